@@ -1,0 +1,101 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# ophoton: every entry point.  "make help" lists them.
+
+SHELL := /bin/bash
+TOP := $(CURDIR)
+KDIR ?= $(shell $(TOP)/tools/vm/kdir.sh 2>/dev/null)
+# The stock VM boots the kernel the module was built for.
+OPHOTON_KVER ?= $(shell $(TOP)/tools/vm/kdir.sh kver 2>/dev/null)
+export OPHOTON_KVER
+
+VM := $(TOP)/tools/vm/run.sh
+DEBUG_BUILD := $(TOP)/build/debug
+# Results of the test lanes, as TAP, read by .ci/run.
+RESULTS ?= $(TOP)/build/results
+
+all: module ophotonctl
+
+help:
+	@echo "make              build driver/ophoton.ko and tools/ophotonctl/ophotonctl"
+	@echo "make deps         install the Debian packages everything needs"
+	@echo "make demo         boot the stock kernel VM and show ophoton working"
+	@echo "make check        lint, host unit tests, kselftests in the stock kernel VM"
+	@echo "make check-debug  kselftests and a kmemleak scan in the debug kernel VM"
+	@echo "make vm           a shell in the stock kernel VM with ophoton loaded"
+	@echo "make vm-debug     the same on the debug kernel"
+	@echo "make lint         checkpatch --strict, W=1 + sparse, kernel-doc"
+	@echo "make KDIR=...     build against another kernel tree"
+
+deps:
+	@$(TOP)/tools/deps.sh
+
+kdir-check:
+	@test -n "$(KDIR)" || { echo "no kernel headers found: run 'make deps' or set KDIR" >&2; exit 1; }
+
+module: kdir-check
+	$(MAKE) -C $(KDIR) M=$(TOP) modules
+
+ophotonctl:
+	$(MAKE) -C tools/ophotonctl
+
+selftests:
+	$(MAKE) -C selftests/ophoton
+
+lint: kdir-check
+	@mkdir -p $(RESULTS)
+	@$(TOP)/tools/lint.sh $(KDIR) | tee $(RESULTS)/lint.tap; exit $${PIPESTATUS[0]}
+
+host-test:
+	@mkdir -p $(RESULTS)
+	@$(MAKE) -s -C tools/ophotonctl tests
+	@$(MAKE) -s -C tools/ophotonctl check 2>&1 | tee $(RESULTS)/host.tap; exit $${PIPESTATUS[0]}
+	@$(TOP)/tools/spec-check.py | tee $(RESULTS)/spec.tap; exit $${PIPESTATUS[0]}
+
+vm-selftest: kdir-check
+	@mkdir -p $(RESULTS)
+	@$(TOP)/tools/vm/selftest.sh $(KDIR) | tee $(RESULTS)/vm-selftest.tap; exit $${PIPESTATUS[0]}
+
+kselftests: all selftests
+	@mkdir -p $(RESULTS)
+	@$(VM) --kernel stock -- $(TOP)/tools/vm/kselftests.sh 2>&1 | tee $(RESULTS)/kselftests.tap; exit $${PIPESTATUS[0]}
+
+# The debug lane builds the module in its own tree: an M= build of 6.1
+# writes its objects next to the sources.
+debug-module: ophotonctl selftests
+	@dk=$$($(TOP)/tools/vm/debug-kernel.sh) || exit 1; \
+	mkdir -p $(DEBUG_BUILD); \
+	rsync -a --delete --include='*/' --include='Kbuild' --include='*.[ch]' \
+		--exclude='*.mod.c' --exclude='*' Kbuild driver uapi $(DEBUG_BUILD)/; \
+	$(MAKE) -C $$dk M=$(DEBUG_BUILD) modules
+
+kselftests-debug: debug-module
+	@mkdir -p $(RESULTS)
+	@OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko" \
+		$(VM) --kernel debug --timeout 1800 -- $(TOP)/tools/vm/kselftests.sh 2>&1 | \
+		tee $(RESULTS)/kselftests-debug.tap; exit $${PIPESTATUS[0]}
+
+demo: deps all
+	$(VM) --kernel stock -- $(TOP)/tools/demo.sh
+
+check: deps
+	@$(MAKE) -s lint host-test vm-selftest kselftests
+
+check-debug: deps
+	@$(MAKE) -s kselftests-debug
+
+vm: deps all
+	$(VM) --kernel stock --interactive -- bash -c 'insmod $(TOP)/driver/ophoton.ko && exec bash -i'
+
+vm-debug: deps debug-module
+	$(VM) --kernel debug --interactive -- bash -c 'insmod $(DEBUG_BUILD)/driver/ophoton.ko && exec bash -i'
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(TOP) clean
+	$(MAKE) -C tools/ophotonctl clean
+	-$(MAKE) -C selftests/ophoton clean
+	rm -rf build
+
+.PHONY: all help deps kdir-check module ophotonctl selftests lint host-test \
+	vm-selftest kselftests debug-module kselftests-debug demo check \
+	check-debug vm vm-debug clean

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Raw generic netlink for the ophoton selftests.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "genl.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+#define NLA_DATA(a)	((void *)((char *)(a) + NLA_HDRLEN))
+
+int genl_open(struct genl_sock *s)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	int one = 1;
+
+	s->seq = 1;
+	s->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	if (s->fd < 0)
+		return -errno;
+	if (bind(s->fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    setsockopt(s->fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one)) < 0) {
+		int err = -errno;
+
+		close(s->fd);
+		return err;
+	}
+	return 0;
+}
+
+void genl_close(struct genl_sock *s)
+{
+	if (s->fd >= 0)
+		close(s->fd);
+	s->fd = -1;
+}
+
+int genl_msg_init(void *buf, uint16_t family, uint8_t cmd, uint8_t version,
+		  uint16_t flags)
+{
+	struct nlmsghdr *nlh = buf;
+	struct genlmsghdr *g = NLMSG_DATA(nlh);
+
+	memset(nlh, 0, NLMSG_HDRLEN + GENL_HDRLEN);
+	nlh->nlmsg_len = NLMSG_HDRLEN + GENL_HDRLEN;
+	nlh->nlmsg_type = family;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
+	g->cmd = cmd;
+	g->version = version;
+	return (int)nlh->nlmsg_len;
+}
+
+static int genl_put(void *buf, uint16_t type, const void *data, uint16_t len)
+{
+	struct nlmsghdr *nlh = buf;
+	struct nlattr *a = (struct nlattr *)((char *)buf + NLMSG_ALIGN(nlh->nlmsg_len));
+
+	a->nla_type = type;
+	a->nla_len = NLA_HDRLEN + len;
+	memcpy(NLA_DATA(a), data, len);
+	memset((char *)NLA_DATA(a) + len, 0, NLA_ALIGN(len) - len);
+	nlh->nlmsg_len = NLMSG_ALIGN(nlh->nlmsg_len) + NLA_ALIGN(a->nla_len);
+	return (int)nlh->nlmsg_len;
+}
+
+int genl_put_u32(void *buf, uint16_t type, uint32_t val)
+{
+	return genl_put(buf, type, &val, sizeof(val));
+}
+
+int genl_put_str(void *buf, uint16_t type, const char *str)
+{
+	return genl_put(buf, type, str, (uint16_t)(strlen(str) + 1));
+}
+
+static void parse_error(struct nlmsghdr *nlh, struct genl_reply *r)
+{
+	struct nlmsgerr *e = NLMSG_DATA(nlh);
+	size_t off = sizeof(*e);
+	struct nlattr *a;
+	int rem;
+
+	r->error = e->error;
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += e->msg.nlmsg_len - NLMSG_HDRLEN;
+	a = (struct nlattr *)((char *)e + off);
+	rem = (int)nlh->nlmsg_len - NLMSG_HDRLEN - (int)off;
+	while (rem >= NLA_HDRLEN && a->nla_len >= NLA_HDRLEN && a->nla_len <= rem) {
+		if (a->nla_type == NLMSGERR_ATTR_MSG)
+			snprintf(r->extack, sizeof(r->extack), "%s", (char *)NLA_DATA(a));
+		else if (a->nla_type == NLMSGERR_ATTR_OFFS)
+			memcpy(&r->extack_offs, NLA_DATA(a), sizeof(uint32_t));
+		rem -= NLA_ALIGN(a->nla_len);
+		a = (struct nlattr *)((char *)a + NLA_ALIGN(a->nla_len));
+	}
+}
+
+int genl_transact(struct genl_sock *s, void *req, struct genl_reply *r)
+{
+	struct nlmsghdr *nlh = req;
+	char rbuf[65536];
+	uint32_t seq = s->seq++;
+
+	memset(r, 0, sizeof(*r));
+	nlh->nlmsg_seq = seq;
+	if (send(s->fd, req, nlh->nlmsg_len, 0) < 0)
+		return -errno;
+
+	for (;;) {
+		ssize_t n = recv(s->fd, rbuf, sizeof(rbuf), 0);
+		struct nlmsghdr *h;
+		int rem;
+
+		if (n < 0)
+			return -errno;
+		rem = (int)n;
+		for (h = (struct nlmsghdr *)rbuf; NLMSG_OK(h, rem); h = NLMSG_NEXT(h, rem)) {
+			if (h->nlmsg_seq != seq)
+				continue;
+			if (h->nlmsg_type == NLMSG_ERROR) {
+				parse_error(h, r);
+				return 0;
+			}
+			if (h->nlmsg_type == NLMSG_DONE)
+				return 0;
+			if (!r->len && h->nlmsg_len <= sizeof(r->buf)) {
+				memcpy(r->buf, h, h->nlmsg_len);
+				r->len = (int)h->nlmsg_len;
+			}
+		}
+	}
+}
+
+const struct nlattr *genl_attr(const struct nlmsghdr *nlh, uint16_t type)
+{
+	const struct nlattr *a;
+	int rem;
+
+	a = (const struct nlattr *)((const char *)NLMSG_DATA(nlh) + GENL_HDRLEN);
+	rem = (int)nlh->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN;
+	while (rem >= NLA_HDRLEN && a->nla_len >= NLA_HDRLEN && a->nla_len <= rem) {
+		if ((a->nla_type & NLA_TYPE_MASK) == type)
+			return a;
+		rem -= NLA_ALIGN(a->nla_len);
+		a = (const struct nlattr *)((const char *)a + NLA_ALIGN(a->nla_len));
+	}
+	return NULL;
+}
+
+int genl_family_id(struct genl_sock *s, const char *name)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct genl_reply *r;
+	const struct nlattr *a;
+	int ret;
+
+	r = malloc(sizeof(*r));
+	if (!r)
+		return -ENOMEM;
+	genl_msg_init(req, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1, 0);
+	genl_put_str(req, CTRL_ATTR_FAMILY_NAME, name);
+	ret = genl_transact(s, req, r);
+	if (!ret)
+		ret = r->error;
+	if (!ret) {
+		a = r->len ? genl_attr((struct nlmsghdr *)r->buf, CTRL_ATTR_FAMILY_ID) : NULL;
+		ret = a ? *(uint16_t *)NLA_DATA(a) : -EPROTO;
+	}
+	free(r);
+	return ret;
+}
+
+int module_load(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int ret;
+
+	if (fd < 0)
+		return -errno;
+	ret = (int)syscall(SYS_finit_module, fd, "", 0);
+	ret = ret ? -errno : 0;
+	close(fd);
+	return ret;
+}
+
+int module_unload(const char *name)
+{
+	return syscall(SYS_delete_module, name, O_NONBLOCK) ? -errno : 0;
+}
+
+int module_loaded(const char *name)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "/sys/module/%s", name);
+	return access(path, F_OK) == 0;
+}
+
+const char *ophoton_ko_path(void)
+{
+	static char path[PATH_MAX + 32];
+	const char *env = getenv("OPHOTON_KO");
+	char exe[PATH_MAX];
+	ssize_t n;
+	char *slash;
+
+	if (env && *env)
+		return env;
+	/* The tests live in selftests/ophoton/ of the checkout. */
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return "driver/ophoton.ko";
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	snprintf(path, sizeof(path), "%s/../../driver/ophoton.ko", exe);
+	return path;
+}

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Raw generic netlink for the ophoton selftests.
+ *
+ * Deliberately independent of libnl and of ophotonctl: the selftests check
+ * the kernel's side of the protocol with nothing of ours in between.
+ */
+#ifndef OPHOTON_SELFTEST_GENL_H
+#define OPHOTON_SELFTEST_GENL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+
+struct genl_sock {
+	int fd;
+	uint32_t seq;
+};
+
+/* A reply, or the error of a request with its extended ACK message. */
+struct genl_reply {
+	char buf[65536];
+	int len;			/* bytes of the first data message */
+	int error;			/* negative errno from NLMSG_ERROR */
+	char extack[256];		/* NLMSGERR_ATTR_MSG */
+	uint32_t extack_offs;		/* NLMSGERR_ATTR_OFFS, 0 if none */
+};
+
+int genl_open(struct genl_sock *s);
+void genl_close(struct genl_sock *s);
+
+/* Family id of @name, or a negative errno (-ENOENT when not registered). */
+int genl_family_id(struct genl_sock *s, const char *name);
+
+/*
+ * Build a request: returns the length of the message in @buf, which holds
+ * nlmsghdr + genlmsghdr; genl_put_*() append attributes.
+ */
+int genl_msg_init(void *buf, uint16_t family, uint8_t cmd, uint8_t version,
+		  uint16_t flags);
+int genl_put_u32(void *buf, uint16_t type, uint32_t val);
+int genl_put_str(void *buf, uint16_t type, const char *str);
+
+/*
+ * Send a request made by genl_msg_init() and wait for its answer: the
+ * first data message is kept in @r->buf, the NLMSG_ERROR (ACK) result in
+ * @r->error and @r->extack.  Returns 0 or a negative errno of the socket.
+ */
+int genl_transact(struct genl_sock *s, void *req, struct genl_reply *r);
+
+/* Attribute @type of the genetlink message at @nlh, or NULL. */
+const struct nlattr *genl_attr(const struct nlmsghdr *nlh, uint16_t type);
+
+/* Load and unload a module with finit_module(2)/delete_module(2). */
+int module_load(const char *path);
+int module_unload(const char *name);
+int module_loaded(const char *name);
+
+/* Path of ophoton.ko: $OPHOTON_KO, else driver/ophoton.ko of this tree. */
+const char *ophoton_ko_path(void);
+
+#endif /* OPHOTON_SELFTEST_GENL_H */

@@ -1,0 +1,38 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Install every Debian package ophoton's build, VM and tests need.
+# Idempotent, and quick when everything is present: apt is only consulted
+# for what is missing.
+set -euo pipefail
+
+pkgs=(
+	# the module, against Debian's 6.1 kernel, and the kernel for the VM
+	linux-image-amd64 linux-headers-amd64 linux-source-6.1
+	build-essential kmod dwarves
+	# the debug kernel, built from linux-source-6.1
+	bc bison flex libelf-dev libssl-dev cpio xz-utils rsync
+	# the test VM
+	qemu-system-x86 busybox-static
+	# ophotonctl and the tests
+	libnl-3-dev libnl-genl-3-dev pkg-config clang llvm jq python3 python3-yaml
+	# lint: sparse; checkpatch.pl runs on perl from linux-source-6.1
+	sparse perl
+)
+
+missing=()
+for p in "${pkgs[@]}"; do
+	status=$(dpkg-query -W -f '${Status}' "$p" 2>/dev/null || true)
+	[ "$status" = "install ok installed" ] || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+	echo "deps: missing packages: ${missing[*]}" >&2
+	echo "deps: run 'sudo make deps' (or install them with apt-get)" >&2
+	exit 1
+fi
+echo "deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

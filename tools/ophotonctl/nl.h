@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ophotonctl: requests to the ophoton family over libnl-genl-3.
+ */
+#ifndef OPHOTONCTL_NL_H
+#define OPHOTONCTL_NL_H
+
+#include <netlink/attr.h>
+#include <netlink/msg.h>
+
+struct nl_sock;
+
+struct onl {
+	struct nl_sock *sk;
+	int family;
+};
+
+/*
+ * What the kernel said about a request: the raw errno (libnl rewrites it
+ * into NLE_* codes, so it is captured from the error message itself), the
+ * extended ACK message and the name of the attribute it points at.
+ */
+struct onl_err {
+	int error;		/* negative errno, 0 on success */
+	char msg[256];
+	char attr[64];
+	char warning[256];	/* extack message on a successful ACK */
+};
+
+typedef int (*onl_reply_fn)(struct nlattr **tb, void *arg);
+
+/* Returns an exit code; on failure prints why on stderr. */
+int onl_open(struct onl *nl);
+void onl_close(struct onl *nl);
+
+struct nl_msg *onl_msg(const struct onl *nl, int cmd, int flags);
+
+/*
+ * Send @msg (consumed), call @fn for each reply with its attributes parsed
+ * against the family's attribute table, and wait for the ACK or NLMSG_DONE.
+ * Returns an exit code and fills @err.
+ */
+int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
+		struct onl_err *err);
+
+/* Print the error of a failed request as "ophotonctl: ..." on stderr. */
+void onl_print_err(const char *what, const struct onl_err *err);
+
+/* Exposed for unit tests: extended ACK decoding of an NLMSG_ERROR. */
+void onl_parse_extack(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
+		      struct onl_err *err);
+
+/* Name of a top-level attribute as in the YNL spec, or NULL. */
+const char *onl_attr_name(int type);
+
+#endif /* OPHOTONCTL_NL_H */

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host tests of the extended ACK decoding that libnl 3.7 does not do: the
+ * raw errno, the message, and the attribute named by offset or as missing,
+ * with and without NETLINK_CAP_ACK.
+ */
+#include <errno.h>
+#include <string.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+#include <linux/ophoton.h>
+
+#include "nl.h"
+#include "kselftest_harness.h"
+
+/* A request: nlmsghdr + genlmsghdr + u32 pad attr + string attribute. */
+struct req {
+	struct nlmsghdr nlh;
+	struct genlmsghdr g;
+	struct nlattr a1;
+	uint32_t v1;
+	struct nlattr a2;
+	char v2[8];
+};
+
+static void make_req(struct req *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->nlh.nlmsg_len = sizeof(*r);
+	r->g.cmd = OPHOTON_CMD_VERSION_GET;
+	r->a1.nla_type = OPHOTON_A_VERSION_PROTO;
+	r->a1.nla_len = NLA_HDRLEN + 4;
+	r->v1 = 1;
+	r->a2.nla_type = OPHOTON_A_VERSION_MODULE;
+	r->a2.nla_len = NLA_HDRLEN + 8;
+	memcpy(r->v2, "0.1.0", 6);
+}
+
+static size_t put_attr(char *p, uint16_t type, const void *data, uint16_t len)
+{
+	struct nlattr *a = (struct nlattr *)p;
+
+	a->nla_type = type;
+	a->nla_len = NLA_HDRLEN + len;
+	memcpy(p + NLA_HDRLEN, data, len);
+	return NLA_ALIGN(a->nla_len);
+}
+
+/* An NLMSG_ERROR answering @req, capped (header only) or with the request. */
+static struct nlmsghdr *make_err(char *buf, const struct req *req, int error,
+				 int capped, const char *msg, int offs, int miss)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+	struct nlmsgerr *e = NLMSG_DATA(nlh);
+	size_t len = NLMSG_HDRLEN + sizeof(*e);
+	uint32_t u;
+
+	memset(buf, 0, 4096);
+	nlh->nlmsg_type = NLMSG_ERROR;
+	nlh->nlmsg_flags = NLM_F_ACK_TLVS | (capped ? NLM_F_CAPPED : 0);
+	e->error = error;
+	e->msg = req->nlh;
+	if (!capped) {
+		memcpy(buf + len, (const char *)req + sizeof(req->nlh),
+		       sizeof(*req) - sizeof(req->nlh));
+		len += sizeof(*req) - sizeof(req->nlh);
+	}
+	if (msg)
+		len += put_attr(buf + len, NLMSGERR_ATTR_MSG, msg, (uint16_t)(strlen(msg) + 1));
+	if (offs >= 0) {
+		u = (uint32_t)offs;
+		len += put_attr(buf + len, NLMSGERR_ATTR_OFFS, &u, 4);
+	}
+	if (miss >= 0) {
+		u = (uint32_t)miss;
+		len += put_attr(buf + len, NLMSGERR_ATTR_MISS_TYPE, &u, 4);
+	}
+	nlh->nlmsg_len = (uint32_t)len;
+	return nlh;
+}
+
+FIXTURE(extack) {
+	struct req req;
+	char buf[4096] __attribute__((aligned(4)));
+	struct onl_err err;
+};
+
+FIXTURE_SETUP(extack)
+{
+	make_req(&self->req);
+	memset(&self->err, 0, sizeof(self->err));
+}
+
+FIXTURE_TEARDOWN(extack)
+{
+}
+
+TEST_F(extack, capped_error_names_attribute_by_offset)
+{
+	size_t offs = offsetof(struct req, a2) + 2;
+	struct nlmsghdr *nlh = make_err(self->buf, &self->req, -EINVAL, 1,
+					"bad value", (int)offs, -1);
+
+	onl_parse_extack(nlh, &self->req.nlh, &self->err);
+	EXPECT_EQ(-EINVAL, self->err.error);
+	EXPECT_STREQ("bad value", self->err.msg);
+	EXPECT_STREQ("version-module", self->err.attr);
+}
+
+TEST_F(extack, uncapped_error_skips_echoed_request)
+{
+	struct nlmsghdr *nlh = make_err(self->buf, &self->req, -ERANGE, 0,
+					"out of range",
+					(int)offsetof(struct req, a1), -1);
+
+	onl_parse_extack(nlh, &self->req.nlh, &self->err);
+	EXPECT_EQ(-ERANGE, self->err.error);
+	EXPECT_STREQ("out of range", self->err.msg);
+	EXPECT_STREQ("version-proto", self->err.attr);
+}
+
+TEST_F(extack, missing_attribute_is_named)
+{
+	struct nlmsghdr *nlh = make_err(self->buf, &self->req, -EINVAL, 1,
+					NULL, -1, OPHOTON_A_VERSION_PROTO);
+
+	onl_parse_extack(nlh, &self->req.nlh, &self->err);
+	EXPECT_STREQ("version-proto (missing)", self->err.attr);
+	EXPECT_STREQ("", self->err.msg);
+}
+
+TEST_F(extack, success_ack_message_is_a_warning)
+{
+	struct nlmsghdr *nlh = make_err(self->buf, &self->req, 0, 1,
+					"already up", -1, -1);
+
+	onl_parse_extack(nlh, &self->req.nlh, &self->err);
+	EXPECT_EQ(0, self->err.error);
+	EXPECT_STREQ("already up", self->err.warning);
+	EXPECT_STREQ("", self->err.msg);
+}
+
+TEST_F(extack, offset_outside_request_names_nothing)
+{
+	struct nlmsghdr *nlh = make_err(self->buf, &self->req, -EINVAL, 1,
+					"x", 4000, -1);
+
+	onl_parse_extack(nlh, &self->req.nlh, &self->err);
+	EXPECT_STREQ("", self->err.attr);
+}
+
+TEST_F(extack, truncated_tlvs_are_ignored)
+{
+	struct nlmsghdr *nlh = make_err(self->buf, &self->req, -EINVAL, 1,
+					"message", -1, -1);
+
+	/* Cut the message attribute short: nothing may be read past it. */
+	nlh->nlmsg_len -= 6;
+	onl_parse_extack(nlh, &self->req.nlh, &self->err);
+	EXPECT_EQ(-EINVAL, self->err.error);
+	EXPECT_STREQ("", self->err.msg);
+}
+
+TEST(unknown_attribute_types_have_no_name)
+{
+	EXPECT_EQ(NULL, onl_attr_name(0));
+	EXPECT_EQ(NULL, onl_attr_name(OPHOTON_A_MAX + 1));
+	EXPECT_STREQ("version-module", onl_attr_name(OPHOTON_A_VERSION_MODULE));
+}
+
+TEST_HARNESS_MAIN

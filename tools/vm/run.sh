@@ -1,0 +1,180 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run one command in a throw-away VM and return its exit status.
+#
+#   tools/vm/run.sh [--kernel stock|debug|PATH] [--timeout S] [--log FILE]
+#                   [--results DIR] [--mem MB] [--cpus N] [--interactive]
+#                   [--allow-splat] -- COMMAND [ARG...]
+#
+# The guest sees the host's root filesystem read-only (so this checkout, its
+# build products, python3 and libnl are all there at the same paths), a
+# writable results directory at the same path as on the host, and tmpfs on
+# /tmp.  The guest console goes to the log file; the command's own output to
+# our stdout.  The run fails (exit 125) when the guest kernel printed a BUG,
+# WARNING, KASAN, UBSAN, lockdep, kmemleak, RCU stall or Call Trace report,
+# naming the first such line, and fails (exit 124) on timeout or when the
+# guest died before reporting a status.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+kernel=stock
+timeout=${OPHOTON_VM_TIMEOUT:-900}
+log=
+results=
+mem=${OPHOTON_VM_MEM:-4096}
+cpus=${OPHOTON_VM_CPUS:-2}
+interactive=0
+allow_splat=0
+
+usage() {
+	sed -n '4,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+	exit 2
+}
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--kernel) kernel=$2; shift 2 ;;
+	--timeout) timeout=$2; shift 2 ;;
+	--log) log=$2; shift 2 ;;
+	--results) results=$2; shift 2 ;;
+	--mem) mem=$2; shift 2 ;;
+	--cpus) cpus=$2; shift 2 ;;
+	--interactive) interactive=1; shift ;;
+	--allow-splat) allow_splat=1; shift ;;
+	--) shift; break ;;
+	-h|--help) usage ;;
+	*) echo "vm: unknown option '$1'" >&2; usage ;;
+	esac
+done
+[ $# -gt 0 ] || [ "$interactive" = 1 ] || usage
+
+moddir=
+case "$kernel" in
+stock)
+	# Debian's kernel that ophoton.ko is built for (see kdir.sh).
+	kver=${OPHOTON_KVER:-$("$here/kdir.sh" kver)}
+	image=/boot/vmlinuz-$kver
+	;;
+debug)
+	kdir=$("$here/debug-kernel.sh")
+	image=$kdir/arch/x86/boot/bzImage
+	kver=$(cat "$kdir/include/config/kernel.release")
+	moddir=$kdir/mods/lib/modules/$kver
+	;;
+*)
+	image=$kernel
+	kver=
+	;;
+esac
+[ -r "$image" ] || { echo "vm: kernel image '$image' not readable" >&2; exit 2; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/ophoton-vm.XXXXXX")
+keep_log=
+cleanup() {
+	# A failed run's console log outlives the work directory.
+	if [ -n "$keep_log" ] && [ "$log" = "$results/console.log" ] && [ "$results" = "$work/results" ]; then
+		cp "$log" "$keep_log"
+	fi
+	rm -rf "$work"
+}
+trap cleanup EXIT
+if [ -z "$results" ]; then
+	results=$work/results
+fi
+mkdir -p "$results"
+results=$(cd "$results" && pwd)
+rm -f "$results/exit-status"
+[ -n "$log" ] || log=$results/console.log
+: >"$log"
+saved_log=$log
+if [ "$log" = "$results/console.log" ] && [ "$results" = "$work/results" ]; then
+	saved_log=${TMPDIR:-/tmp}/ophoton-vm-console.$$.log
+fi
+
+# The command, quoted so that arguments survive the trip.
+{
+	echo "export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+	echo "export HOME=/tmp TERM=${TERM:-dumb} OPHOTON_IN_VM=1"
+	echo "export OPHOTON_VM_KERNEL=$kernel"
+	# The guest's HOME is a tmpfs; share the host's cache (linux-source).
+	echo "export OPHOTON_CACHE=${OPHOTON_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ophoton}"
+	[ -n "${OPHOTON_VM_ENV:-}" ] && printf 'export %s\n' $OPHOTON_VM_ENV
+	if [ "$interactive" = 1 ] && [ $# -eq 0 ]; then
+		echo "exec /bin/bash -i"
+	else
+		printf '%q ' "$@"
+		echo
+	fi
+} >"$results/cmd.sh"
+
+# Initramfs: busybox, our init, and the modules this kernel needs to reach
+# 9p (none for the debug kernel, which has them built in).
+ird=$work/initramfs
+mkdir -p "$ird"/{bin,proc,sys,dev,host,lib/modules}
+cp /bin/busybox "$ird/bin/busybox"
+cp "$here/guest-init.sh" "$ird/init"
+chmod +x "$ird/init"
+insmods=
+if [ -z "$moddir" ] && [ -n "$kver" ]; then
+	for ko in $(for m in virtio_pci 9pnet_virtio 9p; do
+			modprobe -S "$kver" --show-depends "$m"
+		    done | awk '$1 == "insmod" { print $2 }'); do
+		case " $insmods " in *" /lib/modules/$(basename "$ko") "*) continue ;; esac
+		cp "$ko" "$ird/lib/modules/"
+		insmods="$insmods /lib/modules/$(basename "$ko")"
+	done
+fi
+cat >"$ird/ophoton.env" <<ENV
+VM_INSMOD="$insmods"
+VM_RESULTS="$results"
+VM_MODDIR="$moddir"
+VM_CWD="$PWD"
+VM_KEEP="$(cd "$here/../.." && pwd) $PWD"
+ENV
+(cd "$ird" && find . | cpio -o -H newc --quiet) >"$work/initramfs.cpio"
+
+accel=${OPHOTON_VM_ACCEL:-tcg}
+cpu=max
+[ "$accel" = kvm ] && cpu=host
+
+qemu=(qemu-system-x86_64 -machine q35,accel="$accel" -cpu "$cpu" -m "$mem" -smp "$cpus"
+	-kernel "$image" -initrd "$work/initramfs.cpio"
+	-append "console=ttyS0 printk.time=1 panic=-1 oops=panic_on_warn=0 loglevel=7 rcupdate.rcu_cpu_stall_suppress_at_boot=1"
+	-display none -monitor none -no-reboot
+	-serial "file:$log"
+	-virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap"
+	-virtfs "local,path=$results,mount_tag=results,security_model=none,multidevs=remap"
+	-nic none)
+
+rc=0
+if [ "$interactive" = 1 ]; then
+	qemu+=(-chardev stdio,id=cmd,signal=off -serial chardev:cmd)
+	"${qemu[@]}" || true
+else
+	qemu+=(-serial stdio)
+	timeout --foreground -k 10 "$timeout" "${qemu[@]}" </dev/null || rc=$?
+fi
+
+splat_re='(BUG:|WARNING:|KASAN|UBSAN|possible circular locking|inconsistent lock state|unreferenced object|rcu: INFO: .* detected stall|detected stalls on CPUs|Call Trace|general protection fault|kernel BUG at|Oops)'
+first=$(grep -aE -m1 "^\[ *[0-9]+\.[0-9]+\] .*$splat_re" "$log" || true)
+if [ -n "$first" ] && [ "$allow_splat" = 0 ]; then
+	echo "vm: FAIL: guest kernel report: $first" >&2
+	echo "vm: console log: $saved_log" >&2
+	keep_log=$saved_log
+	exit 125
+fi
+if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+	echo "vm: FAIL: timed out after ${timeout}s (console log: $saved_log)" >&2
+	keep_log=$saved_log
+	exit 124
+fi
+if [ ! -s "$results/exit-status" ]; then
+	echo "vm: FAIL: guest died before reporting a status (qemu exit $rc; console log: $saved_log)" >&2
+	keep_log=$saved_log
+	tail -n 20 "$log" >&2
+	exit 124
+fi
+status=$(cat "$results/exit-status")
+[ -n "$first" ] && echo "vm: guest kernel report (allowed): $first" >&2
+exit "$status"
