@@ -5,8 +5,9 @@
 SHELL := /bin/bash
 TOP := $(CURDIR)
 KDIR ?= $(shell $(TOP)/tools/vm/kdir.sh 2>/dev/null)
-# The stock VM boots the kernel the module was built for.
-OPHOTON_KVER ?= $(shell $(TOP)/tools/vm/kdir.sh kver 2>/dev/null)
+# The stock VM boots the kernel the module was built for: the version in
+# the KDIR path (/lib/modules/V/build, /usr/src/linux-headers-V).
+OPHOTON_KVER ?= $(or $(patsubst /lib/modules/%/build,%,$(filter /lib/modules/%/build,$(KDIR))),$(patsubst /usr/src/linux-headers-%,%,$(filter /usr/src/linux-headers-%,$(KDIR))),$(shell $(TOP)/tools/vm/kdir.sh kver 2>/dev/null))
 export OPHOTON_KVER
 
 VM := $(TOP)/tools/vm/run.sh
@@ -65,8 +66,8 @@ kselftests: all selftests
 debug-module: ophotonctl selftests
 	@dk=$$($(TOP)/tools/vm/debug-kernel.sh) || exit 1; \
 	mkdir -p $(DEBUG_BUILD); \
-	rsync -a --delete --include='*/' --include='Kbuild' --include='*.[ch]' \
-		--exclude='*.mod.c' --exclude='*' Kbuild driver uapi $(DEBUG_BUILD)/; \
+	rsync -a --delete --exclude='*.mod.c' --include='*/' --include='Kbuild' \
+		--include='*.[ch]' --exclude='*' Kbuild driver uapi $(DEBUG_BUILD)/; \
 	$(MAKE) -C $$dk M=$(DEBUG_BUILD) modules
 
 kselftests-debug: debug-module

@@ -13,6 +13,7 @@ function depth(line,   d) {
 	while (substr(line, 1, 2) == "# ") { line = substr(line, 3); d++ }
 	return d
 }
+FNR == 1 { for (i in children) delete children[i]; for (i in childfail) delete childfail[i] }
 {
 	line = $0
 	d = depth(line)

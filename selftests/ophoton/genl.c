@@ -91,17 +91,30 @@ static void parse_error(struct nlmsghdr *nlh, struct genl_reply *r)
 	struct nlattr *a;
 	int rem;
 
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*e))) {
+		r->error = -EPROTO;
+		return;
+	}
 	r->error = e->error;
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
 		return;
-	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-		off += e->msg.nlmsg_len - NLMSG_HDRLEN;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED)) {
+		if (e->msg.nlmsg_len < NLMSG_HDRLEN ||
+		    e->msg.nlmsg_len > nlh->nlmsg_len)
+			return;
+		off += NLMSG_ALIGN(e->msg.nlmsg_len - NLMSG_HDRLEN);
+	}
+	if (off >= nlh->nlmsg_len - NLMSG_HDRLEN)
+		return;
 	a = (struct nlattr *)((char *)e + off);
-	rem = (int)nlh->nlmsg_len - NLMSG_HDRLEN - (int)off;
+	rem = (int)(nlh->nlmsg_len - NLMSG_HDRLEN - off);
 	while (rem >= NLA_HDRLEN && a->nla_len >= NLA_HDRLEN && a->nla_len <= rem) {
-		if (a->nla_type == NLMSGERR_ATTR_MSG)
-			snprintf(r->extack, sizeof(r->extack), "%s", (char *)NLA_DATA(a));
-		else if (a->nla_type == NLMSGERR_ATTR_OFFS)
+		int dlen = a->nla_len - NLA_HDRLEN;
+
+		if (a->nla_type == NLMSGERR_ATTR_MSG && dlen > 0)
+			snprintf(r->extack, sizeof(r->extack), "%.*s", dlen,
+				 (char *)NLA_DATA(a));
+		else if (a->nla_type == NLMSGERR_ATTR_OFFS && dlen >= 4)
 			memcpy(&r->extack_offs, NLA_DATA(a), sizeof(uint32_t));
 		rem -= NLA_ALIGN(a->nla_len);
 		a = (struct nlattr *)((char *)a + NLA_ALIGN(a->nla_len));

@@ -4,7 +4,8 @@
  *
  * Names are the YNL spec's (Documentation/netlink/specs/ophoton.yaml); they
  * are the JSON keys and what error messages call an attribute.  A host test
- * checks this table against the spec.
+ * checks this table against the spec.  Strings use NLA_STRING: libnl 3.7
+ * checks neither length nor termination for NLA_NUL_STRING.
  */
 #include <stddef.h>
 #include <linux/ophoton.h>
@@ -20,7 +21,7 @@ static const char *const attr_names[OPHOTON_A_MAX + 1] = {
 };
 
 struct nla_policy ophoton_policy[OPHOTON_A_MAX + 1] = {
-	[OPHOTON_A_VERSION_MODULE]	= { .type = NLA_NUL_STRING },
+	[OPHOTON_A_VERSION_MODULE]	= { .type = NLA_STRING },
 	[OPHOTON_A_VERSION_PROTO]	= { .type = NLA_U32 },
 };
 

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/time.h>
 #include <linux/netlink.h>
 #include <linux/ophoton.h>
 #include <netlink/genl/ctrl.h>
@@ -38,6 +39,13 @@ int onl_open(struct onl *nl)
 		fprintf(stderr, "ophotonctl: cannot open a generic netlink socket: %s\n",
 			nl_geterror(err));
 		goto err_free;
+	}
+	/* A kernel that never answers must not hang us: 30 s, then exit 3. */
+	{
+		struct timeval tv = { .tv_sec = 30 };
+
+		setsockopt(nl_socket_get_fd(nl->sk), SOL_SOCKET, SO_RCVTIMEO,
+			   &tv, sizeof(tv));
 	}
 	/* libnl has no API for these; both are harmless on old kernels. */
 	setsockopt(nl_socket_get_fd(nl->sk), SOL_NETLINK, NETLINK_EXT_ACK,
@@ -112,34 +120,31 @@ static void attr_at_offset(const struct nlmsghdr *req, unsigned int offs,
 	}
 }
 
-void onl_parse_extack(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
-		      struct onl_err *err)
-{
-	const struct nlmsgerr *e = nlmsg_data(nlh);
-	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
-	unsigned int tlv_off;
-	int len;
+/* Only these are read, each checked for its type and length. */
+static struct nla_policy extack_policy[NLMSGERR_ATTR_MAX + 1] = {
+	[NLMSGERR_ATTR_MSG]		= { .type = NLA_STRING },
+	[NLMSGERR_ATTR_OFFS]		= { .type = NLA_U32 },
+	[NLMSGERR_ATTR_MISS_TYPE]	= { .type = NLA_U32 },
+};
 
-	err->error = e->error;
-	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+/* The TLVs of an extended ACK: a message, an offset, a missing attribute. */
+static void parse_tlvs(struct nlattr *tlvs, int len, int error,
+		       const struct nlmsghdr *req, struct onl_err *err)
+{
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+	const char *msg;
+
+	if (len <= 0 || nla_parse(tb, NLMSGERR_ATTR_MAX, tlvs, len, extack_policy) < 0)
 		return;
-	/* The echoed request is cut to its header when NETLINK_CAP_ACK is on. */
-	tlv_off = sizeof(*e);
-	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-		tlv_off += e->msg.nlmsg_len - sizeof(e->msg);
-	len = (int)nlh->nlmsg_len - NLMSG_HDRLEN - (int)tlv_off;
-	if (len <= 0)
-		return;
-	if (nla_parse(tb, NLMSGERR_ATTR_MAX,
-		      (struct nlattr *)((char *)e + tlv_off), len, NULL) < 0)
-		return;
-	if (tb[NLMSGERR_ATTR_MSG])
-		snprintf(e->error ? err->msg : err->warning,
-			 e->error ? sizeof(err->msg) : sizeof(err->warning),
-			 "%s", (const char *)nla_data(tb[NLMSGERR_ATTR_MSG]));
-	if (tb[NLMSGERR_ATTR_OFFS] && nla_len(tb[NLMSGERR_ATTR_OFFS]) >= 4)
+	if (tb[NLMSGERR_ATTR_MSG]) {
+		msg = nla_data(tb[NLMSGERR_ATTR_MSG]);
+		/* NLA_STRING guarantees the terminating NUL within the attribute. */
+		snprintf(error ? err->msg : err->warning,
+			 error ? sizeof(err->msg) : sizeof(err->warning), "%s", msg);
+	}
+	if (tb[NLMSGERR_ATTR_OFFS])
 		attr_at_offset(req, nla_get_u32(tb[NLMSGERR_ATTR_OFFS]), err);
-	if (tb[NLMSGERR_ATTR_MISS_TYPE] && nla_len(tb[NLMSGERR_ATTR_MISS_TYPE]) >= 4) {
+	if (tb[NLMSGERR_ATTR_MISS_TYPE]) {
 		int type = (int)nla_get_u32(tb[NLMSGERR_ATTR_MISS_TYPE]);
 		const char *name = onl_attr_name(type);
 
@@ -149,6 +154,52 @@ void onl_parse_extack(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
 			snprintf(err->attr, sizeof(err->attr),
 				 "attribute %d (missing)", type);
 	}
+}
+
+void onl_parse_extack(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
+		      struct onl_err *err)
+{
+	const struct nlmsgerr *e = nlmsg_data(nlh);
+	size_t total, tlv_off;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*e))) {
+		err->error = -EPROTO;
+		return;
+	}
+	err->error = e->error;
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return;
+	/* The echoed request is cut to its header when NETLINK_CAP_ACK is on. */
+	total = nlh->nlmsg_len - NLMSG_HDRLEN;
+	tlv_off = sizeof(*e);
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED)) {
+		if (e->msg.nlmsg_len < sizeof(e->msg))
+			return;
+		tlv_off += NLMSG_ALIGN(e->msg.nlmsg_len - sizeof(e->msg));
+	}
+	if (tlv_off >= total)
+		return;
+	parse_tlvs((struct nlattr *)((char *)e + tlv_off), (int)(total - tlv_off),
+		   e->error, req, err);
+}
+
+void onl_parse_done(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
+		    struct onl_err *err)
+{
+	size_t total = nlh->nlmsg_len - NLMSG_HDRLEN;
+	size_t off = NLMSG_ALIGN(sizeof(int));
+	int error;
+
+	if (nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(int))
+		return;
+	error = *(const int *)nlmsg_data(nlh);
+	if (error >= 0)
+		return;
+	err->error = error;
+	/* DONE carries its TLVs right after the error, with no request echo. */
+	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) && off < total)
+		parse_tlvs((struct nlattr *)((char *)nlmsg_data(nlh) + off),
+			   (int)(total - off), error, req, err);
 }
 
 struct req_state {
@@ -184,14 +235,8 @@ static int cb_ack(struct nl_msg *msg, void *arg)
 static int cb_finish(struct nl_msg *msg, void *arg)
 {
 	struct req_state *st = arg;
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 
-	if (nlh->nlmsg_len >= NLMSG_HDRLEN + sizeof(int)) {
-		int error = *(int *)nlmsg_data(nlh);
-
-		if (error < 0)
-			onl_parse_extack(nlh, st->req, st->err);
-	}
+	onl_parse_done(nlmsg_hdr(msg), st->req, st->err);
 	st->done = 1;
 	return NL_STOP;
 }
@@ -223,11 +268,14 @@ int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
 	struct req_state st = {
 		.req = nlmsg_hdr(msg), .err = err, .fn = fn, .arg = arg,
 	};
-	struct nl_cb *cb;
+	struct nl_cb *cb, *sk_cb;
 	int ret;
 
 	memset(err, 0, sizeof(*err));
-	cb = nl_cb_clone(nl_socket_get_cb(nl->sk));
+	/* nl_socket_get_cb() takes a reference of its own. */
+	sk_cb = nl_socket_get_cb(nl->sk);
+	cb = nl_cb_clone(sk_cb);
+	nl_cb_put(sk_cb);
 	if (!cb) {
 		nlmsg_free(msg);
 		err->error = -ENOMEM;
@@ -241,6 +289,7 @@ int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
 	ret = nl_send_auto(nl->sk, msg);
 	if (ret < 0) {
 		err->error = -EIO;
+		err->local = 1;
 		snprintf(err->msg, sizeof(err->msg), "send failed: %s",
 			 nl_geterror(ret));
 		goto out;
@@ -249,8 +298,11 @@ int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
 	while (!st.done) {
 		ret = nl_recvmsgs(nl->sk, cb);
 		if (ret < 0 && !st.done) {
-			if (!err->error)
+			if (!err->error) {
+				/* No answer from the kernel: ours, not its refusal. */
 				err->error = -EIO;
+				err->local = 1;
+			}
 			if (!err->msg[0])
 				snprintf(err->msg, sizeof(err->msg), "%s",
 					 nl_geterror(ret));
@@ -264,7 +316,7 @@ out:
 	if (err->warning[0])
 		fprintf(stderr, "Warning: %s\n", err->warning);
 	if (err->error)
-		return EXIT_KERNEL;
+		return err->local ? EXIT_FAILED : EXIT_KERNEL;
 	return st.fn_ret;
 }
 

@@ -25,6 +25,7 @@ struct onl_err {
 	char msg[256];
 	char attr[64];
 	char warning[256];	/* extack message on a successful ACK */
+	int local;		/* the failure was ours (send, receive), not the kernel's */
 };
 
 typedef int (*onl_reply_fn)(struct nlattr **tb, void *arg);
@@ -49,6 +50,10 @@ void onl_print_err(const char *what, const struct onl_err *err);
 /* Exposed for unit tests: extended ACK decoding of an NLMSG_ERROR. */
 void onl_parse_extack(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
 		      struct onl_err *err);
+
+/* Exposed for unit tests: the error of a failed dump, in NLMSG_DONE. */
+void onl_parse_done(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
+		    struct onl_err *err);
 
 /* Name of a top-level attribute as in the YNL spec, or NULL. */
 const char *onl_attr_name(int type);

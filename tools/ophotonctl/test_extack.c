@@ -161,6 +161,73 @@ TEST_F(extack, truncated_tlvs_are_ignored)
 	EXPECT_STREQ("", self->err.msg);
 }
 
+TEST_F(extack, bogus_echo_length_reads_nothing_outside)
+{
+	struct nlmsghdr *nlh = make_err(self->buf, &self->req, -EINVAL, 0,
+					"message", -1, -1);
+	struct nlmsgerr *e = NLMSG_DATA(nlh);
+
+	/* A hostile echoed length must not move the TLV pointer off the buffer. */
+	e->msg.nlmsg_len = 0xfffffff0;
+	onl_parse_extack(nlh, &self->req.nlh, &self->err);
+	EXPECT_EQ(-EINVAL, self->err.error);
+	EXPECT_STREQ("", self->err.msg);
+}
+
+TEST_F(extack, unterminated_message_is_ignored)
+{
+	struct nlmsghdr *nlh = make_err(self->buf, &self->req, -EINVAL, 1,
+					"abcd", -1, -1);
+	char *msg = (char *)NLMSG_DATA(nlh) + sizeof(struct nlmsgerr) + NLA_HDRLEN;
+
+	msg[4] = 'e';	/* overwrite the NUL: the string runs to the end */
+	memset(msg + 5, 'x', 3);
+	onl_parse_extack(nlh, &self->req.nlh, &self->err);
+	EXPECT_EQ(-EINVAL, self->err.error);
+	EXPECT_STREQ("", self->err.msg);
+}
+
+TEST_F(extack, short_error_message_is_a_protocol_error)
+{
+	struct nlmsghdr *nlh = make_err(self->buf, &self->req, -EINVAL, 1,
+					NULL, -1, -1);
+
+	nlh->nlmsg_len = NLMSG_HDRLEN + 2;
+	onl_parse_extack(nlh, &self->req.nlh, &self->err);
+	EXPECT_EQ(-EPROTO, self->err.error);
+}
+
+TEST_F(extack, dump_error_in_done_keeps_its_message)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->buf;
+	size_t len = NLMSG_HDRLEN;
+	int error = -ENODEV;
+
+	memset(self->buf, 0, sizeof(self->buf));
+	nlh->nlmsg_type = NLMSG_DONE;
+	nlh->nlmsg_flags = NLM_F_MULTI | NLM_F_ACK_TLVS;
+	memcpy(self->buf + len, &error, sizeof(error));
+	len += sizeof(error);
+	len += put_attr(self->buf + len, NLMSGERR_ATTR_MSG, "fabric is gone", 15);
+	nlh->nlmsg_len = (uint32_t)len;
+	onl_parse_done(nlh, &self->req.nlh, &self->err);
+	EXPECT_EQ(-ENODEV, self->err.error);
+	EXPECT_STREQ("fabric is gone", self->err.msg);
+}
+
+TEST_F(extack, successful_done_is_not_an_error)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->buf;
+	int zero = 0;
+
+	memset(self->buf, 0, sizeof(self->buf));
+	nlh->nlmsg_type = NLMSG_DONE;
+	memcpy(self->buf + NLMSG_HDRLEN, &zero, sizeof(zero));
+	nlh->nlmsg_len = NLMSG_HDRLEN + sizeof(zero);
+	onl_parse_done(nlh, &self->req.nlh, &self->err);
+	EXPECT_EQ(0, self->err.error);
+}
+
 TEST(unknown_attribute_types_have_no_name)
 {
 	EXPECT_EQ(NULL, onl_attr_name(0));

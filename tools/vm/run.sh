@@ -69,6 +69,9 @@ debug)
 esac
 [ -r "$image" ] || { echo "vm: kernel image '$image' not readable" >&2; exit 2; }
 
+cache=${OPHOTON_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ophoton}
+mkdir -p "$cache"
+cache=$(cd "$cache" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/ophoton-vm.XXXXXX")
 keep_log=
 cleanup() {
@@ -95,11 +98,17 @@ fi
 # The command, quoted so that arguments survive the trip.
 {
 	echo "export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-	echo "export HOME=/tmp TERM=${TERM:-dumb} OPHOTON_IN_VM=1"
-	echo "export OPHOTON_VM_KERNEL=$kernel"
+	printf 'export HOME=/tmp TERM=%q OPHOTON_IN_VM=1\n' "${TERM:-dumb}"
+	printf 'export OPHOTON_VM_KERNEL=%q\n' "$kernel"
 	# The guest's HOME is a tmpfs; share the host's cache (linux-source).
-	echo "export OPHOTON_CACHE=${OPHOTON_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ophoton}"
-	[ -n "${OPHOTON_VM_ENV:-}" ] && printf 'export %s\n' $OPHOTON_VM_ENV
+	printf 'export OPHOTON_CACHE=%q\n' "$cache"
+	if [ -n "${OPHOTON_VM_ENV:-}" ]; then
+		set -f
+		for kv in $OPHOTON_VM_ENV; do
+			printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"
+		done
+		set +f
+	fi
 	if [ "$interactive" = 1 ] && [ $# -eq 0 ]; then
 		echo "exec /bin/bash -i"
 	else
@@ -125,13 +134,18 @@ if [ -z "$moddir" ] && [ -n "$kver" ]; then
 		insmods="$insmods /lib/modules/$(basename "$ko")"
 	done
 fi
-cat >"$ird/ophoton.env" <<ENV
-VM_INSMOD="$insmods"
-VM_RESULTS="$results"
-VM_MODDIR="$moddir"
-VM_CWD="$PWD"
-VM_KEEP="$(cd "$here/../.." && pwd) $PWD"
-ENV
+# Paths with spaces would split VM_KEEP; the runner refuses them.
+for p in "$results" "$PWD" "$cache" "$here"; do
+	case "$p" in *[[:space:]]*) echo "vm: path with white space not supported: '$p'" >&2; exit 2 ;; esac
+done
+{
+	printf 'VM_INSMOD=%q\n' "$insmods"
+	printf 'VM_RESULTS=%q\n' "$results"
+	printf 'VM_MODDIR=%q\n' "$moddir"
+	printf 'VM_CWD=%q\n' "$PWD"
+	# Under /tmp these would be hidden by the guest's tmpfs: bind them back.
+	printf 'VM_KEEP=%q\n' "$(cd "$here/../.." && pwd) $PWD $cache"
+} >"$ird/ophoton.env"
 (cd "$ird" && find . | cpio -o -H newc --quiet) >"$work/initramfs.cpio"
 
 accel=${OPHOTON_VM_ACCEL:-tcg}
@@ -140,7 +154,7 @@ cpu=max
 
 qemu=(qemu-system-x86_64 -machine q35,accel="$accel" -cpu "$cpu" -m "$mem" -smp "$cpus"
 	-kernel "$image" -initrd "$work/initramfs.cpio"
-	-append "console=ttyS0 printk.time=1 panic=-1 oops=panic_on_warn=0 loglevel=7 rcupdate.rcu_cpu_stall_suppress_at_boot=1"
+	-append "console=ttyS0 printk.time=1 panic=-1 loglevel=7 rcupdate.rcu_cpu_stall_suppress_at_boot=1"
 	-display none -monitor none -no-reboot
 	-serial "file:$log"
 	-virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap"

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ophoton model: blast radius.  What the failure of one object would take
+ * down, from the topology alone: nothing is changed and nothing needs to
+ * have failed, so an operator can ask before touching a module.
+ */
+#include "internal.h"
+
+struct blast_ctx {
+	struct oph_fabric *f;
+	struct oph_blast *b;
+	void (*fn)(void *ctx, u32 link, u32 lanes);
+	void *ctx;
+	u32 last_ep;
+};
+
+/*
+ * One link loses @lanes lane-directions of which @per_dir in its worse
+ * direction: it goes down when fewer than min_lanes remain that way.
+ * Links are visited grouped by endpoint, so counting endpoint changes
+ * counts endpoints.
+ */
+static void hit(struct blast_ctx *c, u32 link, u32 lanes, u32 per_dir)
+{
+	struct oph_fabric *f = c->f;
+	u32 ep = link / f->t.ports_per_ep;
+	bool down = f->p.lambdas - per_dir < f->p.min_lanes;
+
+	c->b->links++;
+	c->b->lanes += lanes;
+	if (down) {
+		c->b->links_down++;
+		c->b->bandwidth_gbps += (u64)f->p.lambdas * f->p.lane_gbps;
+	} else {
+		c->b->bandwidth_gbps += (u64)per_dir * f->p.lane_gbps;
+	}
+	if (ep != c->last_ep) {
+		c->b->endpoints++;
+		c->last_ep = ep;
+	}
+	if (c->fn)
+		c->fn(c->ctx, link, lanes);
+}
+
+static void module_blast(struct blast_ctx *c, enum oph_side side, u32 mod,
+			 u32 lanes)
+{
+	u32 links[64], n, i;
+
+	n = oph_module_links(c->f, side, mod, links, ARRAY_SIZE(links));
+	for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
+		hit(c, links[i], lanes, lanes);
+}
+
+static void ep_blast(struct blast_ctx *c, u32 ep)
+{
+	u32 i, both = 2 * c->f->p.lambdas;
+
+	for (i = 0; i < c->f->t.ports_per_ep; i++)
+		hit(c, ep * c->f->t.ports_per_ep + i, both, c->f->p.lambdas);
+}
+
+/**
+ * oph_blast_radius() - what a failure would take down
+ * @f: fabric
+ * @obj: OPH_OBJ_MODULE, _LASER, _ENGINE, _FIBRE, _TRAY or _RACK
+ * @side: side, for modules, lasers and engines
+ * @id: object id (a laser is module * lambdas + laser; a fibre is its link;
+ *	a tray is rack * trays + tray; racks count endpoint racks first)
+ * @b: filled in
+ * @link_fn: called for each affected link with the lane-directions it loses
+ * @ctx: passed to @link_fn
+ * @why: reason when refused
+ *
+ * Return: 0, -EINVAL or -ERANGE.
+ */
+int oph_blast_radius(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
+		     u32 id, struct oph_blast *b,
+		     void (*link_fn)(void *ctx, u32 link, u32 lanes), void *ctx,
+		     const char **why)
+{
+	struct blast_ctx c = {
+		.f = f, .b = b, .fn = link_fn, .ctx = ctx, .last_ep = ~0U,
+	};
+	u32 i, q, ep, plane, first;
+
+	memset(b, 0, sizeof(*b));
+	if ((obj == OPH_OBJ_MODULE || obj == OPH_OBJ_LASER || obj == OPH_OBJ_ENGINE) &&
+	    side != OPH_SIDE_EP && side != OPH_SIDE_SW) {
+		*why = "side must be endpoint or switch";
+		return -EINVAL;
+	}
+	switch (obj) {
+	case OPH_OBJ_MODULE:
+		if (id >= oph_nmods(f, side))
+			goto range;
+		module_blast(&c, side, id, f->p.lambdas);
+		return 0;
+	case OPH_OBJ_LASER:
+		if (id / f->p.lambdas >= oph_nmods(f, side))
+			goto range;
+		module_blast(&c, side, id / f->p.lambdas, 1);
+		return 0;
+	case OPH_OBJ_ENGINE:
+		if (id >= oph_nengines(f, side))
+			goto range;
+		if (side == OPH_SIDE_EP) {
+			ep = id / f->p.engines;
+			for (q = 0; q < f->p.ports; q++)
+				hit(&c, oph_link_of(f, ep, id % f->p.engines, q),
+				    2 * f->p.lambdas, f->p.lambdas);
+		} else {
+			plane = id / f->t.sw_engines_per_plane;
+			for (q = 0; q < f->p.ports; q++) {
+				ep = (id % f->t.sw_engines_per_plane) * f->p.ports + q;
+				hit(&c, ep * f->t.ports_per_ep + plane,
+				    2 * f->p.lambdas, f->p.lambdas);
+			}
+		}
+		return 0;
+	case OPH_OBJ_FIBRE:
+		if (id >= f->t.links)
+			goto range;
+		hit(&c, id, 2 * f->p.lambdas, f->p.lambdas);
+		return 0;
+	case OPH_OBJ_TRAY:
+		if (id >= f->t.ep_racks * f->p.trays)
+			goto range;
+		for (i = 0; i < f->p.slots; i++)
+			ep_blast(&c, id * f->p.slots + i);
+		return 0;
+	case OPH_OBJ_RACK:
+		if (id >= f->t.ep_racks + f->p.switch_racks)
+			goto range;
+		if (id < f->t.ep_racks) {
+			for (i = 0; i < f->t.ep_per_rack; i++)
+				ep_blast(&c, id * f->t.ep_per_rack + i);
+			return 0;
+		}
+		/* A switch rack takes its planes' port of every endpoint. */
+		first = (id - f->t.ep_racks) * f->t.sw_per_rack;
+		for (ep = 0; ep < f->t.endpoints; ep++)
+			for (plane = first; plane < first + f->t.sw_per_rack; plane++)
+				hit(&c, ep * f->t.ports_per_ep + plane,
+				    2 * f->p.lambdas, f->p.lambdas);
+		return 0;
+	default:
+		*why = "blast radius is for modules, lasers, engines, fibres, trays and racks";
+		return -EINVAL;
+	}
+range:
+	*why = "object id out of range";
+	return -ERANGE;
+}

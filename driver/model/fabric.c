@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ophoton model: a fabric's lifetime, its virtual clock and event loop,
+ * and the change records it emits.
+ *
+ * Time only moves in oph_fabric_advance(): events due by then run in
+ * (time, sequence) order, each at its own time.  With the same parameters,
+ * seed and calls, a fabric goes through the same states at the same times
+ * and reads the same telemetry, bit for bit.
+ */
+#include "internal.h"
+
+static void *tally(struct oph_fabric *f, void *p, size_t n, size_t sz)
+{
+	if (p)
+		f->bytes += n * sz;
+	return p;
+}
+
+/**
+ * oph_fabric_create() - build a fabric: every module present in low power,
+ * every link administratively down
+ * @p: parameters
+ * @out: the new fabric
+ * @why: reason when refused
+ *
+ * Return: 0, -EINVAL (impossible shape, @why says why) or -ENOMEM.
+ */
+int oph_fabric_create(const struct oph_params *p, struct oph_fabric **out,
+		      const char **why)
+{
+	struct oph_fabric *f;
+	u32 side, i, objs;
+	int err;
+
+	err = oph_params_check(p, why);
+	if (err)
+		return err;
+	f = oph_zalloc(sizeof(*f));
+	if (!f)
+		goto err_nomem;
+	f->bytes = sizeof(*f);
+	f->p = *p;
+	oph_topo_init(&f->t, p);
+
+	f->links = tally(f, oph_calloc(f->t.links, sizeof(*f->links)),
+			 f->t.links, sizeof(*f->links));
+	if (!f->links)
+		goto err_free_fabric;
+	f->lane_err = tally(f, oph_calloc(2 * f->t.lanes, sizeof(u64)),
+			    2 * f->t.lanes, sizeof(u64));
+	if (!f->lane_err)
+		goto err_free_links;
+	f->lane_dark_ms = tally(f, oph_calloc(2 * f->t.lanes, sizeof(u32)),
+				2 * f->t.lanes, sizeof(u32));
+	if (!f->lane_dark_ms)
+		goto err_free_lane_err;
+	for (side = 0; side < 2; side++) {
+		f->slots[side] = tally(f, oph_calloc(oph_nmods(f, side),
+						     sizeof(struct oph_slot)),
+				       oph_nmods(f, side), sizeof(struct oph_slot));
+		f->engines[side] = tally(f, oph_calloc(oph_nengines(f, side),
+						       sizeof(struct oph_engine)),
+					 oph_nengines(f, side), sizeof(struct oph_engine));
+		if (!f->slots[side] || !f->engines[side])
+			goto err_free_sides;
+	}
+	f->faults = tally(f, oph_calloc(OPH_MAX_FAULTS, sizeof(*f->faults)),
+			  OPH_MAX_FAULTS, sizeof(*f->faults));
+	if (!f->faults)
+		goto err_free_sides;
+	/*
+	 * One live event per object at most; a quarter more leaves room for
+	 * stale entries, and a full heap compacts to at most objs entries.
+	 */
+	objs = f->t.links + f->t.ep_modules + f->t.sw_modules + f->t.ep_engines +
+	       f->t.sw_engines;
+	objs += objs / 4 + 16;
+	if (oph_evq_init(&f->evq, objs))
+		goto err_free_faults;
+	f->bytes += (size_t)objs * sizeof(struct oph_ev);
+
+	for (side = 0; side < 2; side++)
+		for (i = 0; i < oph_nmods(f, side); i++) {
+			err = oph_module_insert(f, side, i, 0, why);
+			if (err)
+				goto err_free_modules;
+		}
+	/* Creation is not a history: start the change log and clock afresh. */
+	f->change_seq = 0;
+	*out = f;
+	return 0;
+
+err_free_modules:
+	for (side = 0; side < 2; side++)
+		for (i = 0; i < oph_nmods(f, side); i++)
+			oph_free(f->slots[side][i].mod);
+	oph_evq_free(&f->evq);
+err_free_faults:
+	oph_cfree(f->faults);
+err_free_sides:
+	for (side = 0; side < 2; side++) {
+		oph_cfree(f->engines[side]);
+		oph_cfree(f->slots[side]);
+	}
+	oph_cfree(f->lane_dark_ms);
+err_free_lane_err:
+	oph_cfree(f->lane_err);
+err_free_links:
+	oph_cfree(f->links);
+err_free_fabric:
+	oph_free(f);
+err_nomem:
+	*why = "out of memory for the fabric";
+	return -ENOMEM;
+}
+
+/**
+ * oph_fabric_destroy() - free a fabric and its modules
+ * @f: fabric, may be NULL
+ */
+void oph_fabric_destroy(struct oph_fabric *f)
+{
+	u32 side, i;
+
+	if (!f)
+		return;
+	for (side = 0; side < 2; side++)
+		for (i = 0; i < oph_nmods(f, side); i++)
+			oph_free(f->slots[side][i].mod);
+	oph_evq_free(&f->evq);
+	oph_cfree(f->faults);
+	for (side = 0; side < 2; side++) {
+		oph_cfree(f->engines[side]);
+		oph_cfree(f->slots[side]);
+	}
+	oph_cfree(f->lane_dark_ms);
+	oph_cfree(f->lane_err);
+	oph_cfree(f->links);
+	oph_free(f);
+}
+
+/**
+ * oph_change() - record a state change and hand it to the listener
+ * @f: fabric
+ * @obj: enum oph_obj
+ * @side: side for modules, engines and health
+ * @id: object id
+ * @old: previous state
+ * @new: new state
+ * @reason: enum oph_down_reason for links
+ */
+void oph_change(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
+		u32 id, u8 old, u8 new, u8 reason)
+{
+	struct oph_change c = {
+		.seq = ++f->change_seq, .time = f->now, .obj = obj,
+		.side = side, .id = id, .old = old, .new = new, .reason = reason,
+	};
+
+	if (obj == OPH_OBJ_MODULE && (old == OPH_MOD_ABSENT || new == OPH_MOD_ABSENT))
+		f->gen++;
+	if (f->notify)
+		f->notify(f->notify_ctx, &c);
+}
+
+/**
+ * oph_fabric_advance() - run the clock up to a time
+ * @f: fabric
+ * @until: virtual time (ns); earlier than now does nothing
+ *
+ * Return: the number of events that ran.
+ */
+u32 oph_fabric_advance(struct oph_fabric *f, u64 until)
+{
+	const struct oph_ev *top;
+	struct oph_ev ev;
+	u32 n = 0, id;
+
+	while ((top = oph_evq_peek(&f->evq)) && top->time <= until) {
+		oph_evq_pop(&f->evq, &ev);
+		id = ev.obj & OPH_EV_ID_MASK;
+		if (ev.time > f->now)
+			f->now = ev.time;
+		switch (ev.obj >> OPH_EV_KIND_SHIFT) {
+		case OPH_EV_LINK:
+			if (f->links[id].ev_seq != ev.seq)
+				continue;
+			f->links[id].ev_seq = 0;
+			oph_link_event(f, id);
+			break;
+		case OPH_EV_MOD_EP:
+		case OPH_EV_MOD_SW: {
+			enum oph_side side = (ev.obj >> OPH_EV_KIND_SHIFT) == OPH_EV_MOD_EP ?
+					     OPH_SIDE_EP : OPH_SIDE_SW;
+
+			if (f->slots[side][id].ev_seq != ev.seq)
+				continue;
+			f->slots[side][id].ev_seq = 0;
+			oph_module_event(f, side, id);
+			break;
+		}
+		default: {
+			enum oph_side side = (ev.obj >> OPH_EV_KIND_SHIFT) == OPH_EV_ENG_EP ?
+					     OPH_SIDE_EP : OPH_SIDE_SW;
+
+			if (f->engines[side][id].ev_seq != ev.seq)
+				continue;
+			f->engines[side][id].ev_seq = 0;
+			oph_engine_event(f, side, id);
+			break;
+		}
+		}
+		n++;
+	}
+	if (until > f->now)
+		f->now = until;
+	return n;
+}
+
+/**
+ * oph_fabric_next_event() - when the next event is due
+ * @f: fabric
+ *
+ * Return: virtual time of the earliest queued event (possibly stale), or
+ * U64_MAX when none is queued; the glue sleeps until then at most.
+ */
+u64 oph_fabric_next_event(const struct oph_fabric *f)
+{
+	const struct oph_ev *top = oph_evq_peek(&f->evq);
+
+	return top ? top->time : ~0ULL;
+}
+
+/**
+ * oph_fabric_now() - the virtual clock
+ * @f: fabric
+ *
+ * Return: virtual time in ns since creation.
+ */
+u64 oph_fabric_now(const struct oph_fabric *f)
+{
+	return f->now;
+}
+
+/**
+ * oph_fabric_generation() - bumped when modules come or go
+ * @f: fabric
+ *
+ * Return: the generation, for dump consistency checks.
+ */
+u64 oph_fabric_generation(const struct oph_fabric *f)
+{
+	return f->gen;
+}
+
+/**
+ * oph_fabric_change_seq() - sequence number of the last change record
+ * @f: fabric
+ *
+ * Return: the sequence number; records are numbered without gaps.
+ */
+u64 oph_fabric_change_seq(const struct oph_fabric *f)
+{
+	return f->change_seq;
+}
+
+/**
+ * oph_fabric_bytes() - memory the model allocated for a fabric
+ * @f: fabric
+ *
+ * Return: bytes, including the laser modules present.
+ */
+size_t oph_fabric_bytes(const struct oph_fabric *f)
+{
+	return f->bytes;
+}
+
+/**
+ * oph_fabric_params() - the parameters a fabric was created with
+ * @f: fabric
+ *
+ * Return: the parameters.
+ */
+const struct oph_params *oph_fabric_params(const struct oph_fabric *f)
+{
+	return &f->p;
+}
+
+/**
+ * oph_fabric_topo() - the counts derived from the parameters
+ * @f: fabric
+ *
+ * Return: the topology.
+ */
+const struct oph_topo *oph_fabric_topo(const struct oph_fabric *f)
+{
+	return &f->t;
+}
+
+/**
+ * oph_fabric_set_notify() - set the listener of change records
+ * @f: fabric
+ * @fn: called for each record, under the caller's serialisation
+ * @ctx: passed to @fn
+ */
+void oph_fabric_set_notify(struct oph_fabric *f, oph_change_fn fn, void *ctx)
+{
+	f->notify = fn;
+	f->notify_ctx = ctx;
+}

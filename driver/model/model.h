@@ -1,0 +1,546 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ophoton model: a deterministic simulation of a rack-scale co-packaged
+ * optics fabric.
+ *
+ * Endpoints (GPUs, and memory devices when there are memory racks) sit in
+ * trays of racks; each has optical engines with ports (fibre pairs), and
+ * each port is one link to a port of a plane switch in a switch rack.  Each
+ * link carries one wavelength lane per laser of the laser modules that
+ * light it, in two directions: "up" (endpoint to switch, lit by the
+ * endpoint's module) and "down" (switch to endpoint, lit by the switch's).
+ *
+ * Everything is driven by one virtual clock and one event queue per fabric;
+ * nothing happens between events, so telemetry is a function of the state,
+ * the time in state, the injected faults and the seed, computed when read.
+ * The caller serialises all calls on one fabric (the kernel holds the
+ * fabric's mutex).  The model never sleeps and allocates only in
+ * oph_fabric_create() and when a laser module is inserted.
+ */
+#ifndef _OPHOTON_MODEL_H
+#define _OPHOTON_MODEL_H
+
+#include "osdep.h"
+
+#define OPH_NS_PER_MS	1000000ULL
+#define OPH_NS_PER_S	1000000000ULL
+
+/* Feed map: which laser module lights which ports of an endpoint. */
+enum oph_feed {
+	OPH_FEED_BLOCK,		/* module j lights every port of a group of engines */
+	OPH_FEED_STRIPE,	/* module j lights a slice of every engine's ports */
+};
+
+/**
+ * struct oph_params - creation parameters of a fabric (all counts)
+ * @racks: compute racks
+ * @memory_racks: memory racks, reached like compute racks
+ * @switch_racks: switch racks holding the plane switches
+ * @trays: trays per rack
+ * @slots: endpoints (GPUs or memory devices) per tray
+ * @engines: optical engines per endpoint
+ * @ports: ports (fibre pairs, links) per engine
+ * @lambdas: wavelength lanes per port = lasers per laser module
+ * @modules: laser modules per endpoint
+ * @lane_gbps: line rate of one lane
+ * @feed: feed map of the endpoints' laser modules
+ * @time_scale: virtual seconds per real second (the glue's clock speed)
+ * @seed: seed of every per-object variation
+ * @min_lanes: lanes a link needs to be up at all (else it retrains)
+ * @max_retries: bring-up attempts before a link latches failed
+ * @ber_qual_ms: duration of BER qualification during bring-up
+ * @quarantine_errors: faults within @grace_ms that quarantine a domain
+ * @grace_ms: health grace period
+ * @rack_budget_w: rack power budget, alarm above it
+ */
+struct oph_params {
+	u32 racks;
+	u32 memory_racks;
+	u32 switch_racks;
+	u32 trays;
+	u32 slots;
+	u32 engines;
+	u32 ports;
+	u32 lambdas;
+	u32 modules;
+	u32 lane_gbps;
+	u32 feed;
+	u32 time_scale;
+	u64 seed;
+	u32 min_lanes;
+	u32 max_retries;
+	u32 ber_qual_ms;
+	u32 quarantine_errors;
+	u32 grace_ms;
+	u32 rack_budget_w;
+};
+
+/* Hard limits of the model, whatever the parameters. */
+#define OPH_MAX_LAMBDAS		16
+#define OPH_MAX_ENDPOINTS	65536
+#define OPH_MAX_LINKS		(1U << 22)
+
+/* Laser module: CMIS-like module state. */
+enum oph_mod_state {
+	OPH_MOD_ABSENT,
+	OPH_MOD_LOW_POWER,	/* present, lasers off (after reset) */
+	OPH_MOD_POWERING_UP,	/* TEC settling */
+	OPH_MOD_READY,		/* lasers may be enabled */
+	OPH_MOD_POWERING_DOWN,
+	OPH_MOD_FAULT,		/* all lasers off until reset */
+	OPH_MOD_RESETTING,	/* after insertion or a reset */
+	__OPH_MOD_STATE_CNT
+};
+
+/* Laser module: admin state, after devlink line cards. */
+enum oph_admin {
+	OPH_ADMIN_UNPROVISIONED,	/* operator wants it dark */
+	OPH_ADMIN_PROVISIONING,		/* powering up, checking fibres, ramping */
+	OPH_ADMIN_ACTIVE,		/* lighting its ports */
+	OPH_ADMIN_UNPROVISIONING,	/* draining its links, then powering down */
+	__OPH_ADMIN_CNT
+};
+
+/* One laser (wavelength) of a module, ELSFP lane states with interlock. */
+enum oph_laser_state {
+	OPH_LASER_OFF,
+	OPH_LASER_CHECK,	/* fibre check at low power; stays while unverified */
+	OPH_LASER_RAMPING,
+	OPH_LASER_ON,
+	OPH_LASER_FAULT,
+	__OPH_LASER_STATE_CNT
+};
+
+/* Link: one port pair, both directions. */
+enum oph_link_state {
+	OPH_LINK_DOWN,		/* admin down */
+	OPH_LINK_WAIT_LIGHT,	/* admin up, waiting for both ends' lasers */
+	OPH_LINK_CALIBRATING,	/* ring calibration, wavelength lock */
+	OPH_LINK_TRAINING,
+	OPH_LINK_BER_QUAL,
+	OPH_LINK_UP,
+	OPH_LINK_DEGRADED,	/* up with lanes lost or BER above warning */
+	OPH_LINK_RETRAINING,	/* backoff before the next attempt */
+	OPH_LINK_FAILED,	/* latched after max_retries; admin clears */
+	__OPH_LINK_STATE_CNT
+};
+
+/* Lane: one wavelength of one link in one direction. */
+enum oph_lane_state {
+	OPH_LANE_DARK,
+	OPH_LANE_LOCKING,
+	OPH_LANE_LOCKED,
+	OPH_LANE_ACTIVE,
+	OPH_LANE_DRIFTING,
+	OPH_LANE_FAILED,
+	__OPH_LANE_STATE_CNT
+};
+
+/* Why a link last went down (or did not come up). */
+enum oph_down_reason {
+	OPH_DOWN_NONE,
+	OPH_DOWN_ADMIN,
+	OPH_DOWN_NO_LIGHT,	/* a laser feeding it went dark */
+	OPH_DOWN_DRAIN,		/* prepare-for-removal of a laser module */
+	OPH_DOWN_LANES,		/* fewer than min_lanes lanes */
+	OPH_DOWN_BER,		/* BER above the down threshold */
+	OPH_DOWN_ARBITRATION,	/* wavelength arbitration failed */
+	OPH_DOWN_TIMEOUT,	/* a bring-up phase did not finish */
+	OPH_DOWN_ENGINE,	/* an engine at either end died */
+	OPH_DOWN_FIBRE,		/* fibre cut */
+	__OPH_DOWN_CNT
+};
+
+enum oph_dir {
+	OPH_DIR_UP,	/* endpoint to switch */
+	OPH_DIR_DOWN,	/* switch to endpoint */
+};
+
+/* Sides of the fabric owning laser modules and engines. */
+enum oph_side {
+	OPH_SIDE_EP,	/* endpoints (GPUs, memory) */
+	OPH_SIDE_SW,	/* plane switches */
+};
+
+/* Injectable faults (cpo-domain.md §8.5). */
+enum oph_fault_kind {
+	OPH_FAULT_MODULE_DEATH,	/* module: all lasers dark, module FAULT */
+	OPH_FAULT_LASER_DEATH,	/* module, laser: one laser dark */
+	OPH_FAULT_LASER_AGING,	/* module, laser or all, rate: bias rises */
+	OPH_FAULT_FIBRE_CUT,	/* link, which: tx, rx or feed */
+	OPH_FAULT_FIBRE_DIRTY,	/* link, which, extra loss */
+	OPH_FAULT_RING_DRIFT,	/* engine: rate, amount of heating */
+	OPH_FAULT_TEC,		/* module: TEC failure, lasers walk off grid */
+	OPH_FAULT_BER,		/* link (or lane): forced BER */
+	OPH_FAULT_ARBITRATION,	/* link: wavelength arbitration fails */
+	OPH_FAULT_ENGINE_DEATH,	/* engine: its ports dark both ways */
+	OPH_FAULT_FW_HANG,	/* module: frozen in a transient state */
+	__OPH_FAULT_CNT
+};
+
+/* Which fibre of a link a fibre fault hits (seen from the endpoint). */
+enum oph_fibre {
+	OPH_FIBRE_TX,		/* endpoint's transmit fibre: the up direction */
+	OPH_FIBRE_RX,		/* endpoint's receive fibre: the down direction */
+	OPH_FIBRE_FEED,		/* laser module output to the endpoint's engine */
+};
+
+/**
+ * struct oph_fault - one injected fault
+ * @kind: enum oph_fault_kind
+ * @side: enum oph_side of the target module or engine
+ * @target: module, engine or link id, by @kind
+ * @lane: laser or lane index, or OPH_ALL
+ * @which: enum oph_fibre for fibre faults
+ * @value: kind-specific: extra loss (0.01 dB), aging rate (% per 1000 h,
+ *	x100), ring drift rate (mK/s), BER exponent (x100, e.g. 600 = 1e-6)
+ * @amount: ring drift total heating (mK)
+ * @since: virtual time of injection (ns)
+ */
+struct oph_fault {
+	u8 kind;
+	u8 side;
+	u8 which;
+	u8 lane;
+	u32 target;
+	s32 value;
+	s32 amount;
+	u64 since;
+};
+
+#define OPH_ALL 0xff
+
+/* Kinds of objects named by change records and blast radius queries. */
+enum oph_obj {
+	OPH_OBJ_FABRIC,
+	OPH_OBJ_MODULE,	/* laser module slot */
+	OPH_OBJ_LASER,	/* id: module * lambdas + laser */
+	OPH_OBJ_ENGINE,
+	OPH_OBJ_LINK,
+	OPH_OBJ_FIBRE,	/* id: link; the fibre pair and feed of that port */
+	OPH_OBJ_TRAY,	/* id: rack * trays + tray (endpoint side) */
+	OPH_OBJ_RACK,	/* endpoint racks first, then switch racks */
+	OPH_OBJ_HEALTH,	/* fault domain (module or engine) health */
+	__OPH_OBJ_CNT
+};
+
+/**
+ * struct oph_change - one state change, for notifications
+ * @seq: per-fabric sequence number, without gaps
+ * @time: virtual time (ns)
+ * @obj: enum oph_obj
+ * @side: enum oph_side for modules, engines and health
+ * @id: object id
+ * @old: previous state
+ * @new: new state
+ * @reason: enum oph_down_reason for links, else 0
+ *
+ * A change is recorded per object whose state changed, never per lane: a
+ * laser module's failure yields one record for the module and at most one
+ * per link it fed.
+ */
+struct oph_change {
+	u64 seq;
+	u64 time;
+	u8 obj;
+	u8 side;
+	u8 old;
+	u8 new;
+	u8 reason;
+	u32 id;
+};
+
+struct oph_fabric;
+
+typedef void (*oph_change_fn)(void *ctx, const struct oph_change *c);
+
+/* Topology, derived from the parameters at creation. */
+struct oph_topo {
+	u32 ep_racks;		/* compute + memory */
+	u32 endpoints;
+	u32 ep_per_rack;
+	u32 ports_per_ep;	/* = planes */
+	u32 links;
+	u32 ep_engines;
+	u32 ep_modules;
+	u32 ports_per_module;
+	u32 sw_per_rack;	/* plane switches per switch rack */
+	u32 sw_engines_per_plane;
+	u32 sw_modules_per_plane;
+	u32 sw_engines;
+	u32 sw_modules;
+	u32 lanes;		/* per direction */
+};
+
+/* Topology and index math (topo.c). */
+void oph_params_default(struct oph_params *p);
+int oph_params_check(const struct oph_params *p, const char **why);
+void oph_topo_init(struct oph_topo *t, const struct oph_params *p);
+u32 oph_link_of(const struct oph_fabric *f, u32 ep, u32 engine, u32 port);
+void oph_link_split(const struct oph_fabric *f, u32 link, u32 *ep, u32 *engine,
+		    u32 *port);
+u32 oph_link_module(const struct oph_fabric *f, u32 link, enum oph_side side);
+u32 oph_link_engine(const struct oph_fabric *f, u32 link, enum oph_side side);
+u32 oph_link_plane(const struct oph_fabric *f, u32 link);
+u32 oph_module_links(const struct oph_fabric *f, enum oph_side side, u32 mod,
+		     u32 *links, u32 max);
+u32 oph_ep_rack(const struct oph_fabric *f, u32 ep);
+u32 oph_link_fibre_dm(const struct oph_fabric *f, u32 link);
+u32 oph_hash32(u64 seed, u32 kind, u32 id);
+
+/* Lifetime and time (fabric.c). */
+int oph_fabric_create(const struct oph_params *p, struct oph_fabric **out,
+		      const char **why);
+void oph_fabric_destroy(struct oph_fabric *f);
+const struct oph_params *oph_fabric_params(const struct oph_fabric *f);
+const struct oph_topo *oph_fabric_topo(const struct oph_fabric *f);
+void oph_fabric_set_notify(struct oph_fabric *f, oph_change_fn fn, void *ctx);
+u64 oph_fabric_now(const struct oph_fabric *f);
+u64 oph_fabric_next_event(const struct oph_fabric *f);
+u32 oph_fabric_advance(struct oph_fabric *f, u64 until);
+u64 oph_fabric_generation(const struct oph_fabric *f);
+u64 oph_fabric_change_seq(const struct oph_fabric *f);
+size_t oph_fabric_bytes(const struct oph_fabric *f);
+
+/* Management (link.c, laser.c). */
+int oph_link_set_admin(struct oph_fabric *f, u32 link, bool up, const char **why);
+int oph_link_retrain(struct oph_fabric *f, u32 link, const char **why);
+int oph_link_clear(struct oph_fabric *f, u32 link, const char **why);
+void oph_fabric_set_all(struct oph_fabric *f, bool up);
+int oph_module_activate(struct oph_fabric *f, enum oph_side side, u32 mod,
+			const char **why);
+int oph_module_drain(struct oph_fabric *f, enum oph_side side, u32 mod,
+		     const char **why);
+int oph_module_reset(struct oph_fabric *f, enum oph_side side, u32 mod,
+		     const char **why);
+int oph_module_recover(struct oph_fabric *f, enum oph_side side, u32 mod,
+		       const char **why);
+int oph_engine_recover(struct oph_fabric *f, enum oph_side side, u32 engine,
+		       const char **why);
+
+/* The physical world (laser.c, fault.c). */
+int oph_module_insert(struct oph_fabric *f, enum oph_side side, u32 mod,
+		      u32 serial, const char **why);
+int oph_module_remove(struct oph_fabric *f, enum oph_side side, u32 mod,
+		      const char **why);
+int oph_fault_inject(struct oph_fabric *f, const struct oph_fault *flt,
+		     const char **why);
+int oph_fault_clear(struct oph_fabric *f, const struct oph_fault *flt,
+		    const char **why);
+u32 oph_fault_count(const struct oph_fabric *f);
+const struct oph_fault *oph_fault_get(const struct oph_fabric *f, u32 i);
+
+/* Telemetry (telem.c), every value computed when read. */
+
+/* Threshold flags, latched in oph_*_info.latched until cleared. */
+#define OPH_FLAG_WARN_LO	0x01
+#define OPH_FLAG_WARN_HI	0x02
+#define OPH_FLAG_ALARM_LO	0x04
+#define OPH_FLAG_ALARM_HI	0x08
+
+/**
+ * struct oph_lane_info - one lane in one direction
+ * @state: enum oph_lane_state
+ * @rx_power_udbm: received optical power, 0.001 dBm (S32_MIN when dark)
+ * @ring_offset_pm: resonance offset of the receive ring from its line
+ * @heater_uw: ring heater power
+ * @margin_mdb: rx power minus sensitivity, 0.001 dB
+ * @ber_e: estimated BER as -100 * log10 (1200 = 1e-12); 0 when dark
+ * @bits: bits received
+ * @err_bits: errored bits
+ * @fec_corrected: codewords corrected (switch side, up direction)
+ * @fec_uncorrectable: codewords not correctable (switch side)
+ * @has_fec: the receiving end runs FEC (the switch side)
+ */
+struct oph_lane_info {
+	u8 state;
+	bool has_fec;
+	s32 rx_power_udbm;
+	s32 ring_offset_pm;
+	u32 heater_uw;
+	s32 margin_mdb;
+	u32 ber_e;
+	u64 bits;
+	u64 err_bits;
+	u64 fec_corrected;
+	u64 fec_uncorrectable;
+};
+
+/* Link latched flags. */
+#define OPH_LINK_LOS_UP		0x01	/* switch side lost light */
+#define OPH_LINK_LOS_DOWN	0x02	/* endpoint side lost light */
+#define OPH_LINK_LOL_UP		0x04
+#define OPH_LINK_LOL_DOWN	0x08
+
+/**
+ * struct oph_link_info - one link
+ * @state: enum oph_link_state
+ * @admin_up: operator wants it up
+ * @down_reason: enum oph_down_reason of the last down
+ * @lanes_up: lanes active, per direction
+ * @oe_input_udbm: laser light reaching the endpoint engine's port, 0.001 dBm
+ * @fibre_loss_mdb: feed fibre loss (laser output to engine input), 0.001 dB
+ * @fibre_m_dm: length of the link's fibre, decimetres
+ * @tof_ps: time of flight over it
+ * @latched: OPH_LINK_* flags since last cleared
+ * @up_count: transitions to up
+ * @down_count: transitions from up (or degraded) to not up
+ * @flap_count: downs within 10 s of coming up
+ * @retrain_count: bring-up attempts after the first
+ * @retries: attempts of the current bring-up
+ * @time_in_state_ns: virtual time since the last transition
+ * @bandwidth_gbps: lanes up times the lane rate, the lesser direction
+ */
+struct oph_link_info {
+	u8 state;
+	bool admin_up;
+	u8 down_reason;
+	u8 lanes_up[2];
+	s32 oe_input_udbm;
+	s32 fibre_loss_mdb;
+	u32 fibre_m_dm;
+	u32 tof_ps;
+	u32 latched;
+	u32 up_count;
+	u32 down_count;
+	u32 flap_count;
+	u32 retrain_count;
+	u32 retries;
+	u64 time_in_state_ns;
+	u32 bandwidth_gbps;
+};
+
+/**
+ * struct oph_laser_info - one laser of a module
+ * @state: enum oph_laser_state
+ * @fibre_checked: the interlock passed
+ * @bias_ua: bias current
+ * @power_uw: optical power before the split
+ * @voltage_mv: forward voltage
+ * @freq_err_mhz: distance from the grid line
+ * @temp_mc: laser temperature
+ * @tec_ma: TEC current
+ * @age_ppm: end-of-life fraction used, parts per million
+ * @flags: OPH_FLAG_* on bias (HI) and power (LO)
+ * @aging_predicted: bias rises faster than the expected aging curve
+ */
+struct oph_laser_info {
+	u8 state;
+	bool fibre_checked;
+	u32 bias_ua;
+	u32 power_uw;
+	u32 voltage_mv;
+	s32 freq_err_mhz;
+	s32 temp_mc;
+	u32 tec_ma;
+	u32 age_ppm;
+	u32 flags;
+	bool aging_predicted;
+};
+
+/**
+ * struct oph_module_info - one laser module slot
+ * @state: enum oph_mod_state
+ * @admin: enum oph_admin
+ * @serial: serial number of the module in the slot (0 when absent)
+ * @insert_count: insertions into this slot
+ * @remove_count: removals from this slot
+ * @temp_mc: module case temperature
+ * @supply_mv: supply voltage
+ * @power_mw: electrical power drawn
+ * @lasers_on: lasers in state ON
+ * @links_fed: links this slot lights
+ * @safe_to_remove: drained and dark
+ */
+struct oph_module_info {
+	u8 state;
+	u8 admin;
+	u32 serial;
+	u32 insert_count;
+	u32 remove_count;
+	s32 temp_mc;
+	u32 supply_mv;
+	u32 power_mw;
+	u32 lasers_on;
+	u32 links_fed;
+	bool safe_to_remove;
+};
+
+/**
+ * struct oph_health_info - a fault domain (a laser module slot or an engine)
+ * @errors: faults reported
+ * @recoveries: recoveries (automatic or by the operator)
+ * @last_error_ns: virtual time of the last fault
+ * @quarantined: taken out of service until an admin recovers it
+ * @grace_ms: faults closer than this count towards quarantine
+ */
+struct oph_health_info {
+	u32 errors;
+	u32 recoveries;
+	u64 last_error_ns;
+	bool quarantined;
+	u32 grace_ms;
+};
+
+/**
+ * struct oph_agg_info - an engine, endpoint, rack or the whole fabric
+ * @links: links in the aggregate
+ * @by_state: links per enum oph_link_state
+ * @bandwidth_gbps: bandwidth of the links up (lesser direction)
+ * @temp_mc: hottest engine
+ * @power_mw: engines (pJ/bit model) plus laser modules
+ * @budget_w: rack power budget (racks only)
+ * @over_budget: power above the budget (racks only)
+ */
+struct oph_agg_info {
+	u32 links;
+	u32 by_state[__OPH_LINK_STATE_CNT];
+	u64 bandwidth_gbps;
+	s32 temp_mc;
+	u64 power_mw;
+	u32 budget_w;
+	bool over_budget;
+};
+
+int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
+		 struct oph_lane_info *li);
+int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li);
+int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
+		  struct oph_laser_info *li);
+int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,
+		   struct oph_module_info *mi);
+int oph_health_get(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
+		   u32 id, struct oph_health_info *hi);
+int oph_engine_get(struct oph_fabric *f, u32 engine, struct oph_agg_info *ai);
+int oph_ep_get(struct oph_fabric *f, u32 ep, struct oph_agg_info *ai);
+int oph_rack_get(struct oph_fabric *f, u32 rack, struct oph_agg_info *ai);
+void oph_fabric_get(struct oph_fabric *f, struct oph_agg_info *ai);
+void oph_link_clear_latched(struct oph_fabric *f, u32 link);
+u32 oph_ber_e_from_margin(s32 margin_mdb);
+
+/**
+ * struct oph_blast - what the failure of one object takes down
+ * @links: links that lose at least one lane in some direction
+ * @links_down: links that go down (fewer than min_lanes lanes left)
+ * @lanes: lane-directions that go dark
+ * @endpoints: endpoints that lose at least one link
+ * @bandwidth_gbps: bandwidth lost (lane-directions x lane rate / 2)
+ */
+struct oph_blast {
+	u32 links;
+	u32 links_down;
+	u64 lanes;
+	u32 endpoints;
+	u64 bandwidth_gbps;
+};
+
+/*
+ * Blast radius (blast.c): the model answers from topology alone, without
+ * changing anything.  @link_fn, when set, is called for each affected link.
+ */
+int oph_blast_radius(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
+		     u32 id, struct oph_blast *b,
+		     void (*link_fn)(void *ctx, u32 link, u32 lanes), void *ctx,
+		     const char **why);
+
+#endif /* _OPHOTON_MODEL_H */

@@ -1,0 +1,838 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ophoton model: telemetry, computed when read.
+ *
+ * The optical budget of a lane, in 0.001 dB (mdB) and 0.001 dBm (udBm):
+ *   laser 17 dBm (50 mW, varied +-0.3 dB per laser) - aging droop
+ *   - split over the module's output fibres (16: 12.04 dB)
+ *   - feed fibre 1.5 dB (+-0.5) [+ dirty feed]            = engine input
+ *   - modulator and coupling 7.5 dB - connectors 1 dB
+ *   - fibre 0.35 dB/km [+ dirty data fibre] (+-0.5 dB per lane)
+ *   = about -5 dBm at the receiver, 5 dB over a -10 dBm sensitivity.
+ * The BER follows from the margin through the receiver model of
+ * cpo-domain.md 4.3 (tables.c).  Rings: each receive ring holds its line
+ * with a heater biased at 200-1000 uW; heating of the engine reduces the
+ * heater power at 44 uW/K (4.4 uW/GHz, 10 GHz/K) until the heater is off
+ * and the ring drifts away: the lane fails.
+ */
+#include "internal.h"
+
+#define LASER_MDBM	17000
+#define FEED_MDB	1500
+#define MOD_LOSS_MDB	7500
+#define CONN_MDB	1000
+#define SENS_MDBM	(-10000)
+#define BER_E_DOWN	600
+#define DRIFT_FAST_MK_S	100000	/* faster heating than the ring loop follows */
+#define DRIFT_PENALTY_MDB	3000
+#define TEC_TRACK_MHZ	20000	/* rings follow a laser this far off grid */
+#define TEC_MHZ_PER_K	17750	/* 0.1 nm/K at 1300 nm */
+#define BIAS_BOL_UA	200000
+#define AGING_NOMINAL	100	/* % per 1000 h, x100: 1 % */
+#define PREDICT_PPM	20000	/* bias 2 % of BOL above the expected curve */
+
+/* Multiply @v by 10^(-mdb/10000), 0.1 dB resolution. */
+static u64 attenuate(u64 v, u32 mdb)
+{
+	u32 i = mdb / 100;
+	u64 r = oph_mul_div(v, oph_frac_pow10[i % 100], 1ULL << 32);
+
+	for (i /= 100; i && r; i--)
+		r /= 10;
+	return r;
+}
+
+/**
+ * oph_ber_e_from_margin() - the receiver model
+ * @margin_mdb: received power over sensitivity, 0.001 dB
+ *
+ * Return: -100 * log10(BER); 9999 stands for "no errors to speak of".
+ */
+u32 oph_ber_e_from_margin(s32 margin_mdb)
+{
+	s32 i = (margin_mdb + 10000) / 100;
+
+	if (i < 0)
+		return oph_ber_e_tab[0];
+	if (i > 160)
+		return 9999;
+	return oph_ber_e_tab[i];
+}
+
+static u32 module_pos(const struct oph_fabric *f, u32 link, enum oph_side side)
+{
+	u32 ep, engine, port, slice;
+
+	oph_link_split(f, link, &ep, &engine, &port);
+	if (side == OPH_SIDE_SW)
+		return ep % f->t.ports_per_module;
+	if (f->p.feed == OPH_FEED_STRIPE) {
+		slice = f->p.ports / f->p.modules;
+		return engine * slice + port % slice;
+	}
+	return (engine * f->p.ports + port) % f->t.ports_per_module;
+}
+
+static enum oph_side src_side(enum oph_dir dir)
+{
+	return dir == OPH_DIR_UP ? OPH_SIDE_EP : OPH_SIDE_SW;
+}
+
+static const struct oph_fault *link_fault(const struct oph_fabric *f, u32 link,
+					  u8 kind, u8 which)
+{
+	if (!f->links[link].nfaults)
+		return NULL;
+	return oph_fault_find(f, kind, OPH_SIDE_EP, link, which);
+}
+
+/* Heating of an engine by a ring drift fault, in mK, and whether it is
+ * faster than the ring control loop. */
+static u32 engine_heating(const struct oph_fabric *f, enum oph_side side,
+			  u32 eng, bool *fast)
+{
+	const struct oph_fault *d;
+	u64 mk;
+
+	*fast = false;
+	if (!f->engines[side][eng].nfaults)
+		return 0;
+	d = oph_fault_find(f, OPH_FAULT_RING_DRIFT, side, eng, OPH_ALL);
+	if (!d)
+		return 0;
+	mk = oph_mul_div(f->now - d->since, (u64)d->value, OPH_NS_PER_S);
+	if (mk < (u64)d->amount) {
+		*fast = d->value > DRIFT_FAST_MK_S;
+		return (u32)mk;
+	}
+	return (u32)d->amount;
+}
+
+static u32 ring_bias_uw(const struct oph_fabric *f, u32 link, enum oph_dir dir,
+			u32 lane)
+{
+	return (u32)oph_vary(f, OPH_VAR_RING, oph_lane_idx(f, link, dir, lane),
+			     200, 1000);
+}
+
+/* The receiving engine of a direction. */
+static u32 rx_engine(const struct oph_fabric *f, u32 link, enum oph_dir dir,
+		     enum oph_side *side)
+{
+	*side = dir == OPH_DIR_UP ? OPH_SIDE_SW : OPH_SIDE_EP;
+	return oph_link_engine(f, link, *side);
+}
+
+static bool ring_lost(const struct oph_fabric *f, u32 link, enum oph_dir dir,
+		      u32 lane, bool *drifting)
+{
+	enum oph_side side;
+	u32 eng = rx_engine(f, link, dir, &side);
+	u32 mk = engine_heating(f, side, eng, drifting);
+
+	/* 44 uW of heater per kelvin; an unheated ring cannot follow. */
+	return (u64)mk * 44 > (u64)ring_bias_uw(f, link, dir, lane) * 1000;
+}
+
+/**
+ * oph_lane_lit() - whether light reaches a lane's receiver
+ * @f: fabric
+ * @link: link id
+ * @dir: direction
+ * @lane: lane index
+ *
+ * Return: true when the laser is on, its output fibre passed the
+ * interlock, no fibre on the way is cut, both engines work and the
+ * receiving ring can still hold its line.
+ */
+bool oph_lane_lit(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
+{
+	enum oph_side side = src_side(dir);
+	u32 mod = oph_link_module(f, link, side);
+	bool drifting;
+
+	if (!oph_laser_lit(f, side, mod, lane))
+		return false;
+	if (!(f->slots[side][mod].mod->checked & (1ULL << module_pos(f, link, side))))
+		return false;
+	if (oph_engine_dead(f, OPH_SIDE_EP, oph_link_engine(f, link, OPH_SIDE_EP)) ||
+	    oph_engine_dead(f, OPH_SIDE_SW, oph_link_engine(f, link, OPH_SIDE_SW)))
+		return false;
+	if (f->links[link].nfaults) {
+		if (dir == OPH_DIR_UP &&
+		    (link_fault(f, link, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_TX) ||
+		     link_fault(f, link, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_FEED)))
+			return false;
+		if (dir == OPH_DIR_DOWN &&
+		    link_fault(f, link, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_RX))
+			return false;
+	}
+	return !ring_lost(f, link, dir, lane, &drifting);
+}
+
+static s32 tec_penalty_mdb(const struct oph_fabric *f, enum oph_side side,
+			   u32 mod, s32 *freq_err)
+{
+	const struct oph_fault *t;
+	u64 dk_mk;
+	s64 err;
+
+	*freq_err = 0;
+	if (!f->slots[side][mod].nfaults)
+		return 0;
+	t = oph_fault_find(f, OPH_FAULT_TEC, side, mod, OPH_ALL);
+	if (!t)
+		return 0;
+	/* The laser warms at 1 K/s once its TEC stops. */
+	dk_mk = (f->now - t->since) / OPH_NS_PER_MS;
+	err = (s64)dk_mk * TEC_MHZ_PER_K / 1000;
+	*freq_err = (s32)min(err, (s64)2000000000);
+	if (err <= TEC_TRACK_MHZ)
+		return 0;
+	return (s32)min((err - TEC_TRACK_MHZ) / 5, (s64)40000);
+}
+
+/* Light of one laser at the engine input of one of its ports (udBm). */
+static s32 oe_input_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir,
+			 u32 lane)
+{
+	enum oph_side side = src_side(dir);
+	u32 mod = oph_link_module(f, link, side);
+	const struct oph_fault *d;
+	s32 p, ferr;
+
+	p = LASER_MDBM + oph_vary(f, OPH_VAR_LASER, (mod << 1 | side) * 16 + lane,
+				  -300, 300);
+	if (f->slots[side][mod].mod)
+		p -= f->slots[side][mod].mod->droop[lane] * 500;
+	p -= (s32)oph_mdb_of_n[min(f->t.ports_per_module, 64U)];
+	p -= FEED_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555, -500, 500);
+	if (dir == OPH_DIR_UP) {
+		d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY, OPH_FIBRE_FEED);
+		if (d)
+			p -= d->value * 10;
+	}
+	p -= tec_penalty_mdb(f, side, mod, &ferr);
+	return p;
+}
+
+static s32 rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
+{
+	const struct oph_fault *d;
+	bool drifting;
+	s32 p;
+
+	p = oe_input_udbm(f, link, dir, lane) - MOD_LOSS_MDB - CONN_MDB;
+	p -= (s32)(oph_link_fibre_dm(f, link) / 28);
+	p += oph_vary(f, OPH_VAR_RX, oph_lane_idx(f, link, dir, lane), -500, 500);
+	d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY,
+		       dir == OPH_DIR_UP ? OPH_FIBRE_TX : OPH_FIBRE_RX);
+	if (d)
+		p -= d->value * 10;
+	ring_lost(f, link, dir, lane, &drifting);
+	if (drifting)
+		p -= DRIFT_PENALTY_MDB;
+	return p;
+}
+
+/**
+ * oph_lane_ber_e() - estimated BER of a lane
+ * @f: fabric
+ * @link: link id
+ * @dir: direction
+ * @lane: lane index
+ *
+ * Return: -100 * log10(BER), or 0 when no light reaches the receiver.
+ */
+u32 oph_lane_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
+{
+	const struct oph_fault *b;
+
+	if (!oph_lane_lit(f, link, dir, lane))
+		return 0;
+	if (f->links[link].nfaults) {
+		b = oph_fault_find(f, OPH_FAULT_BER, OPH_SIDE_EP, link, lane);
+		if (!b)
+			b = oph_fault_find(f, OPH_FAULT_BER, OPH_SIDE_EP, link, OPH_ALL);
+		if (b)
+			return (u32)max(b->value, 1);
+	}
+	return oph_ber_e_from_margin(rx_udbm(f, link, dir, lane) - SENS_MDBM);
+}
+
+/**
+ * oph_lane_state() - state of a lane, derived from its link and its light
+ * @f: fabric
+ * @link: link id
+ * @dir: direction
+ * @lane: lane index
+ *
+ * Return: enum oph_lane_state.
+ */
+u8 oph_lane_state(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
+{
+	u8 ls = f->links[link].state;
+	bool drifting;
+	u32 ber;
+
+	switch (ls) {
+	case OPH_LINK_CALIBRATING:
+	case OPH_LINK_RETRAINING:
+		return oph_lane_lit(f, link, dir, lane) ? OPH_LANE_LOCKING :
+							  OPH_LANE_DARK;
+	case OPH_LINK_TRAINING:
+	case OPH_LINK_BER_QUAL:
+		return oph_lane_lit(f, link, dir, lane) ? OPH_LANE_LOCKED :
+							  OPH_LANE_DARK;
+	case OPH_LINK_UP:
+	case OPH_LINK_DEGRADED:
+		break;
+	default:
+		return OPH_LANE_DARK;
+	}
+	ber = oph_lane_ber_e(f, link, dir, lane);
+	if (!ber) {
+		/* Light lost to a ring that ran out of heater: a failed lane. */
+		if (oph_laser_lit(f, src_side(dir), oph_link_module(f, link, src_side(dir)), lane) &&
+		    ring_lost(f, link, dir, lane, &drifting))
+			return OPH_LANE_FAILED;
+		return OPH_LANE_DARK;
+	}
+	if (ber < BER_E_DOWN)
+		return OPH_LANE_FAILED;
+	ring_lost(f, link, dir, lane, &drifting);
+	return drifting ? OPH_LANE_DRIFTING : OPH_LANE_ACTIVE;
+}
+
+/**
+ * oph_link_lanes_up() - lanes carrying data in one direction
+ * @f: fabric
+ * @link: link id
+ * @dir: direction
+ *
+ * Return: lanes active or drifting (0 unless the link is up or degraded).
+ */
+u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir)
+{
+	u32 k, n = 0;
+	u8 st;
+
+	for (k = 0; k < f->p.lambdas; k++) {
+		st = oph_lane_state(f, link, dir, k);
+		n += st == OPH_LANE_ACTIVE || st == OPH_LANE_DRIFTING;
+	}
+	return n;
+}
+
+/**
+ * oph_link_worst_ber_e() - worst BER over the lanes carrying data
+ * @f: fabric
+ * @link: link id
+ *
+ * Return: the smallest -100 log10(BER) of the active lanes, 0 if none.
+ */
+u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link)
+{
+	u32 dir, k, e, worst = 0;
+	u8 st;
+
+	for (dir = 0; dir < 2; dir++)
+		for (k = 0; k < f->p.lambdas; k++) {
+			st = oph_lane_state(f, link, dir, k);
+			if (st != OPH_LANE_ACTIVE && st != OPH_LANE_DRIFTING)
+				continue;
+			e = oph_lane_ber_e(f, link, dir, k);
+			if (!worst || e < worst)
+				worst = e;
+		}
+	return worst;
+}
+
+static int check_lane(struct oph_fabric *f, u32 link, u32 lane)
+{
+	if (link >= f->t.links || lane >= f->p.lambdas)
+		return -ERANGE;
+	return 0;
+}
+
+/**
+ * oph_lane_get() - telemetry of one lane in one direction
+ * @f: fabric
+ * @link: link id
+ * @lane: lane index
+ * @dir: direction
+ * @li: filled in
+ *
+ * Return: 0 or -ERANGE.
+ */
+int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
+		 struct oph_lane_info *li)
+{
+	struct oph_link *l;
+	u64 active, dark, dt;
+	u32 idx, ber, heat;
+	bool drifting, carrying;
+	enum oph_side side;
+
+	if (check_lane(f, link, lane) || (dir != OPH_DIR_UP && dir != OPH_DIR_DOWN))
+		return -ERANGE;
+	l = &f->links[link];
+	idx = oph_lane_idx(f, link, dir, lane);
+	memset(li, 0, sizeof(*li));
+	li->state = oph_lane_state(f, link, dir, lane);
+	carrying = li->state == OPH_LANE_ACTIVE || li->state == OPH_LANE_DRIFTING;
+	ber = oph_lane_ber_e(f, link, dir, lane);
+	if (oph_lane_lit(f, link, dir, lane)) {
+		li->rx_power_udbm = rx_udbm(f, link, dir, lane);
+		li->margin_mdb = li->rx_power_udbm - SENS_MDBM;
+	} else {
+		li->rx_power_udbm = -40000;	/* the photodiode's floor */
+		li->margin_mdb = -40000 - SENS_MDBM;
+	}
+	li->ber_e = carrying ? ber : 0;
+
+	heat = engine_heating(f, dir == OPH_DIR_UP ? OPH_SIDE_SW : OPH_SIDE_EP,
+			      rx_engine(f, link, dir, &side), &drifting);
+	li->heater_uw = (u32)max((s64)ring_bias_uw(f, link, dir, lane) -
+				 (s64)heat * 44 / 1000, (s64)0);
+	li->ring_offset_pm = oph_vary(f, OPH_VAR_RING, idx ^ 0xa5a5a5, -10, 10);
+	if (drifting)
+		li->ring_offset_pm += 60;
+	if (ring_lost(f, link, dir, lane, &drifting))
+		li->ring_offset_pm = (s32)(((u64)heat * 44 / 1000 -
+					    ring_bias_uw(f, link, dir, lane)) * 56 / 44);
+
+	/* Counters: settled values plus the time since, as the link runs now. */
+	dt = f->now - l->settled;
+	active = l->active_ns;
+	dark = (u64)f->lane_dark_ms[idx] * OPH_NS_PER_MS;
+	if (l->state == OPH_LINK_UP || l->state == OPH_LINK_DEGRADED) {
+		active += dt;
+		if (!carrying)
+			dark += dt;
+	}
+	dark = min(dark, active);
+	li->bits = (active - dark) * f->p.lane_gbps;
+	li->err_bits = f->lane_err[idx];
+	if (carrying && dt) {
+		u64 b = dt * f->p.lane_gbps;
+		u32 i = ber / 100;
+		u64 e = ber >= 1900 ? 0 : oph_mul_div(b, oph_frac_pow10[ber % 100], 1ULL << 32);
+
+		while (i-- && e)
+			e /= 10;
+		li->err_bits += e;
+	}
+	li->has_fec = dir == OPH_DIR_UP;
+	if (li->has_fec) {
+		/* One correction per errored bit, at most one per codeword. */
+		li->fec_corrected = min(li->err_bits, li->bits / 5440);
+		li->fec_uncorrectable = l->fec_unc;
+	}
+	return 0;
+}
+
+/**
+ * oph_link_get() - state and telemetry of a link
+ * @f: fabric
+ * @link: link id
+ * @li: filled in
+ *
+ * Return: 0 or -ERANGE.
+ */
+int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
+{
+	struct oph_link *l;
+	u32 k, lit = 0;
+	s32 one = 0;
+
+	if (link >= f->t.links)
+		return -ERANGE;
+	l = &f->links[link];
+	memset(li, 0, sizeof(*li));
+	li->state = l->state;
+	li->admin_up = l->flags & OPH_LF_ADMIN_UP;
+	li->down_reason = l->down_reason;
+	li->lanes_up[OPH_DIR_UP] = (u8)oph_link_lanes_up(f, link, OPH_DIR_UP);
+	li->lanes_up[OPH_DIR_DOWN] = (u8)oph_link_lanes_up(f, link, OPH_DIR_DOWN);
+	for (k = 0; k < f->p.lambdas; k++)
+		if (oph_laser_lit(f, OPH_SIDE_EP, oph_link_module(f, link, OPH_SIDE_EP), k) &&
+		    oph_lane_lit(f, link, OPH_DIR_UP, k)) {
+			one = oe_input_udbm(f, link, OPH_DIR_UP, k);
+			lit++;
+		}
+	/* The sum of @lit lasers of about the same power. */
+	li->oe_input_udbm = lit ? one + (s32)oph_mdb_of_n[min(lit, 64U)] : -40000;
+	li->fibre_loss_mdb = FEED_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555,
+						 -500, 500);
+	if (l->nfaults) {
+		const struct oph_fault *d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY,
+						       OPH_FIBRE_FEED);
+
+		if (d)
+			li->fibre_loss_mdb += d->value * 10;
+	}
+	li->fibre_m_dm = oph_link_fibre_dm(f, link);
+	li->tof_ps = li->fibre_m_dm * 490;
+	li->latched = l->latched;
+	li->up_count = l->up_count;
+	li->down_count = l->down_count;
+	li->flap_count = l->flap_count;
+	li->retrain_count = l->retrain_count;
+	li->retries = l->retries;
+	li->time_in_state_ns = f->now - l->since;
+	li->bandwidth_gbps = min(li->lanes_up[0], li->lanes_up[1]) * f->p.lane_gbps;
+	return 0;
+}
+
+static u32 aging_rate(const struct oph_fabric *f, enum oph_side side, u32 mod,
+		      u32 laser)
+{
+	const struct oph_fault *a;
+
+	if (!f->slots[side][mod].nfaults)
+		return AGING_NOMINAL;
+	a = oph_fault_find(f, OPH_FAULT_LASER_AGING, side, mod, laser);
+	if (!a)
+		a = oph_fault_find(f, OPH_FAULT_LASER_AGING, side, mod, OPH_ALL);
+	return a ? AGING_NOMINAL + (u32)a->value : AGING_NOMINAL;
+}
+
+/* Life used, ppm: rate is % per 1000 h x100, so ppm/s = rate / 3600. */
+static u64 age_ppm(const struct oph_fabric *f, enum oph_side side, u32 mod,
+		   u32 rate)
+{
+	u64 s = (f->now - f->slots[side][mod].mod->inserted) / OPH_NS_PER_S;
+
+	return s * rate / 3600;
+}
+
+/**
+ * oph_laser_droop() - power steps an aged laser has lost
+ * @f: fabric
+ * @side: side of the module
+ * @mod: module id, present
+ * @laser: laser index
+ *
+ * Past 1.5x its beginning-of-life bias the power control gives up 0.5 dB
+ * for every further 5 % of life.
+ *
+ * Return: 0.5 dB steps, at most 40.
+ */
+u8 oph_laser_droop(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser)
+{
+	u64 age = age_ppm(f, side, mod, aging_rate(f, side, mod, laser));
+
+	if (age <= 1000000)
+		return 0;
+	return (u8)min((age - 1000000) / 50000, (u64)40);
+}
+
+/**
+ * oph_laser_get() - telemetry of one laser of a module
+ * @f: fabric
+ * @side: side of the module
+ * @mod: module id
+ * @laser: laser index
+ * @li: filled in
+ *
+ * Bias rises by half its beginning-of-life value over the laser's life; the
+ * automatic power control holds the power until the bias reaches 1.5x, then
+ * the power droops.  The aging predictor compares the bias with the curve
+ * of nominal aging and fires when it runs 2 % of BOL ahead, long before
+ * the +20 % warning.
+ *
+ * Return: 0, -ERANGE, -ENODEV (no module).
+ */
+int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
+		  struct oph_laser_info *li)
+{
+	struct oph_slot *s;
+	u64 age, expected, bol, bias;
+	u32 rate;
+	s32 ferr;
+
+	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) ||
+	    mod >= oph_nmods(f, side) || laser >= f->p.lambdas)
+		return -ERANGE;
+	s = &f->slots[side][mod];
+	if (!s->mod)
+		return -ENODEV;
+	memset(li, 0, sizeof(*li));
+	li->state = s->mod->laser[laser];
+	li->fibre_checked = s->mod->checked != 0;
+	rate = aging_rate(f, side, mod, laser);
+	age = age_ppm(f, side, mod, rate);
+	li->age_ppm = (u32)min(age, (u64)10000000);
+	bol = BIAS_BOL_UA + oph_vary(f, OPH_VAR_LASER, (mod << 1 | side) * 16 + laser,
+				     -20000, 20000);
+	bias = bol + bol * min(age, (u64)4000000) / 2000000;
+	expected = bol + bol * age_ppm(f, side, mod, AGING_NOMINAL) / 2000000;
+	li->aging_predicted = (bias - expected) * 1000000 > bol * PREDICT_PPM;
+	if (bias * 10 >= bol * 12)
+		li->flags |= OPH_FLAG_WARN_HI;
+	if (bias * 10 >= bol * 15)
+		li->flags |= OPH_FLAG_ALARM_HI;
+	bias = min(bias, bol * 3 / 2);
+	if (li->state == OPH_LASER_ON || li->state == OPH_LASER_RAMPING) {
+		li->bias_ua = (u32)bias;
+		li->power_uw = (u32)attenuate(50000, s->mod->droop[laser] * 500);
+		if (s->mod->droop[laser] >= 2)
+			li->flags |= OPH_FLAG_WARN_LO;
+		if (s->mod->droop[laser] >= 4)
+			li->flags |= OPH_FLAG_ALARM_LO;
+	} else if (li->state == OPH_LASER_CHECK) {
+		li->bias_ua = (u32)(bol / 10);
+		li->power_uw = 1000;	/* check power, eye safe */
+	}
+	li->voltage_mv = li->bias_ua ? 1400 + li->bias_ua / 1000 : 0;
+	tec_penalty_mdb(f, side, mod, &ferr);
+	li->freq_err_mhz = oph_vary(f, OPH_VAR_TEMP, (mod << 1 | side) * 16 + laser,
+				    -2000, 2000) + ferr;
+	li->temp_mc = 50000 + ferr / (TEC_MHZ_PER_K / 1000);
+	li->tec_ma = ferr ? 0 : 400 + (u32)oph_vary(f, OPH_VAR_TEMP, mod, 0, 100);
+	return 0;
+}
+
+/**
+ * oph_module_get() - state and telemetry of a laser module slot
+ * @f: fabric
+ * @side: side of the slot
+ * @mod: slot id
+ * @mi: filled in
+ *
+ * Return: 0 or -ERANGE.
+ */
+int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,
+		   struct oph_module_info *mi)
+{
+	struct oph_slot *s;
+	u32 k;
+	s32 ferr;
+
+	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) || mod >= oph_nmods(f, side))
+		return -ERANGE;
+	s = &f->slots[side][mod];
+	memset(mi, 0, sizeof(*mi));
+	mi->state = s->mod ? s->state : OPH_MOD_ABSENT;
+	mi->admin = s->admin;
+	mi->insert_count = s->insert_count;
+	mi->remove_count = s->remove_count;
+	mi->links_fed = f->t.ports_per_module;
+	if (!s->mod)
+		return 0;
+	mi->serial = s->mod->serial;
+	for (k = 0; k < f->p.lambdas; k++)
+		mi->lasers_on += s->mod->laser[k] == OPH_LASER_ON;
+	tec_penalty_mdb(f, side, mod, &ferr);
+	mi->temp_mc = 35000 + (s->state == OPH_MOD_READY ? 10000 : 0) +
+		      ferr / (TEC_MHZ_PER_K / 1000);
+	mi->supply_mv = 3300 + oph_vary(f, OPH_VAR_TEMP, mod << 1 | side, -30, 30);
+	mi->power_mw = s->state == OPH_MOD_READY ? 2000 + mi->lasers_on * 600 : 1500;
+	mi->safe_to_remove = s->state == OPH_MOD_LOW_POWER &&
+			     s->admin == OPH_ADMIN_UNPROVISIONED;
+	return 0;
+}
+
+/**
+ * oph_health_get() - health of a fault domain
+ * @f: fabric
+ * @obj: OPH_OBJ_MODULE or OPH_OBJ_ENGINE
+ * @side: side
+ * @id: module or engine id
+ * @hi: filled in
+ *
+ * Return: 0, -ERANGE or -EINVAL (not a fault domain).
+ */
+int oph_health_get(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
+		   u32 id, struct oph_health_info *hi)
+{
+	const struct oph_health *h;
+
+	if (side != OPH_SIDE_EP && side != OPH_SIDE_SW)
+		return -ERANGE;
+	if (obj == OPH_OBJ_MODULE) {
+		if (id >= oph_nmods(f, side))
+			return -ERANGE;
+		h = &f->slots[side][id].health;
+	} else if (obj == OPH_OBJ_ENGINE) {
+		if (id >= oph_nengines(f, side))
+			return -ERANGE;
+		h = &f->engines[side][id].health;
+	} else {
+		return -EINVAL;
+	}
+	hi->errors = h->errors;
+	hi->recoveries = h->recoveries;
+	hi->last_error_ns = h->last_error;
+	hi->quarantined = h->quarantined;
+	hi->grace_ms = f->p.grace_ms;
+	return 0;
+}
+
+static void agg_link(struct oph_fabric *f, u32 link, struct oph_agg_info *ai)
+{
+	u8 st = f->links[link].state;
+	u32 up;
+
+	ai->links++;
+	ai->by_state[st]++;
+	if (st != OPH_LINK_UP && st != OPH_LINK_DEGRADED)
+		return;
+	up = min(oph_link_lanes_up(f, link, OPH_DIR_UP),
+		 oph_link_lanes_up(f, link, OPH_DIR_DOWN));
+	ai->bandwidth_gbps += (u64)up * f->p.lane_gbps;
+}
+
+/* An engine: 2 W idle plus 5 pJ/bit (= 5 mW per Gb/s); 1 K/W above 40 C. */
+static void agg_engine_power(struct oph_agg_info *ai, u64 gbps)
+{
+	u64 mw = 2000 + gbps * 5;
+
+	ai->power_mw += mw;
+	ai->temp_mc = max(ai->temp_mc, (s32)(40000 + mw));
+}
+
+/**
+ * oph_engine_get() - an endpoint engine's links, power and temperature
+ * @f: fabric
+ * @engine: endpoint engine id
+ * @ai: filled in
+ *
+ * Return: 0 or -ERANGE.
+ */
+int oph_engine_get(struct oph_fabric *f, u32 engine, struct oph_agg_info *ai)
+{
+	u32 ep, o, q;
+
+	if (engine >= f->t.ep_engines)
+		return -ERANGE;
+	memset(ai, 0, sizeof(*ai));
+	ep = engine / f->p.engines;
+	o = engine % f->p.engines;
+	for (q = 0; q < f->p.ports; q++)
+		agg_link(f, oph_link_of(f, ep, o, q), ai);
+	if (!oph_engine_dead(f, OPH_SIDE_EP, engine))
+		agg_engine_power(ai, ai->bandwidth_gbps);
+	return 0;
+}
+
+static void agg_ep(struct oph_fabric *f, u32 ep, struct oph_agg_info *ai)
+{
+	struct oph_module_info mi;
+	struct oph_agg_info e;
+	u32 o, j;
+
+	for (o = 0; o < f->p.engines; o++) {
+		oph_engine_get(f, ep * f->p.engines + o, &e);
+		ai->links += e.links;
+		for (j = 0; j < __OPH_LINK_STATE_CNT; j++)
+			ai->by_state[j] += e.by_state[j];
+		ai->bandwidth_gbps += e.bandwidth_gbps;
+		ai->power_mw += e.power_mw;
+		ai->temp_mc = max(ai->temp_mc, e.temp_mc);
+	}
+	for (j = 0; j < f->p.modules; j++) {
+		oph_module_get(f, OPH_SIDE_EP, ep * f->p.modules + j, &mi);
+		if (mi.state != OPH_MOD_ABSENT)
+			ai->power_mw += mi.power_mw;
+	}
+	/* The GPU (or memory device) itself. */
+	ai->power_mw += oph_ep_rack(f, ep) < f->p.racks ? 1500000 : 400000;
+}
+
+/**
+ * oph_ep_get() - an endpoint's links, power and temperature
+ * @f: fabric
+ * @ep: endpoint id
+ * @ai: filled in
+ *
+ * Return: 0 or -ERANGE.
+ */
+int oph_ep_get(struct oph_fabric *f, u32 ep, struct oph_agg_info *ai)
+{
+	if (ep >= f->t.endpoints)
+		return -ERANGE;
+	memset(ai, 0, sizeof(*ai));
+	agg_ep(f, ep, ai);
+	return 0;
+}
+
+/**
+ * oph_rack_get() - a rack's links, power against its budget
+ * @f: fabric
+ * @rack: endpoint racks first (compute, then memory), then switch racks
+ * @ai: filled in
+ *
+ * Return: 0 or -ERANGE.
+ */
+int oph_rack_get(struct oph_fabric *f, u32 rack, struct oph_agg_info *ai)
+{
+	struct oph_module_info mi;
+	u32 i, ep, plane, eng, first;
+
+	if (rack >= f->t.ep_racks + f->p.switch_racks)
+		return -ERANGE;
+	memset(ai, 0, sizeof(*ai));
+	ai->budget_w = f->p.rack_budget_w;
+	if (rack < f->t.ep_racks) {
+		for (i = 0; i < f->t.ep_per_rack; i++)
+			agg_ep(f, rack * f->t.ep_per_rack + i, ai);
+	} else {
+		first = (rack - f->t.ep_racks) * f->t.sw_per_rack;
+		for (plane = first; plane < first + f->t.sw_per_rack; plane++) {
+			for (eng = 0; eng < f->t.sw_engines_per_plane; eng++) {
+				struct oph_agg_info e = { 0 };
+
+				for (i = 0; i < f->p.ports; i++) {
+					ep = eng * f->p.ports + i;
+					agg_link(f, ep * f->t.ports_per_ep + plane, &e);
+				}
+				ai->links += e.links;
+				for (i = 0; i < __OPH_LINK_STATE_CNT; i++)
+					ai->by_state[i] += e.by_state[i];
+				ai->bandwidth_gbps += e.bandwidth_gbps;
+				if (!oph_engine_dead(f, OPH_SIDE_SW,
+						     plane * f->t.sw_engines_per_plane + eng))
+					agg_engine_power(ai, e.bandwidth_gbps);
+			}
+			for (i = 0; i < f->t.sw_modules_per_plane; i++) {
+				oph_module_get(f, OPH_SIDE_SW,
+					       plane * f->t.sw_modules_per_plane + i, &mi);
+				if (mi.state != OPH_MOD_ABSENT)
+					ai->power_mw += mi.power_mw;
+			}
+			/* The switch ASIC. */
+			ai->power_mw += 3000000;
+		}
+	}
+	ai->over_budget = ai->power_mw > (u64)ai->budget_w * 1000;
+	return 0;
+}
+
+/**
+ * oph_fabric_get() - the whole fabric: links by state, bandwidth, power
+ * @f: fabric
+ * @ai: filled in; @ai->over_budget tells whether any rack is over budget
+ */
+void oph_fabric_get(struct oph_fabric *f, struct oph_agg_info *ai)
+{
+	struct oph_agg_info r;
+	u32 rack, i;
+
+	memset(ai, 0, sizeof(*ai));
+	ai->budget_w = f->p.rack_budget_w;
+	for (rack = 0; rack < f->t.ep_racks + f->p.switch_racks; rack++) {
+		oph_rack_get(f, rack, &r);
+		/* Each link is counted once, at its endpoint rack. */
+		if (rack < f->t.ep_racks) {
+			ai->links += r.links;
+			for (i = 0; i < __OPH_LINK_STATE_CNT; i++)
+				ai->by_state[i] += r.by_state[i];
+			ai->bandwidth_gbps += r.bandwidth_gbps;
+		}
+		ai->power_mw += r.power_mw;
+		ai->temp_mc = max(ai->temp_mc, r.temp_mc);
+		ai->over_budget |= r.over_budget;
+	}
+}
