@@ -135,8 +135,10 @@ static void affected_links_changed(struct oph_fabric *f,
 	}
 }
 
-/* Settle before the conditions change, so no counter is extrapolated
- * across the change. */
+/*
+ * Settle before the conditions change, so no counter is extrapolated
+ * across the change.
+ */
 static void affected_links_settle(struct oph_fabric *f, const struct oph_fault *flt)
 {
 	u32 links[64], n, i, ep, o, q, plane;
@@ -167,66 +169,68 @@ static void affected_links_settle(struct oph_fabric *f, const struct oph_fault *
 static int check_fault(struct oph_fabric *f, const struct oph_fault *flt,
 		       const char **why)
 {
-#define REFUSE(err, msg) do { *why = msg; return err; } while (0)
 	if (flt->kind >= __OPH_FAULT_CNT)
-		REFUSE(-EINVAL, "unknown fault kind");
+		return oph_refuse(why, -EINVAL, "unknown fault kind");
 	if (module_kind(flt->kind) || engine_kind(flt->kind)) {
 		if (flt->side != OPH_SIDE_EP && flt->side != OPH_SIDE_SW)
-			REFUSE(-EINVAL, "side must be endpoint or switch");
+			return oph_refuse(why, -EINVAL, "side must be endpoint or switch");
 	} else if (flt->side != OPH_SIDE_EP) {
-		REFUSE(-EINVAL, "link faults take no side");
+		return oph_refuse(why, -EINVAL, "link faults take no side");
 	}
 	if (module_kind(flt->kind)) {
 		if (flt->target >= oph_nmods(f, flt->side))
-			REFUSE(-ERANGE, "laser module id out of range");
+			return oph_refuse(why, -ERANGE, "laser module id out of range");
 		if (!f->slots[flt->side][flt->target].mod)
-			REFUSE(-ENODEV, "no laser module in that slot");
+			return oph_refuse(why, -ENODEV, "no laser module in that slot");
 	} else if (engine_kind(flt->kind)) {
 		if (flt->target >= oph_nengines(f, flt->side))
-			REFUSE(-ERANGE, "engine id out of range");
+			return oph_refuse(why, -ERANGE, "engine id out of range");
 	} else if (flt->target >= f->t.links) {
-		REFUSE(-ERANGE, "link id out of range");
+		return oph_refuse(why, -ERANGE, "link id out of range");
 	}
 	switch (flt->kind) {
 	case OPH_FAULT_LASER_DEATH:
 		if (flt->lane >= f->p.lambdas)
-			REFUSE(-ERANGE, "laser index out of range");
+			return oph_refuse(why, -ERANGE, "laser index out of range");
 		break;
 	case OPH_FAULT_LASER_AGING:
 		if (flt->lane != OPH_ALL && flt->lane >= f->p.lambdas)
-			REFUSE(-ERANGE, "laser index out of range");
+			return oph_refuse(why, -ERANGE, "laser index out of range");
 		if (flt->value <= 0 || flt->value > 10000000)
-			REFUSE(-ERANGE, "aging rate must be 1 to 10000000 (% per 1000 h x100)");
+			return oph_refuse(why, -ERANGE,
+					  "aging rate must be 1 to 10000000 (% per 1000 h x100)");
 		break;
 	case OPH_FAULT_FIBRE_CUT:
 	case OPH_FAULT_FIBRE_DIRTY:
 		if (flt->which > OPH_FIBRE_FEED)
-			REFUSE(-EINVAL, "fibre must be tx, rx or feed");
+			return oph_refuse(why, -EINVAL, "fibre must be tx, rx or feed");
 		if (flt->kind == OPH_FAULT_FIBRE_DIRTY &&
 		    (flt->value <= 0 || flt->value > 4000))
-			REFUSE(-ERANGE, "extra loss must be 1 to 4000 (0.01 dB)");
+			return oph_refuse(why, -ERANGE, "extra loss must be 1 to 4000 (0.01 dB)");
 		break;
 	case OPH_FAULT_RING_DRIFT:
 		if (flt->value <= 0 || flt->value > 10000000)
-			REFUSE(-ERANGE, "drift rate must be 1 to 10000000 mK/s");
+			return oph_refuse(why, -ERANGE, "drift rate must be 1 to 10000000 mK/s");
 		if (flt->amount <= 0 || flt->amount > 200000)
-			REFUSE(-ERANGE, "drift amount must be 1 to 200000 mK");
+			return oph_refuse(why, -ERANGE, "drift amount must be 1 to 200000 mK");
 		break;
 	case OPH_FAULT_BER:
 		if (flt->lane != OPH_ALL && flt->lane >= f->p.lambdas)
-			REFUSE(-ERANGE, "lane index out of range");
+			return oph_refuse(why, -ERANGE, "lane index out of range");
 		if (flt->value < 30 || flt->value > 2000)
-			REFUSE(-ERANGE, "BER exponent must be 30 to 2000 (x100: 600 = 1e-6)");
+			return oph_refuse(why, -ERANGE,
+					  "BER exponent must be 30 to 2000 (x100: 600 = 1e-6)");
 		break;
 	default:
 		break;
 	}
-#undef REFUSE
 	return 0;
 }
 
-/* Canonical form: fields a kind does not use are fixed, so that the same
- * fault injected twice is found again. */
+/*
+ * Canonical form: fields a kind does not use are fixed, so that the same
+ * fault injected twice is found again.
+ */
 static void canonical(struct oph_fault *flt)
 {
 	if (!fibre_kind(flt->kind))

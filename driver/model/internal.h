@@ -191,6 +191,13 @@ void oph_health_error(struct oph_fabric *f, struct oph_health *h,
 void oph_health_recover(struct oph_fabric *f, struct oph_health *h,
 			enum oph_obj obj, enum oph_side side, u32 id);
 
+/* Set @why and return @err: the refusals of the model's checks. */
+static inline int oph_refuse(const char **why, int err, const char *msg)
+{
+	*why = msg;
+	return err;
+}
+
 /* Deterministic per-object variation in [lo, hi]. */
 static inline s32 oph_vary(const struct oph_fabric *f, u32 kind, u32 id,
 			   s32 lo, s32 hi)

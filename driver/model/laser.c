@@ -14,13 +14,20 @@
  */
 #include "internal.h"
 
-/* Phase durations (ms), drawn per module from the seed within the ranges of
- * cpo-domain.md section 4.1. */
-#define T_RESET_MS	500, 2000
-#define T_PWRUP_MS	500, 3000
-#define T_CHECK_MS	10, 100
-#define T_RAMP_MS	100, 500
-#define T_PWRDN_MS	100, 300
+/*
+ * Phase durations (ms), drawn per module from the seed within the ranges
+ * of cpo-domain.md section 4.1.
+ */
+#define T_RESET_LO	500
+#define T_RESET_HI	2000
+#define T_PWRUP_LO	500
+#define T_PWRUP_HI	3000
+#define T_CHECK_LO	10
+#define T_CHECK_HI	100
+#define T_RAMP_LO	100
+#define T_RAMP_HI	500
+#define T_PWRDN_LO	100
+#define T_PWRDN_HI	300
 #define T_HOST_TIMEOUT_MS	5000	/* host gives up on a hung transition */
 #define TEC_RUNAWAY_S	20		/* TEC failure to module fault */
 #define FEED_CHECK_MAX_MDB	5000	/* interlock: at most 5 dB feed loss */
@@ -187,10 +194,11 @@ static void lasers_step(struct oph_fabric *f, enum oph_side side, u32 mod)
 	for (k = 0; k < f->p.lambdas; k++)
 		checking |= m->laser[k] == OPH_LASER_CHECK && m->checked;
 	if (ramping)
-		oph_evq_add(f, f->now + phase_ns(f, OPH_VAR_RAMP, side, mod, T_RAMP_MS),
+		oph_evq_add(f, f->now + phase_ns(f, OPH_VAR_RAMP, side, mod, T_RAMP_LO, T_RAMP_HI),
 			    ev_kind(side), mod);
 	else if (checking)
-		oph_evq_add(f, f->now + phase_ns(f, OPH_VAR_CHECK, side, mod, T_CHECK_MS),
+		oph_evq_add(f, f->now + phase_ns(f, OPH_VAR_CHECK, side, mod,
+						 T_CHECK_LO, T_CHECK_HI),
 			    ev_kind(side), mod);
 	if (f->slots[side][mod].admin == OPH_ADMIN_PROVISIONING && !ramping) {
 		set_admin(f, side, mod, OPH_ADMIN_ACTIVE);
@@ -205,14 +213,14 @@ static void lasers_enable(struct oph_fabric *f, enum oph_side side, u32 mod)
 {
 	lasers_set(f, side, mod, OPH_LASER_OFF, OPH_LASER_CHECK);
 	check_fibres(f, side, mod);
-	oph_evq_add(f, f->now + phase_ns(f, OPH_VAR_CHECK, side, mod, T_CHECK_MS),
+	oph_evq_add(f, f->now + phase_ns(f, OPH_VAR_CHECK, side, mod, T_CHECK_LO, T_CHECK_HI),
 		    ev_kind(side), mod);
 }
 
 static void power_up(struct oph_fabric *f, enum oph_side side, u32 mod)
 {
 	enter_timed(f, side, mod, OPH_MOD_POWERING_UP,
-		    phase_ns(f, OPH_VAR_PWRUP, side, mod, T_PWRUP_MS));
+		    phase_ns(f, OPH_VAR_PWRUP, side, mod, T_PWRUP_LO, T_PWRUP_HI));
 }
 
 static bool wants_light(struct oph_slot *s)
@@ -438,7 +446,7 @@ int oph_module_drain(struct oph_fabric *f, enum oph_side side, u32 mod,
 	lasers_dark(f, side, mod, OPH_DOWN_DRAIN);
 	if (s->state == OPH_MOD_READY || s->state == OPH_MOD_POWERING_UP)
 		enter_timed(f, side, mod, OPH_MOD_POWERING_DOWN,
-			    phase_ns(f, OPH_VAR_PWRUP, side, mod, T_PWRDN_MS));
+			    phase_ns(f, OPH_VAR_PWRUP, side, mod, T_PWRDN_LO, T_PWRDN_HI));
 	else if (s->state == OPH_MOD_LOW_POWER || s->state == OPH_MOD_FAULT) {
 		s->ev_seq = 0;
 		set_admin(f, side, mod, OPH_ADMIN_UNPROVISIONED);
@@ -476,7 +484,7 @@ int oph_module_reset(struct oph_fabric *f, enum oph_side side, u32 mod,
 	if (s->admin == OPH_ADMIN_ACTIVE)
 		set_admin(f, side, mod, OPH_ADMIN_PROVISIONING);
 	enter_timed(f, side, mod, OPH_MOD_RESETTING,
-		    phase_ns(f, OPH_VAR_RESET, side, mod, T_RESET_MS));
+		    phase_ns(f, OPH_VAR_RESET, side, mod, T_RESET_LO, T_RESET_HI));
 	return 0;
 }
 
@@ -549,7 +557,7 @@ int oph_module_insert(struct oph_fabric *f, enum oph_side side, u32 mod,
 	f->bytes += sizeof(*m);
 	f->gen++;
 	enter_timed(f, side, mod, OPH_MOD_RESETTING,
-		    phase_ns(f, OPH_VAR_RESET, side, mod, T_RESET_MS));
+		    phase_ns(f, OPH_VAR_RESET, side, mod, T_RESET_LO, T_RESET_HI));
 	return 0;
 }
 

@@ -16,8 +16,10 @@
  */
 #include "internal.h"
 
-#define T_CAL_MS	1, 10
-#define T_TRAIN_MS	1, 10
+#define T_CAL_LO	1
+#define T_CAL_HI	10
+#define T_TRAIN_LO	1
+#define T_TRAIN_HI	10
 #define T_BACKOFF_MS	100	/* doubled for every retry */
 #define FLAP_WINDOW_NS	(10 * OPH_NS_PER_S)
 #define BER_E_DOWN	600	/* 1e-6: down / retrain */
@@ -124,7 +126,7 @@ static u64 phase_ns(struct oph_fabric *f, u32 var, u32 link, s32 lo, s32 hi)
 	return (u64)oph_vary(f, var, id, lo, hi) * OPH_NS_PER_MS;
 }
 
-static void schedule(struct oph_fabric *f, u32 link, u64 dur)
+static void link_schedule(struct oph_fabric *f, u32 link, u64 dur)
 {
 	oph_evq_add(f, f->now + dur, OPH_EV_LINK, link);
 }
@@ -153,7 +155,7 @@ bool oph_link_lit(struct oph_fabric *f, u32 link)
 static void start(struct oph_fabric *f, u32 link)
 {
 	set_state(f, link, OPH_LINK_CALIBRATING, 0);
-	schedule(f, link, phase_ns(f, OPH_VAR_CAL, link, T_CAL_MS));
+	link_schedule(f, link, phase_ns(f, OPH_VAR_CAL, link, T_CAL_LO, T_CAL_HI));
 }
 
 static void attempt_failed(struct oph_fabric *f, u32 link, u8 reason)
@@ -168,7 +170,7 @@ static void attempt_failed(struct oph_fabric *f, u32 link, u8 reason)
 	l->retries++;
 	l->retrain_count++;
 	set_state(f, link, OPH_LINK_RETRAINING, reason);
-	schedule(f, link, (u64)T_BACKOFF_MS * OPH_NS_PER_MS << (l->retries - 1));
+	link_schedule(f, link, (u64)T_BACKOFF_MS * OPH_NS_PER_MS << (l->retries - 1));
 }
 
 /* What the lanes say at the end of BER qualification or while up. */
@@ -283,11 +285,11 @@ void oph_link_event(struct oph_fabric *f, u32 link)
 			break;
 		}
 		set_state(f, link, OPH_LINK_TRAINING, 0);
-		schedule(f, link, phase_ns(f, OPH_VAR_TRAIN, link, T_TRAIN_MS));
+		link_schedule(f, link, phase_ns(f, OPH_VAR_TRAIN, link, T_TRAIN_LO, T_TRAIN_HI));
 		break;
 	case OPH_LINK_TRAINING:
 		set_state(f, link, OPH_LINK_BER_QUAL, 0);
-		schedule(f, link, (u64)f->p.ber_qual_ms * OPH_NS_PER_MS);
+		link_schedule(f, link, (u64)f->p.ber_qual_ms * OPH_NS_PER_MS);
 		break;
 	case OPH_LINK_BER_QUAL:
 		/* Judge the lanes as they would run: the link is about to be up. */

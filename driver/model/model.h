@@ -78,7 +78,7 @@ struct oph_params {
 /* Hard limits of the model, whatever the parameters. */
 #define OPH_MAX_LAMBDAS		16
 #define OPH_MAX_ENDPOINTS	65536
-#define OPH_MAX_LINKS		(1U << 22)
+#define OPH_MAX_LINKS		BIT(22)
 
 /* Laser module: CMIS-like module state. */
 enum oph_mod_state {

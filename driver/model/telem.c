@@ -86,8 +86,10 @@ static const struct oph_fault *link_fault(const struct oph_fabric *f, u32 link,
 	return oph_fault_find(f, kind, OPH_SIDE_EP, link, which);
 }
 
-/* Heating of an engine by a ring drift fault, in mK, and whether it is
- * faster than the ring control loop. */
+/*
+ * Heating of an engine by a ring drift fault, in mK, and whether it is
+ * faster than the ring control loop.
+ */
 static u32 engine_heating(const struct oph_fabric *f, enum oph_side side,
 			  u32 eng, bool *fast)
 {
@@ -186,7 +188,7 @@ static s32 tec_penalty_mdb(const struct oph_fabric *f, enum oph_side side,
 	/* The laser warms at 1 K/s once its TEC stops. */
 	dk_mk = (f->now - t->since) / OPH_NS_PER_MS;
 	err = (s64)dk_mk * TEC_MHZ_PER_K / 1000;
-	*freq_err = (s32)min(err, (s64)2000000000);
+	*freq_err = (s32)min_t(s64, err, 2000000000);
 	if (err <= TEC_TRACK_MHZ)
 		return 0;
 	return (s32)min((err - TEC_TRACK_MHZ) / 5, (s64)40000);
@@ -293,7 +295,9 @@ u8 oph_lane_state(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
 	ber = oph_lane_ber_e(f, link, dir, lane);
 	if (!ber) {
 		/* Light lost to a ring that ran out of heater: a failed lane. */
-		if (oph_laser_lit(f, src_side(dir), oph_link_module(f, link, src_side(dir)), lane) &&
+		enum oph_side side = src_side(dir);
+
+		if (oph_laser_lit(f, side, oph_link_module(f, link, side), lane) &&
 		    ring_lost(f, link, dir, lane, &drifting))
 			return OPH_LANE_FAILED;
 		return OPH_LANE_DARK;
@@ -563,10 +567,10 @@ int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
 	li->fibre_checked = s->mod->checked != 0;
 	rate = aging_rate(f, side, mod, laser);
 	age = age_ppm(f, side, mod, rate);
-	li->age_ppm = (u32)min(age, (u64)10000000);
+	li->age_ppm = (u32)min_t(u64, age, 10000000);
 	bol = BIAS_BOL_UA + oph_vary(f, OPH_VAR_LASER, (mod << 1 | side) * 16 + laser,
 				     -20000, 20000);
-	bias = bol + bol * min(age, (u64)4000000) / 2000000;
+	bias = bol + bol * min_t(u64, age, 4000000) / 2000000;
 	expected = bol + bol * age_ppm(f, side, mod, AGING_NOMINAL) / 2000000;
 	li->aging_predicted = (bias - expected) * 1000000 > bol * PREDICT_PPM;
 	if (bias * 10 >= bol * 12)

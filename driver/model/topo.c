@@ -58,58 +58,66 @@ int oph_params_check(const struct oph_params *p, const char **why)
 {
 	u64 eps, ppe, links;
 
-#define REFUSE(msg) do { *why = msg; return -EINVAL; } while (0)
 	if (!p->racks)
-		REFUSE("racks must be at least 1");
+		return oph_refuse(why, -EINVAL, "racks must be at least 1");
 	if (!p->trays || !p->slots)
-		REFUSE("trays and slots must be at least 1");
+		return oph_refuse(why, -EINVAL, "trays and slots must be at least 1");
 	if (!p->engines || !p->ports)
-		REFUSE("engines and ports must be at least 1");
+		return oph_refuse(why, -EINVAL, "engines and ports must be at least 1");
 	if (!p->lambdas || p->lambdas > OPH_MAX_LAMBDAS)
-		REFUSE("lambdas must be 1 to 16 (one laser per wavelength)");
+		return oph_refuse(why, -EINVAL,
+				  "lambdas must be 1 to 16 (one laser per wavelength)");
 	if (!p->modules)
-		REFUSE("modules must be at least 1");
+		return oph_refuse(why, -EINVAL, "modules must be at least 1");
 	if (!p->switch_racks)
-		REFUSE("switch_racks must be at least 1");
+		return oph_refuse(why, -EINVAL, "switch_racks must be at least 1");
 	if (!p->lane_gbps || p->lane_gbps > 1000)
-		REFUSE("lane_gbps must be 1 to 1000");
+		return oph_refuse(why, -EINVAL, "lane_gbps must be 1 to 1000");
 	if (p->feed != OPH_FEED_BLOCK && p->feed != OPH_FEED_STRIPE)
-		REFUSE("feed must be block or stripe");
+		return oph_refuse(why, -EINVAL, "feed must be block or stripe");
 	if (!p->time_scale || p->time_scale > 100000)
-		REFUSE("time_scale must be 1 to 100000");
+		return oph_refuse(why, -EINVAL, "time_scale must be 1 to 100000");
 	if (!p->min_lanes || p->min_lanes > p->lambdas)
-		REFUSE("min_lanes must be 1 to lambdas");
+		return oph_refuse(why, -EINVAL, "min_lanes must be 1 to lambdas");
 	if (p->max_retries > 100)
-		REFUSE("max_retries must be at most 100");
+		return oph_refuse(why, -EINVAL, "max_retries must be at most 100");
 	if (p->ber_qual_ms > 600000)
-		REFUSE("ber_qual_ms must be at most 600000");
+		return oph_refuse(why, -EINVAL, "ber_qual_ms must be at most 600000");
 	if (!p->quarantine_errors)
-		REFUSE("quarantine_errors must be at least 1");
+		return oph_refuse(why, -EINVAL, "quarantine_errors must be at least 1");
 
 	eps = (u64)(p->racks + (u64)p->memory_racks) * p->trays * p->slots;
 	ppe = (u64)p->engines * p->ports;
 	if (eps > OPH_MAX_ENDPOINTS)
-		REFUSE("more than 65536 endpoints (racks x trays x slots)");
+		return oph_refuse(why, -EINVAL,
+				  "more than 65536 endpoints (racks x trays x slots)");
 	if (ppe > 1024)
-		REFUSE("more than 1024 ports per endpoint (engines x ports)");
+		return oph_refuse(why, -EINVAL,
+				  "more than 1024 ports per endpoint (engines x ports)");
 	links = eps * ppe;
 	if (links > OPH_MAX_LINKS)
-		REFUSE("more than 4194304 links (endpoints x engines x ports)");
+		return oph_refuse(why, -EINVAL,
+				  "more than 4194304 links (endpoints x engines x ports)");
 	if (ppe % p->modules)
-		REFUSE("the ports of an endpoint (engines x ports) must divide evenly among its laser modules");
+		return oph_refuse(why, -EINVAL, "engines x ports must be a multiple of modules");
 	if (p->feed == OPH_FEED_BLOCK && p->engines % p->modules)
-		REFUSE("feed=block needs engines to be a multiple of modules");
+		return oph_refuse(why, -EINVAL,
+				  "feed=block needs engines to be a multiple of modules");
 	if (p->feed == OPH_FEED_STRIPE && p->ports % p->modules)
-		REFUSE("feed=stripe needs ports to be a multiple of modules");
+		return oph_refuse(why, -EINVAL,
+				  "feed=stripe needs ports to be a multiple of modules");
 	if (ppe / p->modules > 64)
-		REFUSE("a laser module feeds at most 64 ports (engines x ports / modules)");
+		return oph_refuse(why, -EINVAL,
+				  "a laser module feeds at most 64 ports (engines x ports / modules)");
 	if (ppe % p->switch_racks)
-		REFUSE("the planes (engines x ports) must divide evenly among switch_racks");
+		return oph_refuse(why, -EINVAL,
+				  "engines x ports (the planes) must be a multiple of switch_racks");
 	if (eps % p->ports)
-		REFUSE("a plane switch's ports (one per endpoint) must fill whole engines: endpoints must be a multiple of ports");
+		return oph_refuse(why, -EINVAL,
+				  "endpoints (a plane switch's ports) must be a multiple of ports");
 	if (eps % (ppe / p->modules))
-		REFUSE("a plane switch's ports must fill whole laser modules: endpoints must be a multiple of ports per module");
-#undef REFUSE
+		return oph_refuse(why, -EINVAL,
+				  "endpoints must be a multiple of the ports a laser module feeds");
 	return 0;
 }
 

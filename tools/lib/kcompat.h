@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The few kernel types and helpers the emulation model uses, for its host
+ * build (unit tests, fuzzers, benchmarks).  Included by
+ * driver/model/osdep.h when __KERNEL__ is not defined.
+ */
+#ifndef OPHOTON_KCOMPAT_H
+#define OPHOTON_KCOMPAT_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+typedef int8_t s8;
+typedef int16_t s16;
+typedef int32_t s32;
+typedef int64_t s64;
+
+#define oph_zalloc(sz)		calloc(1, sz)
+#define oph_free(p)		free(p)
+#define oph_calloc(n, sz)	calloc(n, sz)
+#define oph_cfree(p)		free(p)
+
+static inline u64 oph_mul_div(u64 a, u64 b, u64 c)
+{
+	return (u64)((unsigned __int128)a * b / c);
+}
+
+#define min(a, b)		((a) < (b) ? (a) : (b))
+#define max(a, b)		((a) > (b) ? (a) : (b))
+#define min_t(t, a, b)		min((t)(a), (t)(b))
+#define max_t(t, a, b)		max((t)(a), (t)(b))
+#define BIT(n)			(1UL << (n))
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+
+#endif /* OPHOTON_KCOMPAT_H */
