@@ -26,6 +26,7 @@ help:
 	@echo "make vm           a shell in the stock kernel VM with ophoton loaded"
 	@echo "make vm-debug     the same on the debug kernel"
 	@echo "make lint         checkpatch --strict, W=1 + sparse, kernel-doc"
+	@echo "make bench        benchmarks (tools/bench/)"
 	@echo "make KDIR=...     build against another kernel tree"
 
 deps:
@@ -52,6 +53,8 @@ host-test:
 	@$(MAKE) -s -C tools/ophotonctl tests
 	@$(MAKE) -s -C tools/ophotonctl check 2>&1 | tee $(RESULTS)/host.tap; exit $${PIPESTATUS[0]}
 	@$(TOP)/tools/spec-check.py | tee $(RESULTS)/spec.tap; exit $${PIPESTATUS[0]}
+	@$(TOP)/tools/gen-tables.py --check | tee $(RESULTS)/tables.tap; exit $${PIPESTATUS[0]}
+	@$(MAKE) -s -C driver/model/tests check 2>&1 | tee $(RESULTS)/model.tap; exit $${PIPESTATUS[0]}
 
 vm-selftest: kdir-check
 	@mkdir -p $(RESULTS)
@@ -76,6 +79,9 @@ kselftests-debug: debug-module
 		$(VM) --kernel debug --timeout 1800 -- $(TOP)/tools/vm/kselftests.sh 2>&1 | \
 		tee $(RESULTS)/kselftests-debug.tap; exit $${PIPESTATUS[0]}
 
+bench:
+	@$(MAKE) -s -C tools/bench run
+
 demo: deps all
 	$(VM) --kernel stock -- $(TOP)/tools/demo.sh
 
@@ -94,9 +100,10 @@ vm-debug: deps debug-module
 clean:
 	-$(MAKE) -C $(KDIR) M=$(TOP) clean
 	$(MAKE) -C tools/ophotonctl clean
+	$(MAKE) -C driver/model/tests clean
 	-$(MAKE) -C selftests/ophoton clean
 	rm -rf build
 
 .PHONY: all help deps kdir-check module ophotonctl selftests lint host-test \
-	vm-selftest kselftests debug-module kselftests-debug demo check \
+	vm-selftest kselftests debug-module kselftests-debug demo check bench \
 	check-debug vm vm-debug clean

@@ -348,6 +348,12 @@ int oph_fault_clear(struct oph_fabric *f, const struct oph_fault *flt,
 	i = (u32)(x - f->faults);
 	affected_links_settle(f, &c);
 	fault_remove(f, i);
+	if (c.kind == OPH_FAULT_RING_DRIFT) {
+		f->engines[c.side][c.target].heat_mk = 0;
+		f->engines[c.side][c.target].drifting = 0;
+	}
+	if (c.kind == OPH_FAULT_TEC)
+		f->slots[c.side][c.target].tec_mk = 0;
 
 	switch (c.kind) {
 	case OPH_FAULT_LASER_DEATH:
@@ -443,8 +449,9 @@ void oph_engine_event(struct oph_fabric *f, enum oph_side side, u32 eng)
 {
 	const struct oph_fault *d = oph_fault_find(f, OPH_FAULT_RING_DRIFT, side,
 						   eng, OPH_ALL);
+	struct oph_engine *e = &f->engines[side][eng];
 	struct oph_fault c;
-	u64 end;
+	u64 end, mk;
 
 	if (!d)
 		return;
@@ -452,6 +459,9 @@ void oph_engine_event(struct oph_fabric *f, enum oph_side side, u32 eng)
 	end = c.since + oph_mul_div((u64)c.amount, OPH_NS_PER_S, (u64)c.value);
 	/* The counters ran under the heating of the last tick; settle them. */
 	affected_links_settle(f, &c);
+	mk = oph_mul_div(f->now - c.since, (u64)c.value, OPH_NS_PER_S);
+	e->heat_mk = (u32)min_t(u64, mk, (u64)c.amount);
+	e->drifting = mk < (u64)c.amount && c.value > OPH_DRIFT_FAST_MK_S;
 	affected_links_changed(f, &c, OPH_DOWN_NO_LIGHT);
 	if (f->now < end)
 		oph_evq_add(f, min(end, f->now + OPH_NS_PER_S),

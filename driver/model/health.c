@@ -36,7 +36,7 @@ void oph_health_error(struct oph_fabric *f, struct oph_health *h,
 			return;
 		/* A quarantined module goes dark, whatever it was doing. */
 		if (f->slots[side][id].mod && f->slots[side][id].state != OPH_MOD_FAULT)
-			oph_module_fault(f, side, id);
+			oph_module_dark(f, side, id);
 		return;
 	}
 	oph_change(f, OPH_OBJ_HEALTH, side, id, h->quarantined, h->quarantined, obj);

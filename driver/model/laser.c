@@ -52,6 +52,25 @@ static u64 phase_ns(struct oph_fabric *f, u32 var, enum oph_side side, u32 mod,
 	return (u64)oph_vary(f, var, id, lo, hi) * OPH_NS_PER_MS;
 }
 
+/**
+ * oph_module_settle() - settle the links a module feeds
+ * @f: fabric
+ * @side: side of the module
+ * @mod: module id
+ *
+ * Before anything about the module's light changes, so that counters run
+ * to now under the light as it was.
+ */
+void oph_module_settle(struct oph_fabric *f, enum oph_side side, u32 mod)
+{
+	u32 links[64];
+	u32 n = oph_module_links(f, side, mod, links, ARRAY_SIZE(links));
+	u32 i;
+
+	for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
+		oph_link_settle(f, links[i]);
+}
+
 static void set_state(struct oph_fabric *f, enum oph_side side, u32 mod, u8 new)
 {
 	struct oph_slot *s = slot_of(f, side, mod);
@@ -59,6 +78,7 @@ static void set_state(struct oph_fabric *f, enum oph_side side, u32 mod, u8 new)
 
 	if (old == new)
 		return;
+	oph_module_settle(f, side, mod);
 	s->state = new;
 	s->since = f->now;
 	oph_change(f, OPH_OBJ_MODULE, side, mod, old, new, 0);
@@ -136,6 +156,7 @@ static void lasers_set(struct oph_fabric *f, enum oph_side side, u32 mod,
 	struct oph_lmod *m = f->slots[side][mod].mod;
 	u32 k;
 
+	oph_module_settle(f, side, mod);
 	for (k = 0; k < f->p.lambdas; k++) {
 		if (m->laser[k] == OPH_LASER_FAULT && to != OPH_LASER_OFF)
 			continue;
@@ -175,6 +196,7 @@ static void lasers_step(struct oph_fabric *f, enum oph_side side, u32 mod)
 	bool ramping = false, checking = false;
 	u32 k;
 
+	oph_module_settle(f, side, mod);
 	for (k = 0; k < f->p.lambdas; k++) {
 		switch (m->laser[k]) {
 		case OPH_LASER_CHECK:
@@ -241,12 +263,14 @@ static void lasers_dark(struct oph_fabric *f, enum oph_side side, u32 mod,
 }
 
 /**
- * oph_module_fault() - the module reports a fault: lasers off, health error
+ * oph_module_dark() - stop a module: state fault, every laser off
  * @f: fabric
  * @side: side of the module
  * @mod: module id
+ *
+ * For quarantine, which is not a fault of its own.
  */
-void oph_module_fault(struct oph_fabric *f, enum oph_side side, u32 mod)
+void oph_module_dark(struct oph_fabric *f, enum oph_side side, u32 mod)
 {
 	struct oph_slot *s = slot_of(f, side, mod);
 
@@ -255,7 +279,20 @@ void oph_module_fault(struct oph_fabric *f, enum oph_side side, u32 mod)
 	s->ev_seq = 0;
 	set_state(f, side, mod, OPH_MOD_FAULT);
 	lasers_dark(f, side, mod, OPH_DOWN_NO_LIGHT);
-	oph_health_error(f, &s->health, OPH_OBJ_MODULE, side, mod);
+}
+
+/**
+ * oph_module_fault() - the module reports a fault: lasers off, health error
+ * @f: fabric
+ * @side: side of the module
+ * @mod: module id
+ */
+void oph_module_fault(struct oph_fabric *f, enum oph_side side, u32 mod)
+{
+	if (!f->slots[side][mod].mod)
+		return;
+	oph_module_dark(f, side, mod);
+	oph_health_error(f, &f->slots[side][mod].health, OPH_OBJ_MODULE, side, mod);
 }
 
 static void module_tick(struct oph_fabric *f, enum oph_side side, u32 mod)
@@ -263,19 +300,20 @@ static void module_tick(struct oph_fabric *f, enum oph_side side, u32 mod)
 	struct oph_lmod *m = f->slots[side][mod].mod;
 	u32 links[64];
 	u32 n = oph_module_links(f, side, mod, links, ARRAY_SIZE(links));
+	const struct oph_fault *tec;
 	u8 droop[OPH_MAX_LAMBDAS];
-	bool changed = false;
 	u32 k, i;
 
-	for (k = 0; k < f->p.lambdas; k++) {
+	for (k = 0; k < f->p.lambdas; k++)
 		droop[k] = oph_laser_droop(f, side, mod, k);
-		changed |= droop[k] != m->droop[k];
-	}
-	/* Counters run to now under the old power before it changes. */
+	/* Counters run to now under the old conditions before they change. */
 	for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
 		oph_link_settle(f, links[i]);
-	if (changed)
-		memcpy(m->droop, droop, sizeof(droop));
+	memcpy(m->droop, droop, sizeof(droop));
+	/* The laser warms at 1 K/s once its TEC stops; steps of one tick. */
+	tec = oph_fault_find(f, OPH_FAULT_TEC, side, mod, OPH_ALL);
+	f->slots[side][mod].tec_mk = tec ? (u32)min_t(u64, (f->now - tec->since) /
+							 OPH_NS_PER_MS, 200000) : 0;
 	oph_module_lights_changed(f, side, mod, OPH_DOWN_NO_LIGHT);
 	oph_evq_add(f, f->now + OPH_NS_PER_S, ev_kind(side), mod);
 }

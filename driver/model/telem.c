@@ -23,7 +23,6 @@
 #define CONN_MDB	1000
 #define SENS_MDBM	(-10000)
 #define BER_E_DOWN	600
-#define DRIFT_FAST_MK_S	100000	/* faster heating than the ring loop follows */
 #define DRIFT_PENALTY_MDB	3000
 #define TEC_TRACK_MHZ	20000	/* rings follow a laser this far off grid */
 #define TEC_MHZ_PER_K	17750	/* 0.1 nm/K at 1300 nm */
@@ -93,21 +92,11 @@ static const struct oph_fault *link_fault(const struct oph_fabric *f, u32 link,
 static u32 engine_heating(const struct oph_fabric *f, enum oph_side side,
 			  u32 eng, bool *fast)
 {
-	const struct oph_fault *d;
-	u64 mk;
+	const struct oph_engine *e = &f->engines[side][eng];
 
-	*fast = false;
-	if (!f->engines[side][eng].nfaults)
-		return 0;
-	d = oph_fault_find(f, OPH_FAULT_RING_DRIFT, side, eng, OPH_ALL);
-	if (!d)
-		return 0;
-	mk = oph_mul_div(f->now - d->since, (u64)d->value, OPH_NS_PER_S);
-	if (mk < (u64)d->amount) {
-		*fast = d->value > DRIFT_FAST_MK_S;
-		return (u32)mk;
-	}
-	return (u32)d->amount;
+	/* As of the engine's last tick: constant between two settles. */
+	*fast = e->drifting;
+	return e->heat_mk;
 }
 
 static u32 ring_bias_uw(const struct oph_fabric *f, u32 link, enum oph_dir dir,
@@ -175,19 +164,10 @@ bool oph_lane_lit(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
 static s32 tec_penalty_mdb(const struct oph_fabric *f, enum oph_side side,
 			   u32 mod, s32 *freq_err)
 {
-	const struct oph_fault *t;
-	u64 dk_mk;
 	s64 err;
 
-	*freq_err = 0;
-	if (!f->slots[side][mod].nfaults)
-		return 0;
-	t = oph_fault_find(f, OPH_FAULT_TEC, side, mod, OPH_ALL);
-	if (!t)
-		return 0;
-	/* The laser warms at 1 K/s once its TEC stops. */
-	dk_mk = (f->now - t->since) / OPH_NS_PER_MS;
-	err = (s64)dk_mk * TEC_MHZ_PER_K / 1000;
+	/* Heating as of the module's last tick: constant between settles. */
+	err = (s64)f->slots[side][mod].tec_mk * TEC_MHZ_PER_K / 1000;
 	*freq_err = (s32)min_t(s64, err, 2000000000);
 	if (err <= TEC_TRACK_MHZ)
 		return 0;

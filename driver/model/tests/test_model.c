@@ -1,0 +1,724 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host unit tests of the emulation model (ASan/UBSan), one behaviour each.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../internal.h"
+#include "kselftest_harness.h"
+
+#define SEC OPH_NS_PER_S
+
+struct rec {
+	struct oph_change c[200000];
+	unsigned int n;
+	u64 last_seq;
+	int gaps;
+};
+
+static void record(void *ctx, const struct oph_change *c)
+{
+	struct rec *r = ctx;
+
+	if (c->seq != r->last_seq + 1)
+		r->gaps++;
+	r->last_seq = c->seq;
+	if (r->n < sizeof(r->c) / sizeof(r->c[0]))
+		r->c[r->n++] = *c;
+}
+
+/* A small fabric: 2 racks x 2 trays x 2 GPUs, 2 engines x 4 ports, 8 lanes. */
+static void small_params(struct oph_params *p)
+{
+	oph_params_default(p);
+	p->racks = 2;
+	p->trays = 2;
+	p->slots = 2;
+	p->engines = 2;
+	p->ports = 4;
+	p->lambdas = 8;
+	p->modules = 2;
+	p->switch_racks = 2;
+	p->min_lanes = 6;
+}
+
+static struct oph_fabric *make(struct oph_params *p, struct rec *r)
+{
+	struct oph_fabric *f;
+	const char *why = NULL;
+
+	if (oph_fabric_create(p, &f, &why)) {
+		fprintf(stderr, "create: %s\n", why);
+		return NULL;
+	}
+	if (r) {
+		memset(r, 0, sizeof(*r));
+		oph_fabric_set_notify(f, record, r);
+	}
+	return f;
+}
+
+static u32 count_state(struct oph_fabric *f, u8 state)
+{
+	struct oph_link_info li;
+	u32 i, n = 0;
+
+	for (i = 0; i < oph_fabric_topo(f)->links; i++) {
+		oph_link_get(f, i, &li);
+		n += li.state == state;
+	}
+	return n;
+}
+
+static void bring_up(struct oph_fabric *f)
+{
+	oph_fabric_set_all(f, true);
+	oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
+}
+
+TEST(index_math_round_trips_at_several_shapes)
+{
+	struct oph_params shapes[4];
+	unsigned int s;
+
+	small_params(&shapes[0]);
+	oph_params_default(&shapes[1]);
+	small_params(&shapes[2]);
+	shapes[2].feed = OPH_FEED_STRIPE;
+	shapes[2].memory_racks = 2;
+	oph_params_default(&shapes[3]);
+	shapes[3].feed = OPH_FEED_STRIPE;
+	for (s = 0; s < 4; s++) {
+		struct oph_fabric *f = make(&shapes[s], NULL);
+		const struct oph_topo *t;
+		u32 *seen[2], side, m, i, ep, e, q, links[64], n;
+
+		ASSERT_NE(NULL, f);
+		t = oph_fabric_topo(f);
+		for (i = 0; i < t->links; i++) {
+			oph_link_split(f, i, &ep, &e, &q);
+			ASSERT_EQ(i, oph_link_of(f, ep, e, q));
+		}
+		/* Every link is lit by exactly one module per side, the one the
+		 * feed map names. */
+		for (side = 0; side < 2; side++) {
+			seen[side] = calloc(t->links, sizeof(u32));
+			for (m = 0; m < (side ? t->sw_modules : t->ep_modules); m++) {
+				n = oph_module_links(f, side, m, links, 64);
+				ASSERT_EQ(t->ports_per_module, n);
+				for (i = 0; i < n; i++) {
+					seen[side][links[i]]++;
+					ASSERT_EQ(m, oph_link_module(f, links[i], side));
+				}
+			}
+			for (i = 0; i < t->links; i++)
+				ASSERT_EQ(1U, seen[side][i]);
+			free(seen[side]);
+		}
+		oph_fabric_destroy(f);
+	}
+}
+
+TEST(default_topology_has_the_reference_counts)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	const struct oph_topo *t;
+
+	oph_params_default(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	t = oph_fabric_topo(f);
+	EXPECT_EQ(1024U, t->endpoints);
+	EXPECT_EQ(32768U, t->links);
+	EXPECT_EQ(524288U, t->lanes);
+	EXPECT_EQ(2048U, t->ep_modules);
+	EXPECT_EQ(4096U, t->ep_engines);
+	EXPECT_EQ(128U, t->sw_engines_per_plane);
+	EXPECT_EQ(64U, t->sw_modules_per_plane);
+	EXPECT_EQ(32U, t->ports_per_ep);
+	oph_fabric_destroy(f);
+}
+
+TEST(impossible_shapes_are_refused_with_a_reason)
+{
+	struct oph_params p;
+	const char *why = NULL;
+
+	small_params(&p);
+	p.lambdas = 17;
+	EXPECT_EQ(-EINVAL, oph_params_check(&p, &why));
+	EXPECT_NE(NULL, strstr(why, "lambdas"));
+	small_params(&p);
+	p.modules = 3;
+	EXPECT_EQ(-EINVAL, oph_params_check(&p, &why));
+	small_params(&p);
+	p.feed = OPH_FEED_STRIPE;
+	p.ports = 6;
+	p.modules = 4;
+	EXPECT_EQ(-EINVAL, oph_params_check(&p, &why));
+	small_params(&p);
+	p.switch_racks = 3;
+	EXPECT_EQ(-EINVAL, oph_params_check(&p, &why));
+	EXPECT_NE(NULL, strstr(why, "switch_racks"));
+	small_params(&p);
+	p.min_lanes = 9;
+	EXPECT_EQ(-EINVAL, oph_params_check(&p, &why));
+}
+
+TEST(eight_thousand_gpus_are_accepted)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+
+	oph_params_default(&p);
+	p.racks = 128;
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	EXPECT_EQ(8192U, oph_fabric_topo(f)->endpoints);
+	oph_fabric_destroy(f);
+}
+
+TEST(bring_up_goes_through_every_phase_within_ten_seconds)
+{
+	static struct rec r;
+	struct oph_params p;
+	struct oph_fabric *f;
+	u8 seen[__OPH_LINK_STATE_CNT] = { 0 };
+	unsigned int i;
+
+	small_params(&p);
+	f = make(&p, &r);
+	ASSERT_NE(NULL, f);
+	oph_fabric_set_all(f, true);
+	oph_fabric_advance(f, 10 * SEC);
+	EXPECT_EQ(oph_fabric_topo(f)->links, count_state(f, OPH_LINK_UP));
+	for (i = 0; i < r.n; i++)
+		if (r.c[i].obj == OPH_OBJ_LINK && r.c[i].id == 0) {
+			seen[r.c[i].new] = 1;
+			if (r.c[i].new == OPH_LINK_UP)
+				EXPECT_LT(r.c[i].time, 10 * SEC);
+		}
+	EXPECT_TRUE(seen[OPH_LINK_WAIT_LIGHT] && seen[OPH_LINK_CALIBRATING] &&
+		    seen[OPH_LINK_TRAINING] && seen[OPH_LINK_BER_QUAL] &&
+		    seen[OPH_LINK_UP]);
+	EXPECT_EQ(0, r.gaps);
+	oph_fabric_destroy(f);
+}
+
+TEST(interlock_keeps_a_dirty_feed_fibre_dark)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault flt = { .kind = OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_FEED,
+				 .target = 3, .value = 600 };	/* +6 dB */
+	struct oph_link_info li;
+	const char *why;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	ASSERT_EQ(0, oph_fault_inject(f, &flt, &why));
+	bring_up(f);
+	oph_link_get(f, 3, &li);
+	EXPECT_EQ(OPH_LINK_WAIT_LIGHT, li.state);
+	oph_link_get(f, 2, &li);
+	EXPECT_EQ(OPH_LINK_UP, li.state);
+	ASSERT_EQ(0, oph_fault_clear(f, &flt, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 5 * SEC);
+	oph_link_get(f, 3, &li);
+	EXPECT_EQ(OPH_LINK_UP, li.state);
+	oph_fabric_destroy(f);
+}
+
+TEST(drain_takes_fed_links_down_in_order_before_the_lasers)
+{
+	static struct rec r;
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_module_info mi;
+	const char *why;
+	unsigned int i, start;
+	u32 last = 0, downs = 0;
+	bool module_left_ready = false;
+
+	small_params(&p);
+	f = make(&p, &r);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	start = r.n;
+	ASSERT_EQ(0, oph_module_drain(f, OPH_SIDE_EP, 1, &why));
+	for (i = start; i < r.n; i++) {
+		if (r.c[i].obj == OPH_OBJ_LINK) {
+			EXPECT_FALSE(module_left_ready);
+			EXPECT_EQ(OPH_DOWN_DRAIN, r.c[i].reason);
+			if (downs)
+				EXPECT_LT(last, r.c[i].id);
+			last = r.c[i].id;
+			downs++;
+		}
+		if (r.c[i].obj == OPH_OBJ_MODULE && r.c[i].new != OPH_MOD_READY)
+			module_left_ready = true;
+	}
+	EXPECT_EQ(oph_fabric_topo(f)->ports_per_module, downs);
+	/* Idempotent, and busy-free while draining. */
+	EXPECT_EQ(0, oph_module_drain(f, OPH_SIDE_EP, 1, &why));
+	EXPECT_EQ(-EBUSY, oph_module_activate(f, OPH_SIDE_EP, 1, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + SEC);
+	oph_module_get(f, OPH_SIDE_EP, 1, &mi);
+	EXPECT_TRUE(mi.safe_to_remove);
+	oph_fabric_destroy(f);
+}
+
+TEST(hot_swap_brings_the_links_back_and_counts_it)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_module_info mi;
+	const char *why;
+	u32 serial;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	oph_module_get(f, OPH_SIDE_EP, 0, &mi);
+	serial = mi.serial;
+	ASSERT_EQ(0, oph_module_drain(f, OPH_SIDE_EP, 0, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + SEC);
+	ASSERT_EQ(0, oph_module_remove(f, OPH_SIDE_EP, 0, &why));
+	EXPECT_EQ(-ENODEV, oph_module_remove(f, OPH_SIDE_EP, 0, &why));
+	ASSERT_EQ(0, oph_module_insert(f, OPH_SIDE_EP, 0, 4242, &why));
+	EXPECT_EQ(-EBUSY, oph_module_insert(f, OPH_SIDE_EP, 0, 1, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 3 * SEC);
+	oph_module_get(f, OPH_SIDE_EP, 0, &mi);
+	EXPECT_EQ(OPH_MOD_LOW_POWER, mi.state);	/* waits for activation */
+	ASSERT_EQ(0, oph_module_activate(f, OPH_SIDE_EP, 0, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
+	oph_module_get(f, OPH_SIDE_EP, 0, &mi);
+	EXPECT_EQ(OPH_ADMIN_ACTIVE, mi.admin);
+	EXPECT_EQ(4242U, mi.serial);
+	EXPECT_NE(serial, mi.serial);
+	EXPECT_EQ(2U, mi.insert_count);
+	EXPECT_EQ(1U, mi.remove_count);
+	EXPECT_EQ(oph_fabric_topo(f)->links, count_state(f, OPH_LINK_UP));
+	oph_fabric_destroy(f);
+}
+
+TEST(surprise_removal_darkens_the_links_at_once)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_link_info li;
+	const char *why;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	ASSERT_EQ(0, oph_module_remove(f, OPH_SIDE_EP, 0, &why));
+	oph_link_get(f, 0, &li);
+	EXPECT_EQ(OPH_LINK_WAIT_LIGHT, li.state);
+	EXPECT_EQ(OPH_DOWN_NO_LIGHT, li.down_reason);
+	EXPECT_EQ(1U, li.down_count);
+	oph_fabric_destroy(f);
+}
+
+struct blast_case {
+	enum oph_obj obj;
+	enum oph_side side;
+	u32 id;
+	struct oph_blast want;
+};
+
+TEST(blast_radius_matches_hand_computed_counts)
+{
+	/* Default fabric: 16 lanes of 32 Gb/s, min_lanes 12. */
+	static const struct blast_case cases[] = {
+		{ OPH_OBJ_MODULE, OPH_SIDE_EP, 5, { 16, 16, 256, 1, 8192 } },
+		{ OPH_OBJ_LASER, OPH_SIDE_EP, 5 * 16 + 3, { 16, 0, 16, 1, 512 } },
+		{ OPH_OBJ_ENGINE, OPH_SIDE_EP, 7, { 8, 8, 256, 1, 4096 } },
+		{ OPH_OBJ_MODULE, OPH_SIDE_SW, 0, { 16, 16, 256, 16, 8192 } },
+		{ OPH_OBJ_ENGINE, OPH_SIDE_SW, 0, { 8, 8, 256, 8, 4096 } },
+		{ OPH_OBJ_FIBRE, OPH_SIDE_EP, 100, { 1, 1, 32, 1, 512 } },
+		{ OPH_OBJ_TRAY, OPH_SIDE_EP, 0, { 128, 128, 4096, 4, 65536 } },
+		{ OPH_OBJ_RACK, OPH_SIDE_EP, 0, { 2048, 2048, 65536, 64, 1048576 } },
+		{ OPH_OBJ_RACK, OPH_SIDE_EP, 16, { 8192, 8192, 262144, 1024, 4194304 } },
+	};
+	unsigned int feed, i;
+
+	for (feed = 0; feed < 2; feed++) {
+		struct oph_params p;
+		struct oph_fabric *f;
+
+		oph_params_default(&p);
+		p.feed = feed;
+		f = make(&p, NULL);
+		ASSERT_NE(NULL, f);
+		for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			const struct blast_case *c = &cases[i];
+			struct oph_blast b;
+			const char *why;
+
+			ASSERT_EQ(0, oph_blast_radius(f, c->obj, c->side, c->id, &b,
+						      NULL, NULL, &why));
+			EXPECT_EQ(c->want.links, b.links) TH_LOG("case %u feed %u", i, feed);
+			EXPECT_EQ(c->want.links_down, b.links_down) TH_LOG("case %u", i);
+			EXPECT_EQ(c->want.lanes, b.lanes) TH_LOG("case %u", i);
+			EXPECT_EQ(c->want.endpoints, b.endpoints) TH_LOG("case %u", i);
+			EXPECT_EQ(c->want.bandwidth_gbps, b.bandwidth_gbps) TH_LOG("case %u", i);
+		}
+		oph_fabric_destroy(f);
+	}
+}
+
+static void mark(void *ctx, u32 link, u32 lanes)
+{
+	((u8 *)ctx)[link] = 1;
+	(void)lanes;
+}
+
+TEST(blast_radius_predicts_what_a_module_death_takes_down)
+{
+	unsigned int feed;
+
+	for (feed = 0; feed < 2; feed++) {
+		struct oph_params p;
+		struct oph_fabric *f;
+		struct oph_blast b;
+		struct oph_fault flt = { .kind = OPH_FAULT_MODULE_DEATH, .target = 2 };
+		struct oph_link_info li;
+		const char *why;
+		u8 *predicted;
+		u32 i, links;
+
+		small_params(&p);
+		p.feed = feed;
+		f = make(&p, NULL);
+		ASSERT_NE(NULL, f);
+		links = oph_fabric_topo(f)->links;
+		predicted = calloc(links, 1);
+		bring_up(f);
+		ASSERT_EQ(0, oph_blast_radius(f, OPH_OBJ_MODULE, OPH_SIDE_EP, 2, &b,
+					      mark, predicted, &why));
+		ASSERT_EQ(0, oph_fault_inject(f, &flt, &why));
+		oph_fabric_advance(f, oph_fabric_now(f) + SEC);
+		for (i = 0; i < links; i++) {
+			oph_link_get(f, i, &li);
+			EXPECT_EQ(predicted[i], li.state != OPH_LINK_UP) TH_LOG("link %u", i);
+		}
+		free(predicted);
+		oph_fabric_destroy(f);
+	}
+}
+
+static void run_script(struct oph_fabric *f)
+{
+	struct oph_fault ber = { .kind = OPH_FAULT_BER, .target = 5, .lane = OPH_ALL,
+				 .value = 800 };
+	struct oph_fault drift = { .kind = OPH_FAULT_RING_DRIFT, .side = OPH_SIDE_EP,
+				   .target = 1, .value = 500, .amount = 30000 };
+	const char *why;
+
+	bring_up(f);
+	oph_fault_inject(f, &ber, &why);
+	oph_fault_inject(f, &drift, &why);
+	oph_fabric_advance(f, oph_fabric_now(f) + 40 * SEC);
+	oph_link_set_admin(f, 7, false, &why);
+	oph_fabric_advance(f, oph_fabric_now(f) + SEC);
+	oph_link_set_admin(f, 7, true, &why);
+	oph_fabric_advance(f, oph_fabric_now(f) + 20 * SEC);
+}
+
+TEST(same_seed_gives_the_same_telemetry_bit_for_bit)
+{
+	static struct rec ra, rb;
+	struct oph_params p;
+	struct oph_fabric *a, *b;
+	struct oph_lane_info la, lb;
+	u32 l, k, dir, diff = 0;
+
+	small_params(&p);
+	p.seed = 77;
+	a = make(&p, &ra);
+	b = make(&p, &rb);
+	ASSERT_NE(NULL, a);
+	ASSERT_NE(NULL, b);
+	run_script(a);
+	run_script(b);
+	ASSERT_EQ(ra.n, rb.n);
+	for (l = 0; l < ra.n; l++) {
+		const struct oph_change *x = &ra.c[l], *y = &rb.c[l];
+
+		diff += x->seq != y->seq || x->time != y->time || x->obj != y->obj ||
+			x->side != y->side || x->id != y->id || x->old != y->old ||
+			x->new != y->new || x->reason != y->reason;
+	}
+	EXPECT_EQ(0U, diff);
+	for (l = 0; l < oph_fabric_topo(a)->links; l++)
+		for (dir = 0; dir < 2; dir++)
+			for (k = 0; k < p.lambdas; k++) {
+				oph_lane_get(a, l, k, dir, &la);
+				oph_lane_get(b, l, k, dir, &lb);
+				diff += memcmp(&la, &lb, sizeof(la)) != 0;
+			}
+	EXPECT_EQ(0U, diff);
+	oph_fabric_destroy(b);
+	/* Another seed draws other per-object variations. */
+	p.seed = 78;
+	b = make(&p, NULL);
+	run_script(b);
+	oph_lane_get(a, 0, 0, OPH_DIR_UP, &la);
+	oph_lane_get(b, 0, 0, OPH_DIR_UP, &lb);
+	EXPECT_NE(la.rx_power_udbm, lb.rx_power_udbm);
+	oph_fabric_destroy(a);
+	oph_fabric_destroy(b);
+}
+
+TEST(counters_stay_monotonic_across_flaps_and_swaps)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault ber = { .kind = OPH_FAULT_BER, .target = 0, .lane = OPH_ALL,
+				 .value = 900 };
+	struct oph_lane_info before, after;
+	struct oph_link_info li;
+	const char *why;
+	int step;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	ASSERT_EQ(0, oph_fault_inject(f, &ber, &why));
+	oph_lane_get(f, 0, 1, OPH_DIR_UP, &before);
+	for (step = 0; step < 12; step++) {
+		switch (step % 4) {
+		case 0:
+			oph_link_set_admin(f, 0, false, &why);
+			break;
+		case 1:
+			oph_link_set_admin(f, 0, true, &why);
+			break;
+		case 2:
+			oph_module_drain(f, OPH_SIDE_EP, 0, &why);
+			oph_fabric_advance(f, oph_fabric_now(f) + SEC);
+			oph_module_remove(f, OPH_SIDE_EP, 0, &why);
+			oph_module_insert(f, OPH_SIDE_EP, 0, 0, &why);
+			break;
+		default:
+			oph_fabric_advance(f, oph_fabric_now(f) + 3 * SEC);
+			oph_module_activate(f, OPH_SIDE_EP, 0, &why);
+			break;
+		}
+		oph_fabric_advance(f, oph_fabric_now(f) + 7 * SEC);
+		oph_lane_get(f, 0, 1, OPH_DIR_UP, &after);
+		EXPECT_LE(before.bits, after.bits) TH_LOG("step %d", step);
+		EXPECT_LE(before.err_bits, after.err_bits) TH_LOG("step %d", step);
+		before = after;
+	}
+	EXPECT_LT(0ULL, after.err_bits);
+	oph_link_get(f, 0, &li);
+	EXPECT_LE(3U, li.up_count);
+	EXPECT_LE(3U, li.down_count);
+	oph_fabric_destroy(f);
+}
+
+TEST(arbitration_failure_latches_after_bounded_retries)
+{
+	static struct rec r;
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault arb = { .kind = OPH_FAULT_ARBITRATION, .target = 4 };
+	struct oph_link_info li;
+	const char *why;
+	unsigned int i, retrains = 0;
+
+	small_params(&p);
+	f = make(&p, &r);
+	ASSERT_NE(NULL, f);
+	ASSERT_EQ(0, oph_fault_inject(f, &arb, &why));
+	bring_up(f);
+	oph_link_get(f, 4, &li);
+	EXPECT_EQ(OPH_LINK_FAILED, li.state);
+	EXPECT_EQ(OPH_DOWN_ARBITRATION, li.down_reason);
+	for (i = 0; i < r.n; i++)
+		retrains += r.c[i].obj == OPH_OBJ_LINK && r.c[i].id == 4 &&
+			    r.c[i].new == OPH_LINK_RETRAINING;
+	EXPECT_EQ(p.max_retries, retrains);
+	EXPECT_EQ(-ENETDOWN, oph_link_retrain(f, 4, &why));
+	ASSERT_EQ(0, oph_fault_clear(f, &arb, &why));
+	ASSERT_EQ(0, oph_link_clear(f, 4, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 5 * SEC);
+	oph_link_get(f, 4, &li);
+	EXPECT_EQ(OPH_LINK_UP, li.state);
+	oph_fabric_destroy(f);
+}
+
+TEST(repeated_laser_faults_quarantine_the_module)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_health_info hi;
+	struct oph_fault d = { .kind = OPH_FAULT_LASER_DEATH, .target = 1 };
+	const char *why;
+	int k;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	for (k = 0; k < 3; k++) {
+		d.lane = (u8)k;
+		ASSERT_EQ(0, oph_fault_inject(f, &d, &why));
+		oph_fabric_advance(f, oph_fabric_now(f) + SEC);
+	}
+	oph_health_get(f, OPH_OBJ_MODULE, OPH_SIDE_EP, 1, &hi);
+	EXPECT_EQ(3U, hi.errors);
+	EXPECT_TRUE(hi.quarantined);
+	for (k = 0; k < 3; k++) {
+		d.lane = (u8)k;
+		ASSERT_EQ(0, oph_fault_clear(f, &d, &why));
+	}
+	/* Quarantined: dark, and only an admin recovery brings it back. */
+	{
+		struct oph_module_info mi;
+
+		oph_module_get(f, OPH_SIDE_EP, 1, &mi);
+		EXPECT_EQ(OPH_MOD_FAULT, mi.state);
+		EXPECT_EQ(0U, mi.lasers_on);
+	}
+	ASSERT_EQ(0, oph_module_recover(f, OPH_SIDE_EP, 1, &why));
+	oph_health_get(f, OPH_OBJ_MODULE, OPH_SIDE_EP, 1, &hi);
+	EXPECT_FALSE(hi.quarantined);
+	EXPECT_EQ(1U, hi.recoveries);
+	oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
+	EXPECT_EQ(oph_fabric_topo(f)->links, count_state(f, OPH_LINK_UP));
+	oph_fabric_destroy(f);
+}
+
+TEST(aging_predictor_fires_before_the_bias_warning)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault age = { .kind = OPH_FAULT_LASER_AGING, .target = 0,
+				 .lane = 2, .value = 1000000 };	/* 10000 %/1000 h */
+	struct oph_laser_info li, other;
+	const char *why;
+	u64 t;
+	bool predicted_first = false, warned = false;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	ASSERT_EQ(0, oph_fault_inject(f, &age, &why));
+	for (t = 0; t < 400 && !warned; t++) {
+		oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
+		oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
+		if (li.aging_predicted && !(li.flags & OPH_FLAG_WARN_HI))
+			predicted_first = true;
+		warned = li.flags & OPH_FLAG_WARN_HI;
+	}
+	EXPECT_TRUE(predicted_first);
+	EXPECT_TRUE(warned);
+	oph_laser_get(f, OPH_SIDE_EP, 0, 3, &other);
+	EXPECT_FALSE(other.aging_predicted);
+	EXPECT_LT(other.bias_ua, li.bias_ua);
+	oph_fabric_destroy(f);
+}
+
+TEST(engine_death_takes_its_ports_down)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault d = { .kind = OPH_FAULT_ENGINE_DEATH, .target = 1 };
+	struct oph_link_info li;
+	const char *why;
+	u32 q;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	ASSERT_EQ(0, oph_fault_inject(f, &d, &why));
+	for (q = 0; q < p.ports; q++) {
+		oph_link_get(f, oph_link_of(f, 0, 1, q), &li);
+		EXPECT_EQ(OPH_LINK_WAIT_LIGHT, li.state);
+		EXPECT_EQ(OPH_DOWN_ENGINE, li.down_reason);
+	}
+	oph_link_get(f, oph_link_of(f, 0, 0, 0), &li);
+	EXPECT_EQ(OPH_LINK_UP, li.state);
+	oph_fabric_destroy(f);
+}
+
+TEST(module_failure_is_one_record_per_link_not_per_lane)
+{
+	static struct rec r;
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault d = { .kind = OPH_FAULT_MODULE_DEATH, .target = 0 };
+	const char *why;
+	unsigned int i, start, links = 0;
+
+	small_params(&p);
+	f = make(&p, &r);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	start = r.n;
+	ASSERT_EQ(0, oph_fault_inject(f, &d, &why));
+	for (i = start; i < r.n; i++)
+		links += r.c[i].obj == OPH_OBJ_LINK;
+	EXPECT_EQ(oph_fabric_topo(f)->ports_per_module, links);
+	oph_fabric_destroy(f);
+}
+
+TEST(bad_fault_requests_change_nothing)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault flt = { 0 };
+	const char *why;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	flt.kind = __OPH_FAULT_CNT;
+	EXPECT_EQ(-EINVAL, oph_fault_inject(f, &flt, &why));
+	flt.kind = OPH_FAULT_FIBRE_CUT;
+	flt.target = 1000000;
+	EXPECT_EQ(-ERANGE, oph_fault_inject(f, &flt, &why));
+	flt.target = 0;
+	flt.which = 9;
+	EXPECT_EQ(-EINVAL, oph_fault_inject(f, &flt, &why));
+	flt.kind = OPH_FAULT_LASER_DEATH;
+	flt.lane = 8;
+	EXPECT_EQ(-ERANGE, oph_fault_inject(f, &flt, &why));
+	flt.kind = OPH_FAULT_BER;
+	flt.lane = OPH_ALL;
+	flt.value = 5;
+	EXPECT_EQ(-ERANGE, oph_fault_inject(f, &flt, &why));
+	EXPECT_EQ(0U, oph_fault_count(f));
+	EXPECT_EQ(-ENOENT, oph_fault_clear(f, &flt, &why));
+	/* The same fault twice is one fault. */
+	flt.value = 700;
+	EXPECT_EQ(0, oph_fault_inject(f, &flt, &why));
+	EXPECT_EQ(0, oph_fault_inject(f, &flt, &why));
+	EXPECT_EQ(1U, oph_fault_count(f));
+	oph_fabric_destroy(f);
+}
+
+TEST(receiver_model_matches_the_reference_points)
+{
+	/* cpo-domain.md 4.3: 0 dB -> 1e-12, -1 dB -> ~1e-8, -3 dB -> ~2e-4. */
+	EXPECT_EQ(1199U, oph_ber_e_from_margin(0));
+	EXPECT_LE(790U, oph_ber_e_from_margin(-1000));
+	EXPECT_GE(800U, oph_ber_e_from_margin(-1000));
+	EXPECT_LE(360U, oph_ber_e_from_margin(-3000));
+	EXPECT_GE(375U, oph_ber_e_from_margin(-3000));
+	EXPECT_EQ(9999U, oph_ber_e_from_margin(7000));
+}
+
+TEST_HARNESS_MAIN
