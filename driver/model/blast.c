@@ -82,7 +82,7 @@ int oph_blast_radius(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 	struct blast_ctx c = {
 		.f = f, .b = b, .fn = link_fn, .ctx = ctx, .last_ep = ~0U,
 	};
-	u32 i, q, ep, plane, first;
+	u32 links[64], i, n, ep, plane, first;
 
 	memset(b, 0, sizeof(*b));
 	if ((obj == OPH_OBJ_MODULE || obj == OPH_OBJ_LASER || obj == OPH_OBJ_ENGINE) &&
@@ -104,19 +104,9 @@ int oph_blast_radius(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 	case OPH_OBJ_ENGINE:
 		if (id >= oph_nengines(f, side))
 			goto range;
-		if (side == OPH_SIDE_EP) {
-			ep = id / f->p.engines;
-			for (q = 0; q < f->p.ports; q++)
-				hit(&c, oph_link_of(f, ep, id % f->p.engines, q),
-				    2 * f->p.lambdas, f->p.lambdas);
-		} else {
-			plane = id / f->t.sw_engines_per_plane;
-			for (q = 0; q < f->p.ports; q++) {
-				ep = (id % f->t.sw_engines_per_plane) * f->p.ports + q;
-				hit(&c, ep * f->t.ports_per_ep + plane,
-				    2 * f->p.lambdas, f->p.lambdas);
-			}
-		}
+		n = oph_engine_links(f, side, id, links, ARRAY_SIZE(links));
+		for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
+			hit(&c, links[i], 2 * f->p.lambdas, f->p.lambdas);
 		return 0;
 	case OPH_OBJ_FIBRE:
 		if (id >= f->t.links)

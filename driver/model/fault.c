@@ -111,25 +111,14 @@ static u8 *target_count(struct oph_fabric *f, const struct oph_fault *flt)
 static void affected_links_changed(struct oph_fabric *f,
 				   const struct oph_fault *flt, u8 reason)
 {
-	u32 ep, o, q, plane;
+	u32 links[64], n, i;
 
 	if (module_kind(flt->kind)) {
 		oph_module_lights_changed(f, flt->side, flt->target, reason);
 	} else if (engine_kind(flt->kind)) {
-		if (flt->side == OPH_SIDE_EP) {
-			ep = flt->target / f->p.engines;
-			o = flt->target % f->p.engines;
-			for (q = 0; q < f->p.ports; q++)
-				oph_link_light_changed(f, oph_link_of(f, ep, o, q), reason);
-		} else {
-			plane = flt->target / f->t.sw_engines_per_plane;
-			for (q = 0; q < f->p.ports; q++) {
-				ep = (flt->target % f->t.sw_engines_per_plane) *
-				     f->p.ports + q;
-				oph_link_light_changed(f, ep * f->t.ports_per_ep + plane,
-						       reason);
-			}
-		}
+		n = oph_engine_links(f, flt->side, flt->target, links, ARRAY_SIZE(links));
+		for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
+			oph_link_light_changed(f, links[i], reason);
 	} else {
 		oph_link_light_changed(f, flt->target, reason);
 	}
@@ -141,26 +130,16 @@ static void affected_links_changed(struct oph_fabric *f,
  */
 static void affected_links_settle(struct oph_fabric *f, const struct oph_fault *flt)
 {
-	u32 links[64], n, i, ep, o, q, plane;
+	u32 links[64], n, i;
 
 	if (module_kind(flt->kind)) {
 		n = oph_module_links(f, flt->side, flt->target, links, ARRAY_SIZE(links));
 		for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
 			oph_link_settle(f, links[i]);
 	} else if (engine_kind(flt->kind)) {
-		if (flt->side == OPH_SIDE_EP) {
-			ep = flt->target / f->p.engines;
-			o = flt->target % f->p.engines;
-			for (q = 0; q < f->p.ports; q++)
-				oph_link_settle(f, oph_link_of(f, ep, o, q));
-		} else {
-			plane = flt->target / f->t.sw_engines_per_plane;
-			for (q = 0; q < f->p.ports; q++) {
-				ep = (flt->target % f->t.sw_engines_per_plane) *
-				     f->p.ports + q;
-				oph_link_settle(f, ep * f->t.ports_per_ep + plane);
-			}
-		}
+		n = oph_engine_links(f, flt->side, flt->target, links, ARRAY_SIZE(links));
+		for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
+			oph_link_settle(f, links[i]);
 	} else {
 		oph_link_settle(f, flt->target);
 	}

@@ -77,7 +77,7 @@ int oph_engine_recover(struct oph_fabric *f, enum oph_side side, u32 engine,
 		       const char **why)
 {
 	struct oph_engine *e;
-	u32 o, q, ep, plane;
+	u32 links[64], n, i;
 
 	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) ||
 	    engine >= oph_nengines(f, side)) {
@@ -88,18 +88,8 @@ int oph_engine_recover(struct oph_fabric *f, enum oph_side side, u32 engine,
 	if (!e->health.quarantined)
 		return 0;
 	oph_health_recover(f, &e->health, OPH_OBJ_ENGINE, side, engine);
-	if (side == OPH_SIDE_EP) {
-		ep = engine / f->p.engines;
-		o = engine % f->p.engines;
-		for (q = 0; q < f->p.ports; q++)
-			oph_link_light_changed(f, oph_link_of(f, ep, o, q), OPH_DOWN_ENGINE);
-	} else {
-		plane = engine / f->t.sw_engines_per_plane;
-		for (q = 0; q < f->p.ports; q++) {
-			ep = (engine % f->t.sw_engines_per_plane) * f->p.ports + q;
-			oph_link_light_changed(f, ep * f->t.ports_per_ep + plane,
-					       OPH_DOWN_ENGINE);
-		}
-	}
+	n = oph_engine_links(f, side, engine, links, ARRAY_SIZE(links));
+	for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
+		oph_link_light_changed(f, links[i], OPH_DOWN_ENGINE);
 	return 0;
 }

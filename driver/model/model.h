@@ -284,6 +284,8 @@ u32 oph_link_engine(const struct oph_fabric *f, u32 link, enum oph_side side);
 u32 oph_link_plane(const struct oph_fabric *f, u32 link);
 u32 oph_module_links(const struct oph_fabric *f, enum oph_side side, u32 mod,
 		     u32 *links, u32 max);
+u32 oph_engine_links(const struct oph_fabric *f, enum oph_side side, u32 eng,
+		     u32 *links, u32 max);
 u32 oph_ep_rack(const struct oph_fabric *f, u32 ep);
 u32 oph_link_fibre_dm(const struct oph_fabric *f, u32 link);
 u32 oph_hash32(u64 seed, u32 kind, u32 id);

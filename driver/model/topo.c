@@ -106,6 +106,9 @@ int oph_params_check(const struct oph_params *p, const char **why)
 	if (p->feed == OPH_FEED_STRIPE && p->ports % p->modules)
 		return oph_refuse(why, -EINVAL,
 				  "feed=stripe needs ports to be a multiple of modules");
+	/* Per-engine link lists live on the kernel stack. */
+	if (p->ports > 64)
+		return oph_refuse(why, -EINVAL, "ports must be at most 64 per engine");
 	if (ppe / p->modules > 64)
 		return oph_refuse(why, -EINVAL,
 				  "a laser module feeds at most 64 ports (engines x ports / modules)");
@@ -287,6 +290,34 @@ u32 oph_module_links(const struct oph_fabric *f, enum oph_side side, u32 mod,
 			links[n] = (mod / f->p.modules) * f->t.ports_per_ep +
 				   (mod % f->p.modules) * ppm + i;
 	return n;
+}
+
+/**
+ * oph_engine_links() - the links an engine terminates, in id order
+ * @f: fabric
+ * @side: side of the engine
+ * @eng: engine id
+ * @links: filled with up to @max link ids
+ * @max: room in @links
+ *
+ * Return: the number of links (the ports of an engine).
+ */
+u32 oph_engine_links(const struct oph_fabric *f, enum oph_side side, u32 eng,
+		     u32 *links, u32 max)
+{
+	u32 q, ep, plane;
+
+	for (q = 0; q < f->p.ports && q < max; q++) {
+		if (side == OPH_SIDE_EP) {
+			links[q] = oph_link_of(f, eng / f->p.engines,
+					       eng % f->p.engines, q);
+		} else {
+			plane = eng / f->t.sw_engines_per_plane;
+			ep = (eng % f->t.sw_engines_per_plane) * f->p.ports + q;
+			links[q] = ep * f->t.ports_per_ep + plane;
+		}
+	}
+	return f->p.ports;
 }
 
 /**
