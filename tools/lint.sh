@@ -34,7 +34,7 @@ echo "1..3"
 
 cd "$top"
 # The module's sources: host tests under driver/model/tests/ are userspace.
-files=$(git ls-files -- 'driver/*.[ch]' 'uapi/*.h' 2>/dev/null | grep -v '/tests/')
+files=$(git ls-files --cached --others --exclude-standard -- 'driver/*.[ch]' 'uapi/*.h' 2>/dev/null | grep -v '/tests/')
 [ -n "$files" ] || files=$(find driver uapi -name '*.[ch]' ! -name '*.mod.c' ! -path '*/tests/*' | sort)
 # --no-tree: we are not a kernel tree.  FILE_PATH_CHANGES (MAINTAINERS)
 # does not apply to an out-of-tree module.

@@ -42,6 +42,17 @@ int oph_fabric_create(const struct oph_params *p, struct oph_fabric **out,
 	f->bytes = sizeof(*f);
 	f->p = *p;
 	oph_topo_init(&f->t, p);
+	oph_thresh_defaults(f->thresh);
+	/* The engine input sums the lasers: scale its levels to lambdas. */
+	{
+		s32 d = (s32)oph_mdb_of_n[p->lambdas] - (s32)oph_mdb_of_n[16];
+		struct oph_thresh *t = &f->thresh[OPH_TH_PORT_OE_IN];
+
+		t->alarm_lo += d;
+		t->warn_lo += d;
+		t->warn_hi += d;
+		t->alarm_hi += d;
+	}
 
 	f->links = tally(f, oph_calloc(f->t.links, sizeof(*f->links)),
 			 f->t.links, sizeof(*f->links));

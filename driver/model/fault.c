@@ -262,6 +262,7 @@ int oph_fault_inject(struct oph_fabric *f, const struct oph_fault *flt,
 	case OPH_FAULT_LASER_DEATH:
 		m = f->slots[c.side][c.target].mod;
 		m->laser[c.lane] = OPH_LASER_FAULT;
+		oph_module_latch(f, c.side, c.target);
 		oph_health_error(f, &f->slots[c.side][c.target].health,
 				 OPH_OBJ_MODULE, c.side, c.target);
 		break;
@@ -442,6 +443,7 @@ void oph_engine_event(struct oph_fabric *f, enum oph_side side, u32 eng)
 	e->heat_mk = (u32)min_t(u64, mk, (u64)c.amount);
 	e->drifting = mk < (u64)c.amount && c.value > OPH_DRIFT_FAST_MK_S;
 	affected_links_changed(f, &c, OPH_DOWN_NO_LIGHT);
+	oph_engine_latch(f, side, eng);
 	if (f->now < end)
 		oph_evq_add(f, min(end, f->now + OPH_NS_PER_S),
 			    side == OPH_SIDE_EP ? OPH_EV_ENG_EP : OPH_EV_ENG_SW, eng);

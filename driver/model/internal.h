@@ -81,10 +81,12 @@ struct oph_lmod {
 	u8 laser[OPH_MAX_LAMBDAS];	/* enum oph_laser_state */
 	u64 checked;			/* output fibres that passed the check */
 	u8 droop[OPH_MAX_LAMBDAS];	/* 0.5 dB power steps lost to aging */
+	u16 latched[OPH_MAX_LAMBDAS];	/* laser threshold flags */
 };
 
 struct oph_slot {
 	struct oph_lmod *mod;
+	u32 latched;		/* module and laser threshold flags */
 	u32 tec_mk;		/* laser heating since a TEC failure, at the last tick */
 	u8 state;		/* enum oph_mod_state */
 	u8 admin;		/* enum oph_admin */
@@ -98,6 +100,7 @@ struct oph_slot {
 
 struct oph_engine {
 	u8 nfaults;
+	u8 latched;		/* temperature threshold flags */
 	u8 drifting;		/* heating faster than the rings follow, at the last tick */
 	u32 heat_mk;		/* heating by a ring drift fault, at the last tick */
 	u32 ev_seq;
@@ -125,6 +128,7 @@ struct oph_fabric {
 	struct oph_engine *engines[2];	/* [side][engine] */
 	struct oph_fault *faults;
 	u32 nfaults;
+	struct oph_thresh thresh[__OPH_TH_CNT];
 	size_t bytes;		/* allocated by the model */
 };
 
@@ -184,6 +188,16 @@ u8 oph_lane_state(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
 u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir);
 u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link);
 u8 oph_laser_droop(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser);
+
+/* thresh.c: latch flags where the model changes, never when read */
+void oph_link_latch(struct oph_fabric *f, u32 link);
+void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod);
+void oph_engine_latch(struct oph_fabric *f, enum oph_side side, u32 eng);
+
+/* telem.c, for thresh.c */
+s32 oph_lane_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
+s32 oph_port_oe_udbm(struct oph_fabric *f, u32 link);
+s32 oph_engine_temp_mc(struct oph_fabric *f, enum oph_side side, u32 eng);
 
 /* fault.c */
 const struct oph_fault *oph_fault_find(const struct oph_fabric *f, u8 kind,

@@ -81,6 +81,7 @@ static void set_state(struct oph_fabric *f, enum oph_side side, u32 mod, u8 new)
 	oph_module_settle(f, side, mod);
 	s->state = new;
 	s->since = f->now;
+	oph_module_latch(f, side, mod);
 	oph_change(f, OPH_OBJ_MODULE, side, mod, old, new, 0);
 }
 
@@ -222,6 +223,7 @@ static void lasers_step(struct oph_fabric *f, enum oph_side side, u32 mod)
 		oph_evq_add(f, f->now + phase_ns(f, OPH_VAR_CHECK, side, mod,
 						 T_CHECK_LO, T_CHECK_HI),
 			    ev_kind(side), mod);
+	oph_module_latch(f, side, mod);
 	if (f->slots[side][mod].admin == OPH_ADMIN_PROVISIONING && !ramping) {
 		set_admin(f, side, mod, OPH_ADMIN_ACTIVE);
 		oph_change(f, OPH_OBJ_MODULE, side, mod, OPH_MOD_READY,
@@ -314,6 +316,7 @@ static void module_tick(struct oph_fabric *f, enum oph_side side, u32 mod)
 	tec = oph_fault_find(f, OPH_FAULT_TEC, side, mod, OPH_ALL);
 	f->slots[side][mod].tec_mk = tec ? (u32)min_t(u64, (f->now - tec->since) /
 							 OPH_NS_PER_MS, 200000) : 0;
+	oph_module_latch(f, side, mod);
 	oph_module_lights_changed(f, side, mod, OPH_DOWN_NO_LIGHT);
 	oph_evq_add(f, f->now + OPH_NS_PER_S, ev_kind(side), mod);
 }

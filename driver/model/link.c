@@ -116,6 +116,7 @@ static void set_state(struct oph_fabric *f, u32 link, u8 new, u8 reason)
 		l->down_reason = reason;
 	l->state = new;
 	l->since = f->now;
+	oph_link_latch(f, link);
 	oph_change(f, OPH_OBJ_LINK, 0, link, old, new, reason);
 }
 
@@ -260,6 +261,8 @@ void oph_link_light_changed(struct oph_fabric *f, u32 link, u8 reason)
 			attempt_failed(f, link, why);
 		} else {
 			set_state(f, link, next, 0);
+			/* Up all along, under new conditions. */
+			oph_link_latch(f, link);
 		}
 		break;
 	default:

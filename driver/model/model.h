@@ -77,6 +77,7 @@ struct oph_params {
 
 /* Hard limits of the model, whatever the parameters. */
 #define OPH_MAX_LAMBDAS		16
+#define OPH_MODULE_FIBRES	16	/* output fibres of a laser module */
 #define OPH_MAX_ENDPOINTS	65536
 #define OPH_MAX_LINKS		BIT(22)
 
@@ -339,11 +340,40 @@ const struct oph_fault *oph_fault_get(const struct oph_fabric *f, u32 i);
 #define OPH_FLAG_WARN_HI	0x02
 #define OPH_FLAG_ALARM_LO	0x04
 #define OPH_FLAG_ALARM_HI	0x08
+#define OPH_FLAGS_MASK		0x0f
+
+/* The analog values with thresholds, and their units. */
+enum oph_thresh_id {
+	OPH_TH_LANE_RX,		/* lane received power, 0.001 dBm */
+	OPH_TH_PORT_OE_IN,	/* engine input power of a port, 0.001 dBm */
+	OPH_TH_LASER_BIAS,	/* laser bias, permille of its beginning of life */
+	OPH_TH_LASER_POWER,	/* laser output power, uW */
+	OPH_TH_LASER_FREQ,	/* laser frequency error, MHz */
+	OPH_TH_MODULE_TEMP,	/* laser module temperature, mC */
+	OPH_TH_MODULE_SUPPLY,	/* laser module supply, mV */
+	OPH_TH_ENGINE_TEMP,	/* engine die temperature, mC */
+	__OPH_TH_CNT
+};
+
+/**
+ * struct oph_thresh - warning and alarm levels of one analog value
+ * @alarm_lo: alarm at or below
+ * @warn_lo: warning at or below
+ * @warn_hi: warning at or above
+ * @alarm_hi: alarm at or above
+ */
+struct oph_thresh {
+	s32 alarm_lo;
+	s32 warn_lo;
+	s32 warn_hi;
+	s32 alarm_hi;
+};
 
 /**
  * struct oph_lane_info - one lane in one direction
  * @state: enum oph_lane_state
- * @rx_power_udbm: received optical power, 0.001 dBm (S32_MIN when dark)
+ * @rx_power_udbm: received optical power, 0.001 dBm (-40 dBm when dark)
+ * @flags: OPH_FLAG_* of @rx_power_udbm now (none when dark)
  * @ring_offset_pm: resonance offset of the receive ring from its line
  * @heater_uw: ring heater power
  * @margin_mdb: rx power minus sensitivity, 0.001 dB
@@ -357,6 +387,7 @@ const struct oph_fault *oph_fault_get(const struct oph_fabric *f, u32 i);
 struct oph_lane_info {
 	u8 state;
 	bool has_fec;
+	u32 flags;
 	s32 rx_power_udbm;
 	s32 ring_offset_pm;
 	u32 heater_uw;
@@ -373,6 +404,8 @@ struct oph_lane_info {
 #define OPH_LINK_LOS_DOWN	0x02	/* endpoint side lost light */
 #define OPH_LINK_LOL_UP		0x04
 #define OPH_LINK_LOL_DOWN	0x08
+#define OPH_LINK_RX_SHIFT	4	/* OPH_FLAG_* of any lane's rx power */
+#define OPH_LINK_OE_SHIFT	8	/* OPH_FLAG_* of the engine input power */
 
 /**
  * struct oph_link_info - one link
@@ -390,6 +423,7 @@ struct oph_lane_info {
  * @flap_count: downs within 10 s of coming up
  * @retrain_count: bring-up attempts after the first
  * @retries: attempts of the current bring-up
+ * @flags: OPH_FLAG_* of the engine input power now
  * @time_in_state_ns: virtual time since the last transition
  * @bandwidth_gbps: lanes up times the lane rate, the lesser direction
  */
@@ -408,6 +442,7 @@ struct oph_link_info {
 	u32 flap_count;
 	u32 retrain_count;
 	u32 retries;
+	u32 flags;
 	u64 time_in_state_ns;
 	u32 bandwidth_gbps;
 };
@@ -423,7 +458,8 @@ struct oph_link_info {
  * @temp_mc: laser temperature
  * @tec_ma: TEC current
  * @age_ppm: end-of-life fraction used, parts per million
- * @flags: OPH_FLAG_* on bias (HI) and power (LO)
+ * @flags: OPH_FLAG_* now, of bias, power and frequency (bits 0-3, 4-7, 8-11)
+ * @latched: @flags latched since cleared
  * @aging_predicted: bias rises faster than the expected aging curve
  */
 struct oph_laser_info {
@@ -437,6 +473,7 @@ struct oph_laser_info {
 	u32 tec_ma;
 	u32 age_ppm;
 	u32 flags;
+	u32 latched;
 	bool aging_predicted;
 };
 
@@ -453,6 +490,8 @@ struct oph_laser_info {
  * @lasers_on: lasers in state ON
  * @links_fed: links this slot lights
  * @safe_to_remove: drained and dark
+ * @flags: OPH_FLAG_* now, of temperature (bits 0-3) and supply (4-7)
+ * @latched: @flags latched since cleared
  */
 struct oph_module_info {
 	u8 state;
@@ -466,6 +505,8 @@ struct oph_module_info {
 	u32 lasers_on;
 	u32 links_fed;
 	bool safe_to_remove;
+	u32 flags;
+	u32 latched;
 };
 
 /**
@@ -493,6 +534,8 @@ struct oph_health_info {
  * @power_mw: engines (pJ/bit model) plus laser modules
  * @budget_w: rack power budget (racks only)
  * @over_budget: power above the budget (racks only)
+ * @flags: OPH_FLAG_* of @temp_mc now (engines only)
+ * @latched: @flags latched since cleared (engines only)
  */
 struct oph_agg_info {
 	u32 links;
@@ -502,6 +545,8 @@ struct oph_agg_info {
 	u64 power_mw;
 	u32 budget_w;
 	bool over_budget;
+	u32 flags;
+	u32 latched;
 };
 
 int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
@@ -518,6 +563,18 @@ int oph_ep_get(struct oph_fabric *f, u32 ep, struct oph_agg_info *ai);
 int oph_rack_get(struct oph_fabric *f, u32 rack, struct oph_agg_info *ai);
 void oph_fabric_get(struct oph_fabric *f, struct oph_agg_info *ai);
 void oph_link_clear_latched(struct oph_fabric *f, u32 link);
+int oph_module_clear_latched(struct oph_fabric *f, enum oph_side side, u32 mod,
+			     const char **why);
+int oph_engine_clear_latched(struct oph_fabric *f, enum oph_side side, u32 eng,
+			     const char **why);
+
+/* Thresholds (thresh.c). */
+void oph_thresh_defaults(struct oph_thresh *t);
+const struct oph_thresh *oph_thresh_get(const struct oph_fabric *f,
+					enum oph_thresh_id id);
+int oph_thresh_set(struct oph_fabric *f, enum oph_thresh_id id,
+		   const struct oph_thresh *t, const char **why);
+u32 oph_thresh_flags(const struct oph_fabric *f, enum oph_thresh_id id, s32 v);
 u32 oph_ber_e_from_margin(s32 margin_mdb);
 
 /**

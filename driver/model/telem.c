@@ -4,9 +4,10 @@
  *
  * The optical budget of a lane, in 0.001 dB (mdB) and 0.001 dBm (udBm):
  *   laser 17 dBm (50 mW, varied +-0.3 dB per laser) - aging droop
- *   - split over the module's output fibres (16: 12.04 dB)
- *   - feed fibre 1.5 dB (+-0.5) [+ dirty feed]            = engine input
- *   - modulator and coupling 7.5 dB - connectors 1 dB
+ *   - split over the module's 16 output fibres (12.04 dB)
+ *   - feed fibre 1.5 dB (+-0.5) [+ dirty feed] - connectors 1 dB
+ *                                  = engine input, about 2.5 dBm per lambda
+ *   - modulator and coupling 6.5 dB - connectors 1 dB
  *   - fibre 0.35 dB/km [+ dirty data fibre] (+-0.5 dB per lane)
  *   = about -5 dBm at the receiver, 5 dB over a -10 dBm sensitivity.
  * The BER follows from the margin through the receiver model of
@@ -19,7 +20,7 @@
 
 #define LASER_MDBM	17000
 #define FEED_MDB	1500
-#define MOD_LOSS_MDB	7500
+#define MOD_LOSS_MDB	6500
 #define CONN_MDB	1000
 #define SENS_MDBM	(-10000)
 #define BER_E_DOWN	600
@@ -187,8 +188,10 @@ static s32 oe_input_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir,
 				  -300, 300);
 	if (f->slots[side][mod].mod)
 		p -= f->slots[side][mod].mod->droop[lane] * 500;
-	p -= (s32)oph_mdb_of_n[min(f->t.ports_per_module, 64U)];
-	p -= FEED_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555, -500, 500);
+	/* An ELSFP-class module splits into 16 fibres, used or not. */
+	p -= (s32)oph_mdb_of_n[OPH_MODULE_FIBRES];
+	p -= FEED_MDB + CONN_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555,
+					    -500, 500);
 	if (dir == OPH_DIR_UP) {
 		d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY, OPH_FIBRE_FEED);
 		if (d)
@@ -215,6 +218,43 @@ static s32 rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
 	if (drifting)
 		p -= DRIFT_PENALTY_MDB;
 	return p;
+}
+
+/**
+ * oph_lane_rx_udbm() - received power of a lane
+ * @f: fabric
+ * @link: link id
+ * @dir: direction
+ * @lane: lane index
+ *
+ * Return: 0.001 dBm; -40 dBm (the photodiode's floor) when dark.
+ */
+s32 oph_lane_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
+{
+	return oph_lane_lit(f, link, dir, lane) ? rx_udbm(f, link, dir, lane) : -40000;
+}
+
+/**
+ * oph_port_oe_udbm() - laser light at the engine input of an endpoint port
+ * @f: fabric
+ * @link: link id
+ *
+ * Return: the sum over the lit lasers, 0.001 dBm; -40 dBm when dark.
+ */
+s32 oph_port_oe_udbm(struct oph_fabric *f, u32 link)
+{
+	u32 mod = oph_link_module(f, link, OPH_SIDE_EP);
+	u32 k, lit = 0;
+	s32 one = 0;
+
+	for (k = 0; k < f->p.lambdas; k++)
+		if (oph_laser_lit(f, OPH_SIDE_EP, mod, k) &&
+		    oph_lane_lit(f, link, OPH_DIR_UP, k)) {
+			one = oe_input_udbm(f, link, OPH_DIR_UP, k);
+			lit++;
+		}
+	/* @lit lasers of about the same power. */
+	return lit ? one + (s32)oph_mdb_of_n[min(lit, 64U)] : -40000;
 }
 
 /**
@@ -369,6 +409,7 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 	if (oph_lane_lit(f, link, dir, lane)) {
 		li->rx_power_udbm = rx_udbm(f, link, dir, lane);
 		li->margin_mdb = li->rx_power_udbm - SENS_MDBM;
+		li->flags = oph_thresh_flags(f, OPH_TH_LANE_RX, li->rx_power_udbm);
 	} else {
 		li->rx_power_udbm = -40000;	/* the photodiode's floor */
 		li->margin_mdb = -40000 - SENS_MDBM;
@@ -427,8 +468,6 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 {
 	struct oph_link *l;
-	u32 k, lit = 0;
-	s32 one = 0;
 
 	if (link >= f->t.links)
 		return -ERANGE;
@@ -439,14 +478,9 @@ int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 	li->down_reason = l->down_reason;
 	li->lanes_up[OPH_DIR_UP] = (u8)oph_link_lanes_up(f, link, OPH_DIR_UP);
 	li->lanes_up[OPH_DIR_DOWN] = (u8)oph_link_lanes_up(f, link, OPH_DIR_DOWN);
-	for (k = 0; k < f->p.lambdas; k++)
-		if (oph_laser_lit(f, OPH_SIDE_EP, oph_link_module(f, link, OPH_SIDE_EP), k) &&
-		    oph_lane_lit(f, link, OPH_DIR_UP, k)) {
-			one = oe_input_udbm(f, link, OPH_DIR_UP, k);
-			lit++;
-		}
-	/* The sum of @lit lasers of about the same power. */
-	li->oe_input_udbm = lit ? one + (s32)oph_mdb_of_n[min(lit, 64U)] : -40000;
+	li->oe_input_udbm = oph_port_oe_udbm(f, link);
+	if (li->oe_input_udbm > -40000)
+		li->flags = oph_thresh_flags(f, OPH_TH_PORT_OE_IN, li->oe_input_udbm);
 	li->fibre_loss_mdb = FEED_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555,
 						 -500, 500);
 	if (l->nfaults) {
@@ -553,18 +587,14 @@ int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
 	bias = bol + bol * min_t(u64, age, 4000000) / 2000000;
 	expected = bol + bol * age_ppm(f, side, mod, AGING_NOMINAL) / 2000000;
 	li->aging_predicted = (bias - expected) * 1000000 > bol * PREDICT_PPM;
-	if (bias * 10 >= bol * 12)
-		li->flags |= OPH_FLAG_WARN_HI;
-	if (bias * 10 >= bol * 15)
-		li->flags |= OPH_FLAG_ALARM_HI;
+	/* The demanded bias warns even where the power control clamps it. */
+	if (li->state == OPH_LASER_ON || li->state == OPH_LASER_FAULT)
+		li->flags |= oph_thresh_flags(f, OPH_TH_LASER_BIAS,
+					      (s32)min_t(u64, bias * 1000 / bol, 100000));
 	bias = min(bias, bol * 3 / 2);
 	if (li->state == OPH_LASER_ON || li->state == OPH_LASER_RAMPING) {
 		li->bias_ua = (u32)bias;
 		li->power_uw = (u32)attenuate(50000, s->mod->droop[laser] * 500);
-		if (s->mod->droop[laser] >= 2)
-			li->flags |= OPH_FLAG_WARN_LO;
-		if (s->mod->droop[laser] >= 4)
-			li->flags |= OPH_FLAG_ALARM_LO;
 	} else if (li->state == OPH_LASER_CHECK) {
 		li->bias_ua = (u32)(bol / 10);
 		li->power_uw = 1000;	/* check power, eye safe */
@@ -575,6 +605,12 @@ int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
 				    -2000, 2000) + ferr;
 	li->temp_mc = 50000 + ferr / (TEC_MHZ_PER_K / 1000);
 	li->tec_ma = ferr ? 0 : 400 + (u32)oph_vary(f, OPH_VAR_TEMP, mod, 0, 100);
+	/* A laser in fault emits nothing: that is a low-power alarm. */
+	if (li->state == OPH_LASER_ON || li->state == OPH_LASER_FAULT) {
+		li->flags |= oph_thresh_flags(f, OPH_TH_LASER_POWER, (s32)li->power_uw) << 4;
+		li->flags |= oph_thresh_flags(f, OPH_TH_LASER_FREQ, li->freq_err_mhz) << 8;
+	}
+	li->latched = s->mod->latched[laser];
 	return 0;
 }
 
@@ -603,6 +639,7 @@ int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,
 	mi->insert_count = s->insert_count;
 	mi->remove_count = s->remove_count;
 	mi->links_fed = f->t.ports_per_module;
+	mi->latched = s->latched;
 	if (!s->mod)
 		return 0;
 	mi->serial = s->mod->serial;
@@ -615,6 +652,9 @@ int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,
 	mi->power_mw = s->state == OPH_MOD_READY ? 2000 + mi->lasers_on * 600 : 1500;
 	mi->safe_to_remove = s->state == OPH_MOD_LOW_POWER &&
 			     s->admin == OPH_ADMIN_UNPROVISIONED;
+	mi->flags = oph_thresh_flags(f, OPH_TH_MODULE_TEMP, mi->temp_mc) |
+		    oph_thresh_flags(f, OPH_TH_MODULE_SUPPLY, (s32)mi->supply_mv) << 4;
+	mi->latched = s->latched;
 	return 0;
 }
 
@@ -654,27 +694,94 @@ int oph_health_get(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 	return 0;
 }
 
-static void agg_link(struct oph_fabric *f, u32 link, struct oph_agg_info *ai)
+/*
+ * A link that is up with nothing wrong anywhere on its path carries every
+ * lane: the common case, answered without evaluating the lanes.
+ */
+static bool link_clean(struct oph_fabric *f, u32 link)
 {
-	u8 st = f->links[link].state;
-	u32 up;
+	const struct oph_engine *e;
+	const struct oph_slot *s;
+	u32 side, k;
 
-	ai->links++;
-	ai->by_state[st]++;
-	if (st != OPH_LINK_UP && st != OPH_LINK_DEGRADED)
-		return;
-	up = min(oph_link_lanes_up(f, link, OPH_DIR_UP),
-		 oph_link_lanes_up(f, link, OPH_DIR_DOWN));
-	ai->bandwidth_gbps += (u64)up * f->p.lane_gbps;
+	if (f->links[link].state != OPH_LINK_UP || f->links[link].nfaults)
+		return false;
+	for (side = 0; side < 2; side++) {
+		s = &f->slots[side][oph_link_module(f, link, side)];
+		e = &f->engines[side][oph_link_engine(f, link, side)];
+		if (s->nfaults || !s->mod || s->state != OPH_MOD_READY ||
+		    !(s->mod->checked & (1ULL << module_pos(f, link, side))) ||
+		    e->nfaults || e->health.quarantined)
+			return false;
+		for (k = 0; k < f->p.lambdas; k++)
+			if (s->mod->laser[k] != OPH_LASER_ON || s->mod->droop[k])
+				return false;
+	}
+	return true;
 }
 
-/* An engine: 2 W idle plus 5 pJ/bit (= 5 mW per Gb/s); 1 K/W above 40 C. */
-static void agg_engine_power(struct oph_agg_info *ai, u64 gbps)
+static u32 link_gbps(struct oph_fabric *f, u32 link)
 {
-	u64 mw = 2000 + gbps * 5;
+	u8 st = f->links[link].state;
 
-	ai->power_mw += mw;
-	ai->temp_mc = max(ai->temp_mc, (s32)(40000 + mw));
+	if (st != OPH_LINK_UP && st != OPH_LINK_DEGRADED)
+		return 0;
+	if (link_clean(f, link))
+		return f->p.lambdas * f->p.lane_gbps;
+	return min(oph_link_lanes_up(f, link, OPH_DIR_UP),
+		   oph_link_lanes_up(f, link, OPH_DIR_DOWN)) * f->p.lane_gbps;
+}
+
+static void agg_link(struct oph_fabric *f, u32 link, struct oph_agg_info *ai)
+{
+	ai->links++;
+	ai->by_state[f->links[link].state]++;
+	ai->bandwidth_gbps += link_gbps(f, link);
+}
+
+/*
+ * An engine: 2 W idle plus 5 pJ/bit (5 mW per Gb/s carried), 1 K per W
+ * above 40 C, plus any heating injected into it.  A dead engine is cold.
+ */
+static u64 engine_power_mw(struct oph_fabric *f, enum oph_side side, u32 eng,
+			   u64 *gbps)
+{
+	u32 links[64], n, i;
+
+	*gbps = 0;
+	n = oph_engine_links(f, side, eng, links, ARRAY_SIZE(links));
+	for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
+		*gbps += link_gbps(f, links[i]);
+	if (oph_engine_dead(f, side, eng))
+		return 0;
+	return 2000 + *gbps * 5;
+}
+
+/**
+ * oph_engine_temp_mc() - die temperature of an engine
+ * @f: fabric
+ * @side: side of the engine
+ * @eng: engine id
+ *
+ * Return: mC.
+ */
+s32 oph_engine_temp_mc(struct oph_fabric *f, enum oph_side side, u32 eng)
+{
+	u64 gbps, mw = engine_power_mw(f, side, eng, &gbps);
+
+	if (oph_engine_dead(f, side, eng))
+		return 25000;
+	return (s32)(40000 + mw + f->engines[side][eng].heat_mk);
+}
+
+static void agg_engine(struct oph_fabric *f, enum oph_side side, u32 eng,
+		       struct oph_agg_info *ai)
+{
+	u64 gbps;
+	s32 temp = oph_engine_temp_mc(f, side, eng);
+
+	ai->power_mw += engine_power_mw(f, side, eng, &gbps);
+	ai->temp_mc = max(ai->temp_mc, temp);
 }
 
 /**
@@ -687,17 +794,17 @@ static void agg_engine_power(struct oph_agg_info *ai, u64 gbps)
  */
 int oph_engine_get(struct oph_fabric *f, u32 engine, struct oph_agg_info *ai)
 {
-	u32 ep, o, q;
+	u32 links[64], n, i;
 
 	if (engine >= f->t.ep_engines)
 		return -ERANGE;
 	memset(ai, 0, sizeof(*ai));
-	ep = engine / f->p.engines;
-	o = engine % f->p.engines;
-	for (q = 0; q < f->p.ports; q++)
-		agg_link(f, oph_link_of(f, ep, o, q), ai);
-	if (!oph_engine_dead(f, OPH_SIDE_EP, engine))
-		agg_engine_power(ai, ai->bandwidth_gbps);
+	n = oph_engine_links(f, OPH_SIDE_EP, engine, links, ARRAY_SIZE(links));
+	for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
+		agg_link(f, links[i], ai);
+	agg_engine(f, OPH_SIDE_EP, engine, ai);
+	ai->flags = oph_thresh_flags(f, OPH_TH_ENGINE_TEMP, ai->temp_mc);
+	ai->latched = f->engines[OPH_SIDE_EP][engine].latched;
 	return 0;
 }
 
@@ -765,21 +872,11 @@ int oph_rack_get(struct oph_fabric *f, u32 rack, struct oph_agg_info *ai)
 	} else {
 		first = (rack - f->t.ep_racks) * f->t.sw_per_rack;
 		for (plane = first; plane < first + f->t.sw_per_rack; plane++) {
-			for (eng = 0; eng < f->t.sw_engines_per_plane; eng++) {
-				struct oph_agg_info e = { 0 };
-
-				for (i = 0; i < f->p.ports; i++) {
-					ep = eng * f->p.ports + i;
-					agg_link(f, ep * f->t.ports_per_ep + plane, &e);
-				}
-				ai->links += e.links;
-				for (i = 0; i < __OPH_LINK_STATE_CNT; i++)
-					ai->by_state[i] += e.by_state[i];
-				ai->bandwidth_gbps += e.bandwidth_gbps;
-				if (!oph_engine_dead(f, OPH_SIDE_SW,
-						     plane * f->t.sw_engines_per_plane + eng))
-					agg_engine_power(ai, e.bandwidth_gbps);
-			}
+			for (eng = 0; eng < f->t.sw_engines_per_plane; eng++)
+				agg_engine(f, OPH_SIDE_SW,
+					   plane * f->t.sw_engines_per_plane + eng, ai);
+			for (ep = 0; ep < f->t.endpoints; ep++)
+				agg_link(f, ep * f->t.ports_per_ep + plane, ai);
 			for (i = 0; i < f->t.sw_modules_per_plane; i++) {
 				oph_module_get(f, OPH_SIDE_SW,
 					       plane * f->t.sw_modules_per_plane + i, &mi);

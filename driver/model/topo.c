@@ -109,9 +109,9 @@ int oph_params_check(const struct oph_params *p, const char **why)
 	/* Per-engine link lists live on the kernel stack. */
 	if (p->ports > 64)
 		return oph_refuse(why, -EINVAL, "ports must be at most 64 per engine");
-	if (ppe / p->modules > 64)
+	if (ppe / p->modules > OPH_MODULE_FIBRES)
 		return oph_refuse(why, -EINVAL,
-				  "a laser module feeds at most 64 ports (engines x ports / modules)");
+				  "a laser module feeds at most 16 ports (engines x ports / modules)");
 	if (ppe % p->switch_racks)
 		return oph_refuse(why, -EINVAL,
 				  "engines x ports (the planes) must be a multiple of switch_racks");

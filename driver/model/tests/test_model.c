@@ -710,6 +710,184 @@ TEST(bad_fault_requests_change_nothing)
 	oph_fabric_destroy(f);
 }
 
+TEST(dirty_fibre_latches_a_low_rx_warning_until_cleared)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault dirty = { .kind = OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_TX,
+				   .target = 2, .value = 350 };	/* +3.5 dB */
+	struct oph_link_info li;
+	struct oph_lane_info ln;
+	const char *why;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	oph_link_get(f, 2, &li);
+	EXPECT_EQ(0U, li.latched);
+	ASSERT_EQ(0, oph_fault_inject(f, &dirty, &why));
+	oph_lane_get(f, 2, 0, OPH_DIR_UP, &ln);
+	EXPECT_TRUE(!!(ln.flags & OPH_FLAG_WARN_LO));
+	oph_link_get(f, 2, &li);
+	EXPECT_TRUE(!!(li.latched & (OPH_FLAG_WARN_LO << OPH_LINK_RX_SHIFT)));
+	/* The cause goes, the latch stays until an operator clears it. */
+	ASSERT_EQ(0, oph_fault_clear(f, &dirty, &why));
+	oph_lane_get(f, 2, 0, OPH_DIR_UP, &ln);
+	EXPECT_EQ(0U, ln.flags);
+	oph_link_get(f, 2, &li);
+	EXPECT_TRUE(!!(li.latched & (OPH_FLAG_WARN_LO << OPH_LINK_RX_SHIFT)));
+	ASSERT_EQ(0, oph_link_clear(f, 2, &why));
+	oph_link_get(f, 2, &li);
+	EXPECT_EQ(0U, li.latched);
+	oph_fabric_destroy(f);
+}
+
+TEST(thresholds_are_configurable_and_must_be_ordered)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_thresh t = { -20000, -15000, 0, 1000 }, bad = { 0, -1, 5, 6 };
+	struct oph_lane_info ln;
+	const char *why = NULL;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	EXPECT_EQ(-EINVAL, oph_thresh_set(f, OPH_TH_LANE_RX, &bad, &why));
+	EXPECT_NE(NULL, strstr(why, "ordered"));
+	EXPECT_EQ(-EINVAL, oph_thresh_set(f, __OPH_TH_CNT, &t, &why));
+	EXPECT_EQ(-10000, oph_thresh_get(f, OPH_TH_LANE_RX)->alarm_lo);
+	/* A high warning at 0 dBm: nominal lanes (about -5 dBm) stay clear. */
+	ASSERT_EQ(0, oph_thresh_set(f, OPH_TH_LANE_RX, &t, &why));
+	oph_lane_get(f, 0, 0, OPH_DIR_UP, &ln);
+	EXPECT_EQ(0U, ln.flags);
+	t.warn_hi = -9000;
+	t.warn_lo = -16000;
+	ASSERT_EQ(0, oph_thresh_set(f, OPH_TH_LANE_RX, &t, &why));
+	oph_lane_get(f, 0, 0, OPH_DIR_UP, &ln);
+	EXPECT_EQ((u32)OPH_FLAG_WARN_HI, ln.flags);
+	oph_fabric_destroy(f);
+}
+
+TEST(hung_firmware_times_out_into_fault)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault hang = { .kind = OPH_FAULT_FW_HANG, .target = 3 };
+	struct oph_module_info mi;
+	struct oph_health_info hi;
+	const char *why;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	ASSERT_EQ(0, oph_fault_inject(f, &hang, &why));
+	ASSERT_EQ(0, oph_module_reset(f, OPH_SIDE_EP, 3, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 4 * SEC);
+	oph_module_get(f, OPH_SIDE_EP, 3, &mi);
+	EXPECT_EQ(OPH_MOD_RESETTING, mi.state);	/* frozen */
+	oph_fabric_advance(f, oph_fabric_now(f) + 2 * SEC);
+	oph_module_get(f, OPH_SIDE_EP, 3, &mi);
+	EXPECT_EQ(OPH_MOD_FAULT, mi.state);	/* the host gave up after 5 s */
+	oph_health_get(f, OPH_OBJ_MODULE, OPH_SIDE_EP, 3, &hi);
+	EXPECT_EQ(1U, hi.errors);
+	ASSERT_EQ(0, oph_fault_clear(f, &hang, &why));
+	ASSERT_EQ(0, oph_module_reset(f, OPH_SIDE_EP, 3, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
+	oph_module_get(f, OPH_SIDE_EP, 3, &mi);
+	EXPECT_EQ(OPH_MOD_READY, mi.state);
+	EXPECT_EQ(oph_fabric_topo(f)->links, count_state(f, OPH_LINK_UP));
+	oph_fabric_destroy(f);
+}
+
+TEST(tec_failure_walks_off_grid_then_runs_away)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault tec = { .kind = OPH_FAULT_TEC, .target = 0 };
+	struct oph_laser_info li;
+	struct oph_module_info mi;
+	const char *why;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	ASSERT_EQ(0, oph_fault_inject(f, &tec, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 2500 * OPH_NS_PER_MS);
+	oph_laser_get(f, OPH_SIDE_EP, 0, 0, &li);
+	EXPECT_LT(20000, li.freq_err_mhz);
+	EXPECT_TRUE(!!(li.flags & (OPH_FLAG_WARN_HI << 8)));
+	EXPECT_LT(51000, li.temp_mc);
+	oph_module_get(f, OPH_SIDE_EP, 0, &mi);
+	EXPECT_EQ(OPH_MOD_READY, mi.state);
+	oph_fabric_advance(f, oph_fabric_now(f) + 20 * SEC);
+	oph_module_get(f, OPH_SIDE_EP, 0, &mi);
+	EXPECT_EQ(OPH_MOD_FAULT, mi.state);
+	/* On the way it went past the frequency alarm, latched. */
+	oph_laser_get(f, OPH_SIDE_EP, 0, 0, &li);
+	EXPECT_TRUE(!!(li.latched & (OPH_FLAG_ALARM_HI << 8)));
+	oph_fabric_destroy(f);
+}
+
+TEST(rack_power_above_its_budget_raises_the_alarm)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_agg_info ai;
+
+	oph_params_default(&p);
+	p.rack_budget_w = 100000;
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	/* 64 GPUs x 1.5 kW plus optics: about 103 kW. */
+	oph_rack_get(f, 0, &ai);
+	EXPECT_LT(100000000ULL, ai.power_mw);
+	EXPECT_GT(110000000ULL, ai.power_mw);
+	EXPECT_TRUE(ai.over_budget);
+	oph_fabric_get(f, &ai);
+	EXPECT_TRUE(ai.over_budget);
+	oph_fabric_destroy(f);
+	p.rack_budget_w = 150000;
+	f = make(&p, NULL);
+	bring_up(f);
+	oph_rack_get(f, 0, &ai);
+	EXPECT_FALSE(ai.over_budget);
+	oph_fabric_destroy(f);
+}
+
+TEST(fabric_bandwidth_agrees_with_the_lanes)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault d = { .kind = OPH_FAULT_LASER_DEATH, .target = 1, .lane = 0 };
+	struct oph_agg_info ai;
+	struct oph_link_info li;
+	const char *why;
+	u64 sum = 0;
+	u32 i;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	ASSERT_EQ(0, oph_fault_inject(f, &d, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 5 * SEC);
+	for (i = 0; i < oph_fabric_topo(f)->links; i++) {
+		oph_link_get(f, i, &li);
+		sum += li.bandwidth_gbps;
+	}
+	oph_fabric_get(f, &ai);
+	EXPECT_EQ(sum, ai.bandwidth_gbps);
+	EXPECT_LT(ai.bandwidth_gbps, (u64)oph_fabric_topo(f)->links * p.lambdas * p.lane_gbps);
+	EXPECT_LT(0U, ai.by_state[OPH_LINK_DEGRADED]);
+	oph_fabric_destroy(f);
+}
+
 TEST(receiver_model_matches_the_reference_points)
 {
 	/* cpo-domain.md 4.3: 0 dB -> 1e-12, -1 dB -> ~1e-8, -3 dB -> ~2e-4. */

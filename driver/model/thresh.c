@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ophoton model: warning and alarm thresholds, and latched flags.
+ *
+ * Every analog value has four levels (defaults from cpo-domain.md 8.4),
+ * configurable per fabric.  Flags are latched where the model changes a
+ * value (a settle, a tick, a state change), never when it is read, so a
+ * read has no side effects and telemetry stays deterministic; a latched
+ * flag stays set until an operator clears it.
+ */
+#include "internal.h"
+
+static const struct oph_thresh oph_thresh_default[__OPH_TH_CNT] = {
+	/* sensitivity -10 dBm, nominal -5 dBm, overload above +4 dBm */
+	[OPH_TH_LANE_RX]	= { -10000, -8000, 2000, 4000 },
+	/* 16 lasers x 2.5 dBm = +14.5 dBm at the engine; -4 dB is an alarm */
+	[OPH_TH_PORT_OE_IN]	= { 10500, 12000, 17000, 18000 },
+	/* bias: +20 % of beginning of life warns, +50 % alarms */
+	[OPH_TH_LASER_BIAS]	= { 500, 700, 1200, 1500 },
+	/* power: 50 mW, -1/-2 dB low, +1/+2 dB high */
+	[OPH_TH_LASER_POWER]	= { 31548, 39716, 62946, 79245 },
+	/* frequency error from the grid line */
+	[OPH_TH_LASER_FREQ]	= { -25000, -10000, 10000, 25000 },
+	[OPH_TH_MODULE_TEMP]	= { -5000, 15000, 75000, 80000 },
+	/* 3.3 V, +-4 % warns, +-5 % alarms */
+	[OPH_TH_MODULE_SUPPLY]	= { 3135, 3168, 3432, 3465 },
+	[OPH_TH_ENGINE_TEMP]	= { -10000, 0, 85000, 95000 },
+};
+
+/**
+ * oph_thresh_defaults() - the default thresholds
+ * @t: array of __OPH_TH_CNT to fill
+ */
+void oph_thresh_defaults(struct oph_thresh *t)
+{
+	memcpy(t, oph_thresh_default, sizeof(oph_thresh_default));
+}
+
+/**
+ * oph_thresh_get() - the thresholds of one value
+ * @f: fabric
+ * @id: enum oph_thresh_id
+ *
+ * Return: the thresholds, or NULL for an unknown @id.
+ */
+const struct oph_thresh *oph_thresh_get(const struct oph_fabric *f,
+					enum oph_thresh_id id)
+{
+	return (unsigned int)id < __OPH_TH_CNT ? &f->thresh[id] : NULL;
+}
+
+/**
+ * oph_thresh_set() - configure the thresholds of one value
+ * @f: fabric
+ * @id: enum oph_thresh_id
+ * @t: new levels
+ * @why: reason when refused
+ *
+ * Latched flags are left as they are; new crossings latch from now on.
+ *
+ * Return: 0, -EINVAL (unknown value, or levels out of order).
+ */
+int oph_thresh_set(struct oph_fabric *f, enum oph_thresh_id id,
+		   const struct oph_thresh *t, const char **why)
+{
+	if ((unsigned int)id >= __OPH_TH_CNT)
+		return oph_refuse(why, -EINVAL, "unknown threshold");
+	if (t->alarm_lo > t->warn_lo || t->warn_lo >= t->warn_hi ||
+	    t->warn_hi > t->alarm_hi)
+		return oph_refuse(why, -EINVAL,
+				  "thresholds must be ordered alarm-lo <= warn-lo < warn-hi <= alarm-hi");
+	f->thresh[id] = *t;
+	return 0;
+}
+
+/**
+ * oph_thresh_flags() - where a value stands against its thresholds
+ * @f: fabric
+ * @id: enum oph_thresh_id
+ * @v: the value, in the unit of @id
+ *
+ * Return: OPH_FLAG_* bits; an alarm sets the warning too.
+ */
+u32 oph_thresh_flags(const struct oph_fabric *f, enum oph_thresh_id id, s32 v)
+{
+	const struct oph_thresh *t = &f->thresh[id];
+	u32 fl = 0;
+
+	if (v <= t->alarm_lo)
+		fl |= OPH_FLAG_ALARM_LO | OPH_FLAG_WARN_LO;
+	else if (v <= t->warn_lo)
+		fl |= OPH_FLAG_WARN_LO;
+	if (v >= t->alarm_hi)
+		fl |= OPH_FLAG_ALARM_HI | OPH_FLAG_WARN_HI;
+	else if (v >= t->warn_hi)
+		fl |= OPH_FLAG_WARN_HI;
+	return fl;
+}
+
+/**
+ * oph_link_latch() - latch the receive and engine input flags of a link
+ * @f: fabric
+ * @link: link id
+ *
+ * Only while the link is up: a dark receiver is loss of signal, latched
+ * as such, not a low-power alarm.
+ */
+void oph_link_latch(struct oph_fabric *f, u32 link)
+{
+	struct oph_link *l = &f->links[link];
+	u32 dir, k, rx = 0;
+
+	if (l->state != OPH_LINK_UP && l->state != OPH_LINK_DEGRADED)
+		return;
+	for (dir = 0; dir < 2; dir++)
+		for (k = 0; k < f->p.lambdas; k++)
+			if (oph_lane_lit(f, link, dir, k))
+				rx |= oph_thresh_flags(f, OPH_TH_LANE_RX,
+						       oph_lane_rx_udbm(f, link, dir, k));
+	l->latched |= rx << OPH_LINK_RX_SHIFT |
+		      oph_thresh_flags(f, OPH_TH_PORT_OE_IN,
+				       oph_port_oe_udbm(f, link)) << OPH_LINK_OE_SHIFT;
+}
+
+/**
+ * oph_module_latch() - latch the flags of a module and its lasers
+ * @f: fabric
+ * @side: side of the module
+ * @mod: module id
+ */
+void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod)
+{
+	struct oph_slot *s = &f->slots[side][mod];
+	struct oph_module_info mi;
+	struct oph_laser_info li;
+	u32 k;
+
+	if (!s->mod)
+		return;
+	oph_module_get(f, side, mod, &mi);
+	s->latched |= mi.flags;
+	/* Lasers only count while the module is meant to shine. */
+	if (s->state != OPH_MOD_READY || s->admin == OPH_ADMIN_UNPROVISIONED ||
+	    s->admin == OPH_ADMIN_UNPROVISIONING)
+		return;
+	for (k = 0; k < f->p.lambdas; k++) {
+		oph_laser_get(f, side, mod, k, &li);
+		s->mod->latched[k] |= (u16)li.flags;
+	}
+}
+
+/**
+ * oph_engine_latch() - latch the temperature flags of an engine
+ * @f: fabric
+ * @side: side of the engine
+ * @eng: engine id
+ */
+void oph_engine_latch(struct oph_fabric *f, enum oph_side side, u32 eng)
+{
+	f->engines[side][eng].latched |=
+		oph_thresh_flags(f, OPH_TH_ENGINE_TEMP, oph_engine_temp_mc(f, side, eng));
+}
+
+/**
+ * oph_module_clear_latched() - an operator clears a module's latched flags
+ * @f: fabric
+ * @side: side of the slot
+ * @mod: slot id
+ * @why: reason when refused
+ *
+ * Return: 0 or -ERANGE.
+ */
+int oph_module_clear_latched(struct oph_fabric *f, enum oph_side side, u32 mod,
+			     const char **why)
+{
+	struct oph_slot *s;
+
+	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) || mod >= oph_nmods(f, side))
+		return oph_refuse(why, -ERANGE, "laser module id out of range");
+	s = &f->slots[side][mod];
+	s->latched = 0;
+	if (s->mod)
+		memset(s->mod->latched, 0, sizeof(s->mod->latched));
+	return 0;
+}
+
+/**
+ * oph_engine_clear_latched() - an operator clears an engine's latched flags
+ * @f: fabric
+ * @side: side of the engine
+ * @eng: engine id
+ * @why: reason when refused
+ *
+ * Return: 0 or -ERANGE.
+ */
+int oph_engine_clear_latched(struct oph_fabric *f, enum oph_side side, u32 eng,
+			     const char **why)
+{
+	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) || eng >= oph_nengines(f, side))
+		return oph_refuse(why, -ERANGE, "engine id out of range");
+	f->engines[side][eng].latched = 0;
+	return 0;
+}
