@@ -79,8 +79,16 @@ kselftests-debug: debug-module
 		$(VM) --kernel debug --timeout 1800 -- $(TOP)/tools/vm/kselftests.sh 2>&1 | \
 		tee $(RESULTS)/kselftests-debug.tap; exit $${PIPESTATUS[0]}
 
-bench:
-	@$(MAKE) -s -C tools/bench run
+# The model's figures natively, then the same binary in the stock-kernel VM
+# (under TCG here, so expect it several times slower).
+bench: deps
+	@$(MAKE) -s -C tools/bench model_bench
+	@mkdir -p $(TOP)/build/bench
+	@echo "== model, native"
+	@$(TOP)/tools/bench/model_bench $(TOP)/build/bench/model_native.csv
+	@echo "== model, in the test VM ($(or $(OPHOTON_VM_ACCEL),tcg))"
+	@$(VM) --kernel stock --results $(TOP)/build/bench --timeout 1800 -- \
+		$(TOP)/tools/bench/model_bench $(TOP)/build/bench/model_vm.csv
 
 demo: deps all
 	$(VM) --kernel stock -- $(TOP)/tools/demo.sh
