@@ -12,11 +12,25 @@
 
 static int __init ophoton_init(void)
 {
-	return ophoton_nl_init();
+	int err;
+
+	/* The family first: creating a fabric announces it. */
+	err = ophoton_nl_init();
+	if (err)
+		return err;
+	err = ophoton_bus_init();
+	if (err)
+		goto err_nl_exit;
+	return 0;
+
+err_nl_exit:
+	ophoton_nl_exit();
+	return err;
 }
 
 static void __exit ophoton_exit(void)
 {
+	ophoton_bus_exit();
 	ophoton_nl_exit();
 }
 

@@ -2,20 +2,42 @@
 /*
  * ophoton: the "ophoton" generic netlink family.
  *
- * This file only translates between netlink messages and the rest of the
- * module.  Every command has its own policy (struct genl_ops rather than
- * genl_small_ops, because 6.1 has no split ops) and resv_start_op is left
- * at zero, so the core validates every request strictly and rejects
- * attributes of commands that take none.
+ * This file only translates between netlink messages and the model.  Every
+ * command has its own policy (struct genl_ops rather than genl_small_ops,
+ * because 6.1 has no split ops) and resv_start_op is left at zero, so the
+ * core validates every request strictly and rejects attributes of commands
+ * that take none.  Requests on a fabric find it in the caller's namespace,
+ * hold a reference and its lock for the whole request (pre_doit and
+ * post_doit), and bring its clock up to date first.  Dumps resume from ids
+ * kept in cb->ctx, take the lock per message, and are flagged
+ * NLM_F_DUMP_INTR when the fabric's generation moved under them.
  */
 #include <linux/module.h>
 #include <net/genetlink.h>
+#include <net/sock.h>
 #include <uapi/linux/ophoton.h>
 
+#include "compat.h"
 #include "ophoton.h"
 #include "version.h"
 
+/* ops' internal_flags: what pre_doit looks up and locks */
+#define OPHOTON_NL_NEED_FABRIC	BIT(0)
+
+enum {
+	OPHOTON_NLGRP_CONFIG,
+};
+
+static const struct genl_multicast_group ophoton_nl_mcgrps[] = {
+	[OPHOTON_NLGRP_CONFIG] = { .name = OPHOTON_MCGRP_CONFIG },
+};
+
 static struct genl_family ophoton_nl_family;
+
+/* Model enums are the uapi enums; make sure they stay so. */
+static_assert((int)OPH_LINK_FAILED == (int)OPHOTON_LINK_STATE_FAILED);
+static_assert((int)OPH_DOWN_FIBRE == (int)OPHOTON_DOWN_FIBRE);
+static_assert((int)OPH_FEED_STRIPE == (int)OPHOTON_FEED_STRIPE);
 
 static int ophoton_nl_version_get_doit(struct sk_buff *skb,
 				       struct genl_info *info)
@@ -34,23 +56,571 @@ static int ophoton_nl_version_get_doit(struct sk_buff *skb,
 
 	if (nla_put_string(msg, OPHOTON_A_VERSION_MODULE, OPHOTON_VERSION) ||
 	    nla_put_u32(msg, OPHOTON_A_VERSION_PROTO, OPHOTON_GENL_VERSION))
-		goto err_cancel_msg;
+		goto err_free_msg;
 
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
 
-err_cancel_msg:
-	genlmsg_cancel(msg, hdr);
 err_free_msg:
 	nlmsg_free(msg);
 	return -EMSGSIZE;
 }
+
+/* The fabric: shape, clock, generation, and its telemetry when asked. */
+static int fabric_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
+		       bool stats)
+{
+	const struct oph_params *p = oph_fabric_params(fab->model);
+	const struct oph_topo *t = oph_fabric_topo(fab->model);
+	struct oph_agg_info ai;
+	struct nlattr *nest;
+	u32 bringup, s;
+
+	lockdep_assert_held(&fab->lock);
+	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_GEN,
+			      oph_fabric_generation(fab->model), OPHOTON_A_PAD) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_CLOCK_NS,
+			      oph_fabric_now(fab->model), OPHOTON_A_PAD) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_TIME_SCALE, fab->time_scale) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_SEED, p->seed, OPHOTON_A_PAD) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_GPUS, p->racks * p->trays * p->slots) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_RACKS, p->racks) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_MEMORY_RACKS, p->memory_racks) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_SWITCH_RACKS, p->switch_racks) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_TRAYS, p->trays) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_SLOTS, p->slots) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_ENGINES, p->engines) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_PORTS, p->ports) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_LAMBDAS, p->lambdas) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_MODULES, p->modules) ||
+	    nla_put_u8(msg, OPHOTON_A_FABRIC_FEED, p->feed) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_LINKS, t->links) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_LANE_GBPS, p->lane_gbps))
+		return -EMSGSIZE;
+	if (!stats)
+		return 0;
+
+	oph_fabric_get(fab->model, &ai);
+	bringup = 0;
+	for (s = OPH_LINK_WAIT_LIGHT; s <= OPH_LINK_RETRAINING; s++)
+		if (s != OPH_LINK_UP && s != OPH_LINK_DEGRADED)
+			bringup += ai.by_state[s];
+	nest = nla_nest_start(msg, OPHOTON_A_FABRIC_STATS);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(msg, OPHOTON_A_FABRIC_STATS_LINKS_UP, ai.by_state[OPH_LINK_UP]) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_STATS_LINKS_DEGRADED,
+			ai.by_state[OPH_LINK_DEGRADED]) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_STATS_LINKS_BRINGUP, bringup) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_STATS_LINKS_DOWN, ai.by_state[OPH_LINK_DOWN]) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_STATS_LINKS_FAILED,
+			ai.by_state[OPH_LINK_FAILED]) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_STATS_BANDWIDTH_GBPS,
+			      ai.bandwidth_gbps, OPHOTON_A_FABRIC_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_STATS_POWER_MW, ai.power_mw,
+			      OPHOTON_A_FABRIC_STATS_PAD) ||
+	    nla_put_s32(msg, OPHOTON_A_FABRIC_STATS_TEMP_MC, ai.temp_mc) ||
+	    (ai.over_budget && nla_put_flag(msg, OPHOTON_A_FABRIC_STATS_OVER_BUDGET))) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+static int link_fill_stats(struct sk_buff *msg, const struct oph_link_info *li)
+{
+	struct nlattr *nest = nla_nest_start(msg, OPHOTON_A_LINK_STATS);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(msg, OPHOTON_A_LINK_STATS_UP_COUNT, li->up_count) ||
+	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_DOWN_COUNT, li->down_count) ||
+	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_FLAP_COUNT, li->flap_count) ||
+	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_RETRAIN_COUNT, li->retrain_count) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS,
+			      li->time_in_state_ns, OPHOTON_A_LINK_STATS_PAD) ||
+	    nla_put_s32(msg, OPHOTON_A_LINK_STATS_OE_INPUT_UDBM, li->oe_input_udbm) ||
+	    nla_put_s32(msg, OPHOTON_A_LINK_STATS_FIBRE_LOSS_MDB, li->fibre_loss_mdb) ||
+	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM, li->fibre_m_dm) ||
+	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_TOF_PS, li->tof_ps) ||
+	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_LATCHED, li->latched) ||
+	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_BANDWIDTH_GBPS, li->bandwidth_gbps)) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+static int link_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 link,
+		     bool stats)
+{
+	struct oph_link_info li;
+	u32 ep, engine, port;
+
+	lockdep_assert_held(&fab->lock);
+	oph_link_get(fab->model, link, &li);
+	oph_link_split(fab->model, link, &ep, &engine, &port);
+	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
+	    nla_put_u32(msg, OPHOTON_A_LINK_ID, link) ||
+	    nla_put_u32(msg, OPHOTON_A_GPU_ID, ep) ||
+	    nla_put_u32(msg, OPHOTON_A_ENGINE, engine) ||
+	    nla_put_u32(msg, OPHOTON_A_PORT, port) ||
+	    nla_put_u32(msg, OPHOTON_A_PLANE, oph_link_plane(fab->model, link)) ||
+	    nla_put_u8(msg, OPHOTON_A_LINK_STATE, li.state) ||
+	    nla_put_u8(msg, OPHOTON_A_LINK_ADMIN_UP, li.admin_up) ||
+	    nla_put_u8(msg, OPHOTON_A_LINK_DOWN_REASON, li.down_reason) ||
+	    nla_put_u8(msg, OPHOTON_A_LINK_LANES_UP, min(li.lanes_up[0], li.lanes_up[1])))
+		return -EMSGSIZE;
+	return stats ? link_fill_stats(msg, &li) : 0;
+}
+
+static int ophoton_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
+			       struct genl_info *info)
+{
+	struct ophoton_fabric *fab;
+
+	if (!(ops->internal_flags & OPHOTON_NL_NEED_FABRIC))
+		return 0;
+	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_FABRIC_ID))
+		return -EINVAL;
+	fab = ophoton_fabric_get(genl_info_net(info),
+				 nla_get_u32(info->attrs[OPHOTON_A_FABRIC_ID]));
+	if (!fab)
+		goto no_fabric;
+	mutex_lock(&fab->lock);
+	if (fab->dead) {
+		mutex_unlock(&fab->lock);
+		ophoton_fabric_put(fab);
+		goto no_fabric;
+	}
+	ophoton_clock_sync(fab);
+	info->user_ptr[0] = fab;
+	return 0;
+
+no_fabric:
+	NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[OPHOTON_A_FABRIC_ID],
+			    "no such fabric in this network namespace");
+	return -ENODEV;
+}
+
+static void ophoton_nl_post_doit(const struct genl_ops *ops, struct sk_buff *skb,
+				 struct genl_info *info)
+{
+	struct ophoton_fabric *fab = info->user_ptr[0];
+
+	if (!fab)
+		return;
+	mutex_unlock(&fab->lock);
+	ophoton_fabric_put(fab);
+}
+
+static int reply_one(struct genl_info *info, u8 cmd,
+		     int (*fill)(struct sk_buff *, struct ophoton_fabric *, u32, bool),
+		     u32 id)
+{
+	struct ophoton_fabric *fab = info->user_ptr[0];
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &ophoton_nl_family, 0, cmd);
+	if (!hdr || fill(msg, fab, id, info->attrs[OPHOTON_A_STATS])) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+static int fabric_fill_one(struct sk_buff *msg, struct ophoton_fabric *fab,
+			   u32 unused, bool stats)
+{
+	return fabric_fill(msg, fab, stats);
+}
+
+static int ophoton_nl_fabric_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return reply_one(info, OPHOTON_CMD_FABRIC_GET, fabric_fill_one, 0);
+}
+
+/* Dump state, over cb->ctx: ids only, nothing held between messages. */
+struct ophoton_dump_ctx {
+	u32 fab_id;
+	u32 obj;	/* next object id within the fabric */
+};
+
+static int ophoton_nl_fabric_get_dumpit(struct sk_buff *skb,
+					struct netlink_callback *cb)
+{
+	struct ophoton_dump_ctx *ctx = (void *)cb->ctx;
+	bool stats = ophoton_dump_attrs(cb)[OPHOTON_A_STATS];
+	struct ophoton_fabric *fab;
+	void *hdr;
+	int err;
+
+	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
+	while ((fab = ophoton_fabric_next(sock_net(skb->sk), &ctx->fab_id))) {
+		mutex_lock(&fab->lock);
+		err = 0;
+		if (!fab->dead) {
+			ophoton_clock_sync(fab);
+			hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+					  cb->nlh->nlmsg_seq, &ophoton_nl_family,
+					  NLM_F_MULTI, OPHOTON_CMD_FABRIC_GET);
+			if (!hdr || fabric_fill(skb, fab, stats)) {
+				if (hdr)
+					genlmsg_cancel(skb, hdr);
+				err = -EMSGSIZE;
+			} else {
+				genlmsg_end(skb, hdr);
+			}
+		}
+		mutex_unlock(&fab->lock);
+		ophoton_fabric_put(fab);
+		if (err)
+			return skb->len ? skb->len : err;
+		ctx->fab_id++;
+	}
+	return skb->len;
+}
+
+static int check_link_id(struct genl_info *info, struct ophoton_fabric *fab,
+			 u32 *link)
+{
+	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_LINK_ID))
+		return -EINVAL;
+	*link = nla_get_u32(info->attrs[OPHOTON_A_LINK_ID]);
+	if (*link >= oph_fabric_topo(fab->model)->links) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[OPHOTON_A_LINK_ID],
+				    "link id out of range for this fabric");
+		return -ERANGE;
+	}
+	return 0;
+}
+
+static int ophoton_nl_link_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	u32 link;
+	int err = check_link_id(info, info->user_ptr[0], &link);
+
+	if (err)
+		return err;
+	return reply_one(info, OPHOTON_CMD_LINK_GET, link_fill, link);
+}
+
+/*
+ * The links of one fabric from ctx->obj on, as many as fit.  Returns 0 when
+ * the fabric is done, -EMSGSIZE when the message is full (ctx->obj is where
+ * to resume), or an error.
+ */
+static int link_dump_fabric(struct sk_buff *skb, struct netlink_callback *cb,
+			    struct ophoton_fabric *fab, struct nlattr **attrs)
+{
+	struct ophoton_dump_ctx *ctx = (void *)cb->ctx;
+	const struct oph_topo *t = oph_fabric_topo(fab->model);
+	bool stats = attrs[OPHOTON_A_STATS];
+	bool unhealthy = attrs[OPHOTON_A_UNHEALTHY];
+	u32 last = t->links, link;
+	struct oph_link_info li;
+	void *hdr;
+
+	lockdep_assert_held(&fab->lock);
+	if (attrs[OPHOTON_A_GPU_ID]) {
+		u32 gpu = nla_get_u32(attrs[OPHOTON_A_GPU_ID]);
+
+		if (gpu >= t->endpoints) {
+			NL_SET_ERR_MSG_ATTR(cb->extack, attrs[OPHOTON_A_GPU_ID],
+					    "gpu id out of range for this fabric");
+			return -ERANGE;
+		}
+		ctx->obj = max(ctx->obj, gpu * t->ports_per_ep);
+		last = (gpu + 1) * t->ports_per_ep;
+	}
+	/*
+	 * Laser modules coming or going mid-dump make it incoherent: the
+	 * generation feeds the consistency check, per fabric.
+	 */
+	cb->seq = (u32)oph_fabric_generation(fab->model) + 1;
+	for (link = ctx->obj; link < last; link++) {
+		if (unhealthy) {
+			oph_link_get(fab->model, link, &li);
+			if (li.state == OPH_LINK_UP)
+				continue;
+		}
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+				  &ophoton_nl_family, NLM_F_MULTI, OPHOTON_CMD_LINK_GET);
+		if (!hdr)
+			goto full;
+		genl_dump_check_consistent(cb, hdr);
+		if (link_fill(skb, fab, link, stats)) {
+			genlmsg_cancel(skb, hdr);
+			goto full;
+		}
+		genlmsg_end(skb, hdr);
+	}
+	return 0;
+full:
+	ctx->obj = link;
+	return -EMSGSIZE;
+}
+
+/* Dump one fabric's links under its lock; see link_dump_fabric(). */
+static int link_dump_locked(struct sk_buff *skb, struct netlink_callback *cb,
+			    struct ophoton_fabric *fab, struct nlattr **attrs)
+{
+	int err = 0;
+
+	mutex_lock(&fab->lock);
+	if (!fab->dead) {
+		ophoton_clock_sync(fab);
+		err = link_dump_fabric(skb, cb, fab, attrs);
+	}
+	mutex_unlock(&fab->lock);
+	ophoton_fabric_put(fab);
+	return err;
+}
+
+static int ophoton_nl_link_get_dumpit(struct sk_buff *skb,
+				      struct netlink_callback *cb)
+{
+	struct ophoton_dump_ctx *ctx = (void *)cb->ctx;
+	struct nlattr **attrs = ophoton_dump_attrs(cb);
+	struct net *net = sock_net(skb->sk);
+	struct ophoton_fabric *fab;
+	int err;
+
+	if (attrs[OPHOTON_A_FABRIC_ID]) {
+		/* One fabric: ctx->fab_id marks it done. */
+		if (ctx->fab_id)
+			return 0;
+		fab = ophoton_fabric_get(net, nla_get_u32(attrs[OPHOTON_A_FABRIC_ID]));
+		if (!fab) {
+			NL_SET_ERR_MSG_ATTR(cb->extack, attrs[OPHOTON_A_FABRIC_ID],
+					    "no such fabric in this network namespace");
+			return -ENODEV;
+		}
+		err = link_dump_locked(skb, cb, fab, attrs);
+		if (err == -EMSGSIZE && skb->len)
+			return skb->len;
+		if (err)
+			return err;
+		ctx->fab_id = 1;
+		return skb->len;
+	}
+	while ((fab = ophoton_fabric_next(net, &ctx->fab_id))) {
+		err = link_dump_locked(skb, cb, fab, attrs);
+		if (err == -EMSGSIZE && skb->len)
+			return skb->len;
+		if (err)
+			return err;
+		/* The next fabric has its own generation. */
+		ctx->fab_id++;
+		ctx->obj = 0;
+		cb->prev_seq = 0;
+	}
+	return skb->len;
+}
+
+/*
+ * The model explains its refusals with string literals, which outlive any
+ * request; NL_SET_ERR_MSG_ATTR() wants a literal at the call site (6.1 has
+ * no NL_SET_ERR_MSG_FMT), so the message is set directly.
+ */
+static int model_err(struct genl_info *info, int attr, int err, const char *why)
+{
+	if (err && info->extack) {
+		info->extack->_msg = why;
+		NL_SET_BAD_ATTR(info->extack, info->attrs[attr]);
+	}
+	return err;
+}
+
+static int ophoton_nl_link_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ophoton_fabric *fab = info->user_ptr[0];
+	const char *why = NULL;
+	u32 link;
+	int err;
+
+	err = check_link_id(info, fab, &link);
+	if (err)
+		return err;
+	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_LINK_ACTION))
+		return -EINVAL;
+	switch (nla_get_u8(info->attrs[OPHOTON_A_LINK_ACTION])) {
+	case OPHOTON_LINK_ACTION_UP:
+		err = oph_link_set_admin(fab->model, link, true, &why);
+		break;
+	case OPHOTON_LINK_ACTION_DOWN:
+		err = oph_link_set_admin(fab->model, link, false, &why);
+		break;
+	case OPHOTON_LINK_ACTION_RETRAIN:
+		err = oph_link_retrain(fab->model, link, &why);
+		break;
+	default:
+		err = oph_link_clear(fab->model, link, &why);
+		break;
+	}
+	/* Changes already happened: arm the clock for what follows. */
+	ophoton_clock_sync(fab);
+	return model_err(info, OPHOTON_A_LINK_ACTION, err, why);
+}
+
+static int ophoton_nl_fabric_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ophoton_fabric *fab = info->user_ptr[0];
+
+	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_FABRIC_ACTION))
+		return -EINVAL;
+	oph_fabric_set_all(fab->model, nla_get_u8(info->attrs[OPHOTON_A_FABRIC_ACTION]) ==
+				       OPHOTON_FABRIC_ACTION_UP);
+	ophoton_clock_sync(fab);
+	return 0;
+}
+
+/**
+ * ophoton_nl_model_change() - the model changed an object's state
+ * @ctx: the fabric, locked
+ * @c: the change record
+ *
+ * Links are announced on the "config" group with the same body as a
+ * LINK_GET reply, the record's sequence number and the fabric generation.
+ * Nothing is built when nobody listens.
+ */
+void ophoton_nl_model_change(void *ctx, const struct oph_change *c)
+{
+	struct ophoton_fabric *fab = ctx;
+	struct net *net = ophoton_fabric_net(fab);
+	struct sk_buff *msg;
+	void *hdr;
+
+	lockdep_assert_held(&fab->lock);
+	if (c->obj != OPH_OBJ_LINK ||
+	    !genl_has_listeners(&ophoton_nl_family, net, OPHOTON_NLGRP_CONFIG))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &ophoton_nl_family, 0, OPHOTON_CMD_LINK_NTF);
+	if (!hdr || link_fill(msg, fab, c->id, false) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_NTF_SEQ, c->seq, OPHOTON_A_PAD) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_GEN,
+			      oph_fabric_generation(fab->model), OPHOTON_A_PAD)) {
+		nlmsg_free(msg);
+		return;
+	}
+	/* The state in the record, not the state the link has moved on to. */
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&ophoton_nl_family, net, msg, 0,
+				OPHOTON_NLGRP_CONFIG, GFP_KERNEL);
+}
+
+/**
+ * ophoton_nl_fabric_event() - announce a fabric's creation or deletion
+ * @fab: fabric, not locked
+ * @event: enum ophoton_fabric_event
+ */
+void ophoton_nl_fabric_event(struct ophoton_fabric *fab, u8 event)
+{
+	struct net *net = ophoton_fabric_net(fab);
+	struct sk_buff *msg;
+	void *hdr;
+
+	if (!genl_has_listeners(&ophoton_nl_family, net, OPHOTON_NLGRP_CONFIG))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &ophoton_nl_family, 0, OPHOTON_CMD_FABRIC_NTF);
+	mutex_lock(&fab->lock);
+	if (!hdr || fabric_fill(msg, fab, false) ||
+	    nla_put_u8(msg, OPHOTON_A_FABRIC_EVENT, event)) {
+		mutex_unlock(&fab->lock);
+		nlmsg_free(msg);
+		return;
+	}
+	mutex_unlock(&fab->lock);
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&ophoton_nl_family, net, msg, 0,
+				OPHOTON_NLGRP_CONFIG, GFP_KERNEL);
+}
+
+/*
+ * Fabric ids are 0-65535; NLA_POLICY_MAX() holds only an s16 on 6.1, and
+ * its policies point at a non-const range there.
+ */
+static struct netlink_range_validation ophoton_fabric_id_range = {
+	.max = 65535,
+};
+
+static const struct nla_policy ophoton_fabric_get_policy[OPHOTON_A_STATS + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_STATS]	= { .type = NLA_FLAG },
+};
+
+static const struct nla_policy ophoton_fabric_set_policy[OPHOTON_A_FABRIC_ACTION + 1] = {
+	[OPHOTON_A_FABRIC_ID]		= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_FABRIC_ACTION]	= NLA_POLICY_RANGE(NLA_U8, OPHOTON_FABRIC_ACTION_UP,
+							   OPHOTON_FABRIC_ACTION_DOWN),
+};
+
+static const struct nla_policy ophoton_link_get_policy[OPHOTON_A_GPU_ID + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_LINK_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_GPU_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_STATS]	= { .type = NLA_FLAG },
+	[OPHOTON_A_UNHEALTHY]	= { .type = NLA_FLAG },
+};
+
+static const struct nla_policy ophoton_link_set_policy[OPHOTON_A_LINK_ACTION + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_LINK_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_LINK_ACTION]	= NLA_POLICY_RANGE(NLA_U8, OPHOTON_LINK_ACTION_UP,
+						   OPHOTON_LINK_ACTION_CLEAR),
+};
 
 static const struct genl_ops ophoton_nl_ops[] = {
 	{
 		/* No policy: the core then rejects every attribute. */
 		.cmd	= OPHOTON_CMD_VERSION_GET,
 		.doit	= ophoton_nl_version_get_doit,
+	},
+	{
+		.cmd		= OPHOTON_CMD_FABRIC_GET,
+		.doit		= ophoton_nl_fabric_get_doit,
+		.dumpit		= ophoton_nl_fabric_get_dumpit,
+		.policy		= ophoton_fabric_get_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_fabric_get_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_FABRIC_SET,
+		.doit		= ophoton_nl_fabric_set_doit,
+		.policy		= ophoton_fabric_set_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_fabric_set_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= OPHOTON_CMD_LINK_GET,
+		.doit		= ophoton_nl_link_get_doit,
+		.dumpit		= ophoton_nl_link_get_dumpit,
+		.policy		= ophoton_link_get_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_link_get_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_LINK_SET,
+		.doit		= ophoton_nl_link_set_doit,
+		.policy		= ophoton_link_set_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_link_set_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 };
 
@@ -60,9 +630,13 @@ static struct genl_family ophoton_nl_family __ro_after_init = {
 	.maxattr	= OPHOTON_A_MAX,
 	.netnsok	= true,
 	.parallel_ops	= true,
+	.pre_doit	= ophoton_nl_pre_doit,
+	.post_doit	= ophoton_nl_post_doit,
 	.module		= THIS_MODULE,
 	.ops		= ophoton_nl_ops,
 	.n_ops		= ARRAY_SIZE(ophoton_nl_ops),
+	.mcgrps		= ophoton_nl_mcgrps,
+	.n_mcgrps	= ARRAY_SIZE(ophoton_nl_mcgrps),
 };
 
 /**

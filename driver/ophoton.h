@@ -1,11 +1,78 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ophoton: declarations shared between the files of the module.
+ *
+ * Locking order: ophoton_registry_lock, then a fabric's lock.  The model
+ * runs entirely under its fabric's lock; netlink callbacks take it per
+ * request or per dump message and never hold it across a return to user
+ * space.
  */
 #ifndef _OPHOTON_H
 #define _OPHOTON_H
 
+#include <linux/device.h>
+#include <linux/ktime.h>
+#include <linux/mutex.h>
+#include <linux/workqueue.h>
+#include <net/net_namespace.h>
+
+#include "model/model.h"
+
+/**
+ * struct ophoton_fabric - one virtual CPO fabric device
+ * @dev: the device on the ophoton bus; its release frees everything
+ * @id: the N of ophotonN, unique across namespaces
+ * @net: the network namespace that created it; netlink sees it only there
+ * @lock: serialises the model, the clock and @dead
+ * @model: the emulated fabric, under @lock
+ * @dead: set under @lock when unregistering starts; requests then fail
+ * @clock_work: advances the model to the real-time clock, one per fabric,
+ *	armed only for the next event, so an idle fabric costs nothing
+ * @base_real: real time when @base_virt was the model's time
+ * @base_virt: model time at @base_real
+ * @time_scale: virtual seconds per real second
+ */
+struct ophoton_fabric {
+	struct device dev;
+	u32 id;
+	possible_net_t net;
+	struct mutex lock;	/* the model, the clock and @dead */
+	struct oph_fabric *model;
+	bool dead;
+	struct delayed_work clock_work;
+	ktime_t base_real;
+	u64 base_virt;
+	u32 time_scale;
+};
+
+static inline struct ophoton_fabric *to_ophoton_fabric(struct device *dev)
+{
+	return container_of(dev, struct ophoton_fabric, dev);
+}
+
+static inline struct net *ophoton_fabric_net(const struct ophoton_fabric *fab)
+{
+	return read_pnet(&fab->net);
+}
+
+/* bus.c */
+int ophoton_bus_init(void);
+void ophoton_bus_exit(void);
+int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
+		       const char **why);
+struct ophoton_fabric *ophoton_fabric_get(struct net *net, u32 id);
+struct ophoton_fabric *ophoton_fabric_next(struct net *net, u32 *id);
+void ophoton_fabric_put(struct ophoton_fabric *fab);
+
+/* clock.c */
+void ophoton_clock_start(struct ophoton_fabric *fab);
+void ophoton_clock_sync(struct ophoton_fabric *fab);
+void ophoton_clock_stop(struct ophoton_fabric *fab);
+
+/* netlink.c */
 int ophoton_nl_init(void);
 void ophoton_nl_exit(void);
+void ophoton_nl_model_change(void *ctx, const struct oph_change *c);
+void ophoton_nl_fabric_event(struct ophoton_fabric *fab, u8 event);
 
 #endif /* _OPHOTON_H */

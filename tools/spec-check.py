@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Check that the YNL spec, the uapi header and ophotonctl's attribute names
-describe the same protocol: every command and attribute in one exists in the
-others with the same value and name.  Prints TAP; exits 1 on a mismatch."""
+"""Check that the YNL spec, the uapi header, the kernel's policy tables and
+ophotonctl's attribute names describe the same protocol: names, values,
+types and ranges.  Prints TAP; exits 1 on a mismatch."""
 import re
 import sys
 from pathlib import Path
@@ -12,19 +12,26 @@ import yaml
 top = Path(__file__).resolve().parent.parent
 spec = yaml.safe_load((top / "Documentation/netlink/specs/ophoton.yaml").read_text())
 header = (top / "uapi/linux/ophoton.h").read_text()
+kernel = (top / "driver/netlink.c").read_text()
 cli = (top / "tools/ophotonctl/attrs.c").read_text()
+family = spec["name"]
 
 
 def c_name(prefix, name):
     return (prefix + name).upper().replace("-", "_")
 
 
+def strip_comments(text):
+    return re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+
+
 def enum_values(enum_name):
-    """Values of the enumerators of `enum enum_name` in the header."""
-    body = re.search(r"enum %s \{(.*?)\};" % enum_name, header, re.S).group(1)
-    body = re.sub(r"/\*.*?\*/", "", body, flags=re.S)
+    """Enumerators of `enum enum_name` in the header (skipping __X and X_MAX)."""
+    m = re.search(r"enum %s \{(.*?)\};" % enum_name, header, re.S)
+    if not m:
+        return None
     values, nxt = {}, 0
-    for item in [i.strip() for i in body.split(",") if i.strip()]:
+    for item in [i.strip() for i in strip_comments(m.group(1)).split(",") if i.strip()]:
         name, _, val = (p.strip() for p in item.partition("="))
         if name.startswith("__") or name.endswith("_MAX"):
             continue
@@ -34,33 +41,106 @@ def enum_values(enum_name):
     return values
 
 
-def spec_values(items, prefix):
-    values, nxt = {}, 1
-    for item in items:
-        nxt = item.get("value", nxt)
-        values[c_name(prefix, item["name"])] = nxt
-        nxt += 1
-    return values
-
+ALL_ENUMS = {}
+for m in re.finditer(r"enum (\w+) \{", header):
+    ALL_ENUMS.update(enum_values(m.group(1)) or {})
 
 tests = []
+
+
+def check(name, ok, want, have):
+    tests.append((name, ok, want, have))
+
+
+# Commands.
 ops = spec["operations"]
-want = spec_values(ops["list"], ops["name-prefix"])
-have = {k: v for k, v in enum_values("ophoton_cmd").items() if not k.endswith("UNSPEC")}
-tests.append(("spec: commands match uapi enum ophoton_cmd", want == have, want, have))
+want, nxt = {}, 1
+for op in ops["list"]:
+    nxt = op.get("value", nxt)
+    want[c_name(ops["name-prefix"], op["name"])] = nxt
+    nxt += 1
+have = {k: v for k, v in (enum_values("%s_cmd" % family) or {}).items()
+        if not k.endswith("UNSPEC")}
+check("spec: commands match the uapi header", want == have, want, have)
 
-aset = spec["attribute-sets"][0]
-want = spec_values(aset["attributes"], aset["name-prefix"])
-have = {k: v for k, v in enum_values("ophoton_attr").items() if not k.endswith("UNSPEC")}
-tests.append(("spec: attributes match uapi enum ophoton_attr", want == have, want, have))
+# Attribute sets: "ophoton" is enum ophoton_attr, others enum ophoton_<set>.
+sets = {s["name"]: s for s in spec["attribute-sets"]}
+for aset in spec["attribute-sets"]:
+    enum = "%s_attr" % family if aset["name"] == family else \
+        "%s_%s" % (family, aset["name"].replace("-", "_"))
+    want, nxt = {}, 1
+    for a in aset["attributes"]:
+        nxt = a.get("value", nxt)
+        want[c_name(aset["name-prefix"], a["name"])] = nxt
+        nxt += 1
+    have = {k: v for k, v in (enum_values(enum) or {}).items() if not k.endswith("UNSPEC")}
+    check("spec: attribute set %s matches enum %s" % (aset["name"], enum),
+          want == have, want, have)
 
+# Enums in definitions.
+for d in spec.get("definitions", []):
+    if d.get("type") != "enum":
+        continue
+    prefix = d.get("name-prefix", "%s-%s-" % (family, d["name"]))
+    start = d.get("value-start", 0)
+    want = {c_name(prefix, e if isinstance(e, str) else e["name"]): start + i
+            for i, e in enumerate(d["entries"])}
+    enum = "%s_%s" % (family, d["name"].replace("-", "_"))
+    have = enum_values(enum)
+    check("spec: enum %s matches the uapi header" % d["name"], want == have, want, have)
+
+# Kernel policies: per op, the accepted attributes with their types and ranges.
+TYPES = {"u8": "NLA_U8", "u16": "NLA_U16", "u32": "NLA_U32", "u64": "NLA_U64",
+         "flag": "NLA_FLAG", "string": "NLA_NUL_STRING", "s32": "NLA_S32"}
+attrs = {a["name"]: a for a in sets[family]["attributes"]}
+ranges = {m.group(1): re.search(r"\.max\s*=\s*(\d+)", m.group(2))
+          for m in re.finditer(r"netlink_range_validation (\w+) = \{(.*?)\};", kernel, re.S)}
+for op in ops["list"]:
+    req = (op.get("do") or {}).get("request")
+    pol_name = "%s_%s_policy" % (family, op["name"].replace("-", "_"))
+    m = re.search(r"nla_policy %s\[[^\]]*\] = \{(.*?)\n\};" % pol_name, kernel, re.S)
+    if not req:
+        ok = m is None
+        check("policy: %s takes no attributes (core rejects all)" % op["name"], ok,
+              "no policy", pol_name if m else "no policy")
+        continue
+    entries = {}
+    if m:
+        # Split at each "[ATTR] =": an entry may run over several lines.
+        parts = re.split(r"\[(OPHOTON_A_\w+)\]\s*=\s*", m.group(1))
+        entries = {parts[i]: " ".join(parts[i + 1].split()) for i in range(1, len(parts), 2)}
+    want, have = {}, {}
+    for name in req["attributes"]:
+        a = attrs[name]
+        chk = a.get("checks", {})
+        want[c_name(sets[family]["name-prefix"], name)] = (
+            TYPES[a["type"]], chk.get("min"), chk.get("max"))
+    for cname, pol in entries.items():
+        t = re.search(r"NLA_\w+", pol.replace("NLA_POLICY_", "")).group(0)
+        lo = hi = None
+        r = re.search(r"NLA_POLICY_RANGE\(\w+,\s*(\w+),\s*(\w+)\)", pol)
+        if r:
+            lo, hi = (ALL_ENUMS.get(x, int(x, 0) if x.isdigit() else x) for x in r.groups())
+        r = re.search(r"NLA_POLICY_FULL_RANGE\(\w+,\s*&(\w+)\)", pol)
+        if r and ranges.get(r.group(1)):
+            hi = int(ranges[r.group(1)].group(1))
+        have[cname] = (t, lo, hi)
+    check("policy: %s accepts what the spec's request lists" % op["name"],
+          want == have, want, have)
+
+# ophotonctl's names.
 names = dict(re.findall(r"\[(OPHOTON_A_\w+)\]\s*=\s*\"([^\"]+)\"", cli))
-want = {c_name(aset["name-prefix"], a["name"]): a["name"] for a in aset["attributes"]}
-tests.append(("spec: ophotonctl names every attribute as the spec does", names == want, want, names))
+want = {c_name(sets[family]["name-prefix"], a["name"]): a["name"]
+        for a in sets[family]["attributes"]}
+check("spec: ophotonctl names every attribute as the spec does", names == want, want, names)
 
 ver = int(re.search(r"#define OPHOTON_GENL_VERSION\s+(\d+)", header).group(1))
-tests.append(("spec: family version matches OPHOTON_GENL_VERSION", ver == spec["version"],
-              spec["version"], ver))
+check("spec: family version matches OPHOTON_GENL_VERSION", ver == spec["version"],
+      spec["version"], ver)
+grp = re.search(r'#define OPHOTON_MCGRP_CONFIG\s+"(\w+)"', header)
+check("spec: multicast groups match the header",
+      [g["name"] for g in spec["mcast-groups"]["list"]] == ([grp.group(1)] if grp else []),
+      spec["mcast-groups"], grp and grp.group(1))
 
 print("TAP version 13")
 print("1..%d" % len(tests))

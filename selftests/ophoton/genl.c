@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -68,7 +69,8 @@ static int genl_put(void *buf, uint16_t type, const void *data, uint16_t len)
 
 	a->nla_type = type;
 	a->nla_len = NLA_HDRLEN + len;
-	memcpy(NLA_DATA(a), data, len);
+	if (len)
+		memcpy(NLA_DATA(a), data, len);
 	memset((char *)NLA_DATA(a) + len, 0, NLA_ALIGN(len) - len);
 	nlh->nlmsg_len = NLMSG_ALIGN(nlh->nlmsg_len) + NLA_ALIGN(a->nla_len);
 	return (int)nlh->nlmsg_len;
@@ -77,6 +79,16 @@ static int genl_put(void *buf, uint16_t type, const void *data, uint16_t len)
 int genl_put_u32(void *buf, uint16_t type, uint32_t val)
 {
 	return genl_put(buf, type, &val, sizeof(val));
+}
+
+int genl_put_u8(void *buf, uint16_t type, uint8_t val)
+{
+	return genl_put(buf, type, &val, sizeof(val));
+}
+
+int genl_put_flag(void *buf, uint16_t type)
+{
+	return genl_put(buf, type, NULL, 0);
 }
 
 int genl_put_str(void *buf, uint16_t type, const char *str)
@@ -242,4 +254,170 @@ const char *ophoton_ko_path(void)
 		*slash = '\0';
 	snprintf(path, sizeof(path), "%s/../../driver/ophoton.ko", exe);
 	return path;
+}
+
+int genl_dump(struct genl_sock *s, void *req, size_t rcvbuf,
+	      void (*fn)(const struct nlmsghdr *nlh, void *arg), void *arg,
+	      int *intr)
+{
+	struct nlmsghdr *nlh = req;
+	uint32_t seq = s->seq++;
+	char *rbuf;
+	int n = 0;
+
+	*intr = 0;
+	nlh->nlmsg_seq = seq;
+	nlh->nlmsg_flags |= NLM_F_DUMP;
+	if (send(s->fd, req, nlh->nlmsg_len, 0) < 0)
+		return -errno;
+	rbuf = malloc(rcvbuf);
+	if (!rbuf)
+		return -ENOMEM;
+	for (;;) {
+		/* MSG_TRUNC: the real length, so a cut message is noticed. */
+		ssize_t got = recv(s->fd, rbuf, rcvbuf, MSG_TRUNC);
+		struct nlmsghdr *h;
+		int rem;
+
+		if (got < 0) {
+			n = -errno;
+			break;
+		}
+		if ((size_t)got > rcvbuf) {
+			n = -EMSGSIZE;
+			break;
+		}
+		rem = (int)got;
+		for (h = (struct nlmsghdr *)rbuf; NLMSG_OK(h, rem); h = NLMSG_NEXT(h, rem)) {
+			if (h->nlmsg_seq != seq)
+				continue;
+			if (h->nlmsg_flags & NLM_F_DUMP_INTR)
+				*intr = 1;
+			if (h->nlmsg_type == NLMSG_DONE) {
+				int err = 0;
+
+				if (h->nlmsg_len >= NLMSG_LENGTH(sizeof(int)))
+					memcpy(&err, NLMSG_DATA(h), sizeof(err));
+				free(rbuf);
+				return err < 0 ? err : n;
+			}
+			if (h->nlmsg_type == NLMSG_ERROR) {
+				struct genl_reply *r = malloc(sizeof(*r));
+				int err = -EPROTO;
+
+				if (r) {
+					parse_error(h, r);
+					err = r->error;
+					free(r);
+				}
+				free(rbuf);
+				return err;
+			}
+			fn(h, arg);
+			n++;
+		}
+	}
+	free(rbuf);
+	return n;
+}
+
+int genl_join(struct genl_sock *s, const char *name, const char *grp)
+{
+	char req[256] __attribute__((aligned(4)));
+	const struct nlattr *groups, *g, *a;
+	struct genl_reply *r;
+	int rem, grem, id = -ENOENT;
+
+	r = malloc(sizeof(*r));
+	if (!r)
+		return -ENOMEM;
+	genl_msg_init(req, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1, 0);
+	genl_put_str(req, CTRL_ATTR_FAMILY_NAME, name);
+	if (genl_transact(s, req, r) || r->error || !r->len)
+		goto out;
+	groups = genl_attr((struct nlmsghdr *)r->buf, CTRL_ATTR_MCAST_GROUPS);
+	if (!groups)
+		goto out;
+	rem = groups->nla_len - NLA_HDRLEN;
+	for (g = NLA_DATA(groups); rem >= NLA_HDRLEN && g->nla_len >= NLA_HDRLEN &&
+	     g->nla_len <= rem; rem -= NLA_ALIGN(g->nla_len),
+	     g = (const struct nlattr *)((const char *)g + NLA_ALIGN(g->nla_len))) {
+		int gid = -1, match = 0;
+
+		grem = g->nla_len - NLA_HDRLEN;
+		for (a = NLA_DATA(g); grem >= NLA_HDRLEN && a->nla_len >= NLA_HDRLEN &&
+		     a->nla_len <= grem; grem -= NLA_ALIGN(a->nla_len),
+		     a = (const struct nlattr *)((const char *)a + NLA_ALIGN(a->nla_len))) {
+			if (a->nla_type == CTRL_ATTR_MCAST_GRP_NAME)
+				match = !strncmp(NLA_DATA(a), grp, a->nla_len - NLA_HDRLEN);
+			if (a->nla_type == CTRL_ATTR_MCAST_GRP_ID && a->nla_len >= NLA_HDRLEN + 4)
+				memcpy(&gid, NLA_DATA(a), 4);
+		}
+		if (match && gid >= 0)
+			id = gid;
+	}
+	if (id >= 0 && setsockopt(s->fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP,
+				  &id, sizeof(id)) < 0)
+		id = -errno;
+out:
+	free(r);
+	return id < 0 ? id : 0;
+}
+
+int genl_recv_ntf(struct genl_sock *s, void *buf, size_t len, int ms)
+{
+	struct pollfd p = { .fd = s->fd, .events = POLLIN };
+	ssize_t n;
+	int ret = poll(&p, 1, ms);
+
+	if (ret <= 0)
+		return ret < 0 ? -errno : 0;
+	n = recv(s->fd, buf, len, 0);
+	return n < 0 ? -errno : (int)n;
+}
+
+uint32_t genl_u32(const struct nlmsghdr *nlh, uint16_t type, uint32_t def)
+{
+	const struct nlattr *a = genl_attr(nlh, type);
+	uint32_t v;
+
+	if (!a || a->nla_len < NLA_HDRLEN + 4)
+		return def;
+	memcpy(&v, (const char *)a + NLA_HDRLEN, 4);
+	return v;
+}
+
+uint64_t genl_u64(const struct nlmsghdr *nlh, uint16_t type, uint64_t def)
+{
+	const struct nlattr *a = genl_attr(nlh, type);
+	uint64_t v;
+
+	if (!a || a->nla_len < NLA_HDRLEN + 8)
+		return def;
+	memcpy(&v, (const char *)a + NLA_HDRLEN, 8);
+	return v;
+}
+
+uint8_t genl_u8(const struct nlmsghdr *nlh, uint16_t type, uint8_t def)
+{
+	const struct nlattr *a = genl_attr(nlh, type);
+
+	if (!a || a->nla_len < NLA_HDRLEN + 1)
+		return def;
+	return *((const uint8_t *)a + NLA_HDRLEN);
+}
+
+int sysfs_write(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+	int err = 0;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, text, strlen(text));
+	if (n < 0)
+		err = -errno;
+	close(fd);
+	return err;
 }

@@ -40,6 +40,8 @@ int genl_family_id(struct genl_sock *s, const char *name);
 int genl_msg_init(void *buf, uint16_t family, uint8_t cmd, uint8_t version,
 		  uint16_t flags);
 int genl_put_u32(void *buf, uint16_t type, uint32_t val);
+int genl_put_u8(void *buf, uint16_t type, uint8_t val);
+int genl_put_flag(void *buf, uint16_t type);
 int genl_put_str(void *buf, uint16_t type, const char *str);
 
 /*
@@ -48,6 +50,34 @@ int genl_put_str(void *buf, uint16_t type, const char *str);
  * @r->error and @r->extack.  Returns 0 or a negative errno of the socket.
  */
 int genl_transact(struct genl_sock *s, void *req, struct genl_reply *r);
+
+/*
+ * Send a dump request and call @fn for each message until NLMSG_DONE;
+ * @rcvbuf bounds each recv() (a tiny one forces many resumes).  Returns
+ * the number of messages, or a negative errno (from the socket, or the
+ * error in NLMSG_DONE / NLMSG_ERROR).  *@intr is set if any message was
+ * flagged NLM_F_DUMP_INTR.
+ */
+int genl_dump(struct genl_sock *s, void *req, size_t rcvbuf,
+	      void (*fn)(const struct nlmsghdr *nlh, void *arg), void *arg,
+	      int *intr);
+
+/* Join the multicast group @grp of family @name; returns 0 or -errno. */
+int genl_join(struct genl_sock *s, const char *name, const char *grp);
+
+/*
+ * Wait up to @ms for the next message on a joined socket; copies it into
+ * @buf (of @len bytes).  Returns its length, 0 on timeout, or -errno.
+ */
+int genl_recv_ntf(struct genl_sock *s, void *buf, size_t len, int ms);
+
+/* Typed attribute readers; @def when the attribute is absent. */
+uint32_t genl_u32(const struct nlmsghdr *nlh, uint16_t type, uint32_t def);
+uint64_t genl_u64(const struct nlmsghdr *nlh, uint16_t type, uint64_t def);
+uint8_t genl_u8(const struct nlmsghdr *nlh, uint16_t type, uint8_t def);
+
+/* Write @text to a sysfs file: 0 or -errno of the write. */
+int sysfs_write(const char *path, const char *text);
 
 /* Attribute @type of the genetlink message at @nlh, or NULL. */
 const struct nlattr *genl_attr(const struct nlmsghdr *nlh, uint16_t type);

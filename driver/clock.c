@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ophoton: the real-time clock of a fabric.
+ *
+ * The model only moves when told to.  Here its virtual time follows real
+ * time x time_scale: before any request reads or changes a fabric, the
+ * model is advanced to now; and one delayed work per fabric is armed for
+ * the model's next event, so state changes (and their notifications)
+ * happen on time even when nobody asks.  With no event pending nothing is
+ * armed: an idle fabric costs no CPU.
+ */
+#include <linux/jiffies.h>
+#include <linux/math64.h>
+
+#include "ophoton.h"
+
+static u64 virt_now(struct ophoton_fabric *fab)
+{
+	s64 real = ktime_to_ns(ktime_sub(ktime_get(), fab->base_real));
+
+	return fab->base_virt + (u64)max_t(s64, real, 0) * fab->time_scale;
+}
+
+static void arm(struct ophoton_fabric *fab)
+{
+	u64 next, now, wait_ns;
+
+	lockdep_assert_held(&fab->lock);
+	if (fab->dead)
+		return;
+	next = oph_fabric_next_event(fab->model);
+	if (next == U64_MAX)
+		return;
+	now = oph_fabric_now(fab->model);
+	wait_ns = next > now ? div_u64(next - now, fab->time_scale) : 0;
+	/* At least a jiffy: events due together are run together. */
+	mod_delayed_work(system_wq, &fab->clock_work,
+			 max_t(unsigned long, nsecs_to_jiffies(wait_ns), 1));
+}
+
+/**
+ * ophoton_clock_sync() - bring the model up to the real-time clock
+ * @fab: fabric, locked
+ *
+ * Called before every request and from the clock work; re-arms the work
+ * for the next event.
+ */
+void ophoton_clock_sync(struct ophoton_fabric *fab)
+{
+	lockdep_assert_held(&fab->lock);
+	oph_fabric_advance(fab->model, virt_now(fab));
+	arm(fab);
+}
+
+static void ophoton_clock_work(struct work_struct *work)
+{
+	struct ophoton_fabric *fab = container_of(to_delayed_work(work),
+						  struct ophoton_fabric,
+						  clock_work);
+
+	mutex_lock(&fab->lock);
+	if (!fab->dead)
+		ophoton_clock_sync(fab);
+	mutex_unlock(&fab->lock);
+}
+
+/**
+ * ophoton_clock_start() - start a fabric's clock at virtual time 0
+ * @fab: fabric whose model was just created
+ *
+ * Nothing is armed yet: the first ophoton_clock_sync(), once the fabric is
+ * registered, does that.
+ */
+void ophoton_clock_start(struct ophoton_fabric *fab)
+{
+	INIT_DELAYED_WORK(&fab->clock_work, ophoton_clock_work);
+	fab->base_real = ktime_get();
+	fab->base_virt = 0;
+	fab->time_scale = oph_fabric_params(fab->model)->time_scale;
+}
+
+/**
+ * ophoton_clock_stop() - stop a fabric's clock for good
+ * @fab: fabric already marked dead, unlocked
+ *
+ * Waits for a running clock work; none is armed again because the fabric
+ * is dead.
+ */
+void ophoton_clock_stop(struct ophoton_fabric *fab)
+{
+	cancel_delayed_work_sync(&fab->clock_work);
+}
