@@ -73,7 +73,6 @@ OPHOTON_PARAM_ATTR(ports, p->ports);
 OPHOTON_PARAM_ATTR(lambdas, p->lambdas);
 OPHOTON_PARAM_ATTR(modules, p->modules);
 OPHOTON_PARAM_ATTR(lane_gbps, p->lane_gbps);
-OPHOTON_PARAM_ATTR(time_scale, p->time_scale);
 OPHOTON_PARAM_ATTR(seed, p->seed);
 
 static ssize_t feed_show(struct device *dev, struct device_attribute *attr,
@@ -84,6 +83,14 @@ static ssize_t feed_show(struct device *dev, struct device_attribute *attr,
 	return sysfs_emit(buf, "%s\n", p->feed == OPH_FEED_STRIPE ? "stripe" : "block");
 }
 static DEVICE_ATTR_RO(feed);
+
+/* The current scale: FABRIC_SET may have changed it since creation. */
+static ssize_t time_scale_show(struct device *dev, struct device_attribute *attr,
+			       char *buf)
+{
+	return sysfs_emit(buf, "%u\n", READ_ONCE(to_ophoton_fabric(dev)->time_scale));
+}
+static DEVICE_ATTR_RO(time_scale);
 
 static ssize_t links_show(struct device *dev, struct device_attribute *attr,
 			  char *buf)
@@ -181,6 +188,7 @@ int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
 		*why = "device registration failed";
 		goto err_erase;
 	}
+	ophoton_debugfs_add(fab);
 	mutex_unlock(&ophoton_registry_lock);
 	/* Registered: the clock may run (laser modules are resetting). */
 	mutex_lock(&fab->lock);
@@ -213,6 +221,7 @@ static void ophoton_fabric_del(struct ophoton_fabric *fab)
 	lockdep_assert_held(&ophoton_registry_lock);
 	xa_erase(&ophoton_fabrics, fab->id);
 	ophoton_nl_fabric_event(fab, OPHOTON_FABRIC_EVENT_DELETE);
+	ophoton_debugfs_remove(fab);
 	mutex_lock(&fab->lock);
 	fab->dead = true;
 	mutex_unlock(&fab->lock);

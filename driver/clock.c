@@ -80,6 +80,25 @@ void ophoton_clock_start(struct ophoton_fabric *fab)
 }
 
 /**
+ * ophoton_clock_set_scale() - change how fast virtual time runs
+ * @fab: fabric, locked
+ * @scale: virtual seconds per real second
+ *
+ * Virtual time is continuous across the change: the clock is rebased at
+ * the current instant.
+ */
+void ophoton_clock_set_scale(struct ophoton_fabric *fab, u32 scale)
+{
+	lockdep_assert_held(&fab->lock);
+	ophoton_clock_sync(fab);
+	fab->base_virt = oph_fabric_now(fab->model);
+	fab->base_real = ktime_get();
+	/* sysfs reads it without the lock. */
+	WRITE_ONCE(fab->time_scale, scale);
+	ophoton_clock_sync(fab);
+}
+
+/**
  * ophoton_clock_stop() - stop a fabric's clock for good
  * @fab: fabric already marked dead, unlocked
  *

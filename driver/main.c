@@ -15,9 +15,10 @@ static int __init ophoton_init(void)
 	int err;
 
 	/* The family first: creating a fabric announces it. */
+	ophoton_debugfs_init();
 	err = ophoton_nl_init();
 	if (err)
-		return err;
+		goto err_debugfs_exit;
 	err = ophoton_bus_init();
 	if (err)
 		goto err_nl_exit;
@@ -25,6 +26,8 @@ static int __init ophoton_init(void)
 
 err_nl_exit:
 	ophoton_nl_exit();
+err_debugfs_exit:
+	ophoton_debugfs_exit();
 	return err;
 }
 
@@ -32,6 +35,7 @@ static void __exit ophoton_exit(void)
 {
 	ophoton_bus_exit();
 	ophoton_nl_exit();
+	ophoton_debugfs_exit();
 }
 
 module_init(ophoton_init);

@@ -13,26 +13,18 @@
  * NLM_F_DUMP_INTR when the fabric's generation moved under them.
  */
 #include <linux/module.h>
-#include <net/genetlink.h>
 #include <net/sock.h>
-#include <uapi/linux/ophoton.h>
 
 #include "compat.h"
-#include "ophoton.h"
+#include "nl.h"
 #include "version.h"
 
 /* ops' internal_flags: what pre_doit looks up and locks */
 #define OPHOTON_NL_NEED_FABRIC	BIT(0)
 
-enum {
-	OPHOTON_NLGRP_CONFIG,
-};
-
 static const struct genl_multicast_group ophoton_nl_mcgrps[] = {
 	[OPHOTON_NLGRP_CONFIG] = { .name = OPHOTON_MCGRP_CONFIG },
 };
-
-static struct genl_family ophoton_nl_family;
 
 /* Model enums are the uapi enums; make sure they stay so. */
 static_assert((int)OPH_LINK_FAILED == (int)OPHOTON_LINK_STATE_FAILED);
@@ -217,9 +209,16 @@ static void ophoton_nl_post_doit(const struct genl_ops *ops, struct sk_buff *skb
 	ophoton_fabric_put(fab);
 }
 
-static int reply_one(struct genl_info *info, u8 cmd,
-		     int (*fill)(struct sk_buff *, struct ophoton_fabric *, u32, bool),
-		     u32 id)
+/**
+ * ophoton_nl_reply() - reply to a do request with one object
+ * @info: request info; the fabric is locked by pre_doit
+ * @cmd: command of the reply
+ * @fill: fills the object's attributes
+ * @id: the object
+ *
+ * Return: 0 or a negative errno.
+ */
+int ophoton_nl_reply(struct genl_info *info, u8 cmd, ophoton_fill_fn fill, u32 id)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];
 	struct sk_buff *msg;
@@ -245,14 +244,8 @@ static int fabric_fill_one(struct sk_buff *msg, struct ophoton_fabric *fab,
 
 static int ophoton_nl_fabric_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	return reply_one(info, OPHOTON_CMD_FABRIC_GET, fabric_fill_one, 0);
+	return ophoton_nl_reply(info, OPHOTON_CMD_FABRIC_GET, fabric_fill_one, 0);
 }
-
-/* Dump state, over cb->ctx: ids only, nothing held between messages. */
-struct ophoton_dump_ctx {
-	u32 fab_id;
-	u32 obj;	/* next object id within the fabric */
-};
 
 static int ophoton_nl_fabric_get_dumpit(struct sk_buff *skb,
 					struct netlink_callback *cb)
@@ -289,18 +282,108 @@ static int ophoton_nl_fabric_get_dumpit(struct sk_buff *skb,
 	return skb->len;
 }
 
-static int check_link_id(struct genl_info *info, struct ophoton_fabric *fab,
-			 u32 *link)
+/**
+ * ophoton_nl_check_id() - a required id attribute, within the fabric's range
+ * @info: request info
+ * @attr: the attribute
+ * @limit: ids are below this
+ * @id: the id
+ *
+ * Return: 0, -EINVAL (missing) or -ERANGE, with an extended ACK.
+ */
+int ophoton_nl_check_id(struct genl_info *info, int attr, u32 limit, u32 *id)
 {
-	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_LINK_ID))
+	if (GENL_REQ_ATTR_CHECK(info, attr))
 		return -EINVAL;
-	*link = nla_get_u32(info->attrs[OPHOTON_A_LINK_ID]);
-	if (*link >= oph_fabric_topo(fab->model)->links) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[OPHOTON_A_LINK_ID],
-				    "link id out of range for this fabric");
+	*id = info->attrs[attr]->nla_len >= NLA_HDRLEN + 4 ?
+	      nla_get_u32(info->attrs[attr]) : nla_get_u8(info->attrs[attr]);
+	if (*id >= limit) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
+				    "id out of range for this fabric");
 		return -ERANGE;
 	}
 	return 0;
+}
+
+static int check_link_id(struct genl_info *info, struct ophoton_fabric *fab,
+			 u32 *link)
+{
+	return ophoton_nl_check_id(info, OPHOTON_A_LINK_ID,
+				   oph_fabric_topo(fab->model)->links, link);
+}
+
+/**
+ * ophoton_nl_dump_one() - dump objects of the fabric the request names
+ * @skb: message being filled
+ * @cb: dump state; %OPHOTON_A_FABRIC_ID is required
+ * @cmd: command of the messages
+ * @range: the objects the request's filters cover
+ * @fill: fills one object's attributes
+ * @skip: the "unhealthy" filter
+ *
+ * Resumes from the object id in cb->ctx; takes the fabric's lock for this
+ * message only; flags NLM_F_DUMP_INTR when the generation moved.
+ *
+ * Return: bytes filled, 0 when done, or a negative errno.
+ */
+int ophoton_nl_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
+			u8 cmd, ophoton_range_fn range, ophoton_fill_fn fill,
+			ophoton_skip_fn skip)
+{
+	struct ophoton_dump_ctx *ctx = (void *)cb->ctx;
+	struct nlattr **attrs = ophoton_dump_attrs(cb);
+	bool stats = attrs[OPHOTON_A_STATS];
+	bool unhealthy = attrs[OPHOTON_A_UNHEALTHY];
+	struct ophoton_fabric *fab;
+	u32 first, last, id;
+	int err = 0;
+	void *hdr;
+
+	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
+	if (ctx->done)
+		return 0;
+	if (!attrs[OPHOTON_A_FABRIC_ID]) {
+		NL_SET_ERR_MSG(cb->extack, "this dump needs a fabric-id");
+		return -EINVAL;
+	}
+	fab = ophoton_fabric_get(sock_net(skb->sk),
+				 nla_get_u32(attrs[OPHOTON_A_FABRIC_ID]));
+	if (!fab) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, attrs[OPHOTON_A_FABRIC_ID],
+				    "no such fabric in this network namespace");
+		return -ENODEV;
+	}
+	mutex_lock(&fab->lock);
+	if (fab->dead)
+		goto out_unlock;
+	ophoton_clock_sync(fab);
+	err = range(fab, attrs, cb->extack, &first, &last);
+	if (err)
+		goto out_unlock;
+	cb->seq = (u32)oph_fabric_generation(fab->model) + 1;
+	for (id = max(first, ctx->obj); id < last; id++) {
+		if (skip(fab, id, unhealthy))
+			continue;
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+				  &ophoton_nl_family, NLM_F_MULTI, cmd);
+		if (!hdr)
+			break;
+		genl_dump_check_consistent(cb, hdr);
+		if (fill(skb, fab, id, stats)) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+	}
+	ctx->obj = id;
+	if (id >= last)
+		ctx->done = 1;
+	else if (!skb->len)
+		err = -EMSGSIZE;
+out_unlock:
+	mutex_unlock(&fab->lock);
+	ophoton_fabric_put(fab);
+	return err ? err : skb->len;
 }
 
 static int ophoton_nl_link_get_doit(struct sk_buff *skb, struct genl_info *info)
@@ -310,7 +393,7 @@ static int ophoton_nl_link_get_doit(struct sk_buff *skb, struct genl_info *info)
 
 	if (err)
 		return err;
-	return reply_one(info, OPHOTON_CMD_LINK_GET, link_fill, link);
+	return ophoton_nl_reply(info, OPHOTON_CMD_LINK_GET, link_fill, link);
 }
 
 /*
@@ -395,8 +478,7 @@ static int ophoton_nl_link_get_dumpit(struct sk_buff *skb,
 	int err;
 
 	if (attrs[OPHOTON_A_FABRIC_ID]) {
-		/* One fabric: ctx->fab_id marks it done. */
-		if (ctx->fab_id)
+		if (ctx->done)
 			return 0;
 		fab = ophoton_fabric_get(net, nla_get_u32(attrs[OPHOTON_A_FABRIC_ID]));
 		if (!fab) {
@@ -409,7 +491,7 @@ static int ophoton_nl_link_get_dumpit(struct sk_buff *skb,
 			return skb->len;
 		if (err)
 			return err;
-		ctx->fab_id = 1;
+		ctx->done = 1;
 		return skb->len;
 	}
 	while ((fab = ophoton_fabric_next(net, &ctx->fab_id))) {
@@ -426,12 +508,21 @@ static int ophoton_nl_link_get_dumpit(struct sk_buff *skb,
 	return skb->len;
 }
 
-/*
+/**
+ * ophoton_nl_model_err() - report a refusal of the model
+ * @info: request info
+ * @attr: the attribute the refusal is about
+ * @err: the model's error, 0 for none
+ * @why: the model's reason
+ *
  * The model explains its refusals with string literals, which outlive any
  * request; NL_SET_ERR_MSG_ATTR() wants a literal at the call site (6.1 has
  * no NL_SET_ERR_MSG_FMT), so the message is set directly.
+ *
+ * Return: @err.
  */
-static int model_err(struct genl_info *info, int attr, int err, const char *why)
+int ophoton_nl_model_err(struct genl_info *info, int attr, int err,
+			 const char *why)
 {
 	if (err && info->extack) {
 		info->extack->_msg = why;
@@ -468,17 +559,24 @@ static int ophoton_nl_link_set_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	/* Changes already happened: arm the clock for what follows. */
 	ophoton_clock_sync(fab);
-	return model_err(info, OPHOTON_A_LINK_ACTION, err, why);
+	return ophoton_nl_model_err(info, OPHOTON_A_LINK_ACTION, err, why);
 }
 
 static int ophoton_nl_fabric_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];
+	struct nlattr **a = info->attrs;
 
-	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_FABRIC_ACTION))
+	if (!a[OPHOTON_A_FABRIC_ACTION] && !a[OPHOTON_A_FABRIC_TIME_SCALE]) {
+		NL_SET_ERR_MSG(info->extack,
+			       "nothing to set: give fabric-action or fabric-time-scale");
 		return -EINVAL;
-	oph_fabric_set_all(fab->model, nla_get_u8(info->attrs[OPHOTON_A_FABRIC_ACTION]) ==
-				       OPHOTON_FABRIC_ACTION_UP);
+	}
+	if (a[OPHOTON_A_FABRIC_TIME_SCALE])
+		ophoton_clock_set_scale(fab, nla_get_u32(a[OPHOTON_A_FABRIC_TIME_SCALE]));
+	if (a[OPHOTON_A_FABRIC_ACTION])
+		oph_fabric_set_all(fab->model, nla_get_u8(a[OPHOTON_A_FABRIC_ACTION]) ==
+					       OPHOTON_FABRIC_ACTION_UP);
 	ophoton_clock_sync(fab);
 	return 0;
 }
@@ -495,26 +593,54 @@ static int ophoton_nl_fabric_set_doit(struct sk_buff *skb, struct genl_info *inf
 void ophoton_nl_model_change(void *ctx, const struct oph_change *c)
 {
 	struct ophoton_fabric *fab = ctx;
+
+	lockdep_assert_held(&fab->lock);
+	switch (c->obj) {
+	case OPH_OBJ_LINK:
+		ophoton_nl_notify(fab, OPHOTON_CMD_LINK_NTF, link_fill, c->id, c->seq);
+		break;
+	case OPH_OBJ_MODULE:
+		ophoton_nl_notify(fab, OPHOTON_CMD_MODULE_NTF, ophoton_nl_module_fill,
+				  c->side == OPH_SIDE_EP ? c->id :
+				  oph_fabric_topo(fab->model)->ep_modules + c->id,
+				  c->seq);
+		break;
+	default:
+		break;
+	}
+}
+
+/**
+ * ophoton_nl_notify() - multicast an object's state on the config group
+ * @fab: fabric, locked
+ * @cmd: notification command
+ * @fill: fills the object as its GET reply does
+ * @id: the object
+ * @seq: the change record's sequence number
+ *
+ * Nothing is built when nobody listens.
+ */
+void ophoton_nl_notify(struct ophoton_fabric *fab, u8 cmd, ophoton_fill_fn fill,
+		       u32 id, u64 seq)
+{
 	struct net *net = ophoton_fabric_net(fab);
 	struct sk_buff *msg;
 	void *hdr;
 
 	lockdep_assert_held(&fab->lock);
-	if (c->obj != OPH_OBJ_LINK ||
-	    !genl_has_listeners(&ophoton_nl_family, net, OPHOTON_NLGRP_CONFIG))
+	if (!genl_has_listeners(&ophoton_nl_family, net, OPHOTON_NLGRP_CONFIG))
 		return;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, &ophoton_nl_family, 0, OPHOTON_CMD_LINK_NTF);
-	if (!hdr || link_fill(msg, fab, c->id, false) ||
-	    nla_put_u64_64bit(msg, OPHOTON_A_NTF_SEQ, c->seq, OPHOTON_A_PAD) ||
+	hdr = genlmsg_put(msg, 0, 0, &ophoton_nl_family, 0, cmd);
+	if (!hdr || fill(msg, fab, id, false) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_NTF_SEQ, seq, OPHOTON_A_PAD) ||
 	    nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_GEN,
 			      oph_fabric_generation(fab->model), OPHOTON_A_PAD)) {
 		nlmsg_free(msg);
 		return;
 	}
-	/* The state in the record, not the state the link has moved on to. */
 	genlmsg_end(msg, hdr);
 	genlmsg_multicast_netns(&ophoton_nl_family, net, msg, 0,
 				OPHOTON_NLGRP_CONFIG, GFP_KERNEL);
@@ -563,8 +689,16 @@ static const struct nla_policy ophoton_fabric_get_policy[OPHOTON_A_STATS + 1] = 
 	[OPHOTON_A_STATS]	= { .type = NLA_FLAG },
 };
 
+/* As the model's time_scale parameter. */
+static struct netlink_range_validation ophoton_time_scale_range = {
+	.min = 1,
+	.max = 100000,
+};
+
 static const struct nla_policy ophoton_fabric_set_policy[OPHOTON_A_FABRIC_ACTION + 1] = {
 	[OPHOTON_A_FABRIC_ID]		= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_FABRIC_TIME_SCALE]	= NLA_POLICY_FULL_RANGE(NLA_U32,
+								&ophoton_time_scale_range),
 	[OPHOTON_A_FABRIC_ACTION]	= NLA_POLICY_RANGE(NLA_U8, OPHOTON_FABRIC_ACTION_UP,
 							   OPHOTON_FABRIC_ACTION_DOWN),
 };
@@ -582,6 +716,74 @@ static const struct nla_policy ophoton_link_set_policy[OPHOTON_A_LINK_ACTION + 1
 	[OPHOTON_A_LINK_ID]	= { .type = NLA_U32 },
 	[OPHOTON_A_LINK_ACTION]	= NLA_POLICY_RANGE(NLA_U8, OPHOTON_LINK_ACTION_UP,
 						   OPHOTON_LINK_ACTION_CLEAR),
+};
+
+static const struct nla_policy ophoton_module_get_policy[OPHOTON_A_MODULE_ID + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_MODULE_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_SIDE]	= NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
+	[OPHOTON_A_GPU_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_STATS]	= { .type = NLA_FLAG },
+	[OPHOTON_A_UNHEALTHY]	= { .type = NLA_FLAG },
+};
+
+static const struct nla_policy ophoton_module_act_policy[OPHOTON_A_MODULE_ACTION + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_SIDE]	= NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
+	[OPHOTON_A_MODULE_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_MODULE_ACTION] = NLA_POLICY_RANGE(NLA_U8, OPHOTON_MODULE_ACTION_DRAIN,
+						     OPHOTON_MODULE_ACTION_CLEAR),
+};
+
+static const struct nla_policy ophoton_lane_get_policy[OPHOTON_A_DIR + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_LINK_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_GPU_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_LANE]	= { .type = NLA_U8 },
+	[OPHOTON_A_DIR]		= NLA_POLICY_MAX(NLA_U8, OPHOTON_DIR_DOWN),
+	[OPHOTON_A_STATS]	= { .type = NLA_FLAG },
+	[OPHOTON_A_UNHEALTHY]	= { .type = NLA_FLAG },
+};
+
+static const struct nla_policy ophoton_blast_get_policy[OPHOTON_A_BLAST_ID + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_SIDE]	= NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
+	[OPHOTON_A_BLAST_OBJ]	= NLA_POLICY_RANGE(NLA_U8, OPHOTON_BLAST_MODULE,
+						   OPHOTON_BLAST_RACK),
+	[OPHOTON_A_BLAST_ID]	= { .type = NLA_U32 },
+};
+
+static const struct nla_policy ophoton_sim_module_policy[OPHOTON_A_SIM_ACTION + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_SIDE]	= NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
+	[OPHOTON_A_MODULE_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_MODULE_SERIAL] = { .type = NLA_U32 },
+	[OPHOTON_A_SIM_ACTION]	= NLA_POLICY_RANGE(NLA_U8, OPHOTON_SIM_ACTION_REMOVE,
+						   OPHOTON_SIM_ACTION_INSERT),
+};
+
+static const struct nla_policy ophoton_sim_fault_policy[OPHOTON_A_FAULT_AMOUNT + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_SIDE]	= NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
+	[OPHOTON_A_LANE]	= { .type = NLA_U8 },
+	[OPHOTON_A_SIM_ACTION]	= NLA_POLICY_RANGE(NLA_U8, OPHOTON_SIM_ACTION_REMOVE,
+						   OPHOTON_SIM_ACTION_INSERT),
+	[OPHOTON_A_FAULT_KIND]	= NLA_POLICY_MAX(NLA_U8, OPHOTON_FAULT_FW_HANG),
+	[OPHOTON_A_FAULT_TARGET] = { .type = NLA_U32 },
+	[OPHOTON_A_FIBRE]	= NLA_POLICY_MAX(NLA_U8, OPHOTON_FIBRE_FEED),
+	[OPHOTON_A_FAULT_VALUE]	= { .type = NLA_S32 },
+	[OPHOTON_A_FAULT_AMOUNT] = { .type = NLA_S32 },
+};
+
+/* At most an hour of virtual time per step. */
+static struct netlink_range_validation ophoton_step_range = {
+	.min = 1,
+	.max = 3600ULL * NSEC_PER_SEC,
+};
+
+static const struct nla_policy ophoton_sim_clock_policy[OPHOTON_A_SIM_STEP_NS + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_SIM_STEP_NS]	= NLA_POLICY_FULL_RANGE(NLA_U64, &ophoton_step_range),
 };
 
 static const struct genl_ops ophoton_nl_ops[] = {
@@ -622,9 +824,64 @@ static const struct genl_ops ophoton_nl_ops[] = {
 		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
+	{
+		.cmd		= OPHOTON_CMD_MODULE_GET,
+		.doit		= ophoton_nl_module_get_doit,
+		.dumpit		= ophoton_nl_module_get_dumpit,
+		.policy		= ophoton_module_get_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_module_get_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_MODULE_ACT,
+		.doit		= ophoton_nl_module_act_doit,
+		.policy		= ophoton_module_act_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_module_act_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= OPHOTON_CMD_LANE_GET,
+		.doit		= ophoton_nl_lane_get_doit,
+		.dumpit		= ophoton_nl_lane_get_dumpit,
+		.policy		= ophoton_lane_get_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_lane_get_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_BLAST_GET,
+		.doit		= ophoton_nl_blast_get_doit,
+		.policy		= ophoton_blast_get_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_blast_get_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_SIM_MODULE,
+		.doit		= ophoton_nl_sim_module_doit,
+		.policy		= ophoton_sim_module_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_sim_module_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= OPHOTON_CMD_SIM_FAULT,
+		.doit		= ophoton_nl_sim_fault_doit,
+		.policy		= ophoton_sim_fault_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_sim_fault_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= OPHOTON_CMD_SIM_CLOCK,
+		.doit		= ophoton_nl_sim_clock_doit,
+		.policy		= ophoton_sim_clock_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_sim_clock_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
 };
 
-static struct genl_family ophoton_nl_family __ro_after_init = {
+struct genl_family ophoton_nl_family __ro_after_init = {
 	.name		= OPHOTON_GENL_NAME,
 	.version	= OPHOTON_GENL_VERSION,
 	.maxattr	= OPHOTON_A_MAX,

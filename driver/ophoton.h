@@ -31,6 +31,7 @@
  * @base_real: real time when @base_virt was the model's time
  * @base_virt: model time at @base_real
  * @time_scale: virtual seconds per real second
+ * @debugfs: the fabric's debugfs directory
  */
 struct ophoton_fabric {
 	struct device dev;
@@ -43,6 +44,7 @@ struct ophoton_fabric {
 	ktime_t base_real;
 	u64 base_virt;
 	u32 time_scale;
+	struct dentry *debugfs;
 };
 
 static inline struct ophoton_fabric *to_ophoton_fabric(struct device *dev)
@@ -68,6 +70,13 @@ void ophoton_fabric_put(struct ophoton_fabric *fab);
 void ophoton_clock_start(struct ophoton_fabric *fab);
 void ophoton_clock_sync(struct ophoton_fabric *fab);
 void ophoton_clock_stop(struct ophoton_fabric *fab);
+void ophoton_clock_set_scale(struct ophoton_fabric *fab, u32 scale);
+
+/* debugfs.c */
+void ophoton_debugfs_init(void);
+void ophoton_debugfs_exit(void);
+void ophoton_debugfs_add(struct ophoton_fabric *fab);
+void ophoton_debugfs_remove(struct ophoton_fabric *fab);
 
 /* netlink.c */
 int ophoton_nl_init(void);

@@ -93,7 +93,18 @@ for d in spec.get("definitions", []):
 TYPES = {"u8": "NLA_U8", "u16": "NLA_U16", "u32": "NLA_U32", "u64": "NLA_U64",
          "flag": "NLA_FLAG", "string": "NLA_NUL_STRING", "s32": "NLA_S32"}
 attrs = {a["name"]: a for a in sets[family]["attributes"]}
-ranges = {m.group(1): re.search(r"\.max\s*=\s*(\d+)", m.group(2))
+def range_of(body):
+    """min and max of a netlink_range_validation initialiser."""
+    def val(field):
+        m = re.search(r"\.%s\s*=\s*([^,\n]+)" % field, body)
+        if not m:
+            return None
+        expr = m.group(1).replace("ULL", "").replace("NSEC_PER_SEC", "1000000000")
+        return int(eval(expr, {"__builtins__": {}}))  # digits and * only
+    return (val("min"), val("max"))
+
+
+ranges = {m.group(1): range_of(m.group(2))
           for m in re.finditer(r"netlink_range_validation (\w+) = \{(.*?)\};", kernel, re.S)}
 for op in ops["list"]:
     req = (op.get("do") or {}).get("request")
@@ -123,7 +134,10 @@ for op in ops["list"]:
             lo, hi = (ALL_ENUMS.get(x, int(x, 0) if x.isdigit() else x) for x in r.groups())
         r = re.search(r"NLA_POLICY_FULL_RANGE\(\w+,\s*&(\w+)\)", pol)
         if r and ranges.get(r.group(1)):
-            hi = int(ranges[r.group(1)].group(1))
+            lo, hi = ranges[r.group(1)]
+        r = re.search(r"NLA_POLICY_MAX\(\w+,\s*(\w+)\)", pol)
+        if r:
+            hi = ALL_ENUMS.get(r.group(1), int(r.group(1), 0) if r.group(1).isdigit() else r.group(1))
         have[cname] = (t, lo, hi)
     check("policy: %s accepts what the spec's request lists" % op["name"],
           want == have, want, have)

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <linux/capability.h>
 #include <time.h>
 #include <unistd.h>
 #include <linux/ophoton.h>
@@ -416,6 +418,462 @@ TEST_F(fabric, deleting_a_fabric_tells_listeners_and_hides_it)
 	genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
 	EXPECT_EQ(-ENODEV, request(_metadata, self, req));
 	genl_close(&mon);
+}
+
+/* A request on fabric @fab with the usual first attribute. */
+static void *fab_msg(FIXTURE_DATA(fabric) *self, char *req, uint8_t cmd, uint32_t fab)
+{
+	msg_init(self, req, cmd);
+	genl_put_u32(req, OPHOTON_A_FABRIC_ID, fab);
+	return req;
+}
+
+static uint8_t module_state(struct __test_metadata *_metadata,
+			    FIXTURE_DATA(fabric) *self, uint32_t fab, uint32_t mod,
+			    int *safe)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+
+	fab_msg(self, req, OPHOTON_CMD_MODULE_GET, fab);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, mod);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	if (safe)
+		*safe = genl_attr(nlh, OPHOTON_A_MODULE_SAFE_TO_REMOVE) != NULL;
+	return genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff);
+}
+
+static int module_act(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		      uint32_t fab, uint8_t cmd, uint8_t attr, uint8_t action,
+		      uint32_t mod)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, cmd, fab);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, mod);
+	genl_put_u8(req, attr, action);
+	return request(_metadata, self, req);
+}
+
+/* Step the virtual clock, so tests need not wait for real time. */
+static void step(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		 uint32_t fab, uint64_t ns)
+{
+	char req[256] __attribute__((aligned(4)));
+	uint64_t v = ns;
+
+	fab_msg(self, req, OPHOTON_CMD_SIM_CLOCK, fab);
+	genl_put_u64(req, OPHOTON_A_SIM_STEP_NS, v);
+	EXPECT_EQ(0, request(_metadata, self, req));
+}
+
+static uint32_t links_up_of(struct __test_metadata *_metadata,
+			    FIXTURE_DATA(fabric) *self, uint32_t fab)
+{
+	char req[256] __attribute__((aligned(4)));
+	const struct nlattr *st;
+	uint32_t v = 0;
+
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_GET, fab);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	st = genl_attr((struct nlmsghdr *)self->r->buf, OPHOTON_A_FABRIC_STATS);
+	if (st) {
+		st = (const struct nlattr *)((const char *)st + NLA_HDRLEN);
+		memcpy(&v, (const char *)st + NLA_HDRLEN, 4);
+	}
+	return v;
+}
+
+struct swap_log {
+	uint8_t in_blast[FAB_LINKS];
+	uint8_t went_down[FAB_LINKS];
+	int outside;
+	int gaps;
+	uint64_t last_seq;
+	int module_absent;
+	int module_ready;
+};
+
+static void drain_monitor(struct genl_sock *mon, struct swap_log *log, uint32_t fab)
+{
+	char buf[8192] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+
+	while (genl_recv_ntf(mon, buf, sizeof(buf), 0) > 0) {
+		struct genlmsghdr *g = NLMSG_DATA(nlh);
+		uint64_t seq = genl_u64(nlh, OPHOTON_A_NTF_SEQ, 0);
+		uint32_t link;
+
+		if (genl_u32(nlh, OPHOTON_A_FABRIC_ID, ~0U) != fab || !seq)
+			continue;
+		if (log->last_seq && seq != log->last_seq + 1)
+			log->gaps++;
+		log->last_seq = seq;
+		if (g->cmd == OPHOTON_CMD_MODULE_NTF) {
+			uint8_t st = genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff);
+
+			log->module_absent |= st == OPHOTON_MODULE_STATE_ABSENT;
+			log->module_ready |= st == OPHOTON_MODULE_STATE_READY;
+			continue;
+		}
+		if (g->cmd != OPHOTON_CMD_LINK_NTF)
+			continue;
+		link = genl_u32(nlh, OPHOTON_A_LINK_ID, ~0U);
+		if (link >= FAB_LINKS || !log->in_blast[link]) {
+			log->outside++;
+			continue;
+		}
+		if (genl_u8(nlh, OPHOTON_A_LINK_STATE, 0) == OPHOTON_LINK_STATE_WAIT_LIGHT &&
+		    genl_u8(nlh, OPHOTON_A_LINK_DOWN_REASON, 0) == OPHOTON_DOWN_DRAIN)
+			log->went_down[link] = 1;
+	}
+}
+
+/*
+ * The whole hot-swap procedure over netlink, for both feed maps: blast
+ * radius first, then drain, pull, plug, activate; only the links in the
+ * blast radius may move, each goes down for the drain and comes back.
+ */
+TEST_F(fabric, hot_swap_touches_only_the_blast_radius)
+{
+	static const char *const shapes[] = {
+		/* Real-time scale 1: only the steps move the clock. */
+		"9 " FAB_SHAPE " feed=block time_scale=1",
+		"9 " FAB_SHAPE " feed=stripe time_scale=1",
+	};
+	unsigned int v;
+
+	for (v = 0; v < 2; v++) {
+		char req[256] __attribute__((aligned(4)));
+		static struct swap_log log;
+		struct genl_sock mon;
+		const struct nlattr *ids, *a;
+		struct nlmsghdr *nlh;
+		int i, rem, safe = 0, blast = 0;
+
+		memset(&log, 0, sizeof(log));
+		ASSERT_EQ(0, sysfs_write(NEW_DEVICE, shapes[v]));
+		fab_msg(self, req, OPHOTON_CMD_FABRIC_SET, 9);
+		genl_put_u8(req, OPHOTON_A_FABRIC_ACTION, OPHOTON_FABRIC_ACTION_UP);
+		ASSERT_EQ(0, request(_metadata, self, req));
+		step(_metadata, self, 9, 10000000000ULL);
+		ASSERT_EQ((uint32_t)FAB_LINKS, links_up_of(_metadata, self, 9));
+
+		/* What will the swap of GPU 1's second module take down? */
+		fab_msg(self, req, OPHOTON_CMD_BLAST_GET, 9);
+		genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+		genl_put_u8(req, OPHOTON_A_BLAST_OBJ, OPHOTON_BLAST_MODULE);
+		genl_put_u32(req, OPHOTON_A_BLAST_ID, 3);
+		ASSERT_EQ(0, request(_metadata, self, req));
+		nlh = (struct nlmsghdr *)self->r->buf;
+		ids = genl_attr(nlh, OPHOTON_A_BLAST_LINK_IDS);
+		ASSERT_NE(NULL, ids);
+		rem = ids->nla_len - NLA_HDRLEN;
+		for (a = (const struct nlattr *)((const char *)ids + NLA_HDRLEN);
+		     rem >= NLA_HDRLEN; rem -= NLA_ALIGN(a->nla_len),
+		     a = (const struct nlattr *)((const char *)a + NLA_ALIGN(a->nla_len))) {
+			uint32_t l;
+
+			memcpy(&l, (const char *)a + NLA_HDRLEN, 4);
+			ASSERT_GT((uint32_t)FAB_LINKS, l);
+			log.in_blast[l] = 1;
+			blast++;
+		}
+		EXPECT_EQ(4, blast);
+		EXPECT_EQ(4U, genl_u32(nlh, OPHOTON_A_BLAST_LINKS_DOWN, 0));
+		EXPECT_EQ(1U, genl_u32(nlh, OPHOTON_A_BLAST_GPUS, 0));
+		EXPECT_EQ(4ULL * 8 * 32, genl_u64(nlh, OPHOTON_A_BLAST_BANDWIDTH_GBPS, 0));
+
+		ASSERT_EQ(0, genl_open(&mon));
+		ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_CONFIG));
+		ASSERT_EQ(0, module_act(_metadata, self, 9, OPHOTON_CMD_MODULE_ACT,
+					OPHOTON_A_MODULE_ACTION,
+					OPHOTON_MODULE_ACTION_DRAIN, 3));
+		/* Draining refuses activation with a reason. */
+		EXPECT_EQ(-EBUSY, module_act(_metadata, self, 9, OPHOTON_CMD_MODULE_ACT,
+					     OPHOTON_A_MODULE_ACTION,
+					     OPHOTON_MODULE_ACTION_ACTIVATE, 3));
+		EXPECT_NE(NULL, strstr(self->r->extack, "draining"));
+		for (i = 0; i < 20 && !safe; i++) {
+			step(_metadata, self, 9, 100000000ULL);
+			module_state(_metadata, self, 9, 3, &safe);
+		}
+		ASSERT_TRUE(safe);
+		ASSERT_EQ(0, module_act(_metadata, self, 9, OPHOTON_CMD_SIM_MODULE,
+					OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_REMOVE, 3));
+		EXPECT_EQ(OPHOTON_MODULE_STATE_ABSENT,
+			  module_state(_metadata, self, 9, 3, NULL));
+		EXPECT_EQ(-ENODEV, module_act(_metadata, self, 9, OPHOTON_CMD_SIM_MODULE,
+					      OPHOTON_A_SIM_ACTION,
+					      OPHOTON_SIM_ACTION_REMOVE, 3));
+		ASSERT_EQ(0, module_act(_metadata, self, 9, OPHOTON_CMD_SIM_MODULE,
+					OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT, 3));
+		step(_metadata, self, 9, 3000000000ULL);
+		EXPECT_EQ(OPHOTON_MODULE_STATE_LOW_POWER,
+			  module_state(_metadata, self, 9, 3, NULL));
+		ASSERT_EQ(0, module_act(_metadata, self, 9, OPHOTON_CMD_MODULE_ACT,
+					OPHOTON_A_MODULE_ACTION,
+					OPHOTON_MODULE_ACTION_ACTIVATE, 3));
+		step(_metadata, self, 9, 10000000000ULL);
+		EXPECT_EQ((uint32_t)FAB_LINKS, links_up_of(_metadata, self, 9));
+		EXPECT_EQ(OPHOTON_MODULE_STATE_READY,
+			  module_state(_metadata, self, 9, 3, NULL));
+		nlh = (struct nlmsghdr *)self->r->buf;
+		EXPECT_EQ(2U, genl_u32(nlh, OPHOTON_A_MODULE_INSERT_COUNT, 0));
+		EXPECT_EQ(1U, genl_u32(nlh, OPHOTON_A_MODULE_REMOVE_COUNT, 0));
+
+		drain_monitor(&mon, &log, 9);
+		EXPECT_EQ(0, log.outside) TH_LOG("feed %u", v);
+		EXPECT_EQ(0, log.gaps);
+		EXPECT_TRUE(log.module_absent);
+		EXPECT_TRUE(log.module_ready);
+		for (i = 0; i < FAB_LINKS; i++)
+			EXPECT_EQ(log.in_blast[i], log.went_down[i]) TH_LOG("link %d", i);
+		genl_close(&mon);
+		ASSERT_EQ(0, sysfs_write(DEL_DEVICE, "9"));
+	}
+}
+
+/* 1 if the fabric's debugfs file @name contains @needle, 0 if not, -1 on error. */
+static int debugfs_has(const char *name, const char *needle)
+{
+	char path[128], text[4096] = "";
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/sys/kernel/debug/ophoton/ophoton%u/%s", FAB, name);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	if (!n)
+		return -1;
+	return strstr(text, needle) != NULL;
+}
+
+TEST_F(fabric, fibre_cut_takes_one_link_down_until_cleared)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_FIBRE_CUT);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 3);
+	genl_put_u8(req, OPHOTON_A_FIBRE, OPHOTON_FIBRE_TX);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(1, debugfs_has("faults", "fibre-cut gpu 3"));
+	fab_msg(self, req, OPHOTON_CMD_LINK_GET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 3);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(OPHOTON_LINK_STATE_WAIT_LIGHT, genl_u8(nlh, OPHOTON_A_LINK_STATE, 0xff));
+	EXPECT_EQ(OPHOTON_DOWN_FIBRE, genl_u8(nlh, OPHOTON_A_LINK_DOWN_REASON, 0xff));
+	EXPECT_EQ((uint32_t)FAB_LINKS - 1, links_up_of(_metadata, self, FAB));
+
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_FIBRE_CUT);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 3);
+	genl_put_u8(req, OPHOTON_A_FIBRE, OPHOTON_FIBRE_TX);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_REMOVE);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(-ENOENT, request(_metadata, self, req));
+	step(_metadata, self, FAB, 5000000000ULL);
+	EXPECT_EQ((uint32_t)FAB_LINKS, links_up_of(_metadata, self, FAB));
+
+	/* debugfs mirrors the faults injected now: none any more. */
+	EXPECT_EQ(0, debugfs_has("faults", "fibre-cut"));
+
+	/* A value out of the fault's range names the value. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_BER);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 3);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	genl_put_u32(req, OPHOTON_A_FAULT_VALUE, 5);
+	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
+	EXPECT_EQ((uint32_t)(NLMSG_HDRLEN + GENL_HDRLEN + 32), self->r->extack_offs);
+	/* A target out of range names the target. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_FIBRE_CUT);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 1000);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
+	EXPECT_EQ((uint32_t)(NLMSG_HDRLEN + GENL_HDRLEN + 16), self->r->extack_offs);
+}
+
+static void count_msgs(const struct nlmsghdr *nlh, void *arg)
+{
+	const struct nlattr *st = genl_attr(nlh, OPHOTON_A_LANE_STATS);
+
+	(*(int *)arg)++;
+	if (!st)
+		(*(int *)arg) += 1000;	/* stats were asked for */
+}
+
+TEST_F(fabric, lanes_report_telemetry_and_counters_grow)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+	const struct nlattr *st;
+	uint64_t bits1 = 0, bits2 = 0, clock1, clock2;
+	int n = 0, intr;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_GET, FAB);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	clock1 = genl_u64(nlh, OPHOTON_A_FABRIC_CLOCK_NS, 0);
+	fab_msg(self, req, OPHOTON_CMD_LANE_GET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 2);
+	genl_put_u8(req, OPHOTON_A_LANE, 5);
+	genl_put_u8(req, OPHOTON_A_DIR, OPHOTON_DIR_UP);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(OPHOTON_LANE_STATE_ACTIVE, genl_u8(nlh, OPHOTON_A_LANE_STATE, 0xff));
+	st = genl_attr(nlh, OPHOTON_A_LANE_STATS);
+	ASSERT_NE(NULL, st);
+	bits1 = genl_nest_u64(st, OPHOTON_A_LANE_STATS_BITS, 0);
+
+	step(_metadata, self, FAB, 60000000000ULL);	/* a virtual minute */
+	ASSERT_EQ(0, request(_metadata, self, req));
+	st = genl_attr(nlh, OPHOTON_A_LANE_STATS);
+	ASSERT_NE(NULL, st);
+	bits2 = genl_nest_u64(st, OPHOTON_A_LANE_STATS_BITS, 0);
+	/* 60 s at 32 Gb/s, at least. */
+	EXPECT_LE(bits1 + 60ULL * 32000000000ULL, bits2);
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_GET, FAB);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	clock2 = genl_u64(nlh, OPHOTON_A_FABRIC_CLOCK_NS, 0);
+	EXPECT_LE(clock1 + 60000000000ULL, clock2);
+
+	/* The lanes of one link: 8 lambdas, 2 directions. */
+	fab_msg(self, req, OPHOTON_CMD_LANE_GET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 2);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	EXPECT_EQ(16, genl_dump(&self->s, req, 65536, count_msgs, &n, &intr));
+	EXPECT_EQ(16, n);
+	/* Lane 8 does not exist on an 8-lambda fabric. */
+	fab_msg(self, req, OPHOTON_CMD_LANE_GET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 2);
+	genl_put_u8(req, OPHOTON_A_LANE, 8);
+	genl_put_u8(req, OPHOTON_A_DIR, OPHOTON_DIR_UP);
+	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
+}
+
+TEST_F(fabric, time_scale_changes_keep_the_clock_continuous)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+	uint64_t before, after;
+
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_GET, FAB);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	before = genl_u64(nlh, OPHOTON_A_FABRIC_CLOCK_NS, 0);
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_FABRIC_TIME_SCALE, 1);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_GET, FAB);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	after = genl_u64(nlh, OPHOTON_A_FABRIC_CLOCK_NS, 0);
+	EXPECT_EQ(1U, genl_u32(nlh, OPHOTON_A_FABRIC_TIME_SCALE, 0));
+	EXPECT_LE(before, after);
+	/* A second of real time at x1 is far less than it was at x1000. */
+	EXPECT_GT(before + 2000000000ULL, after);
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_FABRIC_TIME_SCALE, 0);
+	EXPECT_NE(0, request(_metadata, self, req));
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_SET, FAB);
+	EXPECT_EQ(-EINVAL, request(_metadata, self, req));
+	EXPECT_NE(NULL, strstr(self->r->extack, "nothing to set"));
+}
+
+TEST_F(fabric, module_dump_lists_both_sides)
+{
+	char req[256] __attribute__((aligned(4)));
+	int n = 0, intr;
+
+	fab_msg(self, req, OPHOTON_CMD_MODULE_GET, FAB);
+	/* 8 GPUs x 2 modules, and 8 planes x 2 switch modules. */
+	EXPECT_EQ(32, genl_dump(&self->s, req, 65536, count_fabric, &n, &intr));
+	n = 0;
+	fab_msg(self, req, OPHOTON_CMD_MODULE_GET, FAB);
+	genl_put_u32(req, OPHOTON_A_GPU_ID, 5);
+	EXPECT_EQ(2, genl_dump(&self->s, req, 65536, count_fabric, &n, &intr));
+	fab_msg(self, req, OPHOTON_CMD_MODULE_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_SWITCH);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, 99);
+	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
+}
+
+/* Drop every capability of this (forked) process; 0 on success. */
+static int drop_caps(void)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[2] = { { 0 } };
+
+	return (int)syscall(SYS_capset, &h, d);
+}
+
+TEST_F(fabric, without_cap_net_admin_changes_are_refused_and_reads_allowed)
+{
+	int status;
+	pid_t pid;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		char req[256] __attribute__((aligned(4)));
+		struct genl_reply *r = calloc(1, sizeof(*r));
+		struct genl_sock s;
+
+		if (!r || drop_caps() || genl_open(&s))
+			_exit(2);
+		/* Reads are open. */
+		genl_msg_init(req, self->family, OPHOTON_CMD_LINK_GET, OPHOTON_GENL_VERSION, 0);
+		genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+		genl_put_u32(req, OPHOTON_A_LINK_ID, 1);
+		if (genl_transact(&s, req, r) || r->error)
+			_exit(3);
+		/* Every change is refused, and changes nothing. */
+		genl_msg_init(req, self->family, OPHOTON_CMD_LINK_SET, OPHOTON_GENL_VERSION, 0);
+		genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+		genl_put_u32(req, OPHOTON_A_LINK_ID, 1);
+		genl_put_u8(req, OPHOTON_A_LINK_ACTION, OPHOTON_LINK_ACTION_DOWN);
+		if (genl_transact(&s, req, r) || r->error != -EPERM)
+			_exit(4);
+		genl_msg_init(req, self->family, OPHOTON_CMD_SIM_CLOCK, OPHOTON_GENL_VERSION, 0);
+		genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+		genl_put_u64(req, OPHOTON_A_SIM_STEP_NS, 1000);
+		if (genl_transact(&s, req, r) || r->error != -EPERM)
+			_exit(5);
+		genl_msg_init(req, self->family, OPHOTON_CMD_MODULE_ACT, OPHOTON_GENL_VERSION, 0);
+		genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+		genl_put_u8(req, OPHOTON_A_SIDE, 0);
+		genl_put_u32(req, OPHOTON_A_MODULE_ID, 0);
+		genl_put_u8(req, OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_DRAIN);
+		if (genl_transact(&s, req, r) || r->error != -EPERM)
+			_exit(6);
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	EXPECT_EQ((uint32_t)FAB_LINKS, links_up(_metadata, self));
+}
+
+TEST_F(fabric, unload_with_fabrics_present_tears_them_down)
+{
+	if (!self->loaded)
+		SKIP(return, "the module was loaded before the test");
+	ASSERT_EQ(0, sysfs_write(NEW_DEVICE, "10 gpus=64"));
+	EXPECT_EQ(0, module_unload("ophoton"));
+	EXPECT_FALSE(module_loaded("ophoton"));
+	/* Teardown would unload again; there is nothing left to unload. */
+	self->loaded = 0;
 }
 
 TEST_HARNESS_MAIN

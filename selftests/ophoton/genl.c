@@ -86,6 +86,11 @@ int genl_put_u8(void *buf, uint16_t type, uint8_t val)
 	return genl_put(buf, type, &val, sizeof(val));
 }
 
+int genl_put_u64(void *buf, uint16_t type, uint64_t val)
+{
+	return genl_put(buf, type, &val, sizeof(val));
+}
+
 int genl_put_flag(void *buf, uint16_t type)
 {
 	return genl_put(buf, type, NULL, 0);
@@ -405,6 +410,23 @@ uint8_t genl_u8(const struct nlmsghdr *nlh, uint16_t type, uint8_t def)
 	if (!a || a->nla_len < NLA_HDRLEN + 1)
 		return def;
 	return *((const uint8_t *)a + NLA_HDRLEN);
+}
+
+uint64_t genl_nest_u64(const struct nlattr *nest, uint16_t type, uint64_t def)
+{
+	const struct nlattr *a = (const struct nlattr *)((const char *)nest + NLA_HDRLEN);
+	int rem = nest->nla_len - NLA_HDRLEN;
+	uint64_t v;
+
+	while (rem >= NLA_HDRLEN && a->nla_len >= NLA_HDRLEN && a->nla_len <= rem) {
+		if ((a->nla_type & NLA_TYPE_MASK) == type && a->nla_len >= NLA_HDRLEN + 8) {
+			memcpy(&v, (const char *)a + NLA_HDRLEN, 8);
+			return v;
+		}
+		rem -= NLA_ALIGN(a->nla_len);
+		a = (const struct nlattr *)((const char *)a + NLA_ALIGN(a->nla_len));
+	}
+	return def;
 }
 
 int sysfs_write(const char *path, const char *text)

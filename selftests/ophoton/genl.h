@@ -41,6 +41,7 @@ int genl_msg_init(void *buf, uint16_t family, uint8_t cmd, uint8_t version,
 		  uint16_t flags);
 int genl_put_u32(void *buf, uint16_t type, uint32_t val);
 int genl_put_u8(void *buf, uint16_t type, uint8_t val);
+int genl_put_u64(void *buf, uint16_t type, uint64_t val);
 int genl_put_flag(void *buf, uint16_t type);
 int genl_put_str(void *buf, uint16_t type, const char *str);
 
@@ -75,6 +76,8 @@ int genl_recv_ntf(struct genl_sock *s, void *buf, size_t len, int ms);
 uint32_t genl_u32(const struct nlmsghdr *nlh, uint16_t type, uint32_t def);
 uint64_t genl_u64(const struct nlmsghdr *nlh, uint16_t type, uint64_t def);
 uint8_t genl_u8(const struct nlmsghdr *nlh, uint16_t type, uint8_t def);
+/* A u64 attribute inside the nest @nest; @def when absent. */
+uint64_t genl_nest_u64(const struct nlattr *nest, uint16_t type, uint64_t def);
 
 /* Write @text to a sysfs file: 0 or -errno of the write. */
 int sysfs_write(const char *path, const char *text);

@@ -32,7 +32,9 @@
  *	the shape, the virtual clock and the generation; with
  *	%OPHOTON_A_STATS, a %OPHOTON_A_FABRIC_STATS nest.  Open to every user.
  * @OPHOTON_CMD_FABRIC_SET: do: %OPHOTON_A_FABRIC_ACTION on a fabric: bring
- *	every laser module and link up, or drain and take them down.
+ *	every laser module and link up, or drain and take them down; and/or
+ *	a new %OPHOTON_A_FABRIC_TIME_SCALE (1-100000), virtual time staying
+ *	continuous.
  *	Requires CAP_NET_ADMIN in the fabric's namespace.
  * @OPHOTON_CMD_LINK_GET: do: one link (%OPHOTON_A_FABRIC_ID and
  *	%OPHOTON_A_LINK_ID); dump: the links of a fabric, filtered by
@@ -47,6 +49,31 @@
  * @OPHOTON_CMD_FABRIC_NTF: notification on the "config" group: a fabric
  *	was created (%OPHOTON_A_FABRIC_EVENT) or is being deleted; the body is
  *	the %OPHOTON_CMD_FABRIC_GET reply.
+ * @OPHOTON_CMD_MODULE_GET: do: one laser module slot (%OPHOTON_A_SIDE,
+ *	%OPHOTON_A_MODULE_ID); dump: a fabric's slots, filtered by side, GPU
+ *	and %OPHOTON_A_UNHEALTHY.  With %OPHOTON_A_STATS, a
+ *	%OPHOTON_A_MODULE_STATS nest.  Open to every user.
+ * @OPHOTON_CMD_MODULE_ACT: do: %OPHOTON_A_MODULE_ACTION on a slot: drain
+ *	(prepare for removal), activate, reset, recover from quarantine,
+ *	clear latched flags.  Requires CAP_NET_ADMIN in the fabric's
+ *	namespace; -EBUSY with a message during a conflicting transition.
+ * @OPHOTON_CMD_MODULE_NTF: notification on the "config" group: a laser
+ *	module slot changed state; the body of a %OPHOTON_CMD_MODULE_GET
+ *	reply plus %OPHOTON_A_NTF_SEQ and %OPHOTON_A_FABRIC_GEN.
+ * @OPHOTON_CMD_LANE_GET: do: one lane (%OPHOTON_A_LINK_ID, %OPHOTON_A_LANE,
+ *	%OPHOTON_A_DIR); dump: the lanes of a link or a GPU.  Telemetry comes
+ *	in %OPHOTON_A_LANE_STATS.  Open to every user.
+ * @OPHOTON_CMD_BLAST_GET: do: what the failure of %OPHOTON_A_BLAST_OBJ
+ *	%OPHOTON_A_BLAST_ID (on %OPHOTON_A_SIDE) would take down: counts, and
+ *	the affected links in %OPHOTON_A_BLAST_LINK_IDS when they fit.
+ *	Changes nothing.  Open to every user.
+ * @OPHOTON_CMD_SIM_MODULE: simulation: pull out or plug in a laser module
+ *	(%OPHOTON_A_SIM_ACTION).  Requires CAP_NET_ADMIN; refused with
+ *	-EOPNOTSUPP when the module parameter sim_ops is 0.
+ * @OPHOTON_CMD_SIM_FAULT: simulation: inject or clear a fault
+ *	(%OPHOTON_A_FAULT_KIND and its target).  As %OPHOTON_CMD_SIM_MODULE.
+ * @OPHOTON_CMD_SIM_CLOCK: simulation: step the fabric's virtual clock by
+ *	%OPHOTON_A_SIM_STEP_NS.  As %OPHOTON_CMD_SIM_MODULE.
  * @__OPHOTON_CMD_MAX: number of commands
  * @OPHOTON_CMD_MAX: highest command
  */
@@ -59,6 +86,14 @@ enum ophoton_cmd {
 	OPHOTON_CMD_LINK_SET,
 	OPHOTON_CMD_LINK_NTF,
 	OPHOTON_CMD_FABRIC_NTF,
+	OPHOTON_CMD_MODULE_GET,
+	OPHOTON_CMD_MODULE_ACT,
+	OPHOTON_CMD_MODULE_NTF,
+	OPHOTON_CMD_LANE_GET,
+	OPHOTON_CMD_BLAST_GET,
+	OPHOTON_CMD_SIM_MODULE,
+	OPHOTON_CMD_SIM_FAULT,
+	OPHOTON_CMD_SIM_CLOCK,
 
 	/* add new commands above here */
 	__OPHOTON_CMD_MAX,
@@ -162,6 +197,168 @@ enum ophoton_fabric_event {
 };
 
 /**
+ * enum ophoton_side - the two sides of a fabric
+ * @OPHOTON_SIDE_GPU: GPUs (and memory devices): their engines and modules
+ * @OPHOTON_SIDE_SWITCH: the plane switches: their engines and modules
+ */
+enum ophoton_side {
+	OPHOTON_SIDE_GPU,
+	OPHOTON_SIDE_SWITCH,
+};
+
+/**
+ * enum ophoton_module_state - CMIS-like state of a laser module slot
+ * @OPHOTON_MODULE_STATE_ABSENT: no module in the slot
+ * @OPHOTON_MODULE_STATE_LOW_POWER: present, lasers off
+ * @OPHOTON_MODULE_STATE_POWERING_UP: TEC settling
+ * @OPHOTON_MODULE_STATE_READY: lasers may shine
+ * @OPHOTON_MODULE_STATE_POWERING_DOWN: going to low power
+ * @OPHOTON_MODULE_STATE_FAULT: every laser off until a reset
+ * @OPHOTON_MODULE_STATE_RESETTING: after insertion or a reset
+ */
+enum ophoton_module_state {
+	OPHOTON_MODULE_STATE_ABSENT,
+	OPHOTON_MODULE_STATE_LOW_POWER,
+	OPHOTON_MODULE_STATE_POWERING_UP,
+	OPHOTON_MODULE_STATE_READY,
+	OPHOTON_MODULE_STATE_POWERING_DOWN,
+	OPHOTON_MODULE_STATE_FAULT,
+	OPHOTON_MODULE_STATE_RESETTING,
+};
+
+/**
+ * enum ophoton_module_admin - what the operator wants of a laser module
+ * @OPHOTON_MODULE_ADMIN_UNPROVISIONED: dark; safe to remove in low power
+ * @OPHOTON_MODULE_ADMIN_PROVISIONING: powering up, checking fibres, ramping
+ * @OPHOTON_MODULE_ADMIN_ACTIVE: lighting its ports
+ * @OPHOTON_MODULE_ADMIN_UNPROVISIONING: draining its links
+ */
+enum ophoton_module_admin {
+	OPHOTON_MODULE_ADMIN_UNPROVISIONED,
+	OPHOTON_MODULE_ADMIN_PROVISIONING,
+	OPHOTON_MODULE_ADMIN_ACTIVE,
+	OPHOTON_MODULE_ADMIN_UNPROVISIONING,
+};
+
+/**
+ * enum ophoton_module_action - what %OPHOTON_CMD_MODULE_ACT does
+ * @OPHOTON_MODULE_ACTION_DRAIN: prepare for removal: links down in order,
+ *	lasers off, low power
+ * @OPHOTON_MODULE_ACTION_ACTIVATE: provision after insertion: power up,
+ *	fibre check, ramp
+ * @OPHOTON_MODULE_ACTION_RESET: reset the module
+ * @OPHOTON_MODULE_ACTION_RECOVER: take the slot out of quarantine
+ * @OPHOTON_MODULE_ACTION_CLEAR: clear the latched flags of the module
+ *	and its lasers
+ */
+enum ophoton_module_action {
+	OPHOTON_MODULE_ACTION_DRAIN = 1,
+	OPHOTON_MODULE_ACTION_ACTIVATE,
+	OPHOTON_MODULE_ACTION_RESET,
+	OPHOTON_MODULE_ACTION_RECOVER,
+	OPHOTON_MODULE_ACTION_CLEAR,
+};
+
+/**
+ * enum ophoton_dir - direction of a lane
+ * @OPHOTON_DIR_UP: GPU to switch
+ * @OPHOTON_DIR_DOWN: switch to GPU
+ */
+enum ophoton_dir {
+	OPHOTON_DIR_UP,
+	OPHOTON_DIR_DOWN,
+};
+
+/**
+ * enum ophoton_lane_state - state of a lane
+ * @OPHOTON_LANE_STATE_DARK: no light at the receiver
+ * @OPHOTON_LANE_STATE_LOCKING: ring locking onto its wavelength
+ * @OPHOTON_LANE_STATE_LOCKED: locked, link training
+ * @OPHOTON_LANE_STATE_ACTIVE: carrying data
+ * @OPHOTON_LANE_STATE_DRIFTING: carrying data, ring chasing a fast drift
+ * @OPHOTON_LANE_STATE_FAILED: lit but unusable (ring out of range, BER)
+ */
+enum ophoton_lane_state {
+	OPHOTON_LANE_STATE_DARK,
+	OPHOTON_LANE_STATE_LOCKING,
+	OPHOTON_LANE_STATE_LOCKED,
+	OPHOTON_LANE_STATE_ACTIVE,
+	OPHOTON_LANE_STATE_DRIFTING,
+	OPHOTON_LANE_STATE_FAILED,
+};
+
+/**
+ * enum ophoton_blast_obj - objects whose blast radius can be asked for
+ * @OPHOTON_BLAST_MODULE: a laser module (id: module, with a side)
+ * @OPHOTON_BLAST_LASER: one laser (id: module * lambdas + laser, with a side)
+ * @OPHOTON_BLAST_ENGINE: an engine (id: engine, with a side)
+ * @OPHOTON_BLAST_FIBRE: the fibres of a link (id: link)
+ * @OPHOTON_BLAST_TRAY: a tray (id: rack * trays + tray)
+ * @OPHOTON_BLAST_RACK: a rack (GPU racks first, then memory, then switch)
+ */
+enum ophoton_blast_obj {
+	OPHOTON_BLAST_MODULE = 1,
+	OPHOTON_BLAST_LASER,
+	OPHOTON_BLAST_ENGINE,
+	OPHOTON_BLAST_FIBRE,
+	OPHOTON_BLAST_TRAY,
+	OPHOTON_BLAST_RACK,
+};
+
+/**
+ * enum ophoton_sim_action - what a simulation op does
+ * @OPHOTON_SIM_ACTION_REMOVE: pull a laser module out / clear a fault
+ * @OPHOTON_SIM_ACTION_INSERT: plug a laser module in / inject a fault
+ */
+enum ophoton_sim_action {
+	OPHOTON_SIM_ACTION_REMOVE = 1,
+	OPHOTON_SIM_ACTION_INSERT,
+};
+
+/**
+ * enum ophoton_fault_kind - injectable faults (Documentation/model.rst)
+ * @OPHOTON_FAULT_MODULE_DEATH: a laser module dies (target: module)
+ * @OPHOTON_FAULT_LASER_DEATH: one laser dies (module, %OPHOTON_A_LANE)
+ * @OPHOTON_FAULT_LASER_AGING: lasers age at %OPHOTON_A_FAULT_VALUE % per
+ *	1000 h x100 (module, lane or all)
+ * @OPHOTON_FAULT_FIBRE_CUT: a fibre is cut (link, %OPHOTON_A_FIBRE)
+ * @OPHOTON_FAULT_FIBRE_DIRTY: a fibre loses %OPHOTON_A_FAULT_VALUE x 0.01 dB
+ * @OPHOTON_FAULT_RING_DRIFT: an engine heats at %OPHOTON_A_FAULT_VALUE mK/s
+ *	up to %OPHOTON_A_FAULT_AMOUNT mK
+ * @OPHOTON_FAULT_TEC: a module's TEC fails; lasers walk off grid
+ * @OPHOTON_FAULT_BER: a link's lanes run at a BER of
+ *	10^-(%OPHOTON_A_FAULT_VALUE / 100)
+ * @OPHOTON_FAULT_ARBITRATION: a link's wavelength arbitration fails
+ * @OPHOTON_FAULT_ENGINE_DEATH: an engine dies (target: engine)
+ * @OPHOTON_FAULT_FW_HANG: a module's firmware hangs in its next transition
+ */
+enum ophoton_fault_kind {
+	OPHOTON_FAULT_MODULE_DEATH,
+	OPHOTON_FAULT_LASER_DEATH,
+	OPHOTON_FAULT_LASER_AGING,
+	OPHOTON_FAULT_FIBRE_CUT,
+	OPHOTON_FAULT_FIBRE_DIRTY,
+	OPHOTON_FAULT_RING_DRIFT,
+	OPHOTON_FAULT_TEC,
+	OPHOTON_FAULT_BER,
+	OPHOTON_FAULT_ARBITRATION,
+	OPHOTON_FAULT_ENGINE_DEATH,
+	OPHOTON_FAULT_FW_HANG,
+};
+
+/**
+ * enum ophoton_fibre - which fibre of a link a fibre fault hits
+ * @OPHOTON_FIBRE_TX: the GPU's transmit fibre (the up direction)
+ * @OPHOTON_FIBRE_RX: the GPU's receive fibre (the down direction)
+ * @OPHOTON_FIBRE_FEED: from the laser module to the GPU's engine
+ */
+enum ophoton_fibre {
+	OPHOTON_FIBRE_TX,
+	OPHOTON_FIBRE_RX,
+	OPHOTON_FIBRE_FEED,
+};
+
+/**
  * enum ophoton_attr - attributes of the ophoton family
  * @OPHOTON_A_UNSPEC: unused
  * @OPHOTON_A_PAD: padding for 64-bit attributes
@@ -204,6 +401,39 @@ enum ophoton_fabric_event {
  * @OPHOTON_A_LINK_LANES_UP: u8, lanes carrying data (the lesser direction)
  * @OPHOTON_A_LINK_ACTION: u8, enum ophoton_link_action
  * @OPHOTON_A_LINK_STATS: nest, enum ophoton_link_stats
+ * @OPHOTON_A_SIDE: u8, enum ophoton_side
+ * @OPHOTON_A_MODULE_ID: u32, laser module slot: gpu * modules + j on the
+ *	GPU side, plane * modules-per-plane + k on the switch side
+ * @OPHOTON_A_MODULE_STATE: u8, enum ophoton_module_state
+ * @OPHOTON_A_MODULE_ADMIN: u8, enum ophoton_module_admin
+ * @OPHOTON_A_MODULE_SERIAL: u32, serial number of the module in the slot
+ * @OPHOTON_A_MODULE_INSERT_COUNT: u32, insertions into the slot
+ * @OPHOTON_A_MODULE_REMOVE_COUNT: u32, removals from the slot
+ * @OPHOTON_A_MODULE_LASERS_ON: u32, lasers shining
+ * @OPHOTON_A_MODULE_LINKS_FED: u32, links the slot lights
+ * @OPHOTON_A_MODULE_SAFE_TO_REMOVE: flag: drained and dark
+ * @OPHOTON_A_MODULE_ACTION: u8, enum ophoton_module_action
+ * @OPHOTON_A_MODULE_STATS: nest, enum ophoton_module_stats
+ * @OPHOTON_A_LANE: u8, lane (wavelength) index
+ * @OPHOTON_A_DIR: u8, enum ophoton_dir
+ * @OPHOTON_A_LANE_STATE: u8, enum ophoton_lane_state
+ * @OPHOTON_A_LANE_STATS: nest, enum ophoton_lane_stats
+ * @OPHOTON_A_BLAST_OBJ: u8, enum ophoton_blast_obj
+ * @OPHOTON_A_BLAST_ID: u32, id of the object (see enum ophoton_blast_obj)
+ * @OPHOTON_A_BLAST_LINKS: u32, links losing at least one lane
+ * @OPHOTON_A_BLAST_LINKS_DOWN: u32, links going down
+ * @OPHOTON_A_BLAST_LANES: u64, lane-directions going dark
+ * @OPHOTON_A_BLAST_GPUS: u32, GPUs losing at least one link
+ * @OPHOTON_A_BLAST_BANDWIDTH_GBPS: u64, bandwidth lost, per direction
+ * @OPHOTON_A_BLAST_LINK_IDS: nest of u32 %OPHOTON_A_LINK_ID, the affected
+ *	links, when there are at most 1024
+ * @OPHOTON_A_SIM_ACTION: u8, enum ophoton_sim_action
+ * @OPHOTON_A_SIM_STEP_NS: u64, virtual nanoseconds to step the clock by
+ * @OPHOTON_A_FAULT_KIND: u8, enum ophoton_fault_kind
+ * @OPHOTON_A_FAULT_TARGET: u32, module, engine or link id, by kind
+ * @OPHOTON_A_FIBRE: u8, enum ophoton_fibre
+ * @OPHOTON_A_FAULT_VALUE: s32, kind-specific value
+ * @OPHOTON_A_FAULT_AMOUNT: s32, ring drift total heating, mK
  * @__OPHOTON_A_MAX: number of attributes
  * @OPHOTON_A_MAX: highest attribute
  */
@@ -247,6 +477,37 @@ enum ophoton_attr {
 	OPHOTON_A_LINK_LANES_UP,
 	OPHOTON_A_LINK_ACTION,
 	OPHOTON_A_LINK_STATS,
+	OPHOTON_A_SIDE,
+	OPHOTON_A_MODULE_ID,
+	OPHOTON_A_MODULE_STATE,
+	OPHOTON_A_MODULE_ADMIN,
+	OPHOTON_A_MODULE_SERIAL,
+	OPHOTON_A_MODULE_INSERT_COUNT,
+	OPHOTON_A_MODULE_REMOVE_COUNT,
+	OPHOTON_A_MODULE_LASERS_ON,
+	OPHOTON_A_MODULE_LINKS_FED,
+	OPHOTON_A_MODULE_SAFE_TO_REMOVE,
+	OPHOTON_A_MODULE_ACTION,
+	OPHOTON_A_MODULE_STATS,
+	OPHOTON_A_LANE,
+	OPHOTON_A_DIR,
+	OPHOTON_A_LANE_STATE,
+	OPHOTON_A_LANE_STATS,
+	OPHOTON_A_BLAST_OBJ,
+	OPHOTON_A_BLAST_ID,
+	OPHOTON_A_BLAST_LINKS,
+	OPHOTON_A_BLAST_LINKS_DOWN,
+	OPHOTON_A_BLAST_LANES,
+	OPHOTON_A_BLAST_GPUS,
+	OPHOTON_A_BLAST_BANDWIDTH_GBPS,
+	OPHOTON_A_BLAST_LINK_IDS,
+	OPHOTON_A_SIM_ACTION,
+	OPHOTON_A_SIM_STEP_NS,
+	OPHOTON_A_FAULT_KIND,
+	OPHOTON_A_FAULT_TARGET,
+	OPHOTON_A_FIBRE,
+	OPHOTON_A_FAULT_VALUE,
+	OPHOTON_A_FAULT_AMOUNT,
 
 	/* add new attributes above here, and to ophoton.yaml */
 	__OPHOTON_A_MAX,
@@ -329,6 +590,68 @@ enum ophoton_link_stats {
 
 	__OPHOTON_A_LINK_STATS_MAX,
 	OPHOTON_A_LINK_STATS_MAX = __OPHOTON_A_LINK_STATS_MAX - 1
+};
+
+/**
+ * enum ophoton_module_stats - telemetry of a laser module (%OPHOTON_A_MODULE_STATS)
+ * @OPHOTON_A_MODULE_STATS_UNSPEC: unused
+ * @OPHOTON_A_MODULE_STATS_TEMP_MC: s32, case temperature
+ * @OPHOTON_A_MODULE_STATS_SUPPLY_MV: u32, supply voltage
+ * @OPHOTON_A_MODULE_STATS_POWER_MW: u32, electrical power drawn
+ * @OPHOTON_A_MODULE_STATS_FLAGS: u32, threshold flags now: temperature in
+ *	bits 0-3, supply in 4-7 (warn-lo, warn-hi, alarm-lo, alarm-hi)
+ * @OPHOTON_A_MODULE_STATS_LATCHED: u32, the same flags, latched
+ * @__OPHOTON_A_MODULE_STATS_MAX: number of attributes
+ * @OPHOTON_A_MODULE_STATS_MAX: highest attribute
+ */
+enum ophoton_module_stats {
+	OPHOTON_A_MODULE_STATS_UNSPEC,
+	OPHOTON_A_MODULE_STATS_TEMP_MC,
+	OPHOTON_A_MODULE_STATS_SUPPLY_MV,
+	OPHOTON_A_MODULE_STATS_POWER_MW,
+	OPHOTON_A_MODULE_STATS_FLAGS,
+	OPHOTON_A_MODULE_STATS_LATCHED,
+
+	__OPHOTON_A_MODULE_STATS_MAX,
+	OPHOTON_A_MODULE_STATS_MAX = __OPHOTON_A_MODULE_STATS_MAX - 1
+};
+
+/**
+ * enum ophoton_lane_stats - telemetry of a lane (%OPHOTON_A_LANE_STATS)
+ * @OPHOTON_A_LANE_STATS_UNSPEC: unused
+ * @OPHOTON_A_LANE_STATS_PAD: padding for 64-bit attributes
+ * @OPHOTON_A_LANE_STATS_RX_POWER_UDBM: s32, received power, 0.001 dBm
+ * @OPHOTON_A_LANE_STATS_MARGIN_MDB: s32, over sensitivity, 0.001 dB
+ * @OPHOTON_A_LANE_STATS_RING_OFFSET_PM: s32, receive ring off its line
+ * @OPHOTON_A_LANE_STATS_HEATER_UW: u32, ring heater power
+ * @OPHOTON_A_LANE_STATS_BER_E: u32, estimated BER as -100 log10 (1200 is
+ *	1e-12); absent when the lane carries no data
+ * @OPHOTON_A_LANE_STATS_BITS: u64, bits received
+ * @OPHOTON_A_LANE_STATS_ERR_BITS: u64, errored bits
+ * @OPHOTON_A_LANE_STATS_FEC_CORRECTED: u64, codewords corrected (switch
+ *	side receivers only; absent elsewhere)
+ * @OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE: u64, codewords lost on the link
+ *	(they span its lanes; switch side only)
+ * @OPHOTON_A_LANE_STATS_FLAGS: u32, rx power threshold flags now
+ * @__OPHOTON_A_LANE_STATS_MAX: number of attributes
+ * @OPHOTON_A_LANE_STATS_MAX: highest attribute
+ */
+enum ophoton_lane_stats {
+	OPHOTON_A_LANE_STATS_UNSPEC,
+	OPHOTON_A_LANE_STATS_PAD,
+	OPHOTON_A_LANE_STATS_RX_POWER_UDBM,
+	OPHOTON_A_LANE_STATS_MARGIN_MDB,
+	OPHOTON_A_LANE_STATS_RING_OFFSET_PM,
+	OPHOTON_A_LANE_STATS_HEATER_UW,
+	OPHOTON_A_LANE_STATS_BER_E,
+	OPHOTON_A_LANE_STATS_BITS,
+	OPHOTON_A_LANE_STATS_ERR_BITS,
+	OPHOTON_A_LANE_STATS_FEC_CORRECTED,
+	OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE,
+	OPHOTON_A_LANE_STATS_FLAGS,
+
+	__OPHOTON_A_LANE_STATS_MAX,
+	OPHOTON_A_LANE_STATS_MAX = __OPHOTON_A_LANE_STATS_MAX - 1
 };
 
 #endif /* _UAPI_LINUX_OPHOTON_H */

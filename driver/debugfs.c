@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ophoton: debugfs, a read-only mirror of each fabric's simulated world.
+ *
+ *   /sys/kernel/debug/ophoton/ophotonN/clock    virtual time, scale, next event
+ *   /sys/kernel/debug/ophoton/ophotonN/faults   the faults injected now
+ *   /sys/kernel/debug/ophoton/ophotonN/modules  every laser module slot
+ *
+ * Not an ABI: for people and for tests, the netlink family is the interface.
+ * Files are removed before the fabric is unregistered, and debugfs waits
+ * for readers in flight, so a reader never sees a fabric being freed.
+ */
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+
+#include "ophoton.h"
+
+static struct dentry *ophoton_debugfs_root;
+
+static const char *const fault_names[] = {
+	[OPH_FAULT_MODULE_DEATH]	= "module-death",
+	[OPH_FAULT_LASER_DEATH]		= "laser-death",
+	[OPH_FAULT_LASER_AGING]		= "laser-aging",
+	[OPH_FAULT_FIBRE_CUT]		= "fibre-cut",
+	[OPH_FAULT_FIBRE_DIRTY]		= "fibre-dirty",
+	[OPH_FAULT_RING_DRIFT]		= "ring-drift",
+	[OPH_FAULT_TEC]			= "tec",
+	[OPH_FAULT_BER]			= "ber",
+	[OPH_FAULT_ARBITRATION]		= "arbitration",
+	[OPH_FAULT_ENGINE_DEATH]	= "engine-death",
+	[OPH_FAULT_FW_HANG]		= "fw-hang",
+};
+
+static const char *const module_states[] = {
+	[OPH_MOD_ABSENT]	= "absent",
+	[OPH_MOD_LOW_POWER]	= "low-power",
+	[OPH_MOD_POWERING_UP]	= "powering-up",
+	[OPH_MOD_READY]		= "ready",
+	[OPH_MOD_POWERING_DOWN]	= "powering-down",
+	[OPH_MOD_FAULT]		= "fault",
+	[OPH_MOD_RESETTING]	= "resetting",
+};
+
+static const char *const module_admin[] = {
+	[OPH_ADMIN_UNPROVISIONED]	= "unprovisioned",
+	[OPH_ADMIN_PROVISIONING]	= "provisioning",
+	[OPH_ADMIN_ACTIVE]		= "active",
+	[OPH_ADMIN_UNPROVISIONING]	= "unprovisioning",
+};
+
+static int clock_show(struct seq_file *s, void *unused)
+{
+	struct ophoton_fabric *fab = s->private;
+	u64 next;
+
+	mutex_lock(&fab->lock);
+	if (!fab->dead)
+		ophoton_clock_sync(fab);
+	next = oph_fabric_next_event(fab->model);
+	seq_printf(s, "now_ns %llu\ntime_scale %u\ngeneration %llu\nchanges %llu\n",
+		   oph_fabric_now(fab->model), fab->time_scale,
+		   oph_fabric_generation(fab->model), oph_fabric_change_seq(fab->model));
+	if (next == U64_MAX)
+		seq_puts(s, "next_event none\n");
+	else
+		seq_printf(s, "next_event_ns %llu\n", next);
+	mutex_unlock(&fab->lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(clock);
+
+static int faults_show(struct seq_file *s, void *unused)
+{
+	struct ophoton_fabric *fab = s->private;
+	const struct oph_fault *flt;
+	u32 i;
+
+	mutex_lock(&fab->lock);
+	seq_puts(s, "kind side target lane fibre value amount since_ns\n");
+	for (i = 0; (flt = oph_fault_get(fab->model, i)); i++)
+		seq_printf(s, "%s %s %u %u %u %d %d %llu\n",
+			   flt->kind < ARRAY_SIZE(fault_names) ? fault_names[flt->kind] : "?",
+			   flt->side ? "switch" : "gpu", flt->target, flt->lane,
+			   flt->which, flt->value, flt->amount, flt->since);
+	mutex_unlock(&fab->lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(faults);
+
+static int modules_show(struct seq_file *s, void *unused)
+{
+	struct ophoton_fabric *fab = s->private;
+	const struct oph_topo *t = oph_fabric_topo(fab->model);
+	struct oph_module_info mi;
+	u32 side, i, n;
+
+	mutex_lock(&fab->lock);
+	seq_puts(s, "side module state admin serial lasers_on inserted removed\n");
+	for (side = 0; side < 2; side++) {
+		n = side == OPH_SIDE_EP ? t->ep_modules : t->sw_modules;
+		for (i = 0; i < n; i++) {
+			oph_module_get(fab->model, side, i, &mi);
+			seq_printf(s, "%s %u %s %s %u %u %u %u\n",
+				   side ? "switch" : "gpu", i, module_states[mi.state],
+				   module_admin[mi.admin], mi.serial, mi.lasers_on,
+				   mi.insert_count, mi.remove_count);
+		}
+	}
+	mutex_unlock(&fab->lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(modules);
+
+/**
+ * ophoton_debugfs_add() - a registered fabric's debugfs directory
+ * @fab: fabric
+ *
+ * debugfs failures are not errors: the fabric works without it.
+ */
+void ophoton_debugfs_add(struct ophoton_fabric *fab)
+{
+	fab->debugfs = debugfs_create_dir(dev_name(&fab->dev), ophoton_debugfs_root);
+	debugfs_create_file("clock", 0444, fab->debugfs, fab, &clock_fops);
+	debugfs_create_file("faults", 0444, fab->debugfs, fab, &faults_fops);
+	debugfs_create_file("modules", 0444, fab->debugfs, fab, &modules_fops);
+}
+
+/**
+ * ophoton_debugfs_remove() - remove a fabric's debugfs directory
+ * @fab: fabric
+ *
+ * Waits for readers in flight.
+ */
+void ophoton_debugfs_remove(struct ophoton_fabric *fab)
+{
+	debugfs_remove_recursive(fab->debugfs);
+	fab->debugfs = NULL;
+}
+
+/**
+ * ophoton_debugfs_init() - create /sys/kernel/debug/ophoton
+ */
+void ophoton_debugfs_init(void)
+{
+	ophoton_debugfs_root = debugfs_create_dir("ophoton", NULL);
+}
+
+/**
+ * ophoton_debugfs_exit() - remove /sys/kernel/debug/ophoton
+ */
+void ophoton_debugfs_exit(void)
+{
+	debugfs_remove_recursive(ophoton_debugfs_root);
+}

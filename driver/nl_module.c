@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ophoton: laser modules and lanes over netlink.
+ *
+ * Laser module slots are addressed by side and id in requests; dumps walk
+ * one combined index, GPU-side slots first, so that a single resumable id
+ * covers both sides.
+ */
+#include "nl.h"
+
+/* Combined index of a slot: GPU-side slots first, then the switch side. */
+static u32 module_index(struct ophoton_fabric *fab, enum oph_side side, u32 mod)
+{
+	return side == OPH_SIDE_EP ? mod : oph_fabric_topo(fab->model)->ep_modules + mod;
+}
+
+static void module_split(struct ophoton_fabric *fab, u32 idx, enum oph_side *side,
+			 u32 *mod)
+{
+	u32 ep_modules = oph_fabric_topo(fab->model)->ep_modules;
+
+	*side = idx < ep_modules ? OPH_SIDE_EP : OPH_SIDE_SW;
+	*mod = idx < ep_modules ? idx : idx - ep_modules;
+}
+
+static int module_fill_stats(struct sk_buff *msg, const struct oph_module_info *mi)
+{
+	struct nlattr *nest = nla_nest_start(msg, OPHOTON_A_MODULE_STATS);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_s32(msg, OPHOTON_A_MODULE_STATS_TEMP_MC, mi->temp_mc) ||
+	    nla_put_u32(msg, OPHOTON_A_MODULE_STATS_SUPPLY_MV, mi->supply_mv) ||
+	    nla_put_u32(msg, OPHOTON_A_MODULE_STATS_POWER_MW, mi->power_mw) ||
+	    nla_put_u32(msg, OPHOTON_A_MODULE_STATS_FLAGS, mi->flags) ||
+	    nla_put_u32(msg, OPHOTON_A_MODULE_STATS_LATCHED, mi->latched)) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+/**
+ * ophoton_nl_module_fill() - a laser module slot as a MODULE_GET reply
+ * @msg: message
+ * @fab: fabric, locked
+ * @idx: combined slot index (GPU side first)
+ * @stats: add the module's telemetry
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int ophoton_nl_module_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
+			   u32 idx, bool stats)
+{
+	const struct oph_topo *t = oph_fabric_topo(fab->model);
+	const struct oph_params *p = oph_fabric_params(fab->model);
+	struct oph_module_info mi;
+	enum oph_side side;
+	u32 mod;
+
+	lockdep_assert_held(&fab->lock);
+	module_split(fab, idx, &side, &mod);
+	oph_module_get(fab->model, side, mod, &mi);
+	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
+	    nla_put_u8(msg, OPHOTON_A_SIDE, side) ||
+	    nla_put_u32(msg, OPHOTON_A_MODULE_ID, mod) ||
+	    (side == OPH_SIDE_EP ?
+	     nla_put_u32(msg, OPHOTON_A_GPU_ID, mod / p->modules) :
+	     nla_put_u32(msg, OPHOTON_A_PLANE, mod / t->sw_modules_per_plane)) ||
+	    nla_put_u8(msg, OPHOTON_A_MODULE_STATE, mi.state) ||
+	    nla_put_u8(msg, OPHOTON_A_MODULE_ADMIN, mi.admin) ||
+	    nla_put_u32(msg, OPHOTON_A_MODULE_INSERT_COUNT, mi.insert_count) ||
+	    nla_put_u32(msg, OPHOTON_A_MODULE_REMOVE_COUNT, mi.remove_count) ||
+	    nla_put_u32(msg, OPHOTON_A_MODULE_LASERS_ON, mi.lasers_on) ||
+	    nla_put_u32(msg, OPHOTON_A_MODULE_LINKS_FED, mi.links_fed) ||
+	    (mi.safe_to_remove && nla_put_flag(msg, OPHOTON_A_MODULE_SAFE_TO_REMOVE)))
+		return -EMSGSIZE;
+	/* An empty slot has no serial and no telemetry: omitted, not 0. */
+	if (mi.state == OPH_MOD_ABSENT)
+		return 0;
+	if (nla_put_u32(msg, OPHOTON_A_MODULE_SERIAL, mi.serial))
+		return -EMSGSIZE;
+	return stats ? module_fill_stats(msg, &mi) : 0;
+}
+
+/* Side and module id of a request, checked against the fabric. */
+static int module_of(struct genl_info *info, struct ophoton_fabric *fab,
+		     enum oph_side *side, u32 *mod)
+{
+	const struct oph_topo *t = oph_fabric_topo(fab->model);
+
+	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_SIDE) ||
+	    GENL_REQ_ATTR_CHECK(info, OPHOTON_A_MODULE_ID))
+		return -EINVAL;
+	*side = nla_get_u8(info->attrs[OPHOTON_A_SIDE]);
+	return ophoton_nl_check_id(info, OPHOTON_A_MODULE_ID,
+				   *side == OPH_SIDE_EP ? t->ep_modules : t->sw_modules,
+				   mod);
+}
+
+/**
+ * ophoton_nl_module_get_doit() - MODULE_GET do
+ * @skb: request
+ * @info: request info; the fabric is locked by pre_doit
+ *
+ * Return: 0 or a negative errno with an extended ACK.
+ */
+int ophoton_nl_module_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ophoton_fabric *fab = info->user_ptr[0];
+	enum oph_side side;
+	u32 mod;
+	int err = module_of(info, fab, &side, &mod);
+
+	if (err)
+		return err;
+	return ophoton_nl_reply(info, OPHOTON_CMD_MODULE_GET, ophoton_nl_module_fill,
+				module_index(fab, side, mod));
+}
+
+static bool module_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
+{
+	struct oph_module_info mi;
+	struct oph_health_info hi;
+	enum oph_side side;
+	u32 mod;
+
+	if (!unhealthy)
+		return false;
+	module_split(fab, idx, &side, &mod);
+	oph_module_get(fab->model, side, mod, &mi);
+	oph_health_get(fab->model, OPH_OBJ_MODULE, side, mod, &hi);
+	return mi.state == OPH_MOD_READY && mi.admin == OPH_ADMIN_ACTIVE &&
+	       !hi.quarantined && !mi.latched;
+}
+
+static int module_range(struct ophoton_fabric *fab, struct nlattr **attrs,
+			struct netlink_ext_ack *extack, u32 *first, u32 *last)
+{
+	const struct oph_topo *t = oph_fabric_topo(fab->model);
+	u32 modules = oph_fabric_params(fab->model)->modules;
+
+	*first = 0;
+	*last = t->ep_modules + t->sw_modules;
+	if (attrs[OPHOTON_A_SIDE]) {
+		if (nla_get_u8(attrs[OPHOTON_A_SIDE]) == OPH_SIDE_EP)
+			*last = t->ep_modules;
+		else
+			*first = t->ep_modules;
+	}
+	if (attrs[OPHOTON_A_GPU_ID]) {
+		u32 gpu = nla_get_u32(attrs[OPHOTON_A_GPU_ID]);
+
+		if (gpu >= t->endpoints) {
+			NL_SET_ERR_MSG_ATTR(extack, attrs[OPHOTON_A_GPU_ID],
+					    "gpu id out of range for this fabric");
+			return -ERANGE;
+		}
+		*first = max(*first, gpu * modules);
+		*last = min(*last, (gpu + 1) * modules);
+	}
+	return 0;
+}
+
+/**
+ * ophoton_nl_module_get_dumpit() - MODULE_GET dump: a fabric's slots
+ * @skb: message being filled
+ * @cb: dump state
+ *
+ * Filters: %OPHOTON_A_SIDE, %OPHOTON_A_GPU_ID, %OPHOTON_A_UNHEALTHY.
+ *
+ * Return: bytes filled, 0 when done, or a negative errno.
+ */
+int ophoton_nl_module_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return ophoton_nl_dump_one(skb, cb, OPHOTON_CMD_MODULE_GET, module_range,
+				   ophoton_nl_module_fill, module_skip);
+}
+
+/**
+ * ophoton_nl_module_act_doit() - MODULE_ACT: drain, activate, reset,
+ * recover or clear a laser module
+ * @skb: request
+ * @info: request info; the fabric is locked by pre_doit
+ *
+ * Return: 0 or a negative errno with an extended ACK.
+ */
+int ophoton_nl_module_act_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ophoton_fabric *fab = info->user_ptr[0];
+	const char *why = NULL;
+	enum oph_side side;
+	u32 mod;
+	int err = module_of(info, fab, &side, &mod);
+
+	if (err)
+		return err;
+	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_MODULE_ACTION))
+		return -EINVAL;
+	switch (nla_get_u8(info->attrs[OPHOTON_A_MODULE_ACTION])) {
+	case OPHOTON_MODULE_ACTION_DRAIN:
+		err = oph_module_drain(fab->model, side, mod, &why);
+		break;
+	case OPHOTON_MODULE_ACTION_ACTIVATE:
+		err = oph_module_activate(fab->model, side, mod, &why);
+		break;
+	case OPHOTON_MODULE_ACTION_RESET:
+		err = oph_module_reset(fab->model, side, mod, &why);
+		break;
+	case OPHOTON_MODULE_ACTION_RECOVER:
+		err = oph_module_recover(fab->model, side, mod, &why);
+		break;
+	default:
+		err = oph_module_clear_latched(fab->model, side, mod, &why);
+		break;
+	}
+	ophoton_clock_sync(fab);
+	return ophoton_nl_model_err(info, OPHOTON_A_MODULE_ACTION, err, why);
+}
+
+static int lane_fill_stats(struct sk_buff *msg, const struct oph_lane_info *li)
+{
+	struct nlattr *nest = nla_nest_start(msg, OPHOTON_A_LANE_STATS);
+	bool carrying = li->state == OPH_LANE_ACTIVE || li->state == OPH_LANE_DRIFTING;
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_s32(msg, OPHOTON_A_LANE_STATS_RX_POWER_UDBM, li->rx_power_udbm) ||
+	    nla_put_s32(msg, OPHOTON_A_LANE_STATS_MARGIN_MDB, li->margin_mdb) ||
+	    nla_put_s32(msg, OPHOTON_A_LANE_STATS_RING_OFFSET_PM, li->ring_offset_pm) ||
+	    nla_put_u32(msg, OPHOTON_A_LANE_STATS_HEATER_UW, li->heater_uw) ||
+	    (carrying && nla_put_u32(msg, OPHOTON_A_LANE_STATS_BER_E, li->ber_e)) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_LANE_STATS_BITS, li->bits,
+			      OPHOTON_A_LANE_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_LANE_STATS_ERR_BITS, li->err_bits,
+			      OPHOTON_A_LANE_STATS_PAD) ||
+	    (li->has_fec &&
+	     (nla_put_u64_64bit(msg, OPHOTON_A_LANE_STATS_FEC_CORRECTED,
+				li->fec_corrected, OPHOTON_A_LANE_STATS_PAD) ||
+	      nla_put_u64_64bit(msg, OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE,
+				li->fec_uncorrectable, OPHOTON_A_LANE_STATS_PAD))) ||
+	    nla_put_u32(msg, OPHOTON_A_LANE_STATS_FLAGS, li->flags)) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+/* A lane's index: (link * 2 + dir) * lambdas + lane, as in the model. */
+static int lane_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
+		     bool stats)
+{
+	u32 lambdas = oph_fabric_params(fab->model)->lambdas;
+	u32 link = idx / (2 * lambdas), dir = (idx / lambdas) % 2, lane = idx % lambdas;
+	struct oph_lane_info li;
+
+	lockdep_assert_held(&fab->lock);
+	oph_lane_get(fab->model, link, lane, dir, &li);
+	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
+	    nla_put_u32(msg, OPHOTON_A_LINK_ID, link) ||
+	    nla_put_u8(msg, OPHOTON_A_LANE, lane) ||
+	    nla_put_u8(msg, OPHOTON_A_DIR, dir) ||
+	    nla_put_u8(msg, OPHOTON_A_LANE_STATE, li.state))
+		return -EMSGSIZE;
+	return stats ? lane_fill_stats(msg, &li) : 0;
+}
+
+/**
+ * ophoton_nl_lane_get_doit() - LANE_GET do
+ * @skb: request
+ * @info: request info; the fabric is locked by pre_doit
+ *
+ * Return: 0 or a negative errno with an extended ACK.
+ */
+int ophoton_nl_lane_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ophoton_fabric *fab = info->user_ptr[0];
+	u32 lambdas = oph_fabric_params(fab->model)->lambdas;
+	u32 link, lane;
+	int err;
+
+	err = ophoton_nl_check_id(info, OPHOTON_A_LINK_ID,
+				  oph_fabric_topo(fab->model)->links, &link);
+	if (!err)
+		err = ophoton_nl_check_id(info, OPHOTON_A_LANE, lambdas, &lane);
+	if (err)
+		return err;
+	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_DIR))
+		return -EINVAL;
+	return ophoton_nl_reply(info, OPHOTON_CMD_LANE_GET, lane_fill,
+				(link * 2 + nla_get_u8(info->attrs[OPHOTON_A_DIR])) *
+				lambdas + lane);
+}
+
+static bool lane_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
+{
+	u32 lambdas = oph_fabric_params(fab->model)->lambdas;
+	struct oph_lane_info li;
+
+	if (!unhealthy)
+		return false;
+	oph_lane_get(fab->model, idx / (2 * lambdas), idx % lambdas,
+		     (idx / lambdas) % 2, &li);
+	return li.state == OPH_LANE_ACTIVE && !li.flags;
+}
+
+static int lane_range(struct ophoton_fabric *fab, struct nlattr **attrs,
+		      struct netlink_ext_ack *extack, u32 *first, u32 *last)
+{
+	const struct oph_topo *t = oph_fabric_topo(fab->model);
+	u32 per_link = 2 * oph_fabric_params(fab->model)->lambdas;
+
+	*first = 0;
+	*last = t->links * per_link;
+	if (attrs[OPHOTON_A_LINK_ID]) {
+		u32 link = nla_get_u32(attrs[OPHOTON_A_LINK_ID]);
+
+		if (link >= t->links) {
+			NL_SET_ERR_MSG_ATTR(extack, attrs[OPHOTON_A_LINK_ID],
+					    "link id out of range for this fabric");
+			return -ERANGE;
+		}
+		*first = link * per_link;
+		*last = *first + per_link;
+	} else if (attrs[OPHOTON_A_GPU_ID]) {
+		u32 gpu = nla_get_u32(attrs[OPHOTON_A_GPU_ID]);
+
+		if (gpu >= t->endpoints) {
+			NL_SET_ERR_MSG_ATTR(extack, attrs[OPHOTON_A_GPU_ID],
+					    "gpu id out of range for this fabric");
+			return -ERANGE;
+		}
+		*first = gpu * t->ports_per_ep * per_link;
+		*last = *first + t->ports_per_ep * per_link;
+	}
+	return 0;
+}
+
+/**
+ * ophoton_nl_lane_get_dumpit() - LANE_GET dump: the lanes of a fabric, a
+ * link (%OPHOTON_A_LINK_ID) or a GPU (%OPHOTON_A_GPU_ID)
+ * @skb: message being filled
+ * @cb: dump state
+ *
+ * Return: bytes filled, 0 when done, or a negative errno.
+ */
+int ophoton_nl_lane_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return ophoton_nl_dump_one(skb, cb, OPHOTON_CMD_LANE_GET, lane_range,
+				   lane_fill, lane_skip);
+}
