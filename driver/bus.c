@@ -189,6 +189,7 @@ int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
 		goto err_erase;
 	}
 	ophoton_debugfs_add(fab);
+	ophoton_hwmon_add(fab);
 	mutex_unlock(&ophoton_registry_lock);
 	/* Registered: the clock may run (laser modules are resetting). */
 	mutex_lock(&fab->lock);
@@ -221,6 +222,7 @@ static void ophoton_fabric_del(struct ophoton_fabric *fab)
 	lockdep_assert_held(&ophoton_registry_lock);
 	xa_erase(&ophoton_fabrics, fab->id);
 	ophoton_nl_fabric_event(fab, OPHOTON_FABRIC_EVENT_DELETE);
+	ophoton_hwmon_remove(fab);
 	ophoton_debugfs_remove(fab);
 	mutex_lock(&fab->lock);
 	fab->dead = true;

@@ -17,6 +17,7 @@
 
 #include "compat.h"
 #include "nl.h"
+#include "trace.h"
 #include "version.h"
 
 /* ops' internal_flags: what pre_doit looks up and locks */
@@ -597,9 +598,16 @@ void ophoton_nl_model_change(void *ctx, const struct oph_change *c)
 	lockdep_assert_held(&fab->lock);
 	switch (c->obj) {
 	case OPH_OBJ_LINK:
+		trace_ophoton_link(fab->id, c->id, c->old, c->new, c->reason, c->seq,
+				   c->time);
 		ophoton_nl_notify(fab, OPHOTON_CMD_LINK_NTF, link_fill, c->id, c->seq);
 		break;
+	case OPH_OBJ_HEALTH:
+		trace_ophoton_health(fab->id, c->reason, c->side, c->id, c->new, c->seq);
+		break;
 	case OPH_OBJ_MODULE:
+		trace_ophoton_module(fab->id, c->side, c->id, c->old, c->new, c->seq,
+				     c->time);
 		ophoton_nl_notify(fab, OPHOTON_CMD_MODULE_NTF, ophoton_nl_module_fill,
 				  c->side == OPH_SIDE_EP ? c->id :
 				  oph_fabric_topo(fab->model)->ep_modules + c->id,

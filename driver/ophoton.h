@@ -32,6 +32,7 @@
  * @base_virt: model time at @base_real
  * @time_scale: virtual seconds per real second
  * @debugfs: the fabric's debugfs directory
+ * @hwmon: the fabric's hwmon device, or NULL
  */
 struct ophoton_fabric {
 	struct device dev;
@@ -45,6 +46,7 @@ struct ophoton_fabric {
 	u64 base_virt;
 	u32 time_scale;
 	struct dentry *debugfs;
+	struct device *hwmon;
 };
 
 static inline struct ophoton_fabric *to_ophoton_fabric(struct device *dev)
@@ -77,6 +79,10 @@ void ophoton_debugfs_init(void);
 void ophoton_debugfs_exit(void);
 void ophoton_debugfs_add(struct ophoton_fabric *fab);
 void ophoton_debugfs_remove(struct ophoton_fabric *fab);
+
+/* hwmon.c */
+void ophoton_hwmon_add(struct ophoton_fabric *fab);
+void ophoton_hwmon_remove(struct ophoton_fabric *fab);
 
 /* netlink.c */
 int ophoton_nl_init(void);

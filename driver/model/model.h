@@ -562,6 +562,8 @@ int oph_engine_get(struct oph_fabric *f, u32 engine, struct oph_agg_info *ai);
 int oph_ep_get(struct oph_fabric *f, u32 ep, struct oph_agg_info *ai);
 int oph_rack_get(struct oph_fabric *f, u32 rack, struct oph_agg_info *ai);
 void oph_fabric_get(struct oph_fabric *f, struct oph_agg_info *ai);
+void oph_fabric_thermal(struct oph_fabric *f, s32 *engine_mc, s32 *module_mc,
+			u64 *optics_mw);
 void oph_link_clear_latched(struct oph_fabric *f, u32 link);
 int oph_module_clear_latched(struct oph_fabric *f, enum oph_side side, u32 mod,
 			     const char **why);

@@ -785,6 +785,39 @@ static void agg_engine(struct oph_fabric *f, enum oph_side side, u32 eng,
 }
 
 /**
+ * oph_fabric_thermal() - the hottest engine and laser module, and the
+ * power of the optics (engines and laser modules, both sides)
+ * @f: fabric
+ * @engine_mc: hottest working engine, mC
+ * @module_mc: hottest laser module present, mC
+ * @optics_mw: electrical power of the optics
+ */
+void oph_fabric_thermal(struct oph_fabric *f, s32 *engine_mc, s32 *module_mc,
+			u64 *optics_mw)
+{
+	struct oph_module_info mi;
+	u32 side, i;
+	u64 gbps;
+
+	*engine_mc = 0;
+	*module_mc = 0;
+	*optics_mw = 0;
+	for (side = 0; side < 2; side++) {
+		for (i = 0; i < oph_nengines(f, side); i++) {
+			*optics_mw += engine_power_mw(f, side, i, &gbps);
+			*engine_mc = max(*engine_mc, oph_engine_temp_mc(f, side, i));
+		}
+		for (i = 0; i < oph_nmods(f, side); i++) {
+			oph_module_get(f, side, i, &mi);
+			if (mi.state == OPH_MOD_ABSENT)
+				continue;
+			*optics_mw += mi.power_mw;
+			*module_mc = max(*module_mc, mi.temp_mc);
+		}
+	}
+}
+
+/**
  * oph_engine_get() - an endpoint engine's links, power and temperature
  * @f: fabric
  * @engine: endpoint engine id

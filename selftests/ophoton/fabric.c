@@ -790,6 +790,90 @@ TEST_F(fabric, time_scale_changes_keep_the_clock_continuous)
 	EXPECT_NE(NULL, strstr(self->r->extack, "nothing to set"));
 }
 
+#define TRACING "/sys/kernel/debug/tracing"
+
+TEST_F(fabric, link_changes_hit_the_tracepoint)
+{
+	char req[256] __attribute__((aligned(4)));
+	char text[65536];
+	size_t n;
+	FILE *f;
+
+	if (access(TRACING "/events/ophoton/ophoton_link/enable", W_OK))
+		SKIP(return, "no tracefs");
+	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_EQ(0, sysfs_write(TRACING "/trace", ""));
+	ASSERT_EQ(0, sysfs_write(TRACING "/events/ophoton/ophoton_link/enable", "1"));
+	fab_msg(self, req, OPHOTON_CMD_LINK_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 1);
+	genl_put_u8(req, OPHOTON_A_LINK_ACTION, OPHOTON_LINK_ACTION_DOWN);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	ASSERT_EQ(0, sysfs_write(TRACING "/events/ophoton/ophoton_link/enable", "0"));
+	f = fopen(TRACING "/trace", "r");
+	ASSERT_NE(NULL, f);
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	/* up (5) to down (0), for admin (1) */
+	EXPECT_NE(NULL, strstr(text, "ophoton_link: fabric=7 link=1 state=5->0 reason=1"))
+		TH_LOG("%s", text);
+}
+
+/* The hwmon directory of fabric FAB, in @dir. */
+static int find_hwmon(char *dir, size_t len)
+{
+	char path[256], target[256];
+	int i;
+
+	for (i = 0; i < 64; i++) {
+		ssize_t n;
+
+		snprintf(path, sizeof(path), "/sys/class/hwmon/hwmon%d/device", i);
+		n = readlink(path, target, sizeof(target) - 1);
+		if (n < 0)
+			continue;
+		target[n] = '\0';
+		if (strstr(target, "ophoton" FAB_STR) &&
+		    !strcmp(strrchr(target, '/') + 1, "ophoton" FAB_STR)) {
+			snprintf(dir, len, "/sys/class/hwmon/hwmon%d", i);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static long read_long(const char *dir, const char *file)
+{
+	char path[320], buf[64] = "";
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	f = fopen(path, "r");
+	if (!f || !fgets(buf, sizeof(buf), f)) {
+		if (f)
+			fclose(f);
+		return -1;
+	}
+	fclose(f);
+	return strtol(buf, NULL, 10);
+}
+
+TEST_F(fabric, hwmon_shows_temperatures_and_optics_power)
+{
+	char dir[256];
+	long idle, busy;
+
+	ASSERT_EQ(0, find_hwmon(dir, sizeof(dir)));
+	idle = read_long(dir, "power1_input");
+	ASSERT_TRUE(bring_up(_metadata, self));
+	busy = read_long(dir, "power1_input");
+	/* Engines at 5 pJ/bit: carrying traffic costs power. */
+	EXPECT_LT(idle, busy);
+	EXPECT_LT(40000L, read_long(dir, "temp1_input"));
+	EXPECT_GT(85000L, read_long(dir, "temp1_input"));
+	EXPECT_LT(30000L, read_long(dir, "temp2_input"));
+}
+
 TEST_F(fabric, module_dump_lists_both_sides)
 {
 	char req[256] __attribute__((aligned(4)));
