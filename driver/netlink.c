@@ -783,6 +783,15 @@ static const struct nla_policy ophoton_sim_fault_policy[OPHOTON_A_FAULT_AMOUNT +
 	[OPHOTON_A_FAULT_AMOUNT] = { .type = NLA_S32 },
 };
 
+static const struct nla_policy ophoton_health_get_policy[OPHOTON_A_HEALTH_ID + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_SIDE]	= NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
+	[OPHOTON_A_HEALTH_DOMAIN] = NLA_POLICY_RANGE(NLA_U8, OPHOTON_HEALTH_MODULE,
+						     OPHOTON_HEALTH_ENGINE),
+	[OPHOTON_A_HEALTH_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_UNHEALTHY]	= { .type = NLA_FLAG },
+};
+
 /* At most an hour of virtual time per step. */
 static struct netlink_range_validation ophoton_step_range = {
 	.min = 1,
@@ -861,6 +870,14 @@ static const struct genl_ops ophoton_nl_ops[] = {
 		.doit		= ophoton_nl_blast_get_doit,
 		.policy		= ophoton_blast_get_policy,
 		.maxattr	= ARRAY_SIZE(ophoton_blast_get_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_HEALTH_GET,
+		.doit		= ophoton_nl_health_get_doit,
+		.dumpit		= ophoton_nl_health_get_dumpit,
+		.policy		= ophoton_health_get_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_health_get_policy) - 1,
 		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
 	},
 	{

@@ -53,6 +53,10 @@ int ophoton_nl_module_act_doit(struct sk_buff *skb, struct genl_info *info);
 int ophoton_nl_lane_get_doit(struct sk_buff *skb, struct genl_info *info);
 int ophoton_nl_lane_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 
+/* nl_health.c */
+int ophoton_nl_health_get_doit(struct sk_buff *skb, struct genl_info *info);
+int ophoton_nl_health_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+
 /* nl_sim.c */
 int ophoton_nl_blast_get_doit(struct sk_buff *skb, struct genl_info *info);
 int ophoton_nl_sim_module_doit(struct sk_buff *skb, struct genl_info *info);

@@ -84,6 +84,13 @@ static const char *const attr_names[OPHOTON_A_MAX + 1] = {
 	[OPHOTON_A_FIBRE]			= "fibre",
 	[OPHOTON_A_FAULT_VALUE]			= "fault-value",
 	[OPHOTON_A_FAULT_AMOUNT]		= "fault-amount",
+	[OPHOTON_A_HEALTH_DOMAIN]		= "health-domain",
+	[OPHOTON_A_HEALTH_ID]			= "health-id",
+	[OPHOTON_A_HEALTH_ERRORS]		= "health-errors",
+	[OPHOTON_A_HEALTH_RECOVERIES]		= "health-recoveries",
+	[OPHOTON_A_HEALTH_LAST_ERROR_NS]	= "health-last-error-ns",
+	[OPHOTON_A_HEALTH_QUARANTINED]		= "health-quarantined",
+	[OPHOTON_A_HEALTH_GRACE_MS]		= "health-grace-ms",
 };
 
 struct nla_policy ophoton_policy[OPHOTON_A_MAX + 1] = {
@@ -155,6 +162,13 @@ struct nla_policy ophoton_policy[OPHOTON_A_MAX + 1] = {
 	[OPHOTON_A_FIBRE]			= { .type = NLA_U8 },
 	[OPHOTON_A_FAULT_VALUE]			= { .type = NLA_U32 },
 	[OPHOTON_A_FAULT_AMOUNT]		= { .type = NLA_U32 },
+	[OPHOTON_A_HEALTH_DOMAIN]		= { .type = NLA_U8 },
+	[OPHOTON_A_HEALTH_ID]			= { .type = NLA_U32 },
+	[OPHOTON_A_HEALTH_ERRORS]		= { .type = NLA_U32 },
+	[OPHOTON_A_HEALTH_RECOVERIES]		= { .type = NLA_U32 },
+	[OPHOTON_A_HEALTH_LAST_ERROR_NS]	= { .type = NLA_U64 },
+	[OPHOTON_A_HEALTH_QUARANTINED]		= { .type = NLA_FLAG },
+	[OPHOTON_A_HEALTH_GRACE_MS]		= { .type = NLA_U32 },
 };
 
 const char *onl_attr_name(int type)

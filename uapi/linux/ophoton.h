@@ -74,6 +74,10 @@
  *	(%OPHOTON_A_FAULT_KIND and its target).  As %OPHOTON_CMD_SIM_MODULE.
  * @OPHOTON_CMD_SIM_CLOCK: simulation: step the fabric's virtual clock by
  *	%OPHOTON_A_SIM_STEP_NS.  As %OPHOTON_CMD_SIM_MODULE.
+ * @OPHOTON_CMD_HEALTH_GET: do: one fault domain (%OPHOTON_A_HEALTH_DOMAIN,
+ *	%OPHOTON_A_SIDE, %OPHOTON_A_HEALTH_ID); dump: a fabric's fault domains,
+ *	filtered by domain, side and %OPHOTON_A_UNHEALTHY (errors or
+ *	quarantine).  Open to every user.
  * @__OPHOTON_CMD_MAX: number of commands
  * @OPHOTON_CMD_MAX: highest command
  */
@@ -94,6 +98,7 @@ enum ophoton_cmd {
 	OPHOTON_CMD_SIM_MODULE,
 	OPHOTON_CMD_SIM_FAULT,
 	OPHOTON_CMD_SIM_CLOCK,
+	OPHOTON_CMD_HEALTH_GET,
 
 	/* add new commands above here */
 	__OPHOTON_CMD_MAX,
@@ -359,6 +364,16 @@ enum ophoton_fibre {
 };
 
 /**
+ * enum ophoton_health_domain - kinds of fault domain
+ * @OPHOTON_HEALTH_MODULE: a laser module slot
+ * @OPHOTON_HEALTH_ENGINE: an optical engine
+ */
+enum ophoton_health_domain {
+	OPHOTON_HEALTH_MODULE = 1,
+	OPHOTON_HEALTH_ENGINE,
+};
+
+/**
  * enum ophoton_attr - attributes of the ophoton family
  * @OPHOTON_A_UNSPEC: unused
  * @OPHOTON_A_PAD: padding for 64-bit attributes
@@ -434,6 +449,15 @@ enum ophoton_fibre {
  * @OPHOTON_A_FIBRE: u8, enum ophoton_fibre
  * @OPHOTON_A_FAULT_VALUE: s32, kind-specific value
  * @OPHOTON_A_FAULT_AMOUNT: s32, ring drift total heating, mK
+ * @OPHOTON_A_HEALTH_DOMAIN: u8, enum ophoton_health_domain
+ * @OPHOTON_A_HEALTH_ID: u32, module slot or engine id
+ * @OPHOTON_A_HEALTH_ERRORS: u32, faults the domain reported
+ * @OPHOTON_A_HEALTH_RECOVERIES: u32, recoveries
+ * @OPHOTON_A_HEALTH_LAST_ERROR_NS: u64, virtual time of the last fault;
+ *	absent when there was none
+ * @OPHOTON_A_HEALTH_QUARANTINED: flag: out of service until recovered
+ * @OPHOTON_A_HEALTH_GRACE_MS: u32, faults closer than this count towards
+ *	quarantine
  * @__OPHOTON_A_MAX: number of attributes
  * @OPHOTON_A_MAX: highest attribute
  */
@@ -508,6 +532,13 @@ enum ophoton_attr {
 	OPHOTON_A_FIBRE,
 	OPHOTON_A_FAULT_VALUE,
 	OPHOTON_A_FAULT_AMOUNT,
+	OPHOTON_A_HEALTH_DOMAIN,
+	OPHOTON_A_HEALTH_ID,
+	OPHOTON_A_HEALTH_ERRORS,
+	OPHOTON_A_HEALTH_RECOVERIES,
+	OPHOTON_A_HEALTH_LAST_ERROR_NS,
+	OPHOTON_A_HEALTH_QUARANTINED,
+	OPHOTON_A_HEALTH_GRACE_MS,
 
 	/* add new attributes above here, and to ophoton.yaml */
 	__OPHOTON_A_MAX,
