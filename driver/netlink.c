@@ -306,6 +306,26 @@ int ophoton_nl_check_id(struct genl_info *info, int attr, u32 limit, u32 *id)
 	return 0;
 }
 
+/**
+ * ophoton_nl_dump_gpu() - the GPU filter of a dump, within the fabric
+ * @fab: fabric, locked
+ * @attrs: the dump's attributes; %OPHOTON_A_GPU_ID is present
+ * @extack: where to say what is wrong
+ * @gpu: the GPU
+ *
+ * Return: 0 or -ERANGE with an extended ACK.
+ */
+int ophoton_nl_dump_gpu(struct ophoton_fabric *fab, struct nlattr **attrs,
+			struct netlink_ext_ack *extack, u32 *gpu)
+{
+	*gpu = nla_get_u32(attrs[OPHOTON_A_GPU_ID]);
+	if (*gpu < oph_fabric_topo(fab->model)->endpoints)
+		return 0;
+	NL_SET_ERR_MSG_ATTR(extack, attrs[OPHOTON_A_GPU_ID],
+			    "gpu id out of range for this fabric");
+	return -ERANGE;
+}
+
 static int check_link_id(struct genl_info *info, struct ophoton_fabric *fab,
 			 u32 *link)
 {
@@ -415,13 +435,11 @@ static int link_dump_fabric(struct sk_buff *skb, struct netlink_callback *cb,
 
 	lockdep_assert_held(&fab->lock);
 	if (attrs[OPHOTON_A_GPU_ID]) {
-		u32 gpu = nla_get_u32(attrs[OPHOTON_A_GPU_ID]);
+		u32 gpu;
+		int err = ophoton_nl_dump_gpu(fab, attrs, cb->extack, &gpu);
 
-		if (gpu >= t->endpoints) {
-			NL_SET_ERR_MSG_ATTR(cb->extack, attrs[OPHOTON_A_GPU_ID],
-					    "gpu id out of range for this fabric");
-			return -ERANGE;
-		}
+		if (err)
+			return err;
 		ctx->obj = max(ctx->obj, gpu * t->ports_per_ep);
 		last = (gpu + 1) * t->ports_per_ep;
 	}

@@ -98,6 +98,7 @@ static bool health_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
 	u8 domain;
 	u32 id;
 
+	lockdep_assert_held(&fab->lock);
 	if (!unhealthy)
 		return false;
 	domain_split(fab, idx, &domain, &side, &id);
@@ -111,6 +112,7 @@ static int health_range(struct ophoton_fabric *fab, struct nlattr **attrs,
 {
 	u32 b[5];
 
+	lockdep_assert_held(&fab->lock);
 	domains(fab, b);
 	*first = b[0];
 	*last = b[4];

@@ -126,6 +126,7 @@ static bool module_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
 	enum oph_side side;
 	u32 mod;
 
+	lockdep_assert_held(&fab->lock);
 	if (!unhealthy)
 		return false;
 	module_split(fab, idx, &side, &mod);
@@ -141,6 +142,7 @@ static int module_range(struct ophoton_fabric *fab, struct nlattr **attrs,
 	const struct oph_topo *t = oph_fabric_topo(fab->model);
 	u32 modules = oph_fabric_params(fab->model)->modules;
 
+	lockdep_assert_held(&fab->lock);
 	*first = 0;
 	*last = t->ep_modules + t->sw_modules;
 	if (attrs[OPHOTON_A_SIDE]) {
@@ -150,13 +152,11 @@ static int module_range(struct ophoton_fabric *fab, struct nlattr **attrs,
 			*first = t->ep_modules;
 	}
 	if (attrs[OPHOTON_A_GPU_ID]) {
-		u32 gpu = nla_get_u32(attrs[OPHOTON_A_GPU_ID]);
+		u32 gpu;
+		int err = ophoton_nl_dump_gpu(fab, attrs, extack, &gpu);
 
-		if (gpu >= t->endpoints) {
-			NL_SET_ERR_MSG_ATTR(extack, attrs[OPHOTON_A_GPU_ID],
-					    "gpu id out of range for this fabric");
-			return -ERANGE;
-		}
+		if (err)
+			return err;
 		*first = max(*first, gpu * modules);
 		*last = min(*last, (gpu + 1) * modules);
 	}
@@ -299,6 +299,7 @@ static bool lane_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
 	u32 lambdas = oph_fabric_params(fab->model)->lambdas;
 	struct oph_lane_info li;
 
+	lockdep_assert_held(&fab->lock);
 	if (!unhealthy)
 		return false;
 	oph_lane_get(fab->model, idx / (2 * lambdas), idx % lambdas,
@@ -312,6 +313,7 @@ static int lane_range(struct ophoton_fabric *fab, struct nlattr **attrs,
 	const struct oph_topo *t = oph_fabric_topo(fab->model);
 	u32 per_link = 2 * oph_fabric_params(fab->model)->lambdas;
 
+	lockdep_assert_held(&fab->lock);
 	*first = 0;
 	*last = t->links * per_link;
 	if (attrs[OPHOTON_A_LINK_ID]) {
@@ -325,13 +327,11 @@ static int lane_range(struct ophoton_fabric *fab, struct nlattr **attrs,
 		*first = link * per_link;
 		*last = *first + per_link;
 	} else if (attrs[OPHOTON_A_GPU_ID]) {
-		u32 gpu = nla_get_u32(attrs[OPHOTON_A_GPU_ID]);
+		u32 gpu;
+		int err = ophoton_nl_dump_gpu(fab, attrs, extack, &gpu);
 
-		if (gpu >= t->endpoints) {
-			NL_SET_ERR_MSG_ATTR(extack, attrs[OPHOTON_A_GPU_ID],
-					    "gpu id out of range for this fabric");
-			return -ERANGE;
-		}
+		if (err)
+			return err;
 		*first = gpu * t->ports_per_ep * per_link;
 		*last = *first + t->ports_per_ep * per_link;
 	}
