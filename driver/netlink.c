@@ -25,6 +25,7 @@
 
 static const struct genl_multicast_group ophoton_nl_mcgrps[] = {
 	[OPHOTON_NLGRP_CONFIG] = { .name = OPHOTON_MCGRP_CONFIG },
+	[OPHOTON_NLGRP_ALARMS] = { .name = OPHOTON_MCGRP_ALARMS },
 };
 
 /* Model enums are the uapi enums; make sure they stay so. */
@@ -600,6 +601,79 @@ static int ophoton_nl_fabric_set_doit(struct sk_buff *skb, struct genl_info *inf
 	return 0;
 }
 
+/* The object an alarm is about, as its GET request would name it. */
+static int alarm_fill(struct sk_buff *msg, const struct oph_change *c, u8 *kind)
+{
+	u8 domain = OPHOTON_HEALTH_ENGINE;
+
+	switch (c->obj == OPH_OBJ_HEALTH ? 0xff : c->reason) {
+	case 0xff:
+		*kind = c->new > c->old ? OPHOTON_ALARM_QUARANTINE :
+			c->new < c->old ? OPHOTON_ALARM_RECOVERED :
+			OPHOTON_ALARM_HEALTH_ERROR;
+		if (c->reason == OPH_OBJ_MODULE)
+			domain = OPHOTON_HEALTH_MODULE;
+		break;
+	case OPH_ALARM_LINK:
+		*kind = OPHOTON_ALARM_THRESHOLD_LINK;
+		return nla_put_u32(msg, OPHOTON_A_LINK_ID, c->id);
+	case OPH_ALARM_ENGINE:
+		*kind = OPHOTON_ALARM_THRESHOLD_ENGINE;
+		break;
+	case OPH_ALARM_MODULE:
+		*kind = OPHOTON_ALARM_THRESHOLD_MODULE;
+		domain = OPHOTON_HEALTH_MODULE;
+		break;
+	case OPH_ALARM_LASERS:
+		*kind = OPHOTON_ALARM_THRESHOLD_LASERS;
+		domain = OPHOTON_HEALTH_MODULE;
+		break;
+	default:
+		*kind = OPHOTON_ALARM_AGING_PREDICTED;
+		domain = OPHOTON_HEALTH_MODULE;
+		break;
+	}
+	/* Modules and engines are named as fault domains are. */
+	if (nla_put_u8(msg, OPHOTON_A_SIDE, c->side) ||
+	    nla_put_u8(msg, OPHOTON_A_HEALTH_DOMAIN, domain) ||
+	    nla_put_u32(msg, OPHOTON_A_HEALTH_ID, c->id) ||
+	    (domain == OPHOTON_HEALTH_MODULE &&
+	     nla_put_u32(msg, OPHOTON_A_MODULE_ID, c->id)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* An alarm on the "alarms" group; nothing is built without listeners. */
+static void alarm_notify(struct ophoton_fabric *fab, const struct oph_change *c)
+{
+	struct net *net = ophoton_fabric_net(fab);
+	struct sk_buff *msg;
+	u8 kind = 0;
+	void *hdr;
+
+	lockdep_assert_held(&fab->lock);
+	if (!genl_has_listeners(&ophoton_nl_family, net, OPHOTON_NLGRP_ALARMS))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &ophoton_nl_family, 0, OPHOTON_CMD_ALARM_NTF);
+	if (!hdr || nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
+	    alarm_fill(msg, c, &kind) ||
+	    nla_put_u8(msg, OPHOTON_A_ALARM_KIND, kind) ||
+	    (c->flags && nla_put_u32(msg, OPHOTON_A_ALARM_FLAGS, c->flags)) ||
+	    (c->mask && nla_put_u32(msg, OPHOTON_A_ALARM_LASERS, c->mask)) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_NTF_SEQ, c->seq, OPHOTON_A_PAD) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_GEN,
+			      oph_fabric_generation(fab->model), OPHOTON_A_PAD)) {
+		nlmsg_free(msg);
+		return;
+	}
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&ophoton_nl_family, net, msg, 0,
+				OPHOTON_NLGRP_ALARMS, GFP_KERNEL);
+}
+
 /**
  * ophoton_nl_model_change() - the model changed an object's state
  * @ctx: the fabric, locked
@@ -622,6 +696,10 @@ void ophoton_nl_model_change(void *ctx, const struct oph_change *c)
 		break;
 	case OPH_OBJ_HEALTH:
 		trace_ophoton_health(fab->id, c->reason, c->side, c->id, c->new, c->seq);
+		alarm_notify(fab, c);
+		break;
+	case OPH_OBJ_ALARM:
+		alarm_notify(fab, c);
 		break;
 	case OPH_OBJ_MODULE:
 		trace_ophoton_module(fab->id, c->side, c->id, c->old, c->new, c->seq,

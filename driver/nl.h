@@ -14,6 +14,7 @@ extern struct genl_family ophoton_nl_family;
 
 enum {
 	OPHOTON_NLGRP_CONFIG,
+	OPHOTON_NLGRP_ALARMS,
 };
 
 /* Dump state, over cb->ctx: ids only, nothing held between messages. */

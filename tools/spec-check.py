@@ -151,10 +151,11 @@ check("spec: ophotonctl names every attribute as the spec does", names == want, 
 ver = int(re.search(r"#define OPHOTON_GENL_VERSION\s+(\d+)", header).group(1))
 check("spec: family version matches OPHOTON_GENL_VERSION", ver == spec["version"],
       spec["version"], ver)
-grp = re.search(r'#define OPHOTON_MCGRP_CONFIG\s+"(\w+)"', header)
-check("spec: multicast groups match the header",
-      [g["name"] for g in spec["mcast-groups"]["list"]] == ([grp.group(1)] if grp else []),
-      spec["mcast-groups"], grp and grp.group(1))
+grps = re.findall(r'#define OPHOTON_MCGRP_\w+\s+"(\w+)"', header)
+kgrps = re.findall(r'\[OPHOTON_NLGRP_\w+\]\s*=\s*\{\s*\.name\s*=\s*OPHOTON_MCGRP_(\w+)', kernel)
+want = [g["name"] for g in spec["mcast-groups"]["list"]]
+check("spec: multicast groups match the header and the kernel",
+      want == grps and [k.lower() for k in kgrps] == want, want, (grps, kgrps))
 
 print("TAP version 13")
 print("1..%d" % len(tests))

@@ -165,12 +165,36 @@ void oph_change(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		u32 id, u8 old, u8 new, u8 reason)
 {
 	struct oph_change c = {
-		.seq = ++f->change_seq, .time = f->now, .obj = obj,
-		.side = side, .id = id, .old = old, .new = new, .reason = reason,
+		.time = f->now, .obj = obj, .side = side, .id = id, .old = old,
+		.new = new, .reason = reason,
 	};
+
+	/* Health goes out with the alarms: its own gap-free sequence. */
+	c.seq = obj == OPH_OBJ_HEALTH ? ++f->alarm_seq : ++f->change_seq;
 
 	if (obj == OPH_OBJ_MODULE && (old == OPH_MOD_ABSENT || new == OPH_MOD_ABSENT))
 		f->gen++;
+	if (f->notify)
+		f->notify(f->notify_ctx, &c);
+}
+
+/**
+ * oph_alarm() - record an alarm: flags latched, or aging predicted
+ * @f: fabric
+ * @kind: enum oph_alarm, what it is about
+ * @side: side of the module or engine
+ * @id: link, module or engine id
+ * @flags: the threshold flags newly latched
+ * @mask: the lasers concerned
+ */
+void oph_alarm(struct oph_fabric *f, enum oph_alarm kind, enum oph_side side,
+	       u32 id, u32 flags, u16 mask)
+{
+	struct oph_change c = {
+		.seq = ++f->alarm_seq, .time = f->now, .obj = OPH_OBJ_ALARM,
+		.side = side, .id = id, .reason = kind, .flags = flags, .mask = mask,
+	};
+
 	if (f->notify)
 		f->notify(f->notify_ctx, &c);
 }

@@ -82,6 +82,7 @@ struct oph_lmod {
 	u64 checked;			/* output fibres that passed the check */
 	u8 droop[OPH_MAX_LAMBDAS];	/* 0.5 dB power steps lost to aging */
 	u16 latched[OPH_MAX_LAMBDAS];	/* laser threshold flags */
+	u16 predicted;			/* lasers whose aging was announced */
 };
 
 struct oph_slot {
@@ -118,6 +119,7 @@ struct oph_fabric {
 	u64 now;
 	u64 gen;		/* bumped on presence and topology changes */
 	u64 change_seq;
+	u64 alarm_seq;
 	oph_change_fn notify;
 	void *notify_ctx;
 	struct oph_evq evq;
@@ -151,6 +153,8 @@ static inline u32 oph_nengines(const struct oph_fabric *f, enum oph_side side)
 /* fabric.c */
 void oph_change(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		u32 id, u8 old, u8 new, u8 reason);
+void oph_alarm(struct oph_fabric *f, enum oph_alarm kind, enum oph_side side,
+	       u32 id, u32 flags, u16 mask);
 
 /* evq.c */
 int oph_evq_init(struct oph_evq *q, u32 cap);

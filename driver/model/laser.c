@@ -312,6 +312,21 @@ static void module_tick(struct oph_fabric *f, enum oph_side side, u32 mod)
 	for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
 		oph_link_settle(f, links[i]);
 	memcpy(m->droop, droop, sizeof(droop));
+	/* The aging predictor speaks once per laser and module. */
+	{
+		struct oph_laser_info li;
+		u16 predicted = 0;
+
+		for (k = 0; k < f->p.lambdas; k++) {
+			oph_laser_get(f, side, mod, k, &li);
+			if (li.aging_predicted)
+				predicted |= 1U << k;
+		}
+		if (predicted & ~m->predicted)
+			oph_alarm(f, OPH_ALARM_AGING, side, mod, 0,
+				  predicted & ~m->predicted);
+		m->predicted |= predicted;
+	}
 	/* The laser warms at 1 K/s once its TEC stops; steps of one tick. */
 	tec = oph_fault_find(f, OPH_FAULT_TEC, side, mod, OPH_ALL);
 	f->slots[side][mod].tec_mk = tec ? (u32)min_t(u64, (f->now - tec->since) /

@@ -222,7 +222,17 @@ enum oph_obj {
 	OPH_OBJ_TRAY,	/* id: rack * trays + tray (endpoint side) */
 	OPH_OBJ_RACK,	/* endpoint racks first, then switch racks */
 	OPH_OBJ_HEALTH,	/* fault domain (module or engine) health */
+	OPH_OBJ_ALARM,	/* a threshold latched, or aging predicted */
 	__OPH_OBJ_CNT
+};
+
+/* What an OPH_OBJ_ALARM record is about (in its @reason). */
+enum oph_alarm {
+	OPH_ALARM_LINK,		/* id: link; flags: rx << 4 | engine input << 8 */
+	OPH_ALARM_MODULE,	/* id: module; flags: temperature | supply << 4 */
+	OPH_ALARM_LASERS,	/* id: module; flags: OR of the lasers'; mask: which */
+	OPH_ALARM_ENGINE,	/* id: engine; flags: temperature */
+	OPH_ALARM_AGING,	/* id: module; mask: lasers aging too fast */
 };
 
 /**
@@ -234,11 +244,16 @@ enum oph_obj {
  * @id: object id
  * @old: previous state
  * @new: new state
- * @reason: enum oph_down_reason for links, else 0
+ * @reason: enum oph_down_reason for links, the domain's enum oph_obj for
+ *	health, enum oph_alarm for alarms
+ * @flags: alarms: the threshold flags newly latched
+ * @mask: alarms: the lasers concerned
  *
  * A change is recorded per object whose state changed, never per lane: a
  * laser module's failure yields one record for the module and at most one
- * per link it fed.
+ * per link it fed.  State changes (links, modules) and alarms (health,
+ * OPH_OBJ_ALARM) are numbered in two sequences without gaps, one per
+ * notification stream.
  */
 struct oph_change {
 	u64 seq;
@@ -249,6 +264,8 @@ struct oph_change {
 	u8 new;
 	u8 reason;
 	u32 id;
+	u32 flags;
+	u16 mask;
 };
 
 struct oph_fabric;

@@ -6,7 +6,8 @@
  * configurable per fabric.  Flags are latched where the model changes a
  * value (a settle, a tick, a state change), never when it is read, so a
  * read has no side effects and telemetry stays deterministic; a latched
- * flag stays set until an operator clears it.
+ * flag stays set until an operator clears it.  A flag latching is an
+ * alarm, one per object (a module's lasers together), not one per lane.
  */
 #include "internal.h"
 
@@ -108,7 +109,7 @@ u32 oph_thresh_flags(const struct oph_fabric *f, enum oph_thresh_id id, s32 v)
 void oph_link_latch(struct oph_fabric *f, u32 link)
 {
 	struct oph_link *l = &f->links[link];
-	u32 dir, k, rx = 0;
+	u32 dir, k, rx = 0, now;
 
 	if (l->state != OPH_LINK_UP && l->state != OPH_LINK_DEGRADED)
 		return;
@@ -117,9 +118,12 @@ void oph_link_latch(struct oph_fabric *f, u32 link)
 			if (oph_lane_lit(f, link, dir, k))
 				rx |= oph_thresh_flags(f, OPH_TH_LANE_RX,
 						       oph_lane_rx_udbm(f, link, dir, k));
-	l->latched |= rx << OPH_LINK_RX_SHIFT |
-		      oph_thresh_flags(f, OPH_TH_PORT_OE_IN,
-				       oph_port_oe_udbm(f, link)) << OPH_LINK_OE_SHIFT;
+	now = rx << OPH_LINK_RX_SHIFT |
+	      oph_thresh_flags(f, OPH_TH_PORT_OE_IN,
+			       oph_port_oe_udbm(f, link)) << OPH_LINK_OE_SHIFT;
+	if (now & ~l->latched)
+		oph_alarm(f, OPH_ALARM_LINK, OPH_SIDE_EP, link, now & ~l->latched, 0);
+	l->latched |= now;
 }
 
 /**
@@ -135,9 +139,14 @@ void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod)
 	struct oph_laser_info li;
 	u32 k;
 
+	u32 newly = 0;
+	u16 mask = 0;
+
 	if (!s->mod)
 		return;
 	oph_module_get(f, side, mod, &mi);
+	if (mi.flags & ~s->latched)
+		oph_alarm(f, OPH_ALARM_MODULE, side, mod, mi.flags & ~s->latched, 0);
 	s->latched |= mi.flags;
 	/* Lasers only count while the module is meant to shine. */
 	if (s->state != OPH_MOD_READY || s->admin == OPH_ADMIN_UNPROVISIONED ||
@@ -145,8 +154,14 @@ void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod)
 		return;
 	for (k = 0; k < f->p.lambdas; k++) {
 		oph_laser_get(f, side, mod, k, &li);
+		if (li.flags & ~s->mod->latched[k]) {
+			newly |= li.flags & ~s->mod->latched[k];
+			mask |= 1U << k;
+		}
 		s->mod->latched[k] |= (u16)li.flags;
 	}
+	if (mask)
+		oph_alarm(f, OPH_ALARM_LASERS, side, mod, newly, mask);
 }
 
 /**
@@ -157,8 +172,13 @@ void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod)
  */
 void oph_engine_latch(struct oph_fabric *f, enum oph_side side, u32 eng)
 {
-	f->engines[side][eng].latched |=
-		oph_thresh_flags(f, OPH_TH_ENGINE_TEMP, oph_engine_temp_mc(f, side, eng));
+	struct oph_engine *e = &f->engines[side][eng];
+	u32 now = oph_thresh_flags(f, OPH_TH_ENGINE_TEMP,
+				   oph_engine_temp_mc(f, side, eng));
+
+	if (now & ~e->latched)
+		oph_alarm(f, OPH_ALARM_ENGINE, side, eng, now & ~e->latched, 0);
+	e->latched |= now;
 }
 
 /**

@@ -951,6 +951,84 @@ TEST_F(fabric, repeated_laser_faults_quarantine_until_recovered)
 	EXPECT_EQ((uint32_t)FAB_LINKS, links_up(_metadata, self));
 }
 
+struct stream {
+	uint64_t last;
+	int gaps;
+	int n;
+};
+
+/* Read everything pending on @mon; count gaps per group's sequence. */
+static void read_streams(struct genl_sock *mon, struct stream *cfg,
+			 struct stream *alarms, int *link_alarm, int *health_alarm)
+{
+	char buf[8192] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+
+	while (genl_recv_ntf(mon, buf, sizeof(buf), 200) > 0) {
+		struct genlmsghdr *g = NLMSG_DATA(nlh);
+		uint64_t seq = genl_u64(nlh, OPHOTON_A_NTF_SEQ, 0);
+		struct stream *st = g->cmd == OPHOTON_CMD_ALARM_NTF ? alarms : cfg;
+
+		if (genl_u32(nlh, OPHOTON_A_FABRIC_ID, ~0U) != FAB || !seq)
+			continue;
+		if (st->n && seq != st->last + 1)
+			st->gaps++;
+		st->last = seq;
+		st->n++;
+		if (g->cmd != OPHOTON_CMD_ALARM_NTF)
+			continue;
+		switch (genl_u8(nlh, OPHOTON_A_ALARM_KIND, 0)) {
+		case OPHOTON_ALARM_THRESHOLD_LINK:
+			if (genl_u32(nlh, OPHOTON_A_LINK_ID, ~0U) == 2 &&
+			    (genl_u32(nlh, OPHOTON_A_ALARM_FLAGS, 0) & 0x10))
+				(*link_alarm)++;
+			break;
+		case OPHOTON_ALARM_HEALTH_ERROR:
+			if (genl_u8(nlh, OPHOTON_A_HEALTH_DOMAIN, 0) == OPHOTON_HEALTH_MODULE &&
+			    genl_u32(nlh, OPHOTON_A_MODULE_ID, ~0U) == 1)
+				(*health_alarm)++;
+			break;
+		}
+	}
+}
+
+TEST_F(fabric, alarms_are_announced_in_their_own_sequence)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct stream cfg = { 0 }, alarms = { 0 };
+	int link_alarm = 0, health_alarm = 0;
+	struct genl_sock mon;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_EQ(0, genl_open(&mon));
+	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_CONFIG));
+	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_ALARMS));
+
+	/* 3.5 dB on a data fibre: the receiver's power warns, once. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_FIBRE_DIRTY);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 2);
+	genl_put_u8(req, OPHOTON_A_FIBRE, OPHOTON_FIBRE_TX);
+	genl_put_u32(req, OPHOTON_A_FAULT_VALUE, 350);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	/* A laser dies: a health error of its module, links degrade. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_LASER_DEATH);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 1);
+	genl_put_u8(req, OPHOTON_A_LANE, 0);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	ASSERT_EQ(0, request(_metadata, self, req));
+
+	read_streams(&mon, &cfg, &alarms, &link_alarm, &health_alarm);
+	EXPECT_EQ(1, link_alarm);
+	EXPECT_EQ(1, health_alarm);
+	EXPECT_LT(0, cfg.n);	/* the links fed by the laser degraded */
+	EXPECT_EQ(0, cfg.gaps);
+	EXPECT_EQ(0, alarms.gaps);
+	genl_close(&mon);
+}
+
 TEST_F(fabric, module_dump_lists_both_sides)
 {
 	char req[256] __attribute__((aligned(4)));

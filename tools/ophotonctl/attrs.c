@@ -91,6 +91,9 @@ static const char *const attr_names[OPHOTON_A_MAX + 1] = {
 	[OPHOTON_A_HEALTH_LAST_ERROR_NS]	= "health-last-error-ns",
 	[OPHOTON_A_HEALTH_QUARANTINED]		= "health-quarantined",
 	[OPHOTON_A_HEALTH_GRACE_MS]		= "health-grace-ms",
+	[OPHOTON_A_ALARM_KIND]			= "alarm-kind",
+	[OPHOTON_A_ALARM_FLAGS]			= "alarm-flags",
+	[OPHOTON_A_ALARM_LASERS]		= "alarm-lasers",
 };
 
 struct nla_policy ophoton_policy[OPHOTON_A_MAX + 1] = {
@@ -169,6 +172,9 @@ struct nla_policy ophoton_policy[OPHOTON_A_MAX + 1] = {
 	[OPHOTON_A_HEALTH_LAST_ERROR_NS]	= { .type = NLA_U64 },
 	[OPHOTON_A_HEALTH_QUARANTINED]		= { .type = NLA_FLAG },
 	[OPHOTON_A_HEALTH_GRACE_MS]		= { .type = NLA_U32 },
+	[OPHOTON_A_ALARM_KIND]			= { .type = NLA_U8 },
+	[OPHOTON_A_ALARM_FLAGS]			= { .type = NLA_U32 },
+	[OPHOTON_A_ALARM_LASERS]		= { .type = NLA_U32 },
 };
 
 const char *onl_attr_name(int type)

@@ -78,6 +78,13 @@
  *	%OPHOTON_A_SIDE, %OPHOTON_A_HEALTH_ID); dump: a fabric's fault domains,
  *	filtered by domain, side and %OPHOTON_A_UNHEALTHY (errors or
  *	quarantine).  Open to every user.
+ * @OPHOTON_CMD_ALARM_NTF: notification on the "alarms" group: a fault
+ *	domain reported an error, was quarantined or recovered; thresholds
+ *	latched (one per link, module, module's lasers or engine, never per
+ *	lane); a laser ages faster than it should.  Carries
+ *	%OPHOTON_A_ALARM_KIND, the object, %OPHOTON_A_ALARM_FLAGS and
+ *	%OPHOTON_A_ALARM_LASERS where they apply, and %OPHOTON_A_NTF_SEQ,
+ *	numbered apart from the "config" group's.
  * @__OPHOTON_CMD_MAX: number of commands
  * @OPHOTON_CMD_MAX: highest command
  */
@@ -99,6 +106,7 @@ enum ophoton_cmd {
 	OPHOTON_CMD_SIM_FAULT,
 	OPHOTON_CMD_SIM_CLOCK,
 	OPHOTON_CMD_HEALTH_GET,
+	OPHOTON_CMD_ALARM_NTF,
 
 	/* add new commands above here */
 	__OPHOTON_CMD_MAX,
@@ -106,6 +114,7 @@ enum ophoton_cmd {
 };
 
 #define OPHOTON_MCGRP_CONFIG	"config"
+#define OPHOTON_MCGRP_ALARMS	"alarms"
 
 /**
  * enum ophoton_feed - which laser module lights which ports of a GPU
@@ -374,6 +383,31 @@ enum ophoton_health_domain {
 };
 
 /**
+ * enum ophoton_alarm_kind - what an %OPHOTON_CMD_ALARM_NTF is about
+ * @OPHOTON_ALARM_HEALTH_ERROR: a fault domain reported a fault
+ * @OPHOTON_ALARM_QUARANTINE: a fault domain was quarantined
+ * @OPHOTON_ALARM_RECOVERED: a fault domain was recovered by an operator
+ * @OPHOTON_ALARM_THRESHOLD_LINK: a link's rx or engine input power
+ *	crossed a threshold (flags as %OPHOTON_A_LINK_STATS_LATCHED)
+ * @OPHOTON_ALARM_THRESHOLD_MODULE: a laser module's temperature or supply
+ * @OPHOTON_ALARM_THRESHOLD_LASERS: lasers of a module (bias bits 0-3,
+ *	power 4-7, frequency 8-11; %OPHOTON_A_ALARM_LASERS says which)
+ * @OPHOTON_ALARM_THRESHOLD_ENGINE: an engine's temperature
+ * @OPHOTON_ALARM_AGING_PREDICTED: lasers of a module age faster than the
+ *	expected curve, long before their bias warns
+ */
+enum ophoton_alarm_kind {
+	OPHOTON_ALARM_HEALTH_ERROR = 1,
+	OPHOTON_ALARM_QUARANTINE,
+	OPHOTON_ALARM_RECOVERED,
+	OPHOTON_ALARM_THRESHOLD_LINK,
+	OPHOTON_ALARM_THRESHOLD_MODULE,
+	OPHOTON_ALARM_THRESHOLD_LASERS,
+	OPHOTON_ALARM_THRESHOLD_ENGINE,
+	OPHOTON_ALARM_AGING_PREDICTED,
+};
+
+/**
  * enum ophoton_attr - attributes of the ophoton family
  * @OPHOTON_A_UNSPEC: unused
  * @OPHOTON_A_PAD: padding for 64-bit attributes
@@ -458,6 +492,9 @@ enum ophoton_health_domain {
  * @OPHOTON_A_HEALTH_QUARANTINED: flag: out of service until recovered
  * @OPHOTON_A_HEALTH_GRACE_MS: u32, faults closer than this count towards
  *	quarantine
+ * @OPHOTON_A_ALARM_KIND: u8, enum ophoton_alarm_kind
+ * @OPHOTON_A_ALARM_FLAGS: u32, threshold flags newly latched
+ * @OPHOTON_A_ALARM_LASERS: u32, bitmap of the lasers concerned
  * @__OPHOTON_A_MAX: number of attributes
  * @OPHOTON_A_MAX: highest attribute
  */
@@ -539,6 +576,9 @@ enum ophoton_attr {
 	OPHOTON_A_HEALTH_LAST_ERROR_NS,
 	OPHOTON_A_HEALTH_QUARANTINED,
 	OPHOTON_A_HEALTH_GRACE_MS,
+	OPHOTON_A_ALARM_KIND,
+	OPHOTON_A_ALARM_FLAGS,
+	OPHOTON_A_ALARM_LASERS,
 
 	/* add new attributes above here, and to ophoton.yaml */
 	__OPHOTON_A_MAX,

@@ -12,17 +12,18 @@
 #include "../internal.h"
 
 struct seen {
-	u64 last_seq;
+	u64 last_seq[2];	/* state changes, alarms */
 	int gap;
 };
 
 static void on_change(void *ctx, const struct oph_change *c)
 {
 	struct seen *s = ctx;
+	int alarm = c->obj == OPH_OBJ_HEALTH || c->obj == OPH_OBJ_ALARM;
 
-	if (c->seq != s->last_seq + 1)
+	if (c->seq != s->last_seq[alarm] + 1)
 		s->gap = 1;
-	s->last_seq = c->seq;
+	s->last_seq[alarm] = c->seq;
 }
 
 #define CHECK(cond) do { if (!(cond)) { fprintf(stderr, "invariant: %s\n", #cond); abort(); } } while (0)

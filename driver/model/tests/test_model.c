@@ -14,17 +14,18 @@
 struct rec {
 	struct oph_change c[200000];
 	unsigned int n;
-	u64 last_seq;
+	u64 last_seq[2];	/* state changes, alarms */
 	int gaps;
 };
 
 static void record(void *ctx, const struct oph_change *c)
 {
 	struct rec *r = ctx;
+	int alarm = c->obj == OPH_OBJ_HEALTH || c->obj == OPH_OBJ_ALARM;
 
-	if (c->seq != r->last_seq + 1)
+	if (c->seq != r->last_seq[alarm] + 1)
 		r->gaps++;
-	r->last_seq = c->seq;
+	r->last_seq[alarm] = c->seq;
 	if (r->n < sizeof(r->c) / sizeof(r->c[0]))
 		r->c[r->n++] = *c;
 }
@@ -454,7 +455,8 @@ TEST(same_seed_gives_the_same_telemetry_bit_for_bit)
 
 		diff += x->seq != y->seq || x->time != y->time || x->obj != y->obj ||
 			x->side != y->side || x->id != y->id || x->old != y->old ||
-			x->new != y->new || x->reason != y->reason;
+			x->new != y->new || x->reason != y->reason ||
+			x->flags != y->flags || x->mask != y->mask;
 	}
 	EXPECT_EQ(0U, diff);
 	for (l = 0; l < oph_fabric_topo(a)->links; l++)
@@ -601,6 +603,8 @@ TEST(repeated_laser_faults_quarantine_the_module)
 
 TEST(aging_predictor_fires_before_the_bias_warning)
 {
+	static struct rec r;
+	unsigned int i, aging = 0;
 	struct oph_params p;
 	struct oph_fabric *f;
 	struct oph_fault age = { .kind = OPH_FAULT_LASER_AGING, .target = 0,
@@ -611,7 +615,7 @@ TEST(aging_predictor_fires_before_the_bias_warning)
 	bool predicted_first = false, warned = false;
 
 	small_params(&p);
-	f = make(&p, NULL);
+	f = make(&p, &r);
 	ASSERT_NE(NULL, f);
 	bring_up(f);
 	ASSERT_EQ(0, oph_fault_inject(f, &age, &why));
@@ -627,6 +631,13 @@ TEST(aging_predictor_fires_before_the_bias_warning)
 	oph_laser_get(f, OPH_SIDE_EP, 0, 3, &other);
 	EXPECT_FALSE(other.aging_predicted);
 	EXPECT_LT(other.bias_ua, li.bias_ua);
+	/* The prediction was announced once, for that laser alone. */
+	for (i = 0; i < r.n; i++)
+		if (r.c[i].obj == OPH_OBJ_ALARM && r.c[i].reason == OPH_ALARM_AGING) {
+			aging++;
+			EXPECT_EQ(1U << 2, (u32)r.c[i].mask);
+		}
+	EXPECT_EQ(1U, aging);
 	oph_fabric_destroy(f);
 }
 
@@ -712,8 +723,10 @@ TEST(bad_fault_requests_change_nothing)
 
 TEST(dirty_fibre_latches_a_low_rx_warning_until_cleared)
 {
+	static struct rec r;
 	struct oph_params p;
 	struct oph_fabric *f;
+	unsigned int i, start, alarms = 0;
 	struct oph_fault dirty = { .kind = OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_TX,
 				   .target = 2, .value = 350 };	/* +3.5 dB */
 	struct oph_link_info li;
@@ -721,12 +734,23 @@ TEST(dirty_fibre_latches_a_low_rx_warning_until_cleared)
 	const char *why;
 
 	small_params(&p);
-	f = make(&p, NULL);
+	f = make(&p, &r);
 	ASSERT_NE(NULL, f);
 	bring_up(f);
 	oph_link_get(f, 2, &li);
 	EXPECT_EQ(0U, li.latched);
+	start = r.n;
 	ASSERT_EQ(0, oph_fault_inject(f, &dirty, &why));
+	/* One alarm for the link, whatever its lanes did. */
+	for (i = start; i < r.n; i++)
+		if (r.c[i].obj == OPH_OBJ_ALARM) {
+			alarms++;
+			EXPECT_EQ(OPH_ALARM_LINK, r.c[i].reason);
+			EXPECT_EQ(2U, r.c[i].id);
+			EXPECT_TRUE(!!(r.c[i].flags & (OPH_FLAG_WARN_LO << OPH_LINK_RX_SHIFT)));
+		}
+	EXPECT_EQ(1U, alarms);
+	EXPECT_EQ(0, r.gaps);
 	oph_lane_get(f, 2, 0, OPH_DIR_UP, &ln);
 	EXPECT_TRUE(!!(ln.flags & OPH_FLAG_WARN_LO));
 	oph_link_get(f, 2, &li);
