@@ -611,7 +611,7 @@ int oph_module_insert(struct oph_fabric *f, enum oph_side side, u32 mod,
 	m->inserted = f->now;
 	s->mod = m;
 	f->bytes += sizeof(*m);
-	f->gen++;
+	/* Leaving ABSENT bumps the generation (oph_change()). */
 	enter_timed(f, side, mod, OPH_MOD_RESETTING,
 		    phase_ns(f, OPH_VAR_RESET, side, mod, T_RESET_LO, T_RESET_HI));
 	return 0;
@@ -647,8 +647,7 @@ int oph_module_remove(struct oph_fabric *f, enum oph_side side, u32 mod,
 	if (s->admin == OPH_ADMIN_UNPROVISIONING)
 		set_admin(f, side, mod, OPH_ADMIN_UNPROVISIONED);
 	oph_faults_drop_module(f, side, mod);
-	f->gen++;
+	/* The links went dark above; entering ABSENT bumps the generation. */
 	set_state(f, side, mod, OPH_MOD_ABSENT);
-	oph_module_lights_changed(f, side, mod, OPH_DOWN_NO_LIGHT);
 	return 0;
 }
