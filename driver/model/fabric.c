@@ -179,6 +179,19 @@ void oph_change(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 }
 
 /**
+ * oph_fabric_config_changed() - record that the fabric's configuration changed
+ * @f: fabric
+ *
+ * Thresholds, budget and clock speed change no object's state; the caller
+ * records one change for all it configured at once, so that listeners see
+ * the fabric in the same numbered stream as its links and modules.
+ */
+void oph_fabric_config_changed(struct oph_fabric *f)
+{
+	oph_change(f, OPH_OBJ_FABRIC, OPH_SIDE_EP, 0, 0, 0, 0);
+}
+
+/**
  * oph_alarm() - record an alarm: flags latched, or aging predicted
  * @f: fabric
  * @kind: enum oph_alarm, what it is about

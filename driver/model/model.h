@@ -553,6 +553,7 @@ struct oph_health_info {
  * @over_budget: power above the budget (racks only)
  * @flags: OPH_FLAG_* of @temp_mc now (engines only)
  * @latched: @flags latched since cleared (engines only)
+ * @dead: the engine died (engines only)
  */
 struct oph_agg_info {
 	u32 links;
@@ -564,6 +565,7 @@ struct oph_agg_info {
 	bool over_budget;
 	u32 flags;
 	u32 latched;
+	bool dead;
 };
 
 int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
@@ -575,7 +577,8 @@ int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,
 		   struct oph_module_info *mi);
 int oph_health_get(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		   u32 id, struct oph_health_info *hi);
-int oph_engine_get(struct oph_fabric *f, u32 engine, struct oph_agg_info *ai);
+int oph_engine_get(struct oph_fabric *f, enum oph_side side, u32 engine,
+		   struct oph_agg_info *ai);
 int oph_ep_get(struct oph_fabric *f, u32 ep, struct oph_agg_info *ai);
 int oph_rack_get(struct oph_fabric *f, u32 rack, struct oph_agg_info *ai);
 void oph_fabric_get(struct oph_fabric *f, struct oph_agg_info *ai);
@@ -591,8 +594,12 @@ int oph_engine_clear_latched(struct oph_fabric *f, enum oph_side side, u32 eng,
 void oph_thresh_defaults(struct oph_thresh *t);
 const struct oph_thresh *oph_thresh_get(const struct oph_fabric *f,
 					enum oph_thresh_id id);
+int oph_thresh_check(enum oph_thresh_id id, const struct oph_thresh *t,
+		     const char **why);
 int oph_thresh_set(struct oph_fabric *f, enum oph_thresh_id id,
 		   const struct oph_thresh *t, const char **why);
+int oph_fabric_set_budget(struct oph_fabric *f, u32 watts, const char **why);
+void oph_fabric_config_changed(struct oph_fabric *f);
 u32 oph_thresh_flags(const struct oph_fabric *f, enum oph_thresh_id id, s32 v);
 u32 oph_ber_e_from_margin(s32 margin_mdb);
 

@@ -818,26 +818,32 @@ void oph_fabric_thermal(struct oph_fabric *f, s32 *engine_mc, s32 *module_mc,
 }
 
 /**
- * oph_engine_get() - an endpoint engine's links, power and temperature
+ * oph_engine_get() - an engine's links, power and temperature
  * @f: fabric
- * @engine: endpoint engine id
- * @ai: filled in
+ * @side: side of the engine
+ * @engine: engine id on that side
+ * @ai: filled in; @ai->dead when the engine died
  *
  * Return: 0 or -ERANGE.
  */
-int oph_engine_get(struct oph_fabric *f, u32 engine, struct oph_agg_info *ai)
+int oph_engine_get(struct oph_fabric *f, enum oph_side side, u32 engine,
+		   struct oph_agg_info *ai)
 {
 	u32 links[64], n, i;
 
-	if (engine >= f->t.ep_engines)
+	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) ||
+	    engine >= oph_nengines(f, side))
 		return -ERANGE;
 	memset(ai, 0, sizeof(*ai));
-	n = oph_engine_links(f, OPH_SIDE_EP, engine, links, ARRAY_SIZE(links));
+	n = oph_engine_links(f, side, engine, links, ARRAY_SIZE(links));
 	for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
 		agg_link(f, links[i], ai);
-	agg_engine(f, OPH_SIDE_EP, engine, ai);
-	ai->flags = oph_thresh_flags(f, OPH_TH_ENGINE_TEMP, ai->temp_mc);
-	ai->latched = f->engines[OPH_SIDE_EP][engine].latched;
+	agg_engine(f, side, engine, ai);
+	ai->dead = oph_engine_dead(f, side, engine);
+	/* A dead engine is cold, not an under-temperature alarm. */
+	if (!ai->dead)
+		ai->flags = oph_thresh_flags(f, OPH_TH_ENGINE_TEMP, ai->temp_mc);
+	ai->latched = f->engines[side][engine].latched;
 	return 0;
 }
 
@@ -848,7 +854,7 @@ static void agg_ep(struct oph_fabric *f, u32 ep, struct oph_agg_info *ai)
 	u32 o, j;
 
 	for (o = 0; o < f->p.engines; o++) {
-		oph_engine_get(f, ep * f->p.engines + o, &e);
+		oph_engine_get(f, OPH_SIDE_EP, ep * f->p.engines + o, &e);
 		ai->links += e.links;
 		for (j = 0; j < __OPH_LINK_STATE_CNT; j++)
 			ai->by_state[j] += e.by_state[j];

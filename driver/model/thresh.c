@@ -51,6 +51,28 @@ const struct oph_thresh *oph_thresh_get(const struct oph_fabric *f,
 }
 
 /**
+ * oph_thresh_check() - whether levels could be set, without setting them
+ * @id: enum oph_thresh_id
+ * @t: the levels
+ * @why: reason when refused
+ *
+ * Lets a caller setting several values check them all before changing any.
+ *
+ * Return: 0, -EINVAL (unknown value, or levels out of order).
+ */
+int oph_thresh_check(enum oph_thresh_id id, const struct oph_thresh *t,
+		     const char **why)
+{
+	if ((unsigned int)id >= __OPH_TH_CNT)
+		return oph_refuse(why, -EINVAL, "unknown threshold");
+	if (t->alarm_lo > t->warn_lo || t->warn_lo >= t->warn_hi ||
+	    t->warn_hi > t->alarm_hi)
+		return oph_refuse(why, -EINVAL,
+				  "thresholds must be ordered alarm-lo <= warn-lo < warn-hi <= alarm-hi");
+	return 0;
+}
+
+/**
  * oph_thresh_set() - configure the thresholds of one value
  * @f: fabric
  * @id: enum oph_thresh_id
@@ -64,13 +86,27 @@ const struct oph_thresh *oph_thresh_get(const struct oph_fabric *f,
 int oph_thresh_set(struct oph_fabric *f, enum oph_thresh_id id,
 		   const struct oph_thresh *t, const char **why)
 {
-	if ((unsigned int)id >= __OPH_TH_CNT)
-		return oph_refuse(why, -EINVAL, "unknown threshold");
-	if (t->alarm_lo > t->warn_lo || t->warn_lo >= t->warn_hi ||
-	    t->warn_hi > t->alarm_hi)
-		return oph_refuse(why, -EINVAL,
-				  "thresholds must be ordered alarm-lo <= warn-lo < warn-hi <= alarm-hi");
+	int err = oph_thresh_check(id, t, why);
+
+	if (err)
+		return err;
 	f->thresh[id] = *t;
+	return 0;
+}
+
+/**
+ * oph_fabric_set_budget() - configure the power budget of every rack
+ * @f: fabric
+ * @watts: the budget
+ * @why: reason when refused
+ *
+ * Return: 0 or -EINVAL (no budget at all).
+ */
+int oph_fabric_set_budget(struct oph_fabric *f, u32 watts, const char **why)
+{
+	if (!watts)
+		return oph_refuse(why, -EINVAL, "a rack power budget must be at least 1 W");
+	f->p.rack_budget_w = watts;
 	return 0;
 }
 

@@ -85,6 +85,8 @@ int oph_params_check(const struct oph_params *p, const char **why)
 		return oph_refuse(why, -EINVAL, "ber_qual_ms must be at most 600000");
 	if (!p->quarantine_errors)
 		return oph_refuse(why, -EINVAL, "quarantine_errors must be at least 1");
+	if (!p->rack_budget_w)
+		return oph_refuse(why, -EINVAL, "rack_budget_w must be at least 1");
 
 	eps = (u64)(p->racks + (u64)p->memory_racks) * p->trays * p->slots;
 	ppe = (u64)p->engines * p->ports;

@@ -665,6 +665,77 @@ TEST(engine_death_takes_its_ports_down)
 	oph_fabric_destroy(f);
 }
 
+TEST(engines_of_both_sides_aggregate_their_links)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault d = { .kind = OPH_FAULT_ENGINE_DEATH, .target = 1 };
+	const struct oph_topo *t;
+	struct oph_agg_info ai;
+	u64 ep_links = 0, sw_links = 0;
+	const char *why;
+	u32 e;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	t = oph_fabric_topo(f);
+	bring_up(f);
+	/* Every link has one engine on each side. */
+	for (e = 0; e < t->ep_engines; e++) {
+		ASSERT_EQ(0, oph_engine_get(f, OPH_SIDE_EP, e, &ai));
+		ep_links += ai.by_state[OPH_LINK_UP];
+	}
+	for (e = 0; e < t->sw_engines; e++) {
+		ASSERT_EQ(0, oph_engine_get(f, OPH_SIDE_SW, e, &ai));
+		sw_links += ai.by_state[OPH_LINK_UP];
+		EXPECT_LT(40000, ai.temp_mc);
+	}
+	EXPECT_EQ((u64)t->links, ep_links);
+	EXPECT_EQ((u64)t->links, sw_links);
+	EXPECT_EQ(-ERANGE, oph_engine_get(f, OPH_SIDE_SW, t->sw_engines, &ai));
+	EXPECT_EQ(-ERANGE, oph_engine_get(f, 2, 0, &ai));
+	ASSERT_EQ(0, oph_fault_inject(f, &d, &why));
+	ASSERT_EQ(0, oph_engine_get(f, OPH_SIDE_EP, 1, &ai));
+	EXPECT_TRUE(ai.dead);
+	EXPECT_EQ(0U, ai.by_state[OPH_LINK_UP]);
+	EXPECT_EQ(0U, ai.flags);	/* cold, not an alarm */
+	oph_fabric_destroy(f);
+}
+
+TEST(configuration_changes_are_one_numbered_record)
+{
+	static struct rec r;
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_thresh bad = { 0, -1, 5, 6 };
+	struct oph_agg_info ai;
+	const char *why = NULL;
+	u64 seq;
+
+	small_params(&p);
+	f = make(&p, &r);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	seq = oph_fabric_change_seq(f);
+	EXPECT_EQ(-EINVAL, oph_thresh_check(OPH_TH_ENGINE_TEMP, &bad, &why));
+	EXPECT_EQ(0, oph_thresh_check(OPH_TH_ENGINE_TEMP,
+				      oph_thresh_get(f, OPH_TH_ENGINE_TEMP), &why));
+	EXPECT_EQ(-EINVAL, oph_fabric_set_budget(f, 0, &why));
+	EXPECT_NE(NULL, strstr(why, "budget"));
+	/* A rack of 4 GPUs draws over 6 kW. */
+	ASSERT_EQ(0, oph_fabric_set_budget(f, 5000, &why));
+	oph_rack_get(f, 0, &ai);
+	EXPECT_TRUE(ai.over_budget);
+	EXPECT_EQ(5000U, ai.budget_w);
+	EXPECT_EQ(seq, oph_fabric_change_seq(f));	/* the caller records it */
+	oph_fabric_config_changed(f);
+	EXPECT_EQ(seq + 1, oph_fabric_change_seq(f));
+	EXPECT_EQ(OPH_OBJ_FABRIC, r.c[r.n - 1].obj);
+	EXPECT_EQ(0, r.gaps);
+	oph_fabric_destroy(f);
+}
+
 TEST(module_failure_is_one_record_per_link_not_per_lane)
 {
 	static struct rec r;
