@@ -32,6 +32,8 @@ static const struct genl_multicast_group ophoton_nl_mcgrps[] = {
 static_assert((int)OPH_LINK_FAILED == (int)OPHOTON_LINK_STATE_FAILED);
 static_assert((int)OPH_DOWN_FIBRE == (int)OPHOTON_DOWN_FIBRE);
 static_assert((int)OPH_FEED_STRIPE == (int)OPHOTON_FEED_STRIPE);
+static_assert((int)OPH_TH_ENGINE_TEMP == (int)OPHOTON_THRESH_ENGINE_TEMP_MC);
+static_assert((int)__OPH_TH_CNT == (int)OPHOTON_THRESH_ENGINE_TEMP_MC + 1);
 
 static int ophoton_nl_version_get_doit(struct sk_buff *skb,
 				       struct genl_info *info)
@@ -58,6 +60,32 @@ static int ophoton_nl_version_get_doit(struct sk_buff *skb,
 err_free_msg:
 	nlmsg_free(msg);
 	return -EMSGSIZE;
+}
+
+/* The levels of every analog value, one nest each. */
+static int thresh_fill(struct sk_buff *msg, struct ophoton_fabric *fab)
+{
+	const struct oph_thresh *t;
+	struct nlattr *nest;
+	u32 id;
+
+	lockdep_assert_held(&fab->lock);
+	for (id = 0; id < __OPH_TH_CNT; id++) {
+		t = oph_thresh_get(fab->model, id);
+		nest = nla_nest_start(msg, OPHOTON_A_THRESH);
+		if (!nest)
+			return -EMSGSIZE;
+		if (nla_put_u8(msg, OPHOTON_A_THRESH_ID, id) ||
+		    nla_put_s32(msg, OPHOTON_A_THRESH_ALARM_LO, t->alarm_lo) ||
+		    nla_put_s32(msg, OPHOTON_A_THRESH_WARN_LO, t->warn_lo) ||
+		    nla_put_s32(msg, OPHOTON_A_THRESH_WARN_HI, t->warn_hi) ||
+		    nla_put_s32(msg, OPHOTON_A_THRESH_ALARM_HI, t->alarm_hi)) {
+			nla_nest_cancel(msg, nest);
+			return -EMSGSIZE;
+		}
+		nla_nest_end(msg, nest);
+	}
+	return 0;
 }
 
 /* The fabric: shape, clock, generation, and its telemetry when asked. */
@@ -90,7 +118,9 @@ static int fabric_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
 	    nla_put_u32(msg, OPHOTON_A_FABRIC_MODULES, p->modules) ||
 	    nla_put_u8(msg, OPHOTON_A_FABRIC_FEED, p->feed) ||
 	    nla_put_u32(msg, OPHOTON_A_FABRIC_LINKS, t->links) ||
-	    nla_put_u32(msg, OPHOTON_A_FABRIC_LANE_GBPS, p->lane_gbps))
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_LANE_GBPS, p->lane_gbps) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_RACK_BUDGET_W, p->rack_budget_w) ||
+	    thresh_fill(msg, fab))
 		return -EMSGSIZE;
 	if (!stats)
 		return 0;
@@ -191,6 +221,9 @@ static int ophoton_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
 		goto no_fabric;
 	}
 	ophoton_clock_sync(fab);
+	/* Only what the request itself changes goes back to it. */
+	if (nlmsg_report(info->nlhdr))
+		fab->echo = info;
 	info->user_ptr[0] = fab;
 	return 0;
 
@@ -207,6 +240,7 @@ static void ophoton_nl_post_doit(const struct genl_ops *ops, struct sk_buff *skb
 
 	if (!fab)
 		return;
+	fab->echo = NULL;
 	mutex_unlock(&fab->lock);
 	ophoton_fabric_put(fab);
 }
@@ -582,18 +616,94 @@ static int ophoton_nl_link_set_doit(struct sk_buff *skb, struct genl_info *info)
 	return ophoton_nl_model_err(info, OPHOTON_A_LINK_ACTION, err, why);
 }
 
+/*
+ * The levels of every %OPHOTON_A_THRESH nest of a request, merged with the
+ * current ones into @t; @set marks the values given.  Nothing is changed.
+ */
+static int thresh_parse(struct genl_info *info, struct ophoton_fabric *fab,
+			struct oph_thresh *t, u32 *set)
+{
+	struct nlattr *tb[OPHOTON_A_THRESH_MAX + 1];
+	const char *why = NULL;
+	struct nlattr *nla;
+	int rem, err;
+	u8 id;
+
+	lockdep_assert_held(&fab->lock);
+	for (id = 0; id < __OPH_TH_CNT; id++)
+		t[id] = *oph_thresh_get(fab->model, id);
+	*set = 0;
+	nlmsg_for_each_attr(nla, info->nlhdr, GENL_HDRLEN, rem) {
+		if (nla_type(nla) != OPHOTON_A_THRESH)
+			continue;
+		/* The policy validated every nest already. */
+		err = nla_parse_nested(tb, OPHOTON_A_THRESH_MAX, nla, NULL, info->extack);
+		if (err)
+			return err;
+		if (!tb[OPHOTON_A_THRESH_ID]) {
+			NL_SET_ERR_MSG_ATTR(info->extack, nla, "thresh needs a thresh-id");
+			return -EINVAL;
+		}
+		id = nla_get_u8(tb[OPHOTON_A_THRESH_ID]);
+		if (*set & BIT(id)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, tb[OPHOTON_A_THRESH_ID],
+					    "the same thresh-id twice");
+			return -EINVAL;
+		}
+		*set |= BIT(id);
+		if (tb[OPHOTON_A_THRESH_ALARM_LO])
+			t[id].alarm_lo = nla_get_s32(tb[OPHOTON_A_THRESH_ALARM_LO]);
+		if (tb[OPHOTON_A_THRESH_WARN_LO])
+			t[id].warn_lo = nla_get_s32(tb[OPHOTON_A_THRESH_WARN_LO]);
+		if (tb[OPHOTON_A_THRESH_WARN_HI])
+			t[id].warn_hi = nla_get_s32(tb[OPHOTON_A_THRESH_WARN_HI]);
+		if (tb[OPHOTON_A_THRESH_ALARM_HI])
+			t[id].alarm_hi = nla_get_s32(tb[OPHOTON_A_THRESH_ALARM_HI]);
+		err = oph_thresh_check(id, &t[id], &why);
+		if (err && info->extack) {
+			/* The model's reasons are literals; see ophoton_nl_model_err(). */
+			info->extack->_msg = why;
+			NL_SET_BAD_ATTR(info->extack, nla);
+		}
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 static int ophoton_nl_fabric_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];
+	struct oph_thresh t[__OPH_TH_CNT];
 	struct nlattr **a = info->attrs;
+	const char *why;
+	bool config;
+	u32 set, id;
+	int err;
 
-	if (!a[OPHOTON_A_FABRIC_ACTION] && !a[OPHOTON_A_FABRIC_TIME_SCALE]) {
+	config = a[OPHOTON_A_FABRIC_TIME_SCALE] || a[OPHOTON_A_FABRIC_RACK_BUDGET_W] ||
+		 a[OPHOTON_A_THRESH];
+	if (!a[OPHOTON_A_FABRIC_ACTION] && !config) {
 		NL_SET_ERR_MSG(info->extack,
-			       "nothing to set: give fabric-action or fabric-time-scale");
+			       "nothing to set: give fabric-action, fabric-time-scale, fabric-rack-budget-w or thresh");
 		return -EINVAL;
 	}
+	/* Check everything before changing anything. */
+	err = thresh_parse(info, fab, t, &set);
+	if (err)
+		return err;
+
 	if (a[OPHOTON_A_FABRIC_TIME_SCALE])
 		ophoton_clock_set_scale(fab, nla_get_u32(a[OPHOTON_A_FABRIC_TIME_SCALE]));
+	/* The policy's range and thresh_parse() leave nothing to refuse. */
+	if (a[OPHOTON_A_FABRIC_RACK_BUDGET_W])
+		oph_fabric_set_budget(fab->model,
+				      nla_get_u32(a[OPHOTON_A_FABRIC_RACK_BUDGET_W]), &why);
+	for (id = 0; id < __OPH_TH_CNT; id++)
+		if (set & BIT(id))
+			oph_thresh_set(fab->model, id, &t[id], &why);
+	if (config)
+		oph_fabric_config_changed(fab->model);
 	if (a[OPHOTON_A_FABRIC_ACTION])
 		oph_fabric_set_all(fab->model, nla_get_u8(a[OPHOTON_A_FABRIC_ACTION]) ==
 					       OPHOTON_FABRIC_ACTION_UP);
@@ -643,22 +753,57 @@ static int alarm_fill(struct sk_buff *msg, const struct oph_change *c, u8 *kind)
 	return 0;
 }
 
-/* An alarm on the "alarms" group; nothing is built without listeners. */
+/*
+ * A notification for @group, or NULL when nobody would get it: built only
+ * when someone listens or the request being served asked for an echo, in
+ * which case it carries that request's port and sequence number.
+ */
+static struct sk_buff *ntf_new(struct ophoton_fabric *fab, int group, u8 cmd,
+			       void **hdr)
+{
+	struct genl_info *echo = fab->echo;
+	struct sk_buff *msg;
+
+	lockdep_assert_held(&fab->lock);
+	if (!echo && !genl_has_listeners(&ophoton_nl_family, ophoton_fabric_net(fab),
+					 group))
+		return NULL;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return NULL;
+	*hdr = genlmsg_put(msg, echo ? echo->snd_portid : 0, echo ? echo->snd_seq : 0,
+			   &ophoton_nl_family, 0, cmd);
+	if (!*hdr) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+/* Send what ntf_new() built: multicast, and back to an echoing request. */
+static void ntf_send(struct ophoton_fabric *fab, struct sk_buff *msg, void *hdr,
+		     int group)
+{
+	lockdep_assert_held(&fab->lock);
+	genlmsg_end(msg, hdr);
+	if (fab->echo)
+		genl_notify(&ophoton_nl_family, msg, fab->echo, group, GFP_KERNEL);
+	else
+		genlmsg_multicast_netns(&ophoton_nl_family, ophoton_fabric_net(fab),
+					msg, 0, group, GFP_KERNEL);
+}
+
+/* An alarm on the "alarms" group. */
 static void alarm_notify(struct ophoton_fabric *fab, const struct oph_change *c)
 {
-	struct net *net = ophoton_fabric_net(fab);
 	struct sk_buff *msg;
 	u8 kind = 0;
 	void *hdr;
 
-	lockdep_assert_held(&fab->lock);
-	if (!genl_has_listeners(&ophoton_nl_family, net, OPHOTON_NLGRP_ALARMS))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = ntf_new(fab, OPHOTON_NLGRP_ALARMS, OPHOTON_CMD_ALARM_NTF, &hdr);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, &ophoton_nl_family, 0, OPHOTON_CMD_ALARM_NTF);
-	if (!hdr || nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
+	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
 	    alarm_fill(msg, c, &kind) ||
 	    nla_put_u8(msg, OPHOTON_A_ALARM_KIND, kind) ||
 	    (c->flags && nla_put_u32(msg, OPHOTON_A_ALARM_FLAGS, c->flags)) ||
@@ -669,9 +814,15 @@ static void alarm_notify(struct ophoton_fabric *fab, const struct oph_change *c)
 		nlmsg_free(msg);
 		return;
 	}
-	genlmsg_end(msg, hdr);
-	genlmsg_multicast_netns(&ophoton_nl_family, net, msg, 0,
-				OPHOTON_NLGRP_ALARMS, GFP_KERNEL);
+	ntf_send(fab, msg, hdr, OPHOTON_NLGRP_ALARMS);
+}
+
+/* A configuration change, as the fabric's GET reply with its event. */
+static int fabric_fill_change(struct sk_buff *msg, struct ophoton_fabric *fab,
+			      u32 unused, bool stats)
+{
+	return fabric_fill(msg, fab, false) ?:
+	       nla_put_u8(msg, OPHOTON_A_FABRIC_EVENT, OPHOTON_FABRIC_EVENT_CHANGE);
 }
 
 /**
@@ -701,6 +852,10 @@ void ophoton_nl_model_change(void *ctx, const struct oph_change *c)
 	case OPH_OBJ_ALARM:
 		alarm_notify(fab, c);
 		break;
+	case OPH_OBJ_FABRIC:
+		ophoton_nl_notify(fab, OPHOTON_CMD_FABRIC_NTF, fabric_fill_change, 0,
+				  c->seq);
+		break;
 	case OPH_OBJ_MODULE:
 		trace_ophoton_module(fab->id, c->side, c->id, c->old, c->new, c->seq,
 				     c->time);
@@ -722,32 +877,25 @@ void ophoton_nl_model_change(void *ctx, const struct oph_change *c)
  * @id: the object
  * @seq: the change record's sequence number
  *
- * Nothing is built when nobody listens.
+ * Nothing is built when nobody listens and no request asked for an echo.
  */
 void ophoton_nl_notify(struct ophoton_fabric *fab, u8 cmd, ophoton_fill_fn fill,
 		       u32 id, u64 seq)
 {
-	struct net *net = ophoton_fabric_net(fab);
 	struct sk_buff *msg;
 	void *hdr;
 
-	lockdep_assert_held(&fab->lock);
-	if (!genl_has_listeners(&ophoton_nl_family, net, OPHOTON_NLGRP_CONFIG))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = ntf_new(fab, OPHOTON_NLGRP_CONFIG, cmd, &hdr);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, &ophoton_nl_family, 0, cmd);
-	if (!hdr || fill(msg, fab, id, false) ||
+	if (fill(msg, fab, id, false) ||
 	    nla_put_u64_64bit(msg, OPHOTON_A_NTF_SEQ, seq, OPHOTON_A_PAD) ||
 	    nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_GEN,
 			      oph_fabric_generation(fab->model), OPHOTON_A_PAD)) {
 		nlmsg_free(msg);
 		return;
 	}
-	genlmsg_end(msg, hdr);
-	genlmsg_multicast_netns(&ophoton_nl_family, net, msg, 0,
-				OPHOTON_NLGRP_CONFIG, GFP_KERNEL);
+	ntf_send(fab, msg, hdr, OPHOTON_NLGRP_CONFIG);
 }
 
 /**
@@ -799,12 +947,29 @@ static struct netlink_range_validation ophoton_time_scale_range = {
 	.max = 100000,
 };
 
-static const struct nla_policy ophoton_fabric_set_policy[OPHOTON_A_FABRIC_ACTION + 1] = {
+/* A rack of 1 W to 10 MW. */
+static struct netlink_range_validation ophoton_budget_range = {
+	.min = 1,
+	.max = 10000000,
+};
+
+static const struct nla_policy ophoton_thresh_policy[OPHOTON_A_THRESH_MAX + 1] = {
+	[OPHOTON_A_THRESH_ID]		= NLA_POLICY_MAX(NLA_U8, OPHOTON_THRESH_ENGINE_TEMP_MC),
+	[OPHOTON_A_THRESH_ALARM_LO]	= { .type = NLA_S32 },
+	[OPHOTON_A_THRESH_WARN_LO]	= { .type = NLA_S32 },
+	[OPHOTON_A_THRESH_WARN_HI]	= { .type = NLA_S32 },
+	[OPHOTON_A_THRESH_ALARM_HI]	= { .type = NLA_S32 },
+};
+
+static const struct nla_policy ophoton_fabric_set_policy[OPHOTON_A_THRESH + 1] = {
 	[OPHOTON_A_FABRIC_ID]		= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
 	[OPHOTON_A_FABRIC_TIME_SCALE]	= NLA_POLICY_FULL_RANGE(NLA_U32,
 								&ophoton_time_scale_range),
 	[OPHOTON_A_FABRIC_ACTION]	= NLA_POLICY_RANGE(NLA_U8, OPHOTON_FABRIC_ACTION_UP,
 							   OPHOTON_FABRIC_ACTION_DOWN),
+	[OPHOTON_A_FABRIC_RACK_BUDGET_W] = NLA_POLICY_FULL_RANGE(NLA_U32,
+								 &ophoton_budget_range),
+	[OPHOTON_A_THRESH]		= NLA_POLICY_NESTED(ophoton_thresh_policy),
 };
 
 static const struct nla_policy ophoton_link_get_policy[OPHOTON_A_GPU_ID + 1] = {
@@ -885,6 +1050,40 @@ static const struct nla_policy ophoton_health_get_policy[OPHOTON_A_HEALTH_ID + 1
 	[OPHOTON_A_HEALTH_DOMAIN] = NLA_POLICY_RANGE(NLA_U8, OPHOTON_HEALTH_MODULE,
 						     OPHOTON_HEALTH_ENGINE),
 	[OPHOTON_A_HEALTH_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_UNHEALTHY]	= { .type = NLA_FLAG },
+};
+
+static const struct nla_policy ophoton_rack_get_policy[OPHOTON_A_RACK_ID + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_RACK_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_STATS]	= { .type = NLA_FLAG },
+	[OPHOTON_A_UNHEALTHY]	= { .type = NLA_FLAG },
+};
+
+static const struct nla_policy ophoton_gpu_get_policy[OPHOTON_A_RACK_ID + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_GPU_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_RACK_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_STATS]	= { .type = NLA_FLAG },
+	[OPHOTON_A_UNHEALTHY]	= { .type = NLA_FLAG },
+};
+
+static const struct nla_policy ophoton_engine_get_policy[OPHOTON_A_ENGINE_ID + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_SIDE]	= NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
+	[OPHOTON_A_ENGINE_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_GPU_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_STATS]	= { .type = NLA_FLAG },
+	[OPHOTON_A_UNHEALTHY]	= { .type = NLA_FLAG },
+};
+
+static const struct nla_policy ophoton_laser_get_policy[OPHOTON_A_LANE + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_SIDE]	= NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
+	[OPHOTON_A_MODULE_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_LANE]	= { .type = NLA_U8 },
+	[OPHOTON_A_GPU_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_STATS]	= { .type = NLA_FLAG },
 	[OPHOTON_A_UNHEALTHY]	= { .type = NLA_FLAG },
 };
 
@@ -974,6 +1173,38 @@ static const struct genl_ops ophoton_nl_ops[] = {
 		.dumpit		= ophoton_nl_health_get_dumpit,
 		.policy		= ophoton_health_get_policy,
 		.maxattr	= ARRAY_SIZE(ophoton_health_get_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_RACK_GET,
+		.doit		= ophoton_nl_rack_get_doit,
+		.dumpit		= ophoton_nl_rack_get_dumpit,
+		.policy		= ophoton_rack_get_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_rack_get_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_GPU_GET,
+		.doit		= ophoton_nl_gpu_get_doit,
+		.dumpit		= ophoton_nl_gpu_get_dumpit,
+		.policy		= ophoton_gpu_get_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_gpu_get_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_ENGINE_GET,
+		.doit		= ophoton_nl_engine_get_doit,
+		.dumpit		= ophoton_nl_engine_get_dumpit,
+		.policy		= ophoton_engine_get_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_engine_get_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_LASER_GET,
+		.doit		= ophoton_nl_laser_get_doit,
+		.dumpit		= ophoton_nl_laser_get_dumpit,
+		.policy		= ophoton_laser_get_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_laser_get_policy) - 1,
 		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
 	},
 	{

@@ -60,6 +60,16 @@ int ophoton_nl_lane_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 int ophoton_nl_health_get_doit(struct sk_buff *skb, struct genl_info *info);
 int ophoton_nl_health_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 
+/* nl_topo.c */
+int ophoton_nl_rack_get_doit(struct sk_buff *skb, struct genl_info *info);
+int ophoton_nl_rack_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int ophoton_nl_gpu_get_doit(struct sk_buff *skb, struct genl_info *info);
+int ophoton_nl_gpu_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int ophoton_nl_engine_get_doit(struct sk_buff *skb, struct genl_info *info);
+int ophoton_nl_engine_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int ophoton_nl_laser_get_doit(struct sk_buff *skb, struct genl_info *info);
+int ophoton_nl_laser_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+
 /* nl_sim.c */
 int ophoton_nl_blast_get_doit(struct sk_buff *skb, struct genl_info *info);
 int ophoton_nl_sim_module_doit(struct sk_buff *skb, struct genl_info *info);

@@ -18,6 +18,8 @@
 
 #include "model/model.h"
 
+struct genl_info;
+
 /**
  * struct ophoton_fabric - one virtual CPO fabric device
  * @dev: the device on the ophoton bus; its release frees everything
@@ -33,6 +35,8 @@
  * @time_scale: virtual seconds per real second
  * @debugfs: the fabric's debugfs directory
  * @hwmon: the fabric's hwmon device, or NULL
+ * @echo: the request being served, under @lock, when it asked for
+ *	NLM_F_ECHO: the notifications of its changes go back to it too
  */
 struct ophoton_fabric {
 	struct device dev;
@@ -47,6 +51,7 @@ struct ophoton_fabric {
 	u32 time_scale;
 	struct dentry *debugfs;
 	struct device *hwmon;
+	struct genl_info *echo;
 };
 
 static inline struct ophoton_fabric *to_ophoton_fabric(struct device *dev)

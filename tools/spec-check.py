@@ -67,7 +67,7 @@ check("spec: commands match the uapi header", want == have, want, have)
 sets = {s["name"]: s for s in spec["attribute-sets"]}
 for aset in spec["attribute-sets"]:
     enum = "%s_attr" % family if aset["name"] == family else \
-        "%s_%s" % (family, aset["name"].replace("-", "_"))
+        aset.get("enum-name", "%s_%s" % (family, aset["name"].replace("-", "_")))
     want, nxt = {}, 1
     for a in aset["attributes"]:
         nxt = a.get("value", nxt)
@@ -91,8 +91,10 @@ for d in spec.get("definitions", []):
 
 # Kernel policies: per op, the accepted attributes with their types and ranges.
 TYPES = {"u8": "NLA_U8", "u16": "NLA_U16", "u32": "NLA_U32", "u64": "NLA_U64",
-         "flag": "NLA_FLAG", "string": "NLA_NUL_STRING", "s32": "NLA_S32"}
-attrs = {a["name"]: a for a in sets[family]["attributes"]}
+         "flag": "NLA_FLAG", "string": "NLA_NUL_STRING", "s32": "NLA_S32",
+         "nest": "NLA_NESTED"}
+
+
 def range_of(body):
     """min and max of a netlink_range_validation initialiser."""
     def val(field):
@@ -106,41 +108,69 @@ def range_of(body):
 
 ranges = {m.group(1): range_of(m.group(2))
           for m in re.finditer(r"netlink_range_validation (\w+) = \{(.*?)\};", kernel, re.S)}
-for op in ops["list"]:
-    req = (op.get("do") or {}).get("request")
-    pol_name = "%s_%s_policy" % (family, op["name"].replace("-", "_"))
+
+
+def enum_or_int(x):
+    return ALL_ENUMS.get(x, int(x, 0) if x.isdigit() else x)
+
+
+def policy(pol_name):
+    """The kernel's policy table @pol_name: {C name: (type, min, max, nested)}."""
     m = re.search(r"nla_policy %s\[[^\]]*\] = \{(.*?)\n\};" % pol_name, kernel, re.S)
-    if not req:
-        ok = m is None
-        check("policy: %s takes no attributes (core rejects all)" % op["name"], ok,
-              "no policy", pol_name if m else "no policy")
-        continue
-    entries = {}
-    if m:
-        # Split at each "[ATTR] =": an entry may run over several lines.
-        parts = re.split(r"\[(OPHOTON_A_\w+)\]\s*=\s*", m.group(1))
-        entries = {parts[i]: " ".join(parts[i + 1].split()) for i in range(1, len(parts), 2)}
-    want, have = {}, {}
-    for name in req["attributes"]:
-        a = attrs[name]
-        chk = a.get("checks", {})
-        want[c_name(sets[family]["name-prefix"], name)] = (
-            TYPES[a["type"]], chk.get("min"), chk.get("max"))
-    for cname, pol in entries.items():
+    if not m:
+        return None
+    # Split at each "[ATTR] =": an entry may run over several lines.
+    parts = re.split(r"\[(OPHOTON_A_\w+)\]\s*=\s*", m.group(1))
+    have = {}
+    for i in range(1, len(parts), 2):
+        pol = " ".join(parts[i + 1].split())
+        nested = re.search(r"NLA_POLICY_NESTED\((\w+)\)", pol)
+        if nested:
+            have[parts[i]] = ("NLA_NESTED", None, None, policy(nested.group(1)))
+            continue
         t = re.search(r"NLA_\w+", pol.replace("NLA_POLICY_", "")).group(0)
         lo = hi = None
         r = re.search(r"NLA_POLICY_RANGE\(\w+,\s*(\w+),\s*(\w+)\)", pol)
         if r:
-            lo, hi = (ALL_ENUMS.get(x, int(x, 0) if x.isdigit() else x) for x in r.groups())
+            lo, hi = (enum_or_int(x) for x in r.groups())
         r = re.search(r"NLA_POLICY_FULL_RANGE\(\w+,\s*&(\w+)\)", pol)
         if r and ranges.get(r.group(1)):
             lo, hi = ranges[r.group(1)]
         r = re.search(r"NLA_POLICY_MAX\(\w+,\s*(\w+)\)", pol)
         if r:
-            hi = ALL_ENUMS.get(r.group(1), int(r.group(1), 0) if r.group(1).isdigit() else r.group(1))
-        have[cname] = (t, lo, hi)
+            hi = enum_or_int(r.group(1))
+        have[parts[i]] = (t, lo, hi, None)
+    return have
+
+
+def spec_policy(aset, names):
+    """What the spec says a policy over @names of set @aset holds."""
+    want = {}
+    by_name = {a["name"]: a for a in sets[aset]["attributes"]}
+    for name in names:
+        a = by_name[name]
+        chk = a.get("checks", {})
+        nested = None
+        if a["type"] == "nest" and a.get("nested-attributes") and \
+                a.get("multi-attr"):
+            sub = sets[a["nested-attributes"]]
+            nested = spec_policy(sub["name"], [x["name"] for x in sub["attributes"]])
+        want[c_name(sets[aset]["name-prefix"], name)] = (
+            TYPES[a["type"]], chk.get("min"), chk.get("max"), nested)
+    return want
+
+
+for op in ops["list"]:
+    req = (op.get("do") or {}).get("request")
+    pol_name = "%s_%s_policy" % (family, op["name"].replace("-", "_"))
+    have = policy(pol_name)
+    if not req:
+        check("policy: %s takes no attributes (core rejects all)" % op["name"],
+              have is None, "no policy", pol_name if have is not None else "no policy")
+        continue
+    want = spec_policy(family, req["attributes"])
     check("policy: %s accepts what the spec's request lists" % op["name"],
-          want == have, want, have)
+          want == (have or {}), want, have)
 
 # ophotonctl's names.
 names = dict(re.findall(r"\[(OPHOTON_A_\w+)\]\s*=\s*\"([^\"]+)\"", cli))

@@ -94,6 +94,21 @@ static const char *const attr_names[OPHOTON_A_MAX + 1] = {
 	[OPHOTON_A_ALARM_KIND]			= "alarm-kind",
 	[OPHOTON_A_ALARM_FLAGS]			= "alarm-flags",
 	[OPHOTON_A_ALARM_LASERS]		= "alarm-lasers",
+	[OPHOTON_A_FABRIC_RACK_BUDGET_W]	= "fabric-rack-budget-w",
+	[OPHOTON_A_THRESH]			= "thresh",
+	[OPHOTON_A_RACK_ID]			= "rack-id",
+	[OPHOTON_A_RACK_KIND]			= "rack-kind",
+	[OPHOTON_A_TRAY]			= "tray",
+	[OPHOTON_A_SLOT]			= "slot",
+	[OPHOTON_A_ENGINE_ID]			= "engine-id",
+	[OPHOTON_A_ENGINE_DEAD]			= "engine-dead",
+	[OPHOTON_A_LINKS]			= "links",
+	[OPHOTON_A_LINKS_UP]			= "links-up",
+	[OPHOTON_A_AGG_STATS]			= "agg-stats",
+	[OPHOTON_A_LASER_STATE]			= "laser-state",
+	[OPHOTON_A_LASER_FIBRE_CHECKED]		= "laser-fibre-checked",
+	[OPHOTON_A_LASER_AGING_PREDICTED]	= "laser-aging-predicted",
+	[OPHOTON_A_LASER_STATS]			= "laser-stats",
 };
 
 struct nla_policy ophoton_policy[OPHOTON_A_MAX + 1] = {
@@ -175,6 +190,21 @@ struct nla_policy ophoton_policy[OPHOTON_A_MAX + 1] = {
 	[OPHOTON_A_ALARM_KIND]			= { .type = NLA_U8 },
 	[OPHOTON_A_ALARM_FLAGS]			= { .type = NLA_U32 },
 	[OPHOTON_A_ALARM_LASERS]		= { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_RACK_BUDGET_W]	= { .type = NLA_U32 },
+	[OPHOTON_A_THRESH]			= { .type = NLA_NESTED },
+	[OPHOTON_A_RACK_ID]			= { .type = NLA_U32 },
+	[OPHOTON_A_RACK_KIND]			= { .type = NLA_U8 },
+	[OPHOTON_A_TRAY]			= { .type = NLA_U32 },
+	[OPHOTON_A_SLOT]			= { .type = NLA_U32 },
+	[OPHOTON_A_ENGINE_ID]			= { .type = NLA_U32 },
+	[OPHOTON_A_ENGINE_DEAD]			= { .type = NLA_FLAG },
+	[OPHOTON_A_LINKS]			= { .type = NLA_U32 },
+	[OPHOTON_A_LINKS_UP]			= { .type = NLA_U32 },
+	[OPHOTON_A_AGG_STATS]			= { .type = NLA_NESTED },
+	[OPHOTON_A_LASER_STATE]			= { .type = NLA_U8 },
+	[OPHOTON_A_LASER_FIBRE_CHECKED]		= { .type = NLA_FLAG },
+	[OPHOTON_A_LASER_AGING_PREDICTED]	= { .type = NLA_FLAG },
+	[OPHOTON_A_LASER_STATS]			= { .type = NLA_NESTED },
 };
 
 const char *onl_attr_name(int type)

@@ -13,7 +13,10 @@
  *    the attribute;
  *  - 64-bit values are u64 attributes aligned with OPHOTON_A_PAD;
  *  - units are part of attribute names (_UW microwatt, _MC millidegree
- *    Celsius, _UA microampere, _MV millivolt).
+ *    Celsius, _UA microampere, _MV millivolt);
+ *  - a request flagged NLM_F_ECHO receives, before its ACK, the
+ *    notifications of the changes made while it ran, addressed to its port
+ *    and sequence number; other listeners get them as usual.
  */
 #ifndef _UAPI_LINUX_OPHOTON_H
 #define _UAPI_LINUX_OPHOTON_H
@@ -33,8 +36,12 @@
  *	%OPHOTON_A_STATS, a %OPHOTON_A_FABRIC_STATS nest.  Open to every user.
  * @OPHOTON_CMD_FABRIC_SET: do: %OPHOTON_A_FABRIC_ACTION on a fabric: bring
  *	every laser module and link up, or drain and take them down; and/or
- *	a new %OPHOTON_A_FABRIC_TIME_SCALE (1-100000), virtual time staying
- *	continuous.
+ *	configure it: a new %OPHOTON_A_FABRIC_TIME_SCALE (1-100000), virtual
+ *	time staying continuous; %OPHOTON_A_FABRIC_RACK_BUDGET_W; one
+ *	%OPHOTON_A_THRESH nest per analog value whose levels change (levels
+ *	not given keep their value).  Everything is checked before anything
+ *	changes; a configuration change is announced once, as a
+ *	%OPHOTON_CMD_FABRIC_NTF with %OPHOTON_FABRIC_EVENT_CHANGE.
  *	Requires CAP_NET_ADMIN in the fabric's namespace.
  * @OPHOTON_CMD_LINK_GET: do: one link (%OPHOTON_A_FABRIC_ID and
  *	%OPHOTON_A_LINK_ID); dump: the links of a fabric, filtered by
@@ -47,8 +54,10 @@
  *	changed state.  The body is the %OPHOTON_CMD_LINK_GET reply plus
  *	%OPHOTON_A_NTF_SEQ and %OPHOTON_A_FABRIC_GEN.
  * @OPHOTON_CMD_FABRIC_NTF: notification on the "config" group: a fabric
- *	was created (%OPHOTON_A_FABRIC_EVENT) or is being deleted; the body is
- *	the %OPHOTON_CMD_FABRIC_GET reply.
+ *	was created (%OPHOTON_A_FABRIC_EVENT), reconfigured or is being
+ *	deleted; the body is the %OPHOTON_CMD_FABRIC_GET reply.  A change
+ *	carries %OPHOTON_A_NTF_SEQ, in the sequence of the fabric's link and
+ *	module notifications.
  * @OPHOTON_CMD_MODULE_GET: do: one laser module slot (%OPHOTON_A_SIDE,
  *	%OPHOTON_A_MODULE_ID); dump: a fabric's slots, filtered by side, GPU
  *	and %OPHOTON_A_UNHEALTHY.  With %OPHOTON_A_STATS, a
@@ -85,6 +94,25 @@
  *	%OPHOTON_A_ALARM_KIND, the object, %OPHOTON_A_ALARM_FLAGS and
  *	%OPHOTON_A_ALARM_LASERS where they apply, and %OPHOTON_A_NTF_SEQ,
  *	numbered apart from the "config" group's.
+ * @OPHOTON_CMD_RACK_GET: do: one rack (%OPHOTON_A_RACK_ID: compute racks
+ *	first, then memory, then switch racks); dump: a fabric's racks,
+ *	filtered by %OPHOTON_A_UNHEALTHY (a link not up, or over budget).
+ *	Replies carry the kind, the links and the links up; with
+ *	%OPHOTON_A_STATS, an %OPHOTON_A_AGG_STATS nest.  Open to every user.
+ * @OPHOTON_CMD_GPU_GET: do: one GPU or memory device (%OPHOTON_A_GPU_ID);
+ *	dump: a fabric's, filtered by %OPHOTON_A_RACK_ID and
+ *	%OPHOTON_A_UNHEALTHY (a link not up).  As %OPHOTON_CMD_RACK_GET.
+ * @OPHOTON_CMD_ENGINE_GET: do: one optical engine (%OPHOTON_A_SIDE,
+ *	%OPHOTON_A_ENGINE_ID); dump: a fabric's, GPU side first, filtered by
+ *	side, %OPHOTON_A_GPU_ID and %OPHOTON_A_UNHEALTHY (dead, a link not up,
+ *	or temperature flags).  As %OPHOTON_CMD_RACK_GET.
+ * @OPHOTON_CMD_LASER_GET: do: one laser (%OPHOTON_A_SIDE,
+ *	%OPHOTON_A_MODULE_ID, %OPHOTON_A_LANE: the laser lighting that
+ *	wavelength); dump: the lasers of the modules present, filtered by
+ *	side, module (with a side), %OPHOTON_A_GPU_ID and %OPHOTON_A_UNHEALTHY
+ *	(not on, or threshold flags).  With %OPHOTON_A_STATS, an
+ *	%OPHOTON_A_LASER_STATS nest.  -ENODEV for an empty slot.  Open to
+ *	every user.
  * @__OPHOTON_CMD_MAX: number of commands
  * @OPHOTON_CMD_MAX: highest command
  */
@@ -107,6 +135,10 @@ enum ophoton_cmd {
 	OPHOTON_CMD_SIM_CLOCK,
 	OPHOTON_CMD_HEALTH_GET,
 	OPHOTON_CMD_ALARM_NTF,
+	OPHOTON_CMD_RACK_GET,
+	OPHOTON_CMD_GPU_GET,
+	OPHOTON_CMD_ENGINE_GET,
+	OPHOTON_CMD_LASER_GET,
 
 	/* add new commands above here */
 	__OPHOTON_CMD_MAX,
@@ -204,10 +236,12 @@ enum ophoton_fabric_action {
  * enum ophoton_fabric_event - what %OPHOTON_CMD_FABRIC_NTF announces
  * @OPHOTON_FABRIC_EVENT_CREATE: the fabric appeared
  * @OPHOTON_FABRIC_EVENT_DELETE: the fabric is going away
+ * @OPHOTON_FABRIC_EVENT_CHANGE: its clock speed, budget or thresholds changed
  */
 enum ophoton_fabric_event {
 	OPHOTON_FABRIC_EVENT_CREATE = 1,
 	OPHOTON_FABRIC_EVENT_DELETE,
+	OPHOTON_FABRIC_EVENT_CHANGE,
 };
 
 /**
@@ -271,6 +305,57 @@ enum ophoton_module_action {
 	OPHOTON_MODULE_ACTION_RESET,
 	OPHOTON_MODULE_ACTION_RECOVER,
 	OPHOTON_MODULE_ACTION_CLEAR,
+};
+
+/**
+ * enum ophoton_laser_state - state of one laser of a module (ELSFP-like)
+ * @OPHOTON_LASER_STATE_OFF: dark
+ * @OPHOTON_LASER_STATE_CHECK: eye-safe power until its fibre is verified
+ * @OPHOTON_LASER_STATE_RAMPING: ramping to full power
+ * @OPHOTON_LASER_STATE_ON: at full power
+ * @OPHOTON_LASER_STATE_FAULT: dead or tripped
+ */
+enum ophoton_laser_state {
+	OPHOTON_LASER_STATE_OFF,
+	OPHOTON_LASER_STATE_CHECK,
+	OPHOTON_LASER_STATE_RAMPING,
+	OPHOTON_LASER_STATE_ON,
+	OPHOTON_LASER_STATE_FAULT,
+};
+
+/**
+ * enum ophoton_rack_kind - what a rack holds
+ * @OPHOTON_RACK_KIND_COMPUTE: GPUs
+ * @OPHOTON_RACK_KIND_MEMORY: memory devices, reached as GPUs are
+ * @OPHOTON_RACK_KIND_SWITCH: plane switches
+ */
+enum ophoton_rack_kind {
+	OPHOTON_RACK_KIND_COMPUTE,
+	OPHOTON_RACK_KIND_MEMORY,
+	OPHOTON_RACK_KIND_SWITCH,
+};
+
+/**
+ * enum ophoton_thresh_id - the analog values with thresholds, and their units
+ * @OPHOTON_THRESH_LANE_RX_UDBM: lane received power, 0.001 dBm
+ * @OPHOTON_THRESH_PORT_OE_INPUT_UDBM: laser light at an engine's port
+ * @OPHOTON_THRESH_LASER_BIAS_PERMILLE: laser bias, per mille of its
+ *	beginning-of-life value
+ * @OPHOTON_THRESH_LASER_POWER_UW: laser output power
+ * @OPHOTON_THRESH_LASER_FREQ_MHZ: laser frequency error from its grid line
+ * @OPHOTON_THRESH_MODULE_TEMP_MC: laser module temperature
+ * @OPHOTON_THRESH_MODULE_SUPPLY_MV: laser module supply
+ * @OPHOTON_THRESH_ENGINE_TEMP_MC: engine die temperature
+ */
+enum ophoton_thresh_id {
+	OPHOTON_THRESH_LANE_RX_UDBM,
+	OPHOTON_THRESH_PORT_OE_INPUT_UDBM,
+	OPHOTON_THRESH_LASER_BIAS_PERMILLE,
+	OPHOTON_THRESH_LASER_POWER_UW,
+	OPHOTON_THRESH_LASER_FREQ_MHZ,
+	OPHOTON_THRESH_MODULE_TEMP_MC,
+	OPHOTON_THRESH_MODULE_SUPPLY_MV,
+	OPHOTON_THRESH_ENGINE_TEMP_MC,
 };
 
 /**
@@ -495,6 +580,24 @@ enum ophoton_alarm_kind {
  * @OPHOTON_A_ALARM_KIND: u8, enum ophoton_alarm_kind
  * @OPHOTON_A_ALARM_FLAGS: u32, threshold flags newly latched
  * @OPHOTON_A_ALARM_LASERS: u32, bitmap of the lasers concerned
+ * @OPHOTON_A_FABRIC_RACK_BUDGET_W: u32, power budget of each rack
+ * @OPHOTON_A_THRESH: nest, enum ophoton_thresh_attrs: the levels of one
+ *	analog value; one per value in replies and notifications
+ * @OPHOTON_A_RACK_ID: u32, rack: compute racks first, then memory racks,
+ *	then switch racks
+ * @OPHOTON_A_RACK_KIND: u8, enum ophoton_rack_kind
+ * @OPHOTON_A_TRAY: u32, tray within its rack
+ * @OPHOTON_A_SLOT: u32, slot within its tray
+ * @OPHOTON_A_ENGINE_ID: u32, engine on its side: gpu * engines + engine on
+ *	the GPU side, plane * engines-per-plane + k on the switch side
+ * @OPHOTON_A_ENGINE_DEAD: flag: the engine died
+ * @OPHOTON_A_LINKS: u32, links of a rack, GPU or engine
+ * @OPHOTON_A_LINKS_UP: u32, of those, links up (not degraded)
+ * @OPHOTON_A_AGG_STATS: nest, enum ophoton_agg_stats
+ * @OPHOTON_A_LASER_STATE: u8, enum ophoton_laser_state
+ * @OPHOTON_A_LASER_FIBRE_CHECKED: flag: the module's fibre interlock passed
+ * @OPHOTON_A_LASER_AGING_PREDICTED: flag: ages faster than it should
+ * @OPHOTON_A_LASER_STATS: nest, enum ophoton_laser_stats
  * @__OPHOTON_A_MAX: number of attributes
  * @OPHOTON_A_MAX: highest attribute
  */
@@ -579,6 +682,21 @@ enum ophoton_attr {
 	OPHOTON_A_ALARM_KIND,
 	OPHOTON_A_ALARM_FLAGS,
 	OPHOTON_A_ALARM_LASERS,
+	OPHOTON_A_FABRIC_RACK_BUDGET_W,
+	OPHOTON_A_THRESH,
+	OPHOTON_A_RACK_ID,
+	OPHOTON_A_RACK_KIND,
+	OPHOTON_A_TRAY,
+	OPHOTON_A_SLOT,
+	OPHOTON_A_ENGINE_ID,
+	OPHOTON_A_ENGINE_DEAD,
+	OPHOTON_A_LINKS,
+	OPHOTON_A_LINKS_UP,
+	OPHOTON_A_AGG_STATS,
+	OPHOTON_A_LASER_STATE,
+	OPHOTON_A_LASER_FIBRE_CHECKED,
+	OPHOTON_A_LASER_AGING_PREDICTED,
+	OPHOTON_A_LASER_STATS,
 
 	/* add new attributes above here, and to ophoton.yaml */
 	__OPHOTON_A_MAX,
@@ -723,6 +841,105 @@ enum ophoton_lane_stats {
 
 	__OPHOTON_A_LANE_STATS_MAX,
 	OPHOTON_A_LANE_STATS_MAX = __OPHOTON_A_LANE_STATS_MAX - 1
+};
+
+/**
+ * enum ophoton_thresh_attrs - levels of one analog value (%OPHOTON_A_THRESH)
+ * @OPHOTON_A_THRESH_UNSPEC: unused
+ * @OPHOTON_A_THRESH_ID: u8, enum ophoton_thresh_id; required
+ * @OPHOTON_A_THRESH_ALARM_LO: s32, alarm at or below, in the unit of the id
+ * @OPHOTON_A_THRESH_WARN_LO: s32, warning at or below
+ * @OPHOTON_A_THRESH_WARN_HI: s32, warning at or above
+ * @OPHOTON_A_THRESH_ALARM_HI: s32, alarm at or above
+ * @__OPHOTON_A_THRESH_MAX: number of attributes
+ * @OPHOTON_A_THRESH_MAX: highest attribute
+ *
+ * The levels must stay ordered alarm-lo <= warn-lo < warn-hi <= alarm-hi.
+ */
+enum ophoton_thresh_attrs {
+	OPHOTON_A_THRESH_UNSPEC,
+	OPHOTON_A_THRESH_ID,
+	OPHOTON_A_THRESH_ALARM_LO,
+	OPHOTON_A_THRESH_WARN_LO,
+	OPHOTON_A_THRESH_WARN_HI,
+	OPHOTON_A_THRESH_ALARM_HI,
+
+	__OPHOTON_A_THRESH_MAX,
+	OPHOTON_A_THRESH_MAX = __OPHOTON_A_THRESH_MAX - 1
+};
+
+/**
+ * enum ophoton_agg_stats - telemetry of a rack, GPU or engine
+ *	(%OPHOTON_A_AGG_STATS)
+ * @OPHOTON_A_AGG_STATS_UNSPEC: unused
+ * @OPHOTON_A_AGG_STATS_PAD: padding for 64-bit attributes
+ * @OPHOTON_A_AGG_STATS_LINKS_DEGRADED: u32, links up but degraded
+ * @OPHOTON_A_AGG_STATS_LINKS_BRINGUP: u32, links on their way up
+ * @OPHOTON_A_AGG_STATS_LINKS_DOWN: u32, links administratively down
+ * @OPHOTON_A_AGG_STATS_LINKS_FAILED: u32, links latched failed
+ * @OPHOTON_A_AGG_STATS_BANDWIDTH_GBPS: u64, bandwidth of the links up, per
+ *	direction
+ * @OPHOTON_A_AGG_STATS_POWER_MW: u64, electrical power: the GPU or switch
+ *	ASICs, engines and laser modules within
+ * @OPHOTON_A_AGG_STATS_TEMP_MC: s32, the hottest engine within
+ * @OPHOTON_A_AGG_STATS_BUDGET_W: u32, the rack's power budget (racks only)
+ * @OPHOTON_A_AGG_STATS_OVER_BUDGET: flag: above it (racks only)
+ * @OPHOTON_A_AGG_STATS_FLAGS: u32, temperature threshold flags now
+ *	(engines only)
+ * @OPHOTON_A_AGG_STATS_LATCHED: u32, the same, latched (engines only)
+ * @__OPHOTON_A_AGG_STATS_MAX: number of attributes
+ * @OPHOTON_A_AGG_STATS_MAX: highest attribute
+ */
+enum ophoton_agg_stats {
+	OPHOTON_A_AGG_STATS_UNSPEC,
+	OPHOTON_A_AGG_STATS_PAD,
+	OPHOTON_A_AGG_STATS_LINKS_DEGRADED,
+	OPHOTON_A_AGG_STATS_LINKS_BRINGUP,
+	OPHOTON_A_AGG_STATS_LINKS_DOWN,
+	OPHOTON_A_AGG_STATS_LINKS_FAILED,
+	OPHOTON_A_AGG_STATS_BANDWIDTH_GBPS,
+	OPHOTON_A_AGG_STATS_POWER_MW,
+	OPHOTON_A_AGG_STATS_TEMP_MC,
+	OPHOTON_A_AGG_STATS_BUDGET_W,
+	OPHOTON_A_AGG_STATS_OVER_BUDGET,
+	OPHOTON_A_AGG_STATS_FLAGS,
+	OPHOTON_A_AGG_STATS_LATCHED,
+
+	__OPHOTON_A_AGG_STATS_MAX,
+	OPHOTON_A_AGG_STATS_MAX = __OPHOTON_A_AGG_STATS_MAX - 1
+};
+
+/**
+ * enum ophoton_laser_stats - telemetry of a laser (%OPHOTON_A_LASER_STATS)
+ * @OPHOTON_A_LASER_STATS_UNSPEC: unused
+ * @OPHOTON_A_LASER_STATS_BIAS_UA: u32, bias current
+ * @OPHOTON_A_LASER_STATS_POWER_UW: u32, optical power before the split
+ * @OPHOTON_A_LASER_STATS_VOLTAGE_MV: u32, forward voltage
+ * @OPHOTON_A_LASER_STATS_FREQ_ERR_MHZ: s32, distance from its grid line
+ * @OPHOTON_A_LASER_STATS_TEMP_MC: s32, laser temperature
+ * @OPHOTON_A_LASER_STATS_TEC_MA: u32, TEC current
+ * @OPHOTON_A_LASER_STATS_AGE_PPM: u32, end-of-life fraction used, parts per
+ *	million
+ * @OPHOTON_A_LASER_STATS_FLAGS: u32, threshold flags now: bias bits 0-3,
+ *	power 4-7, frequency 8-11
+ * @OPHOTON_A_LASER_STATS_LATCHED: u32, the same, latched
+ * @__OPHOTON_A_LASER_STATS_MAX: number of attributes
+ * @OPHOTON_A_LASER_STATS_MAX: highest attribute
+ */
+enum ophoton_laser_stats {
+	OPHOTON_A_LASER_STATS_UNSPEC,
+	OPHOTON_A_LASER_STATS_BIAS_UA,
+	OPHOTON_A_LASER_STATS_POWER_UW,
+	OPHOTON_A_LASER_STATS_VOLTAGE_MV,
+	OPHOTON_A_LASER_STATS_FREQ_ERR_MHZ,
+	OPHOTON_A_LASER_STATS_TEMP_MC,
+	OPHOTON_A_LASER_STATS_TEC_MA,
+	OPHOTON_A_LASER_STATS_AGE_PPM,
+	OPHOTON_A_LASER_STATS_FLAGS,
+	OPHOTON_A_LASER_STATS_LATCHED,
+
+	__OPHOTON_A_LASER_STATS_MAX,
+	OPHOTON_A_LASER_STATS_MAX = __OPHOTON_A_LASER_STATS_MAX - 1
 };
 
 #endif /* _UAPI_LINUX_OPHOTON_H */
