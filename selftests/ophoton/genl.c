@@ -166,6 +166,7 @@ int genl_transact(struct genl_sock *s, void *req, struct genl_reply *r)
 			}
 			if (h->nlmsg_type == NLMSG_DONE)
 				return 0;
+			r->msgs++;
 			if (!r->len && h->nlmsg_len <= sizeof(r->buf)) {
 				memcpy(r->buf, h, h->nlmsg_len);
 				r->len = (int)h->nlmsg_len;
@@ -412,21 +413,40 @@ uint8_t genl_u8(const struct nlmsghdr *nlh, uint16_t type, uint8_t def)
 	return *((const uint8_t *)a + NLA_HDRLEN);
 }
 
-uint64_t genl_nest_u64(const struct nlattr *nest, uint16_t type, uint64_t def)
+const struct nlattr *genl_nest_attr(const struct nlattr *nest, uint16_t type)
 {
 	const struct nlattr *a = (const struct nlattr *)((const char *)nest + NLA_HDRLEN);
 	int rem = nest->nla_len - NLA_HDRLEN;
-	uint64_t v;
 
 	while (rem >= NLA_HDRLEN && a->nla_len >= NLA_HDRLEN && a->nla_len <= rem) {
-		if ((a->nla_type & NLA_TYPE_MASK) == type && a->nla_len >= NLA_HDRLEN + 8) {
-			memcpy(&v, (const char *)a + NLA_HDRLEN, 8);
-			return v;
-		}
+		if ((a->nla_type & NLA_TYPE_MASK) == type)
+			return a;
 		rem -= NLA_ALIGN(a->nla_len);
 		a = (const struct nlattr *)((const char *)a + NLA_ALIGN(a->nla_len));
 	}
-	return def;
+	return NULL;
+}
+
+uint64_t genl_nest_u64(const struct nlattr *nest, uint16_t type, uint64_t def)
+{
+	const struct nlattr *a = genl_nest_attr(nest, type);
+	uint64_t v;
+
+	if (!a || a->nla_len < NLA_HDRLEN + 8)
+		return def;
+	memcpy(&v, (const char *)a + NLA_HDRLEN, 8);
+	return v;
+}
+
+uint32_t genl_nest_u32(const struct nlattr *nest, uint16_t type, uint32_t def)
+{
+	const struct nlattr *a = genl_nest_attr(nest, type);
+	uint32_t v;
+
+	if (!a || a->nla_len < NLA_HDRLEN + 4)
+		return def;
+	memcpy(&v, (const char *)a + NLA_HDRLEN, 4);
+	return v;
 }
 
 int sysfs_write(const char *path, const char *text)

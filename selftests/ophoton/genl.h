@@ -22,6 +22,7 @@ struct genl_sock {
 struct genl_reply {
 	char buf[65536];
 	int len;			/* bytes of the first data message */
+	int msgs;			/* data messages before the ACK */
 	int error;			/* negative errno from NLMSG_ERROR */
 	char extack[256];		/* NLMSGERR_ATTR_MSG */
 	uint32_t extack_offs;		/* NLMSGERR_ATTR_OFFS, 0 if none */
@@ -76,8 +77,11 @@ int genl_recv_ntf(struct genl_sock *s, void *buf, size_t len, int ms);
 uint32_t genl_u32(const struct nlmsghdr *nlh, uint16_t type, uint32_t def);
 uint64_t genl_u64(const struct nlmsghdr *nlh, uint16_t type, uint64_t def);
 uint8_t genl_u8(const struct nlmsghdr *nlh, uint16_t type, uint8_t def);
-/* A u64 attribute inside the nest @nest; @def when absent. */
+/* Attribute @type inside the nest @nest, or NULL. */
+const struct nlattr *genl_nest_attr(const struct nlattr *nest, uint16_t type);
+/* A u64 or u32 attribute inside the nest @nest; @def when absent. */
 uint64_t genl_nest_u64(const struct nlattr *nest, uint16_t type, uint64_t def);
+uint32_t genl_nest_u32(const struct nlattr *nest, uint16_t type, uint32_t def);
 
 /* Write @text to a sysfs file: 0 or -errno of the write. */
 int sysfs_write(const char *path, const char *text);

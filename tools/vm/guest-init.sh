@@ -66,7 +66,13 @@ fi
 
 hostname ophoton-vm
 echo "vm-init: running $VM_RESULTS/cmd.sh"
-chroot /host /bin/bash -c "cd \"$VM_CWD\" && exec /bin/bash \"$VM_RESULTS/cmd.sh\"" \
+# The command runs in a mount namespace of its own where the host's tree is
+# moved onto / (as switch_root does), not merely chrooted into: a chrooted
+# process may not create user namespaces, which the selftests need.  This
+# init keeps its own view, to record the exit status afterwards.
+export VM_CWD VM_RESULTS
+unshare -m sh -c 'cd /host && mount --move . / && exec chroot . /bin/bash -c \
+	"cd \"\$VM_CWD\" && exec /bin/bash \"\$VM_RESULTS/cmd.sh\""' \
 	</dev/ttyS1 >/dev/ttyS1 2>&1
 echo $? >"/host$VM_RESULTS/exit-status"
 sync

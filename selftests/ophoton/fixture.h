@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The fixture the ophoton selftests share: the module loaded, one small
+ * fabric on the bus, a generic netlink socket, and request helpers.
+ */
+#ifndef OPHOTON_SELFTEST_FIXTURE_H
+#define OPHOTON_SELFTEST_FIXTURE_H
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <linux/ophoton.h>
+
+#include "genl.h"
+#include "kselftest_harness.h"
+
+#define FAB		7
+#define FAB_STR		"7"
+/* 2 racks x 2 trays x 2 GPUs, 2 engines x 4 ports x 8 lanes: 64 links. */
+#define FAB_SHAPE	"racks=2 trays=2 slots=2 engines=2 ports=4 lambdas=8 " \
+			"min_lanes=6 switch_racks=2 time_scale=1000"
+#define FAB_LINKS	64
+#define NEW_DEVICE	"/sys/bus/ophoton/new_device"
+#define DEL_DEVICE	"/sys/bus/ophoton/del_device"
+
+FIXTURE(fabric) {
+	struct genl_sock s;
+	struct genl_reply *r;
+	int family;
+	int loaded;
+};
+
+FIXTURE_SETUP(fabric)
+{
+	int err;
+
+	if (geteuid())
+		SKIP(return, "needs root to load modules");
+	self->loaded = 0;
+	if (!module_loaded("ophoton")) {
+		err = module_load(ophoton_ko_path());
+		ASSERT_EQ(0, err) TH_LOG("loading %s: %s", ophoton_ko_path(), strerror(-err));
+		self->loaded = 1;
+	}
+	ASSERT_EQ(0, sysfs_write(NEW_DEVICE, FAB_STR " " FAB_SHAPE));
+	ASSERT_EQ(0, genl_open(&self->s));
+	self->family = genl_family_id(&self->s, OPHOTON_GENL_NAME);
+	ASSERT_LT(0, self->family);
+	self->r = calloc(1, sizeof(*self->r));
+	ASSERT_NE(NULL, self->r);
+}
+
+FIXTURE_TEARDOWN(fabric)
+{
+	free(self->r);
+	genl_close(&self->s);
+	sysfs_write(DEL_DEVICE, FAB_STR);
+	if (self->loaded)
+		EXPECT_EQ(0, module_unload("ophoton"));
+}
+
+static inline int request(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		   char *req)
+{
+	ASSERT_EQ(0, genl_transact(&self->s, req, self->r));
+	return self->r->error;
+}
+
+static inline void *msg_init(FIXTURE_DATA(fabric) *self, char *req, uint8_t cmd)
+{
+	genl_msg_init(req, self->family, cmd, OPHOTON_GENL_VERSION, 0);
+	return req;
+}
+
+/* Links up, from FABRIC_GET with stats. */
+static inline uint32_t links_up(struct __test_metadata *_metadata,
+			 FIXTURE_DATA(fabric) *self)
+{
+	char req[256] __attribute__((aligned(4)));
+	const struct nlattr *st;
+	struct nlmsghdr *nlh;
+	uint32_t v = 0;
+
+	msg_init(self, req, OPHOTON_CMD_FABRIC_GET);
+	genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	nlh = (struct nlmsghdr *)self->r->buf;
+	st = genl_attr(nlh, OPHOTON_A_FABRIC_STATS);
+	if (!st)
+		return 0;
+	/* The first attribute of the nest is links-up. */
+	st = (const struct nlattr *)((const char *)st + NLA_HDRLEN);
+	if (st->nla_type == OPHOTON_A_FABRIC_STATS_LINKS_UP)
+		memcpy(&v, (const char *)st + NLA_HDRLEN, 4);
+	return v;
+}
+
+static inline int bring_up(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self)
+{
+	char req[256] __attribute__((aligned(4)));
+	int i;
+
+	msg_init(self, req, OPHOTON_CMD_FABRIC_SET);
+	genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+	genl_put_u8(req, OPHOTON_A_FABRIC_ACTION, OPHOTON_FABRIC_ACTION_UP);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	/* 6.6 virtual seconds at x1000; allow a slow emulated machine 30 s. */
+	for (i = 0; i < 300; i++) {
+		if (links_up(_metadata, self) == FAB_LINKS)
+			return 1;
+		usleep(100000);
+	}
+	return 0;
+}
+
+/* A request on fabric @fab with the usual first attribute. */
+static inline void *fab_msg(FIXTURE_DATA(fabric) *self, char *req, uint8_t cmd, uint32_t fab)
+{
+	msg_init(self, req, cmd);
+	genl_put_u32(req, OPHOTON_A_FABRIC_ID, fab);
+	return req;
+}
+
+/* Step the virtual clock, so tests need not wait for real time. */
+static inline void step(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		 uint32_t fab, uint64_t ns)
+{
+	char req[256] __attribute__((aligned(4)));
+	uint64_t v = ns;
+
+	fab_msg(self, req, OPHOTON_CMD_SIM_CLOCK, fab);
+	genl_put_u64(req, OPHOTON_A_SIM_STEP_NS, v);
+	EXPECT_EQ(0, request(_metadata, self, req));
+}
+
+#endif /* OPHOTON_SELFTEST_FIXTURE_H */
