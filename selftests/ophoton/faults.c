@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Each injectable fault over netlink (SIM_FAULT), with the effect an
+ * operator would see through the read ops, and its clearing.  Fibre cuts,
+ * dirty fibres, BER and laser deaths are in fabric.c, engine death in
+ * objects.c; the others are here.  The virtual clock is stepped, so no
+ * test depends on how fast the machine is.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <linux/ophoton.h>
+
+#include "fixture.h"
+
+#define SEC	1000000000ULL
+#define NO_LANE	0xff
+
+static int sim_fault(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		     uint8_t action, uint8_t kind, uint8_t side, uint32_t target,
+		     uint8_t lane, int32_t value, int32_t amount)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, action);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, kind);
+	genl_put_u8(req, OPHOTON_A_SIDE, side);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, target);
+	if (lane != NO_LANE)
+		genl_put_u8(req, OPHOTON_A_LANE, lane);
+	if (value)
+		genl_put_u32(req, OPHOTON_A_FAULT_VALUE, (uint32_t)value);
+	if (amount)
+		genl_put_u32(req, OPHOTON_A_FAULT_AMOUNT, (uint32_t)amount);
+	return request(_metadata, self, req);
+}
+
+/* A GET of one object; the reply stays in self->r. */
+static struct nlmsghdr *get_link(struct __test_metadata *_metadata,
+				 FIXTURE_DATA(fabric) *self, uint32_t link)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, OPHOTON_CMD_LINK_GET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, link);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	return (struct nlmsghdr *)self->r->buf;
+}
+
+static struct nlmsghdr *get_module(struct __test_metadata *_metadata,
+				   FIXTURE_DATA(fabric) *self, uint32_t mod)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, OPHOTON_CMD_MODULE_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, mod);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	return (struct nlmsghdr *)self->r->buf;
+}
+
+static struct nlmsghdr *get_laser(struct __test_metadata *_metadata,
+				  FIXTURE_DATA(fabric) *self, uint32_t mod, uint8_t laser)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, OPHOTON_CMD_LASER_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, mod);
+	genl_put_u8(req, OPHOTON_A_LANE, laser);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	return (struct nlmsghdr *)self->r->buf;
+}
+
+static int32_t laser_stat(struct nlmsghdr *nlh, uint16_t type)
+{
+	const struct nlattr *st = genl_attr(nlh, OPHOTON_A_LASER_STATS);
+
+	return st ? (int32_t)genl_nest_u32(st, type, 0) : 0;
+}
+
+static int module_act(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		      uint32_t mod, uint8_t action)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, OPHOTON_CMD_MODULE_ACT, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, mod);
+	genl_put_u8(req, OPHOTON_A_MODULE_ACTION, action);
+	return request(_metadata, self, req);
+}
+
+TEST_F(fabric, module_death_darkens_the_links_it_feeds_until_reset)
+{
+	struct nlmsghdr *nlh;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
+			       OPHOTON_FAULT_MODULE_DEATH, OPHOTON_SIDE_GPU, 0, NO_LANE, 0, 0));
+	nlh = get_module(_metadata, self, 0);
+	EXPECT_EQ(OPHOTON_MODULE_STATE_FAULT, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+	EXPECT_EQ(0U, genl_u32(nlh, OPHOTON_A_MODULE_LASERS_ON, ~0U));
+	/* Module 0 of GPU 0 lights engine 0: links 0-3, not engine 1's. */
+	nlh = get_link(_metadata, self, 0);
+	EXPECT_NE(OPHOTON_LINK_STATE_UP, genl_u8(nlh, OPHOTON_A_LINK_STATE, 0xff));
+	EXPECT_EQ(OPHOTON_DOWN_NO_LIGHT, genl_u8(nlh, OPHOTON_A_LINK_DOWN_REASON, 0xff));
+	nlh = get_link(_metadata, self, 4);
+	EXPECT_EQ(OPHOTON_LINK_STATE_UP, genl_u8(nlh, OPHOTON_A_LINK_STATE, 0xff));
+
+	/* Clearing the cause leaves the module in fault; a reset recovers it. */
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE,
+			       OPHOTON_FAULT_MODULE_DEATH, OPHOTON_SIDE_GPU, 0, NO_LANE, 0, 0));
+	nlh = get_module(_metadata, self, 0);
+	EXPECT_EQ(OPHOTON_MODULE_STATE_FAULT, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+	EXPECT_EQ(0, module_act(_metadata, self, 0, OPHOTON_MODULE_ACTION_RESET));
+	step(_metadata, self, FAB, 20 * SEC);
+	nlh = get_module(_metadata, self, 0);
+	EXPECT_EQ(OPHOTON_MODULE_STATE_READY, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+	nlh = get_link(_metadata, self, 0);
+	EXPECT_EQ(OPHOTON_LINK_STATE_UP, genl_u8(nlh, OPHOTON_A_LINK_STATE, 0xff));
+}
+
+TEST_F(fabric, laser_aging_is_predicted_before_its_bias_warns)
+{
+	char buf[8192] __attribute__((aligned(4)));
+	struct genl_sock mon;
+	struct nlmsghdr *nlh;
+	int i, predicted = 0, warned_first = 0, alarms = 0;
+	uint32_t age_other;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_EQ(0, genl_open(&mon));
+	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_ALARMS));
+	/* 10000 % per 1000 h on laser 2 of module 0: hours pass in minutes. */
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
+			       OPHOTON_FAULT_LASER_AGING, OPHOTON_SIDE_GPU, 0, 2,
+			       1000000, 0));
+	for (i = 0; i < 100 && !predicted; i++) {
+		step(_metadata, self, FAB, 60 * SEC);
+		nlh = get_laser(_metadata, self, 0, 2);
+		predicted = genl_attr(nlh, OPHOTON_A_LASER_AGING_PREDICTED) != NULL;
+		if (laser_stat(nlh, OPHOTON_A_LASER_STATS_FLAGS) & 0x2)
+			warned_first = !predicted;
+	}
+	EXPECT_TRUE(predicted);
+	EXPECT_FALSE(warned_first);
+	EXPECT_LT(0, laser_stat(nlh, OPHOTON_A_LASER_STATS_AGE_PPM));
+	age_other = (uint32_t)laser_stat(nlh, OPHOTON_A_LASER_STATS_AGE_PPM);
+	nlh = get_laser(_metadata, self, 0, 3);
+	EXPECT_EQ(NULL, genl_attr(nlh, OPHOTON_A_LASER_AGING_PREDICTED));
+	EXPECT_GT(age_other, (uint32_t)laser_stat(nlh, OPHOTON_A_LASER_STATS_AGE_PPM));
+	/* Announced once, for that laser. */
+	while (genl_recv_ntf(&mon, buf, sizeof(buf), 300) > 0) {
+		struct nlmsghdr *h = (struct nlmsghdr *)buf;
+
+		if (genl_u8(h, OPHOTON_A_ALARM_KIND, 0) != OPHOTON_ALARM_AGING_PREDICTED)
+			continue;
+		alarms++;
+		EXPECT_EQ(1U << 2, genl_u32(h, OPHOTON_A_ALARM_LASERS, 0));
+	}
+	EXPECT_EQ(1, alarms);
+	genl_close(&mon);
+	EXPECT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE,
+			       OPHOTON_FAULT_LASER_AGING, OPHOTON_SIDE_GPU, 0, 2, 0, 0));
+}
+
+static int32_t engine_temp(struct __test_metadata *_metadata,
+			   FIXTURE_DATA(fabric) *self, uint32_t eng)
+{
+	char req[256] __attribute__((aligned(4)));
+	const struct nlattr *st;
+
+	fab_msg(self, req, OPHOTON_CMD_ENGINE_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_ENGINE_ID, eng);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	st = genl_attr((struct nlmsghdr *)self->r->buf, OPHOTON_A_AGG_STATS);
+	return st ? (int32_t)genl_nest_u32(st, OPHOTON_A_AGG_STATS_TEMP_MC, 0) : 0;
+}
+
+TEST_F(fabric, ring_drift_heats_the_engine_by_its_amount)
+{
+	int32_t before, after;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	before = engine_temp(_metadata, self, 0);
+	/* 1 K/s up to 30 K. */
+	EXPECT_EQ(-ERANGE, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
+				     OPHOTON_FAULT_RING_DRIFT, OPHOTON_SIDE_GPU, 0, NO_LANE,
+				     1000, 0));
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
+			       OPHOTON_FAULT_RING_DRIFT, OPHOTON_SIDE_GPU, 0, NO_LANE,
+			       1000, 30000));
+	step(_metadata, self, FAB, 60 * SEC);
+	after = engine_temp(_metadata, self, 0);
+	/* Drifting lanes carry less, so the die's own heat falls a little. */
+	EXPECT_LE(before + 20000, after) TH_LOG("%d mC then %d mC", before, after);
+	EXPECT_GE(before + 35000, after) TH_LOG("%d mC then %d mC", before, after);
+	/* Only that engine. */
+	EXPECT_GT(before + 5000, engine_temp(_metadata, self, 1));
+	EXPECT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE,
+			       OPHOTON_FAULT_RING_DRIFT, OPHOTON_SIDE_GPU, 0, NO_LANE, 0, 0));
+	step(_metadata, self, FAB, 60 * SEC);
+	EXPECT_GT(before + 5000, engine_temp(_metadata, self, 0));
+}
+
+TEST_F(fabric, tec_failure_walks_the_lasers_off_grid_then_faults_the_module)
+{
+	struct nlmsghdr *nlh;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
+			       OPHOTON_FAULT_TEC, OPHOTON_SIDE_GPU, 0, NO_LANE, 0, 0));
+	step(_metadata, self, FAB, 2500000000ULL);
+	nlh = get_laser(_metadata, self, 0, 0);
+	EXPECT_LT(20000, laser_stat(nlh, OPHOTON_A_LASER_STATS_FREQ_ERR_MHZ));
+	EXPECT_TRUE(!!(laser_stat(nlh, OPHOTON_A_LASER_STATS_FLAGS) & (0x2 << 8)));
+	nlh = get_module(_metadata, self, 0);
+	EXPECT_EQ(OPHOTON_MODULE_STATE_READY, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+	step(_metadata, self, FAB, 20 * SEC);
+	nlh = get_module(_metadata, self, 0);
+	EXPECT_EQ(OPHOTON_MODULE_STATE_FAULT, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+	EXPECT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE,
+			       OPHOTON_FAULT_TEC, OPHOTON_SIDE_GPU, 0, NO_LANE, 0, 0));
+}
+
+TEST_F(fabric, arbitration_failure_latches_the_link_failed_until_cleared)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
+			       OPHOTON_FAULT_ARBITRATION, OPHOTON_SIDE_GPU, 4, NO_LANE, 0, 0));
+	fab_msg(self, req, OPHOTON_CMD_LINK_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 4);
+	genl_put_u8(req, OPHOTON_A_LINK_ACTION, OPHOTON_LINK_ACTION_RETRAIN);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	step(_metadata, self, FAB, 60 * SEC);
+	nlh = get_link(_metadata, self, 4);
+	EXPECT_EQ(OPHOTON_LINK_STATE_FAILED, genl_u8(nlh, OPHOTON_A_LINK_STATE, 0xff));
+	EXPECT_EQ(OPHOTON_DOWN_ARBITRATION, genl_u8(nlh, OPHOTON_A_LINK_DOWN_REASON, 0xff));
+	/* Latched: a retrain is refused until an operator clears it. */
+	EXPECT_EQ(-ENETDOWN, request(_metadata, self, req));
+	EXPECT_NE(0U, self->r->extack_offs);
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE,
+			       OPHOTON_FAULT_ARBITRATION, OPHOTON_SIDE_GPU, 4, NO_LANE, 0, 0));
+	fab_msg(self, req, OPHOTON_CMD_LINK_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 4);
+	genl_put_u8(req, OPHOTON_A_LINK_ACTION, OPHOTON_LINK_ACTION_CLEAR);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	step(_metadata, self, FAB, 10 * SEC);
+	nlh = get_link(_metadata, self, 4);
+	EXPECT_EQ(OPHOTON_LINK_STATE_UP, genl_u8(nlh, OPHOTON_A_LINK_STATE, 0xff));
+}
+
+TEST_F(fabric, hung_firmware_freezes_a_reset_then_times_out_into_fault)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
+			       OPHOTON_FAULT_FW_HANG, OPHOTON_SIDE_GPU, 3, NO_LANE, 0, 0));
+	ASSERT_EQ(0, module_act(_metadata, self, 3, OPHOTON_MODULE_ACTION_RESET));
+	step(_metadata, self, FAB, 4 * SEC);
+	nlh = get_module(_metadata, self, 3);
+	EXPECT_EQ(OPHOTON_MODULE_STATE_RESETTING, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+	step(_metadata, self, FAB, 2 * SEC);
+	nlh = get_module(_metadata, self, 3);
+	EXPECT_EQ(OPHOTON_MODULE_STATE_FAULT, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+	/* The host gave up: a health error on the slot. */
+	fab_msg(self, req, OPHOTON_CMD_HEALTH_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_HEALTH_DOMAIN, OPHOTON_HEALTH_MODULE);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_HEALTH_ID, 3);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(1U, genl_u32((struct nlmsghdr *)self->r->buf, OPHOTON_A_HEALTH_ERRORS, 0));
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE,
+			       OPHOTON_FAULT_FW_HANG, OPHOTON_SIDE_GPU, 3, NO_LANE, 0, 0));
+	ASSERT_EQ(0, module_act(_metadata, self, 3, OPHOTON_MODULE_ACTION_RESET));
+	step(_metadata, self, FAB, 10 * SEC);
+	nlh = get_module(_metadata, self, 3);
+	EXPECT_EQ(OPHOTON_MODULE_STATE_READY, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+}
+
+TEST_HARNESS_MAIN
