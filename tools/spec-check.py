@@ -13,7 +13,7 @@ top = Path(__file__).resolve().parent.parent
 spec = yaml.safe_load((top / "Documentation/netlink/specs/ophoton.yaml").read_text())
 header = (top / "uapi/linux/ophoton.h").read_text()
 kernel = (top / "driver/netlink.c").read_text()
-cli = (top / "tools/ophotonctl/attrs.c").read_text()
+cli = (top / "tools/ophotonctl/proto.c").read_text()
 family = spec["name"]
 
 
@@ -173,10 +173,11 @@ for op in ops["list"]:
           want == (have or {}), want, have)
 
 # ophotonctl's names.
-names = dict(re.findall(r"\[(OPHOTON_A_\w+)\]\s*=\s*\"([^\"]+)\"", cli))
+names = dict(re.findall(r"\[(OPHOTON_A_\w+)\] = \{\s*\.name = \"([^\"]+)\"", cli))
 want = {c_name(sets[family]["name-prefix"], a["name"]): a["name"]
         for a in sets[family]["attributes"]}
-check("spec: ophotonctl names every attribute as the spec does", names == want, want, names)
+have = {k: names.get(k) for k in want}
+check("spec: ophotonctl names every attribute as the spec does", have == want, want, have)
 
 ver = int(re.search(r"#define OPHOTON_GENL_VERSION\s+(\d+)", header).group(1))
 check("spec: family version matches OPHOTON_GENL_VERSION", ver == spec["version"],

@@ -16,13 +16,23 @@
 #include <netlink/genl/genl.h>
 #include <netlink/netlink.h>
 
-#include "attrs.h"
 #include "nl.h"
 #include "ophotonctl.h"
+#include "proto.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
 #endif
+
+/* Host tests put a fake kernel behind the socket here. */
+int (*onl_test_connect)(struct nl_sock *sk);
+
+const char *onl_attr_name(int type)
+{
+	const struct onl_attr *a = onl_attr(&onl_set_ophoton, type);
+
+	return a ? a->name : NULL;
+}
 
 int onl_open(struct onl *nl)
 {
@@ -34,7 +44,7 @@ int onl_open(struct onl *nl)
 		fprintf(stderr, "ophotonctl: out of memory\n");
 		return EXIT_FAILED;
 	}
-	err = genl_connect(nl->sk);
+	err = onl_test_connect ? onl_test_connect(nl->sk) : genl_connect(nl->sk);
 	if (err < 0) {
 		fprintf(stderr, "ophotonctl: cannot open a generic netlink socket: %s\n",
 			nl_geterror(err));
@@ -247,7 +257,7 @@ static int cb_valid(struct nl_msg *msg, void *arg)
 	struct nlattr *tb[OPHOTON_A_MAX + 1];
 	int ret;
 
-	ret = genlmsg_parse(nlmsg_hdr(msg), 0, tb, OPHOTON_A_MAX, ophoton_policy);
+	ret = genlmsg_parse(nlmsg_hdr(msg), 0, tb, OPHOTON_A_MAX, onl_set_ophoton.policy);
 	if (ret < 0) {
 		fprintf(stderr, "ophotonctl: malformed reply from the kernel: %s\n",
 			nl_geterror(ret));
@@ -255,7 +265,7 @@ static int cb_valid(struct nl_msg *msg, void *arg)
 		return NL_SKIP;
 	}
 	if (st->fn) {
-		ret = st->fn(tb, st->arg);
+		ret = st->fn(nlmsg_hdr(msg), tb, st->arg);
 		if (ret && !st->fn_ret)
 			st->fn_ret = ret;
 	}
@@ -316,8 +326,16 @@ out:
 	if (err->warning[0])
 		fprintf(stderr, "Warning: %s\n", err->warning);
 	if (err->error)
-		return err->local ? EXIT_FAILED : EXIT_KERNEL;
+		return err->local ? EXIT_FAILED :
+		       err->error == -ENODEV ? EXIT_ABSENT : EXIT_KERNEL;
 	return st.fn_ret;
+}
+
+int onl_no_seq_check(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	(void)arg;
+	return NL_OK;
 }
 
 void onl_print_err(const char *what, const struct onl_err *err)

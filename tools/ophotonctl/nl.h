@@ -28,7 +28,7 @@ struct onl_err {
 	int local;		/* the failure was ours (send, receive), not the kernel's */
 };
 
-typedef int (*onl_reply_fn)(struct nlattr **tb, void *arg);
+typedef int (*onl_reply_fn)(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg);
 
 /* Returns an exit code; on failure prints why on stderr. */
 int onl_open(struct onl *nl);
@@ -44,6 +44,9 @@ struct nl_msg *onl_msg(const struct onl *nl, int cmd, int flags);
 int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
 		struct onl_err *err);
 
+/* NL_CB_SEQ_CHECK hook of notification sockets: every sequence is fine. */
+int onl_no_seq_check(struct nl_msg *msg, void *arg);
+
 /* Print the error of a failed request as "ophotonctl: ..." on stderr. */
 void onl_print_err(const char *what, const struct onl_err *err);
 
@@ -57,5 +60,8 @@ void onl_parse_done(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
 
 /* Name of a top-level attribute as in the YNL spec, or NULL. */
 const char *onl_attr_name(int type);
+
+/* Host tests: connects a socket to a fake kernel instead of the real one. */
+extern int (*onl_test_connect)(struct nl_sock *sk);
 
 #endif /* OPHOTONCTL_NL_H */

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ophotonctl: human and JSON output through one set of calls.
+ *
+ * JSON is written as it goes, with the separators and indentation of each
+ * nesting level tracked here.  Human output is "label value" pairs on a
+ * line; a section (a nested object) starts an indented line of its own.
  */
 #include <inttypes.h>
+#include <math.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -17,6 +22,7 @@ static struct {
 	int depth;
 	bool first[OUT_MAX_DEPTH];	/* no member written yet at this depth */
 	bool line_open;			/* human: something printed on the line */
+	int hdepth;			/* human: open sections */
 } out = { .f = NULL };
 
 void out_init(FILE *f, int json, int pretty)
@@ -25,6 +31,16 @@ void out_init(FILE *f, int json, int pretty)
 	out.f = f;
 	out.json = json;
 	out.pretty = json && pretty;
+}
+
+int out_is_json(void)
+{
+	return out.json;
+}
+
+FILE *out_file(void)
+{
+	return out.f;
 }
 
 void out_json_string(FILE *f, const char *s)
@@ -59,12 +75,12 @@ static void json_indent(void)
 		fputs("    ", out.f);
 }
 
-/* Separator and key of the next member of the current JSON object. */
+/* Separator and key of the next member (or element, without a key). */
 static void json_key(const char *key)
 {
-	if (out.depth > 0 && !out.first[out.depth - 1])
-		fputc(',', out.f);
-	if (out.depth > 0) {
+	if (out.depth > 0 && out.depth <= OUT_MAX_DEPTH) {
+		if (!out.first[out.depth - 1])
+			fputc(',', out.f);
 		out.first[out.depth - 1] = false;
 		json_indent();
 	}
@@ -74,34 +90,82 @@ static void json_key(const char *key)
 	}
 }
 
+static void json_open(const char *key, char c)
+{
+	json_key(key);
+	fputc(c, out.f);
+	if (out.depth < OUT_MAX_DEPTH)
+		out.first[out.depth] = true;
+	out.depth++;
+}
+
+static void json_close(char c)
+{
+	out.depth--;
+	if (out.depth < OUT_MAX_DEPTH && !out.first[out.depth])
+		json_indent();
+	fputc(c, out.f);
+	if (out.depth == 0)
+		fputc('\n', out.f);
+}
+
 static void human_sep(void)
 {
 	if (out.line_open)
 		fputc(' ', out.f);
+	else
+		for (int i = 0; i < out.hdepth; i++)
+			fputs("    ", out.f);
 	out.line_open = true;
 }
 
 void out_object_start(const char *key)
 {
-	if (out.json) {
-		json_key(key);
-		fputc('{', out.f);
-		if (out.depth < OUT_MAX_DEPTH)
-			out.first[out.depth] = true;
-		out.depth++;
-	}
+	if (out.json)
+		json_open(key, '{');
 }
 
 void out_object_end(void)
 {
-	if (!out.json)
+	if (out.json)
+		json_close('}');
+}
+
+void out_list_start(const char *key)
+{
+	if (out.json)
+		json_open(key, '[');
+}
+
+void out_list_end(void)
+{
+	if (out.json)
+		json_close(']');
+}
+
+void out_section_start(const char *key, const char *label)
+{
+	if (out.json) {
+		json_open(key, '{');
 		return;
-	out.depth--;
-	if (out.depth < OUT_MAX_DEPTH && !out.first[out.depth])
-		json_indent();
-	fputc('}', out.f);
-	if (out.depth == 0)
-		fputc('\n', out.f);
+	}
+	out_newline();
+	out.hdepth++;
+	if (label) {
+		human_sep();
+		fprintf(out.f, "%s:", label);
+	}
+}
+
+void out_section_end(void)
+{
+	if (out.json) {
+		json_close('}');
+		return;
+	}
+	out_newline();
+	if (out.hdepth > 0)
+		out.hdepth--;
 }
 
 void out_str(const char *key, const char *label, const char *val)
@@ -130,6 +194,135 @@ void out_u64(const char *key, const char *label, uint64_t val)
 		fprintf(out.f, "%s %" PRIu64, label, val);
 	else
 		fprintf(out.f, "%" PRIu64, val);
+}
+
+void out_s64(const char *key, const char *label, int64_t val)
+{
+	if (out.json) {
+		json_key(key);
+		fprintf(out.f, "%" PRId64, val);
+		return;
+	}
+	human_sep();
+	if (label)
+		fprintf(out.f, "%s %" PRId64, label, val);
+	else
+		fprintf(out.f, "%" PRId64, val);
+}
+
+void out_flag(const char *key, const char *label)
+{
+	if (out.json) {
+		json_key(key);
+		fputs("true", out.f);
+		return;
+	}
+	human_sep();
+	fputs(label, out.f);
+}
+
+/* Scaled values: at most 3 decimals, trailing zeros dropped. */
+static void human_scaled(const char *label, int64_t v, int64_t div, const char *unit)
+{
+	char num[64];
+	int64_t whole = v / div, frac = v % div;
+	int len;
+
+	if (frac < 0)
+		frac = -frac;
+	len = snprintf(num, sizeof(num), "%s%" PRId64, v < 0 && !whole ? "-" : "", whole);
+	if (frac) {
+		int digits = div == 10 ? 1 : div == 100 ? 2 : 3;
+
+		len += snprintf(num + len, sizeof(num) - (size_t)len, ".%0*" PRId64,
+				digits, frac);
+		while (num[len - 1] == '0')
+			num[--len] = '\0';
+	}
+	fprintf(out.f, "%s %s%s%s", label, num, *unit ? " " : "", unit);
+}
+
+void out_unit(const char *key, const char *label, int64_t v, enum onl_unit unit)
+{
+	if (out.json) {
+		json_key(key);
+		fprintf(out.f, "%" PRId64, v);
+		return;
+	}
+	human_sep();
+	switch (unit) {
+	case ONL_UNIT_UDBM:
+		human_scaled(label, v, 1000, "dBm");
+		break;
+	case ONL_UNIT_MDB:
+		human_scaled(label, v, 1000, "dB");
+		break;
+	case ONL_UNIT_MC:
+		human_scaled(label, v, 1000, "C");
+		break;
+	case ONL_UNIT_UW:
+		if (v >= 1000 || v <= -1000)
+			human_scaled(label, v, 1000, "mW");
+		else
+			fprintf(out.f, "%s %" PRId64 " uW", label, v);
+		break;
+	case ONL_UNIT_MW:
+		if (v >= 1000000 || v <= -1000000)
+			human_scaled(label, v / 1000, 1000, "kW");
+		else if (v >= 1000 || v <= -1000)
+			human_scaled(label, v, 1000, "W");
+		else
+			fprintf(out.f, "%s %" PRId64 " mW", label, v);
+		break;
+	case ONL_UNIT_W:
+		fprintf(out.f, "%s %" PRId64 " W", label, v);
+		break;
+	case ONL_UNIT_MV:
+		human_scaled(label, v, 1000, "V");
+		break;
+	case ONL_UNIT_UA:
+		human_scaled(label, v, 1000, "mA");
+		break;
+	case ONL_UNIT_MA:
+		fprintf(out.f, "%s %" PRId64 " mA", label, v);
+		break;
+	case ONL_UNIT_NS:
+		human_scaled(label, v / 1000000, 1000, "s");
+		break;
+	case ONL_UNIT_MS:
+		fprintf(out.f, "%s %" PRId64 " ms", label, v);
+		break;
+	case ONL_UNIT_GBPS:
+		if (v >= 1000)
+			human_scaled(label, v, 1000, "Tb/s");
+		else
+			fprintf(out.f, "%s %" PRId64 " Gb/s", label, v);
+		break;
+	case ONL_UNIT_DM:
+		human_scaled(label, v, 10, "m");
+		break;
+	case ONL_UNIT_PS:
+		fprintf(out.f, "%s %" PRId64 " ps", label, v);
+		break;
+	case ONL_UNIT_PPM:
+		fprintf(out.f, "%s %" PRId64 " ppm", label, v);
+		break;
+	case ONL_UNIT_PM:
+		fprintf(out.f, "%s %" PRId64 " pm", label, v);
+		break;
+	case ONL_UNIT_MHZ:
+		fprintf(out.f, "%s %" PRId64 " MHz", label, v);
+		break;
+	case ONL_UNIT_PERMILLE:
+		human_scaled(label, v, 10, "%");
+		break;
+	case ONL_UNIT_BER:
+		fprintf(out.f, "%s %.1e", label, pow(10.0, -(double)v / 100.0));
+		break;
+	default:
+		fprintf(out.f, "%s %" PRId64, label, v);
+		break;
+	}
 }
 
 void out_newline(void)

@@ -3,8 +3,9 @@
  * ophotonctl: the one print path behind human and JSON output.
  *
  * Every command prints through these calls, so both forms always carry the
- * same fields.  Keys are the YNL spec's attribute names; in human output a
- * field is shown as "label value", or with its own printf-style format.
+ * same fields.  Keys are the YNL spec's attribute names, values in the
+ * kernel's integer units (named by the key); human output shows a label
+ * and the value in a human unit.
  */
 #ifndef OPHOTONCTL_OUT_H
 #define OPHOTONCTL_OUT_H
@@ -12,11 +13,24 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "proto.h"
+
 void out_init(FILE *f, int json, int pretty);
+int out_is_json(void);
+FILE *out_file(void);
+/* A JSON object or array; nothing in human output. */
 void out_object_start(const char *key);
 void out_object_end(void);
+void out_list_start(const char *key);
+void out_list_end(void);
+/* A nested object: in human output, an indented line of its own. */
+void out_section_start(const char *key, const char *label);
+void out_section_end(void);
 void out_str(const char *key, const char *label, const char *val);
 void out_u64(const char *key, const char *label, uint64_t val);
+void out_s64(const char *key, const char *label, int64_t val);
+void out_flag(const char *key, const char *label);
+void out_unit(const char *key, const char *label, int64_t val, enum onl_unit unit);
 void out_newline(void);
 void out_flush(void);
 

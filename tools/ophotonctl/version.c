@@ -9,8 +9,9 @@
 #include "ophotonctl.h"
 #include "out.h"
 
-static int version_reply(struct nlattr **tb, void *arg)
+static int version_reply(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
 {
+	(void)nlh;
 	(void)arg;
 	if (!tb[OPHOTON_A_VERSION_MODULE] || !tb[OPHOTON_A_VERSION_PROTO]) {
 		fprintf(stderr, "ophotonctl: version reply lacks its attributes\n");
@@ -23,17 +24,15 @@ static int version_reply(struct nlattr **tb, void *arg)
 	return EXIT_OK;
 }
 
-static int version_show(const struct opts *o, int argc, char **argv)
+static int version_show(struct ctx *c, int argc, char **argv)
 {
 	struct onl_err err;
 	struct nl_msg *msg;
 	struct onl nl;
 	int ret;
 
-	(void)o;
-	(void)argv;
 	if (argc > 0)
-		return usage_error("version", NULL, "unexpected argument '%s'", argv[0]);
+		return usage_error(c, "unexpected argument '%s'", argv[0]);
 
 	/* The CLI's own version is known even when the module is absent. */
 	out_object_start(NULL);

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ophotonctl: what a command runs with, opened when first needed: the
+ * netlink socket, the fabric the command is about, and its shape (which
+ * turns "rack 3 tray 5 slot 1" into a GPU id).
+ */
+#include <errno.h>
+#include <string.h>
+#include <linux/ophoton.h>
+#include <netlink/genl/genl.h>
+
+#include "ophotonctl.h"
+#include "out.h"
+#include "print.h"
+
+int ctx_nl(struct ctx *c)
+{
+	int ret;
+
+	if (c->nl_open)
+		return EXIT_OK;
+	ret = onl_open(&c->nl);
+	if (!ret)
+		c->nl_open = true;
+	return ret;
+}
+
+void ctx_done(struct ctx *c)
+{
+	if (c->nl_open)
+		onl_close(&c->nl);
+	c->nl_open = false;
+}
+
+int ctx_error(struct ctx *c, const char *what, const struct onl_err *err, int ret)
+{
+	(void)c;
+	if (err->error)
+		onl_print_err(what, err);
+	return ret;
+}
+
+struct nl_msg *ctx_msg(struct ctx *c, int cmd, int flags)
+{
+	struct nl_msg *msg = onl_msg(&c->nl, cmd, flags);
+
+	if (msg && c->fabric >= 0 && nla_put_u32(msg, OPHOTON_A_FABRIC_ID, (uint32_t)c->fabric)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	if (!msg)
+		fprintf(stderr, "ophotonctl: out of memory\n");
+	return msg;
+}
+
+struct fabric_list {
+	int n;
+	uint32_t ids[8];
+};
+
+static int list_fabric(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
+{
+	struct fabric_list *l = arg;
+
+	(void)nlh;
+	if (tb[OPHOTON_A_FABRIC_ID] && l->n < 8)
+		l->ids[l->n] = nla_get_u32(tb[OPHOTON_A_FABRIC_ID]);
+	if (tb[OPHOTON_A_FABRIC_ID])
+		l->n++;
+	return EXIT_OK;
+}
+
+/* The fabric a command is about: as given, or the only one there is. */
+int ctx_fabric(struct ctx *c)
+{
+	struct fabric_list l = { 0 };
+	struct onl_err err;
+	struct nl_msg *msg;
+	int ret;
+
+	ret = ctx_nl(c);
+	if (ret || c->fabric >= 0)
+		return ret;
+	msg = onl_msg(&c->nl, OPHOTON_CMD_FABRIC_GET, NLM_F_DUMP);
+	if (!msg)
+		return EXIT_FAILED;
+	ret = onl_request(&c->nl, msg, list_fabric, &l, &err);
+	if (ret)
+		return ctx_error(c, "listing fabrics", &err, ret);
+	if (l.n == 0) {
+		fprintf(stderr,
+			"ophotonctl: no fabric in this network namespace (create one: ophotonctl fabric create ID)\n");
+		return EXIT_ABSENT;
+	}
+	if (l.n > 1)
+		return usage_error(c, "%d fabrics here: say which with 'fabric N' or -F N", l.n);
+	c->fabric = (int)l.ids[0];
+	return EXIT_OK;
+}
+
+static int read_shape(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
+{
+	struct shape *s = arg;
+	static const struct {
+		int attr;
+		size_t off;
+	} fields[] = {
+		{ OPHOTON_A_FABRIC_GPUS, offsetof(struct shape, gpus) },
+		{ OPHOTON_A_FABRIC_RACKS, offsetof(struct shape, racks) },
+		{ OPHOTON_A_FABRIC_MEMORY_RACKS, offsetof(struct shape, memory_racks) },
+		{ OPHOTON_A_FABRIC_SWITCH_RACKS, offsetof(struct shape, switch_racks) },
+		{ OPHOTON_A_FABRIC_TRAYS, offsetof(struct shape, trays) },
+		{ OPHOTON_A_FABRIC_SLOTS, offsetof(struct shape, slots) },
+		{ OPHOTON_A_FABRIC_ENGINES, offsetof(struct shape, engines) },
+		{ OPHOTON_A_FABRIC_PORTS, offsetof(struct shape, ports) },
+		{ OPHOTON_A_FABRIC_LAMBDAS, offsetof(struct shape, lambdas) },
+		{ OPHOTON_A_FABRIC_MODULES, offsetof(struct shape, modules) },
+		{ OPHOTON_A_FABRIC_LINKS, offsetof(struct shape, links) },
+		{ OPHOTON_A_FABRIC_LANE_GBPS, offsetof(struct shape, lane_gbps) },
+	};
+
+	(void)nlh;
+	for (size_t i = 0; i < NCMDS(fields); i++) {
+		if (!tb[fields[i].attr]) {
+			fprintf(stderr, "ophotonctl: fabric reply lacks %s\n",
+				onl_attr_name(fields[i].attr));
+			return EXIT_FAILED;
+		}
+		*(uint32_t *)((char *)s + fields[i].off) = nla_get_u32(tb[fields[i].attr]);
+	}
+	if (!s->trays || !s->slots || !s->engines || !s->ports || !s->modules) {
+		fprintf(stderr, "ophotonctl: fabric reply has an empty shape\n");
+		return EXIT_FAILED;
+	}
+	s->ep_racks = s->racks + s->memory_racks;
+	s->ep_per_rack = s->trays * s->slots;
+	s->endpoints = s->ep_racks * s->ep_per_rack;
+	s->ports_per_ep = s->engines * s->ports;
+	return EXIT_OK;
+}
+
+int ctx_shape(struct ctx *c)
+{
+	struct onl_err err;
+	struct nl_msg *msg;
+	int ret;
+
+	if (c->have_shape)
+		return EXIT_OK;
+	ret = ctx_fabric(c);
+	if (ret)
+		return ret;
+	msg = ctx_msg(c, OPHOTON_CMD_FABRIC_GET, 0);
+	if (!msg)
+		return EXIT_FAILED;
+	ret = onl_request(&c->nl, msg, read_shape, &c->shape, &err);
+	if (ret)
+		return ctx_error(c, "fabric", &err, ret);
+	c->have_shape = true;
+	return EXIT_OK;
+}
+
+struct show_state {
+	const char *strip;
+	int ret;
+};
+
+static int show_one(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
+{
+	struct show_state *st = arg;
+
+	(void)tb;
+	out_object_start(NULL);
+	if (print_msg(nlh, st->strip) < 0) {
+		fprintf(stderr, "ophotonctl: malformed attribute in a reply\n");
+		st->ret = EXIT_FAILED;
+	}
+	out_object_end();
+	out_newline();
+	return EXIT_OK;
+}
+
+int ctx_show(struct ctx *c, int cmd, bool dump, build_fn build, void *arg,
+	     const char *strip)
+{
+	struct show_state st = { .strip = strip };
+	struct onl_err err;
+	struct nl_msg *msg;
+	int ret;
+
+	ret = ctx_fabric(c);
+	if (ret)
+		return ret;
+	msg = ctx_msg(c, cmd, dump ? NLM_F_DUMP : 0);
+	if (!msg)
+		return EXIT_FAILED;
+	if ((c->o->stats && nla_put_flag(msg, OPHOTON_A_STATS)) ||
+	    (build && build(c, msg, arg))) {
+		nlmsg_free(msg);
+		return EXIT_FAILED;
+	}
+	out_list_start(NULL);
+	ret = onl_request(&c->nl, msg, show_one, &st, &err);
+	out_list_end();
+	out_flush();
+	if (ret)
+		return ctx_error(c, c->obj->name, &err, ret);
+	return st.ret;
+}
+
+int ctx_change(struct ctx *c, int cmd, build_fn build, void *arg, const char *what)
+{
+	struct onl_err err;
+	struct nl_msg *msg;
+	int ret;
+
+	ret = ctx_fabric(c);
+	if (ret)
+		return ret;
+	msg = ctx_msg(c, cmd, 0);
+	if (!msg)
+		return EXIT_FAILED;
+	if (build && build(c, msg, arg)) {
+		nlmsg_free(msg);
+		return EXIT_FAILED;
+	}
+	ret = onl_request(&c->nl, msg, NULL, NULL, &err);
+	return ret ? ctx_error(c, what, &err, ret) : EXIT_OK;
+}

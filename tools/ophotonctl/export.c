@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ophotonctl: "fabric export": a fabric's telemetry as OpenMetrics text,
+ * which Prometheus scrapes and node_exporter's textfile collector reads.
+ *
+ * Samples are gathered per metric family while the dumps run and written
+ * family by family afterwards, as the format requires; counters are named
+ * without "_total" in their TYPE line and with it in their samples; values
+ * are in base units (watts, degrees Celsius, seconds).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <linux/ophoton.h>
+#include <netlink/attr.h>
+#include <netlink/genl/genl.h>
+
+#include "ophotonctl.h"
+#include "out.h"
+
+enum fam_id {
+	F_FABRIC_LINKS, F_FABRIC_BW, F_FABRIC_POWER, F_FABRIC_TEMP, F_FABRIC_BUDGET,
+	F_FABRIC_CLOCK, F_RACK_POWER, F_RACK_BUDGET, F_RACK_LINKS_UP, F_ENGINE_TEMP,
+	F_ENGINE_POWER, F_MODULE_STATE, F_MODULE_TEMP, F_MODULE_POWER, F_MODULE_INSERT,
+	F_LINK_UP, F_LINK_DOWNS, F_LINK_FLAPS, F_LINK_BW, F_LINK_OE, __F_CNT
+};
+
+static const struct {
+	const char *name, *type, *unit, *help;
+} fams[__F_CNT] = {
+	[F_FABRIC_LINKS]  = { "ophoton_fabric_links", "gauge", "", "Links of the fabric by state." },
+	[F_FABRIC_BW]	  = { "ophoton_fabric_bandwidth_gbps", "gauge", "",
+			      "Bandwidth of the links up, per direction, Gb/s." },
+	[F_FABRIC_POWER]  = { "ophoton_fabric_power_watts", "gauge", "watts",
+			      "Electrical power of GPUs, switches, engines and laser modules." },
+	[F_FABRIC_TEMP]	  = { "ophoton_fabric_engine_temperature_max_celsius", "gauge", "celsius",
+			      "The hottest engine." },
+	[F_FABRIC_BUDGET] = { "ophoton_fabric_over_budget", "gauge", "",
+			      "1 when some rack draws more than its power budget." },
+	[F_FABRIC_CLOCK]  = { "ophoton_fabric_clock_seconds", "gauge", "seconds",
+			      "The fabric's virtual clock." },
+	[F_RACK_POWER]	  = { "ophoton_rack_power_watts", "gauge", "watts", "Power drawn by a rack." },
+	[F_RACK_BUDGET]	  = { "ophoton_rack_budget_watts", "gauge", "watts", "A rack's power budget." },
+	[F_RACK_LINKS_UP] = { "ophoton_rack_links_up", "gauge", "", "Links of a rack that are up." },
+	[F_ENGINE_TEMP]	  = { "ophoton_engine_temperature_celsius", "gauge", "celsius",
+			      "Die temperature of an optical engine." },
+	[F_ENGINE_POWER]  = { "ophoton_engine_power_watts", "gauge", "watts",
+			      "Power of an optical engine." },
+	[F_MODULE_STATE]  = { "ophoton_laser_module_state", "stateset", "",
+			      "CMIS-like state of a laser module slot." },
+	[F_MODULE_TEMP]	  = { "ophoton_laser_module_temperature_celsius", "gauge", "celsius",
+			      "Case temperature of a laser module." },
+	[F_MODULE_POWER]  = { "ophoton_laser_module_power_watts", "gauge", "watts",
+			      "Power drawn by a laser module." },
+	[F_MODULE_INSERT] = { "ophoton_laser_module_insertions", "counter", "",
+			      "Laser modules inserted into a slot." },
+	[F_LINK_UP]	  = { "ophoton_link_up", "gauge", "", "1 when the link is up." },
+	[F_LINK_DOWNS]	  = { "ophoton_link_downs", "counter", "", "Times the link went down." },
+	[F_LINK_FLAPS]	  = { "ophoton_link_flaps", "counter", "",
+			      "Downs within 10 s of coming up." },
+	[F_LINK_BW]	  = { "ophoton_link_bandwidth_gbps", "gauge", "",
+			      "Lanes up times the lane rate, Gb/s." },
+	[F_LINK_OE]	  = { "ophoton_link_engine_input_dbm", "gauge", "",
+			      "Laser light at the GPU engine's input, dBm." },
+};
+
+struct export {
+	struct ctx *c;
+	FILE *f[__F_CNT];
+	char *buf[__F_CNT];
+	size_t len[__F_CNT];
+};
+
+static void sample(struct export *e, enum fam_id id, const char *labels, double v)
+{
+	const char *suffix = !strcmp(fams[id].type, "counter") ? "_total" : "";
+
+	fprintf(e->f[id], "%s%s{fabric=\"%d\"%s%s} %.15g\n", fams[id].name, suffix,
+		e->c->fabric, *labels ? "," : "", labels, v);
+}
+
+static struct nlattr **nested(struct nlattr *nla, const struct onl_set *set,
+			      struct nlattr **tb)
+{
+	if (!nla || nla_parse_nested(tb, set->max, nla, set->policy) < 0)
+		return NULL;
+	return tb;
+}
+
+static uint64_t get(struct nlattr **tb, int type)
+{
+	struct nlattr *a = tb ? tb[type] : NULL;
+
+	if (!a)
+		return 0;
+	return nla_len(a) == 8 ? nla_get_u64(a) : nla_len(a) == 1 ? nla_get_u8(a) :
+	       nla_get_u32(a);
+}
+
+static int32_t sget(struct nlattr **tb, int type)
+{
+	return (int32_t)(uint32_t)get(tb, type);
+}
+
+static int on_reply(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
+{
+	struct export *e = arg;
+	struct genlmsghdr *g = nlmsg_data(nlh);
+	struct nlattr *st[64] = { 0 }, **s;
+	char l[160];
+
+	switch (g->cmd) {
+	case OPHOTON_CMD_FABRIC_GET: {
+		static const char *const states[] = { "up", "degraded", "bringup", "down", "failed" };
+
+		s = nested(tb[OPHOTON_A_FABRIC_STATS], &onl_set_fabric_stats, st);
+		for (int i = 0; i < 5; i++) {
+			snprintf(l, sizeof(l), "state=\"%s\"", states[i]);
+			sample(e, F_FABRIC_LINKS, l, (double)get(s, OPHOTON_A_FABRIC_STATS_LINKS_UP + i));
+		}
+		sample(e, F_FABRIC_BW, "", (double)get(s, OPHOTON_A_FABRIC_STATS_BANDWIDTH_GBPS));
+		sample(e, F_FABRIC_POWER, "", (double)get(s, OPHOTON_A_FABRIC_STATS_POWER_MW) / 1e3);
+		sample(e, F_FABRIC_TEMP, "", sget(s, OPHOTON_A_FABRIC_STATS_TEMP_MC) / 1e3);
+		sample(e, F_FABRIC_BUDGET, "", s && s[OPHOTON_A_FABRIC_STATS_OVER_BUDGET] ? 1 : 0);
+		sample(e, F_FABRIC_CLOCK, "", (double)get(tb, OPHOTON_A_FABRIC_CLOCK_NS) / 1e9);
+		break;
+	}
+	case OPHOTON_CMD_RACK_GET:
+		s = nested(tb[OPHOTON_A_AGG_STATS], &onl_set_agg_stats, st);
+		snprintf(l, sizeof(l), "rack=\"%u\",kind=\"%s\"", (unsigned int)get(tb, OPHOTON_A_RACK_ID),
+			 onl_enum_name(&onl_enum_rack_kind, (unsigned int)get(tb, OPHOTON_A_RACK_KIND)) ?: "?");
+		sample(e, F_RACK_POWER, l, (double)get(s, OPHOTON_A_AGG_STATS_POWER_MW) / 1e3);
+		sample(e, F_RACK_BUDGET, l, (double)get(s, OPHOTON_A_AGG_STATS_BUDGET_W));
+		sample(e, F_RACK_LINKS_UP, l, (double)get(tb, OPHOTON_A_LINKS_UP));
+		break;
+	case OPHOTON_CMD_ENGINE_GET:
+		s = nested(tb[OPHOTON_A_AGG_STATS], &onl_set_agg_stats, st);
+		snprintf(l, sizeof(l), "side=\"%s\",engine=\"%u\"",
+			 onl_enum_name(&onl_enum_side, (unsigned int)get(tb, OPHOTON_A_SIDE)) ?: "?",
+			 (unsigned int)get(tb, OPHOTON_A_ENGINE_ID));
+		/* A dead engine has no temperature: no sample rather than 0. */
+		if (s && s[OPHOTON_A_AGG_STATS_TEMP_MC])
+			sample(e, F_ENGINE_TEMP, l, sget(s, OPHOTON_A_AGG_STATS_TEMP_MC) / 1e3);
+		sample(e, F_ENGINE_POWER, l, (double)get(s, OPHOTON_A_AGG_STATS_POWER_MW) / 1e3);
+		break;
+	case OPHOTON_CMD_MODULE_GET: {
+		unsigned int state = (unsigned int)get(tb, OPHOTON_A_MODULE_STATE);
+		const struct onl_enum *en = &onl_enum_module_state;
+
+		snprintf(l, sizeof(l), "side=\"%s\",module=\"%u\"",
+			 onl_enum_name(&onl_enum_side, (unsigned int)get(tb, OPHOTON_A_SIDE)) ?: "?",
+			 (unsigned int)get(tb, OPHOTON_A_MODULE_ID));
+		for (int i = 0; i < en->n; i++) {
+			char ls[200];
+
+			snprintf(ls, sizeof(ls), "%s,ophoton_laser_module_state=\"%s\"", l,
+				 en->names[i]);
+			sample(e, F_MODULE_STATE, ls, (unsigned int)i == state);
+		}
+		sample(e, F_MODULE_INSERT, l, (double)get(tb, OPHOTON_A_MODULE_INSERT_COUNT));
+		s = nested(tb[OPHOTON_A_MODULE_STATS], &onl_set_module_stats, st);
+		if (s) {
+			sample(e, F_MODULE_TEMP, l, sget(s, OPHOTON_A_MODULE_STATS_TEMP_MC) / 1e3);
+			sample(e, F_MODULE_POWER, l,
+			       (double)get(s, OPHOTON_A_MODULE_STATS_POWER_MW) / 1e3);
+		}
+		break;
+	}
+	case OPHOTON_CMD_LINK_GET:
+		s = nested(tb[OPHOTON_A_LINK_STATS], &onl_set_link_stats, st);
+		snprintf(l, sizeof(l), "link=\"%u\",gpu=\"%u\",plane=\"%u\"",
+			 (unsigned int)get(tb, OPHOTON_A_LINK_ID), (unsigned int)get(tb, OPHOTON_A_GPU_ID),
+			 (unsigned int)get(tb, OPHOTON_A_PLANE));
+		sample(e, F_LINK_UP, l, get(tb, OPHOTON_A_LINK_STATE) == OPHOTON_LINK_STATE_UP ||
+				       get(tb, OPHOTON_A_LINK_STATE) == OPHOTON_LINK_STATE_DEGRADED);
+		sample(e, F_LINK_DOWNS, l, (double)get(s, OPHOTON_A_LINK_STATS_DOWN_COUNT));
+		sample(e, F_LINK_FLAPS, l, (double)get(s, OPHOTON_A_LINK_STATS_FLAP_COUNT));
+		sample(e, F_LINK_BW, l, (double)get(s, OPHOTON_A_LINK_STATS_BANDWIDTH_GBPS));
+		sample(e, F_LINK_OE, l, sget(s, OPHOTON_A_LINK_STATS_OE_INPUT_UDBM) / 1e3);
+		break;
+	default:
+		break;
+	}
+	return EXIT_OK;
+}
+
+static int dump(struct export *e, int cmd, bool dumpit)
+{
+	struct ctx *c = e->c;
+	struct onl_err err;
+	struct nl_msg *msg = ctx_msg(c, cmd, dumpit ? NLM_F_DUMP : 0);
+	int ret;
+
+	if (!msg || nla_put_flag(msg, OPHOTON_A_STATS))
+		return EXIT_FAILED;
+	ret = onl_request(&c->nl, msg, on_reply, e, &err);
+	return ret ? ctx_error(c, "export", &err, ret) : EXIT_OK;
+}
+
+int fabric_export(struct ctx *c, int argc, char **argv);
+int fabric_export(struct ctx *c, int argc, char **argv)
+{
+	static const int cmds[] = { OPHOTON_CMD_FABRIC_GET, OPHOTON_CMD_RACK_GET,
+				    OPHOTON_CMD_ENGINE_GET, OPHOTON_CMD_MODULE_GET,
+				    OPHOTON_CMD_LINK_GET };
+	struct export e = { .c = c };
+	FILE *f = out_file();
+	int ret = EXIT_OK, i;
+
+	if (argc == 2 && !strcmp(argv[0], "format") && strcmp(argv[1], "prometheus"))
+		return usage_error(c, "the only format is prometheus");
+	if (argc && !(argc == 2 && !strcmp(argv[0], "format")))
+		return usage_error(c, "unknown keyword '%s'", argv[0]);
+	if (c->o->json)
+		return usage_error(c, "export writes OpenMetrics text, not JSON");
+	ret = ctx_fabric(c);
+	if (ret)
+		return ret;
+	for (i = 0; i < __F_CNT; i++) {
+		e.f[i] = open_memstream(&e.buf[i], &e.len[i]);
+		if (!e.f[i]) {
+			ret = EXIT_FAILED;
+			goto out;
+		}
+	}
+	for (i = 0; i < (int)NCMDS(cmds) && !ret; i++)
+		ret = dump(&e, cmds[i], cmds[i] != OPHOTON_CMD_FABRIC_GET);
+out:
+	for (i = 0; i < __F_CNT; i++)
+		if (e.f[i])
+			fclose(e.f[i]);
+	if (!ret) {
+		for (i = 0; i < __F_CNT; i++) {
+			if (!e.len[i])
+				continue;
+			fprintf(f, "# TYPE %s %s\n", fams[i].name, fams[i].type);
+			if (*fams[i].unit)
+				fprintf(f, "# UNIT %s %s\n", fams[i].name, fams[i].unit);
+			fprintf(f, "# HELP %s %s\n", fams[i].name, fams[i].help);
+			fwrite(e.buf[i], 1, e.len[i], f);
+		}
+		fprintf(f, "# EOF\n");
+		fflush(f);
+	}
+	for (i = 0; i < __F_CNT; i++)
+		free(e.buf[i]);
+	return ret;
+}

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ophotonctl: changes to links and laser modules, and the simulation
+ * group (the physical world: pull a module, cut a fibre, step the clock).
+ * With --wait, a change is followed to its end through the notifications,
+ * subscribed to before the request is sent.
+ */
+#include <string.h>
+#include <linux/ophoton.h>
+#include <netlink/attr.h>
+
+#include "ophotonctl.h"
+#include "proto.h"
+
+struct change {
+	int n;
+	struct {
+		int attr;
+		int size;	/* 1, 4, 8 */
+		uint64_t v;
+	} a[10];
+};
+
+static void ch_put(struct change *ch, int attr, int size, uint64_t v)
+{
+	if (ch->n < (int)NCMDS(ch->a)) {
+		ch->a[ch->n].attr = attr;
+		ch->a[ch->n].size = size;
+		ch->a[ch->n].v = v;
+		ch->n++;
+	}
+}
+
+static int ch_build(struct ctx *c, struct nl_msg *msg, void *arg)
+{
+	struct change *ch = arg;
+
+	(void)c;
+	for (int i = 0; i < ch->n; i++) {
+		int err = ch->a[i].size == 1 ? nla_put_u8(msg, ch->a[i].attr, (uint8_t)ch->a[i].v) :
+			  ch->a[i].size == 4 ? nla_put_u32(msg, ch->a[i].attr, (uint32_t)ch->a[i].v) :
+			  nla_put_u64(msg, ch->a[i].attr, ch->a[i].v);
+
+		if (err)
+			return -1;
+	}
+	return 0;
+}
+
+/* Send a change, following it to its end with --wait. */
+static int ch_send(struct ctx *c, int cmd, struct change *ch, const char *what,
+		   const struct wait_spec *w)
+{
+	struct onl ev = { 0 };
+	int ret;
+
+	if (!w || !c->o->wait)
+		return ctx_change(c, cmd, ch_build, ch, what);
+	ret = ctx_fabric(c);
+	if (!ret)
+		ret = wait_begin(c, &ev);
+	if (ret)
+		return ret;
+	ret = ctx_change(c, cmd, ch_build, ch, what);
+	if (!ret)
+		ret = wait_finish(c, &ev, w);
+	onl_close(&ev);
+	return ret;
+}
+
+/* The one word of @words that @w is, as its index + @first, or -1. */
+static int word_of(const char *w, const char *const *words, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(w, words[i]))
+			return i;
+	return -1;
+}
+
+int link_set(struct ctx *c, int argc, char **argv);
+int link_set(struct ctx *c, int argc, char **argv)
+{
+	static const char *const actions[] = { "up", "down", "retrain", "clear" };
+	struct wait_spec w = { 0 };
+	struct change ch = { 0 };
+	struct place p;
+	uint32_t link;
+	int act, ret;
+
+	if (argc < 2)
+		return usage_error(c, "link set needs a link and an action");
+	act = word_of(argv[argc - 1], actions, 4);
+	if (act < 0)
+		return usage_error(c, "the action is up, down, retrain or clear, not '%s'",
+				   argv[argc - 1]);
+	ret = parse_place(c, argc - 1, argv, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT) |
+			  PB(P_GPU) | PB(P_ENGINE) | PB(P_PORT) | PB(P_LINK), 3, &p, NULL, NULL);
+	if (!ret)
+		ret = ctx_shape(c);
+	if (ret)
+		return ret;
+	ret = place_link(c, &p, &link);
+	if (ret <= 0)
+		return ret < 0 ? EXIT_USAGE : usage_error(c, "which link?");
+	ch_put(&ch, OPHOTON_A_LINK_ID, 4, link);
+	ch_put(&ch, OPHOTON_A_LINK_ACTION, 1, OPHOTON_LINK_ACTION_UP + act);
+	w.kind = act == 1 ? WAIT_LINKS_DOWN : WAIT_LINKS_UP;
+	w.link = link;
+	return ch_send(c, OPHOTON_CMD_LINK_SET, &ch, "link set", &w);
+}
+
+int laser_act(struct ctx *c, int argc, char **argv);
+int laser_act(struct ctx *c, int argc, char **argv)
+{
+	static const char *const verbs[] = {
+		"prepare-remove", "activate", "reset", "recover", "clear",
+	};
+	struct wait_spec w = { 0 };
+	struct change ch = { 0 };
+	struct place p;
+	uint32_t mod;
+	uint8_t side;
+	int act, ret;
+
+	act = word_of(c->cmd->name, verbs, 5);
+	ret = parse_place(c, argc, argv, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT) | PB(P_GPU) |
+			  PB(P_MODULE) | PB(P_SIDE), 2, &p, NULL, NULL);
+	if (!ret)
+		ret = ctx_shape(c);
+	if (ret)
+		return ret;
+	ret = place_module(c, &p, &side, &mod);
+	if (ret <= 0)
+		return ret < 0 ? EXIT_USAGE : usage_error(c, "which laser module?");
+	ch_put(&ch, OPHOTON_A_SIDE, 1, side);
+	ch_put(&ch, OPHOTON_A_MODULE_ID, 4, mod);
+	ch_put(&ch, OPHOTON_A_MODULE_ACTION, 1, OPHOTON_MODULE_ACTION_DRAIN + act);
+	w.side = side;
+	w.module = mod;
+	w.kind = act == 0 ? WAIT_MODULE_SAFE : WAIT_MODULE_READY;
+	return ch_send(c, OPHOTON_CMD_MODULE_ACT, &ch, c->cmd->name, act < 3 ? &w : NULL);
+}
+
+/* sim laser remove|insert MODULE [serial N] */
+static int sim_laser(struct ctx *c, int argc, char **argv)
+{
+	static const char *const actions[] = { "remove", "insert" };
+	struct change ch = { 0 };
+	uint32_t mod, serial = 0;
+	bool has_serial = false;
+	struct place p;
+	uint8_t side;
+	int act, ret, n = argc;
+
+	if (argc < 2)
+		return usage_error(c, "sim laser needs remove or insert and a module");
+	act = word_of(argv[0], actions, 2);
+	if (act < 0)
+		return usage_error(c, "sim laser remove or insert, not '%s'", argv[0]);
+	if (n >= 3 && !strcmp(argv[n - 2], "serial")) {
+		if (parse_u32(argv[n - 1], &serial))
+			return usage_error(c, "serial must be a number");
+		has_serial = true;
+		n -= 2;
+	}
+	ret = parse_place(c, n - 1, argv + 1, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT) |
+			  PB(P_GPU) | PB(P_MODULE) | PB(P_SIDE), 2, &p, NULL, NULL);
+	if (!ret)
+		ret = ctx_shape(c);
+	if (ret)
+		return ret;
+	ret = place_module(c, &p, &side, &mod);
+	if (ret <= 0)
+		return ret < 0 ? EXIT_USAGE : usage_error(c, "which laser module?");
+	ch_put(&ch, OPHOTON_A_SIDE, 1, side);
+	ch_put(&ch, OPHOTON_A_MODULE_ID, 4, mod);
+	ch_put(&ch, OPHOTON_A_SIM_ACTION, 1, act ? OPHOTON_SIM_ACTION_INSERT :
+					      OPHOTON_SIM_ACTION_REMOVE);
+	if (has_serial)
+		ch_put(&ch, OPHOTON_A_MODULE_SERIAL, 4, serial);
+	return ch_send(c, OPHOTON_CMD_SIM_MODULE, &ch, "sim laser", NULL);
+}
+
+struct fault_args {
+	bool has_value, has_amount, has_fibre, has_target;
+	int32_t value, amount;
+	unsigned int fibre;
+	uint32_t target;
+};
+
+static int fault_extra(struct ctx *c, int argc, char **argv, void *arg)
+{
+	struct fault_args *f = arg;
+
+	if (argc < 2)
+		return 0;
+	if (!strcmp(argv[0], "value")) {
+		if (parse_s32(argv[1], &f->value)) {
+			usage_error(c, "value must be a number");
+			return -1;
+		}
+		f->has_value = true;
+		return 2;
+	}
+	if (!strcmp(argv[0], "amount")) {
+		if (parse_s32(argv[1], &f->amount)) {
+			usage_error(c, "amount must be a number");
+			return -1;
+		}
+		f->has_amount = true;
+		return 2;
+	}
+	if (!strcmp(argv[0], "fibre")) {
+		if (onl_enum_value(&onl_enum_fibre, argv[1], &f->fibre)) {
+			usage_error(c, "fibre is tx, rx or feed");
+			return -1;
+		}
+		f->has_fibre = true;
+		return 2;
+	}
+	if (!strcmp(argv[0], "target")) {
+		if (parse_u32(argv[1], &f->target)) {
+			usage_error(c, "target must be a number");
+			return -1;
+		}
+		f->has_target = true;
+		return 2;
+	}
+	return 0;
+}
+
+/* The target of a fault kind: a module, an engine or a link. */
+static int fault_target(struct ctx *c, unsigned int kind, struct place *p,
+			struct fault_args *f, uint8_t *side, uint32_t *target)
+{
+	int ret;
+
+	*side = p->has[P_SIDE] ? (uint8_t)p->v[P_SIDE] : OPHOTON_SIDE_GPU;
+	if (f->has_target) {
+		*target = f->target;
+		return 0;
+	}
+	switch (kind) {
+	case OPHOTON_FAULT_FIBRE_CUT:
+	case OPHOTON_FAULT_FIBRE_DIRTY:
+	case OPHOTON_FAULT_BER:
+	case OPHOTON_FAULT_ARBITRATION:
+		ret = place_link(c, p, target);
+		break;
+	case OPHOTON_FAULT_RING_DRIFT:
+	case OPHOTON_FAULT_ENGINE_DEATH:
+		ret = place_engine(c, p, side, target);
+		break;
+	default:
+		ret = place_module(c, p, side, target);
+		break;
+	}
+	if (ret < 0)
+		return EXIT_USAGE;
+	return ret ? 0 : usage_error(c, "which %s does the fault hit?",
+				     onl_enum_name(&onl_enum_fault_kind, kind));
+}
+
+/* sim fault inject|clear KIND TARGET [lane K] [fibre F] [value V] [amount A] */
+static int sim_fault(struct ctx *c, int argc, char **argv)
+{
+	struct fault_args f = { 0 };
+	struct change ch = { 0 };
+	unsigned int kind;
+	struct place p;
+	uint32_t target;
+	uint8_t side;
+	int inject, ret;
+
+	if (argc < 2)
+		return usage_error(c, "sim fault needs inject or clear and a fault kind");
+	if (!strcmp(argv[0], "inject"))
+		inject = 1;
+	else if (!strcmp(argv[0], "clear"))
+		inject = 0;
+	else
+		return usage_error(c, "sim fault inject or clear, not '%s'", argv[0]);
+	if (onl_enum_value(&onl_enum_fault_kind, argv[1], &kind))
+		return usage_error(c, "unknown fault kind '%s' (see ophotonctl sim help)", argv[1]);
+	ret = parse_place(c, argc - 2, argv + 2, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT) |
+			  PB(P_GPU) | PB(P_ENGINE) | PB(P_PORT) | PB(P_LINK) | PB(P_MODULE) |
+			  PB(P_LANE) | PB(P_LASER) | PB(P_SIDE), 3, &p, fault_extra, &f);
+	if (!ret)
+		ret = ctx_shape(c);
+	if (ret)
+		return ret;
+	ret = fault_target(c, kind, &p, &f, &side, &target);
+	if (ret)
+		return ret;
+	ch_put(&ch, OPHOTON_A_SIM_ACTION, 1, inject ? OPHOTON_SIM_ACTION_INSERT :
+						  OPHOTON_SIM_ACTION_REMOVE);
+	ch_put(&ch, OPHOTON_A_FAULT_KIND, 1, kind);
+	ch_put(&ch, OPHOTON_A_SIDE, 1, side);
+	ch_put(&ch, OPHOTON_A_FAULT_TARGET, 4, target);
+	if (p.has[P_LANE] || p.has[P_LASER])
+		ch_put(&ch, OPHOTON_A_LANE, 1, p.has[P_LANE] ? p.v[P_LANE] : p.v[P_LASER]);
+	if (f.has_fibre)
+		ch_put(&ch, OPHOTON_A_FIBRE, 1, f.fibre);
+	if (f.has_value)
+		ch_put(&ch, OPHOTON_A_FAULT_VALUE, 4, (uint32_t)f.value);
+	if (f.has_amount)
+		ch_put(&ch, OPHOTON_A_FAULT_AMOUNT, 4, (uint32_t)f.amount);
+	return ch_send(c, OPHOTON_CMD_SIM_FAULT, &ch, "sim fault", NULL);
+}
+
+/* sim clock step DURATION */
+static int sim_clock(struct ctx *c, int argc, char **argv)
+{
+	struct change ch = { 0 };
+	uint64_t ns;
+
+	if (argc != 2 || strcmp(argv[0], "step"))
+		return usage_error(c, "sim clock step DURATION (e.g. 10s, 500ms, 1h)");
+	if (parse_duration_ns(argv[1], &ns) || !ns)
+		return usage_error(c, "bad duration '%s' (e.g. 10s, 500ms, 1h)", argv[1]);
+	ch_put(&ch, OPHOTON_A_SIM_STEP_NS, 8, ns);
+	return ch_send(c, OPHOTON_CMD_SIM_CLOCK, &ch, "sim clock", NULL);
+}
+
+static const struct cmd sim_cmds[] = {
+	{ "laser", "{ remove | insert } { MODULE | GPU/MODULE } [ side gpu|switch ] [ serial N ]",
+	  "pull a laser module out (by surprise) or plug one in", sim_laser },
+	{ "fault", "{ inject | clear } KIND TARGET [ lane K ] [ fibre tx|rx|feed ] [ value V ] [ amount A ]",
+	  "inject or clear a fault; KIND: module-death laser-death laser-aging fibre-cut\n"
+	  "      fibre-dirty ring-drift tec ber arbitration engine-death fw-hang;\n"
+	  "      TARGET: a module (GPU/MODULE), an engine (GPU/ENGINE) or a link\n"
+	  "      (GPU/ENGINE/PORT) by kind, or 'target ID'", sim_fault },
+	{ "clock", "step DURATION", "step the fabric's virtual clock (10s, 500ms, 1h)",
+	  sim_clock },
+};
+
+const struct object obj_sim = { "sim", "simulation: the physical world (module parameter sim_ops)",
+				sim_cmds, NCMDS(sim_cmds) };

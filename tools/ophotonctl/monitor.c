@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ophotonctl: "monitor": the family's notifications as they come, one line
+ * (or one JSON object) per event, flushed.  Each fabric's two streams are
+ * numbered without gaps; a gap or a socket overrun is reported, the state
+ * re-read (the fabric and what is not healthy) and the watch goes on.
+ * SIGINT and SIGTERM end it cleanly.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+#include <linux/ophoton.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/netlink.h>
+
+#include "ophotonctl.h"
+#include "out.h"
+#include "print.h"
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+#define MAX_FABRICS 64
+
+struct monitor {
+	struct ctx *c;
+	struct place filter;
+	struct {
+		int fabric;
+		uint64_t last[2];	/* config, alarms */
+	} seen[MAX_FABRICS];
+	int nseen;
+	int resync_fabric;	/* a fabric to re-read, or -1 */
+	unsigned long events, gaps;
+};
+
+static uint64_t *last_seq(struct monitor *m, int fabric, int alarms)
+{
+	for (int i = 0; i < m->nseen; i++)
+		if (m->seen[i].fabric == fabric)
+			return &m->seen[i].last[alarms];
+	if (m->nseen == MAX_FABRICS)
+		return NULL;
+	m->seen[m->nseen].fabric = fabric;
+	m->seen[m->nseen].last[0] = m->seen[m->nseen].last[1] = 0;
+	return &m->seen[m->nseen++].last[alarms];
+}
+
+/* Whether an event is about what the command line asked to watch. */
+static bool wanted(struct monitor *m, struct nlattr **tb)
+{
+	struct place *f = &m->filter;
+
+	if (m->c->fabric >= 0 && tb[OPHOTON_A_FABRIC_ID] &&
+	    nla_get_u32(tb[OPHOTON_A_FABRIC_ID]) != (uint32_t)m->c->fabric)
+		return false;
+	if (f->has[P_LINK] && (!tb[OPHOTON_A_LINK_ID] ||
+			       nla_get_u32(tb[OPHOTON_A_LINK_ID]) != f->v[P_LINK]))
+		return false;
+	if (f->has[P_GPU] && (!tb[OPHOTON_A_GPU_ID] ||
+			      nla_get_u32(tb[OPHOTON_A_GPU_ID]) != f->v[P_GPU]))
+		return false;
+	if (f->has[P_MODULE] && (!tb[OPHOTON_A_MODULE_ID] ||
+				 nla_get_u32(tb[OPHOTON_A_MODULE_ID]) != f->v[P_MODULE]))
+		return false;
+	return true;
+}
+
+static void stamp(struct monitor *m)
+{
+	struct timespec ts;
+	char buf[64];
+	struct tm tm;
+
+	if (!m->c->o->timestamps)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (out_is_json()) {
+		out_u64("timestamp-realtime-ns", NULL,
+			(uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec);
+		return;
+	}
+	localtime_r(&ts.tv_sec, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+	fprintf(out_file(), "[%s.%06ld] ", buf, ts.tv_nsec / 1000);
+}
+
+static void note(struct monitor *m, const char *what, int fabric)
+{
+	out_object_start(NULL);
+	stamp(m);
+	out_str("name", NULL, what);
+	if (fabric >= 0)
+		out_u64("fabric-id", "fabric", (uint64_t)fabric);
+	out_object_end();
+	out_flush();
+}
+
+/* The prefix human output leaves out of an event's labels. */
+static const char *strip_of(uint8_t cmd)
+{
+	switch (cmd) {
+	case OPHOTON_CMD_LINK_NTF:
+		return "link-";
+	case OPHOTON_CMD_MODULE_NTF:
+		return "module-";
+	case OPHOTON_CMD_FABRIC_NTF:
+		return "fabric-";
+	case OPHOTON_CMD_ALARM_NTF:
+		return "alarm-";
+	default:
+		return NULL;
+	}
+}
+
+static int on_event(struct nl_msg *msg, void *arg)
+{
+	struct monitor *m = arg;
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct genlmsghdr *g = nlmsg_data(nlh);
+	struct nlattr *tb[OPHOTON_A_MAX + 1];
+	const char *name;
+	char unknown[32];
+	int fabric = -1;
+
+	if (genlmsg_parse(nlh, 0, tb, OPHOTON_A_MAX, onl_set_ophoton.policy) < 0) {
+		fprintf(stderr, "ophotonctl: malformed notification skipped\n");
+		return NL_SKIP;
+	}
+	if (tb[OPHOTON_A_FABRIC_ID])
+		fabric = (int)nla_get_u32(tb[OPHOTON_A_FABRIC_ID]);
+	if (tb[OPHOTON_A_NTF_SEQ] && fabric >= 0) {
+		uint64_t seq = nla_get_u64(tb[OPHOTON_A_NTF_SEQ]);
+		uint64_t *last = last_seq(m, fabric, g->cmd == OPHOTON_CMD_ALARM_NTF);
+
+		/* Checked on every event, watched or not: a gap is a gap. */
+		if (last && *last && seq != *last + 1) {
+			m->gaps++;
+			fprintf(stderr, "ophotonctl: %llu notifications of fabric %d lost; re-reading its state\n",
+				(unsigned long long)(seq - *last - 1), fabric);
+			note(m, "gap", fabric);
+			m->resync_fabric = fabric;
+		}
+		if (last)
+			*last = seq;
+	}
+	if (!wanted(m, tb))
+		return NL_OK;
+	name = g->cmd <= OPHOTON_CMD_MAX ? onl_cmd_names[g->cmd] : NULL;
+	if (!name) {
+		/* A newer module's event: shown, so the watch stays complete. */
+		snprintf(unknown, sizeof(unknown), "event-%u", g->cmd);
+		name = unknown;
+	}
+	m->events++;
+	out_object_start(NULL);
+	stamp(m);
+	out_str("name", NULL, name);
+	/* YNL's shape in JSON, {"name": ..., "msg": {...}}; one line for people. */
+	if (out_is_json())
+		out_object_start("msg");
+	if (print_msg(nlh, strip_of(g->cmd)) < 0)
+		fprintf(stderr, "ophotonctl: malformed attribute in %s\n", name);
+	if (out_is_json())
+		out_object_end();
+	out_object_end();
+	out_flush();
+	return NL_OK;
+}
+
+static int put_unhealthy(struct ctx *c, struct nl_msg *msg, void *arg)
+{
+	(void)c;
+	(void)arg;
+	return nla_put_flag(msg, OPHOTON_A_UNHEALTHY);
+}
+
+/* After a loss: the fabric, then everything of it that is not healthy. */
+static int resync(struct monitor *m, int fabric)
+{
+	static const int cmds[] = { OPHOTON_CMD_LINK_GET, OPHOTON_CMD_MODULE_GET,
+				    OPHOTON_CMD_HEALTH_GET };
+	struct ctx *c = m->c;
+	int saved = c->fabric, ret;
+
+	c->fabric = fabric;
+	note(m, "resync-start", fabric);
+	ret = ctx_show(c, OPHOTON_CMD_FABRIC_GET, false, NULL, NULL, "fabric-");
+	for (size_t i = 0; i < NCMDS(cmds) && !ret; i++)
+		ret = ctx_show(c, cmds[i], true, put_unhealthy, NULL, NULL);
+	note(m, "resync-end", fabric);
+	c->fabric = saved;
+	return ret;
+}
+
+static int monitor_run(struct ctx *c, int argc, char **argv)
+{
+	static const char *const groups[] = { OPHOTON_MCGRP_CONFIG, OPHOTON_MCGRP_ALARMS };
+	struct monitor m = { .c = c, .resync_fabric = -1 };
+	bool want[2] = { false, false };
+	struct sigaction sa = { .sa_handler = on_signal };
+	int grp[2] = { -1, -1 };
+	struct nl_cb *cb;
+	struct onl ev;
+	int i, ret, start = 0;
+
+	while (start < argc) {
+		if (!strcmp(argv[start], "config"))
+			want[0] = true;
+		else if (!strcmp(argv[start], "alarms"))
+			want[1] = true;
+		else if (!strcmp(argv[start], "all"))
+			want[0] = want[1] = true;
+		else
+			break;
+		start++;
+	}
+	if (!want[0] && !want[1])
+		want[0] = want[1] = true;
+	ret = parse_place(c, argc - start, argv + start, PB(P_LINK) | PB(P_GPU) | PB(P_MODULE),
+			  0, &m.filter, NULL, NULL);
+	if (ret)
+		return ret;
+	ret = ctx_nl(c);
+	if (ret)
+		return ret;
+	ret = onl_open(&ev);
+	if (ret)
+		return ret;
+	/* Every group resolved before the first subscription. */
+	for (i = 0; i < 2; i++) {
+		if (!want[i])
+			continue;
+		grp[i] = genl_ctrl_resolve_grp(ev.sk, OPHOTON_GENL_NAME, groups[i]);
+		if (grp[i] < 0) {
+			fprintf(stderr, "ophotonctl: no \"%s\" group\n", groups[i]);
+			onl_close(&ev);
+			return EXIT_ABSENT;
+		}
+	}
+	nl_socket_disable_seq_check(ev.sk);
+	for (i = 0; i < 2; i++) {
+		if (want[i] && nl_socket_add_membership(ev.sk, grp[i]) < 0) {
+			fprintf(stderr, "ophotonctl: cannot subscribe to ophoton/%s\n", groups[i]);
+			onl_close(&ev);
+			return EXIT_FAILED;
+		}
+	}
+	nl_socket_set_buffer_size(ev.sk, 4 << 20, 0);
+	nl_socket_set_nonblocking(ev.sk);
+	cb = nl_cb_alloc(NL_CB_DEFAULT);
+	if (!cb) {
+		onl_close(&ev);
+		return EXIT_FAILED;
+	}
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_event, &m);
+	/* Notifications carry no request sequence: a NULL hook would keep libnl's check. */
+	nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, onl_no_seq_check, NULL);
+	stop = 0;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	if (!c->o->json)
+		fprintf(stderr, "ophotonctl: listening to %s%s%s (Ctrl-C ends)\n",
+			want[0] ? "config" : "", want[0] && want[1] ? " and " : "",
+			want[1] ? "alarms" : "");
+	while (!stop) {
+		struct pollfd pfd = { .fd = nl_socket_get_fd(ev.sk), .events = POLLIN };
+		int r = poll(&pfd, 1, -1);
+
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			ret = EXIT_FAILED;
+			break;
+		}
+		r = nl_recvmsgs(ev.sk, cb);
+		if (r == -NLE_NOMEM) {
+			/* ENOBUFS, which libnl calls "out of memory". */
+			fprintf(stderr, "ophotonctl: the kernel dropped notifications (receive buffer overrun); re-reading state\n");
+			note(&m, "overrun", c->fabric);
+			m.resync_fabric = c->fabric >= 0 ? c->fabric : 0;
+		}
+		if (m.resync_fabric >= 0) {
+			int f = m.resync_fabric;
+
+			m.resync_fabric = -1;
+			resync(&m, f);
+		}
+	}
+	nl_cb_put(cb);
+	onl_close(&ev);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	return ret;
+}
+
+static const struct cmd monitor_cmds[] = {
+	{ "watch", "[ config | alarms | all ] [ fabric N ] [ link L ] [ gpu G ] [ module M ]",
+	  "print notifications as they come (-t timestamps, -j one JSON object per line);\n"
+	  "      reports and recovers from lost notifications", monitor_run },
+};
+
+const struct object obj_monitor = { "monitor", "notifications of the config and alarms groups",
+				    monitor_cmds, NCMDS(monitor_cmds) };

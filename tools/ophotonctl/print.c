@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ophotonctl: the generic decoder.  Any message of the family is printed
+ * from the tables of proto.c: attributes in the order the kernel sent them,
+ * enums by name, units converted in human output, nests as sections, and
+ * attributes this tool does not know as "attr-N" rather than dropped.
+ * Every length is checked before a value is read.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <netlink/genl/genl.h>
+
+#include "out.h"
+#include "print.h"
+
+const char *onl_enum_name(const struct onl_enum *e, unsigned int v)
+{
+	if (!e || v < (unsigned int)e->first || v >= (unsigned int)(e->first + e->n))
+		return NULL;
+	return e->names[v - (unsigned int)e->first];
+}
+
+int onl_enum_value(const struct onl_enum *e, const char *name, unsigned int *v)
+{
+	for (int i = 0; i < e->n; i++)
+		if (!strcmp(e->names[i], name)) {
+			*v = (unsigned int)(e->first + i);
+			return 0;
+		}
+	return -1;
+}
+
+const struct onl_attr *onl_attr(const struct onl_set *set, int type)
+{
+	if (type <= 0 || type > set->max || !set->attrs[type].name)
+		return NULL;
+	return &set->attrs[type];
+}
+
+/* Human label: the spec's, without the object's prefix or an "-id" end. */
+static const char *label_of(const struct onl_attr *a, const char *strip, char *buf,
+			    size_t len)
+{
+	const char *l = a->label;
+	size_t n;
+
+	if (strip && !strncmp(l, strip, strlen(strip)) && l[strlen(strip)]) {
+		/* The object's own id is shown as the object: "link 17". */
+		if (!strcmp(l + strlen(strip), "id")) {
+			snprintf(buf, len, "%.*s", (int)strlen(strip) - 1, strip);
+			return buf;
+		}
+		l += strlen(strip);
+	}
+	snprintf(buf, len, "%s", l);
+	n = strlen(buf);
+	if (n > 3 && !strcmp(buf + n - 3, "-id"))
+		buf[n - 3] = '\0';
+	return buf;
+}
+
+static int want_len(enum onl_type t)
+{
+	switch (t) {
+	case ONL_U8:
+		return 1;
+	case ONL_U16:
+		return 2;
+	case ONL_U32:
+	case ONL_S32:
+		return 4;
+	case ONL_U64:
+		return 8;
+	case ONL_FLAG:
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+static int print_one(const struct onl_attr *a, const struct nlattr *nla,
+		     const char *strip, int in_list);
+
+/* A nest of u32 values with no attribute set of its own (blast-link-ids). */
+static int print_u32_list(const char *key, const char *label, const struct nlattr *nla)
+{
+	const struct nlattr *x;
+	int rem;
+
+	out_list_start(key);
+	if (!out_is_json())
+		out_str(NULL, NULL, label);
+	nla_for_each_nested(x, nla, rem) {
+		if (nla_len(x) != 4)
+			return -1;
+		out_u64(NULL, NULL, nla_get_u32(x));
+	}
+	out_list_end();
+	return 0;
+}
+
+/* The attributes of one nest of @set, as a section. */
+static int print_nest(const struct onl_attr *a, const struct nlattr *nla,
+		      int in_list)
+{
+	char lb[64];
+
+	out_section_start(in_list ? NULL : a->name, label_of(a, NULL, lb, sizeof(lb)));
+	if (print_attrs(a->nested, nla_data(nla), nla_len(nla), NULL) < 0)
+		return -1;
+	out_section_end();
+	return 0;
+}
+
+static int print_one(const struct onl_attr *a, const struct nlattr *nla,
+		     const char *strip, int in_list)
+{
+	int want = want_len(a->type);
+	const char *name;
+	char lb[64];
+	uint64_t v;
+
+	if (want >= 0 && nla_len(nla) != want)
+		return -1;
+	label_of(a, strip, lb, sizeof(lb));
+	switch (a->type) {
+	case ONL_PAD:
+		return 0;
+	case ONL_FLAG:
+		out_flag(a->name, lb);
+		return 0;
+	case ONL_STRING:
+		if (!nla_len(nla) || ((const char *)nla_data(nla))[nla_len(nla) - 1])
+			return -1;
+		out_str(a->name, lb, nla_data(nla));
+		return 0;
+	case ONL_NEST:
+		if (!a->nested)
+			return print_u32_list(a->name, lb, nla);
+		return print_nest(a, nla, in_list);
+	case ONL_S32:
+		out_unit(a->name, lb, (int32_t)nla_get_u32((struct nlattr *)nla), a->unit);
+		return 0;
+	default:
+		break;
+	}
+	v = a->type == ONL_U8 ? nla_get_u8((struct nlattr *)nla) :
+	    a->type == ONL_U16 ? nla_get_u16((struct nlattr *)nla) :
+	    a->type == ONL_U32 ? nla_get_u32((struct nlattr *)nla) :
+	    nla_get_u64((struct nlattr *)nla);
+	name = onl_enum_name(a->enm, (unsigned int)v);
+	if (name)
+		out_str(a->name, lb, name);
+	else if (a->unit != ONL_UNIT_NONE)
+		out_unit(a->name, lb, (int64_t)v, a->unit);
+	else
+		out_u64(a->name, lb, v);
+	return 0;
+}
+
+int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
+		const char *strip)
+{
+	unsigned char done[256] = { 0 };
+	const struct nlattr *nla, *x;
+	int rem, rem2;
+
+	nla_for_each_attr(nla, head, len, rem) {
+		int type = nla_type(nla);
+		const struct onl_attr *a = onl_attr(set, type);
+		char key[32];
+
+		if (!a) {
+			/* A newer module's attribute: shown, not dropped. */
+			snprintf(key, sizeof(key), "attr-%d", type);
+			out_u64(key, key, (uint64_t)nla_len(nla));
+			continue;
+		}
+		/* Human output names the fabric only where it is the object. */
+		if (type == OPHOTON_A_FABRIC_ID && set == &onl_set_ophoton && !out_is_json() &&
+		    (!strip || strcmp(strip, "fabric-")))
+			continue;
+		if (!a->multi) {
+			if (print_one(a, nla, strip, 0) < 0)
+				return -1;
+			continue;
+		}
+		if (type < 256 && done[type])
+			continue;
+		if (type < 256)
+			done[type] = 1;
+		/* Every occurrence of a multi-attr, together, as a list. */
+		out_list_start(a->name);
+		nla_for_each_attr(x, head, len, rem2)
+			if (nla_type(x) == type && print_one(a, x, strip, 1) < 0)
+				return -1;
+		out_list_end();
+	}
+	return 0;
+}
+
+int print_msg(const struct nlmsghdr *nlh, const char *strip)
+{
+	struct genlmsghdr *g = nlmsg_data(nlh);
+
+	if (!genlmsg_valid_hdr((struct nlmsghdr *)nlh, 0))
+		return -1;
+	return print_attrs(&onl_set_ophoton, genlmsg_attrdata(g, 0),
+			   genlmsg_attrlen(g, 0), strip);
+}

@@ -1,0 +1,1169 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The ophoton family as ophotonctl sees it, written by gen-proto.py from
+ * Documentation/netlink/specs/ophoton.yaml: do not edit, regenerate.
+ * Strings use NLA_STRING: libnl 3.7 checks neither length nor
+ * termination for NLA_NUL_STRING.
+ */
+#include <stddef.h>
+#include <linux/ophoton.h>
+#include <netlink/attr.h>
+
+#include "proto.h"
+
+static const char *const enum_feed_names[] = {
+	"block",
+	"stripe",
+};
+
+const struct onl_enum onl_enum_feed = {
+	.name = "feed", .first = 0, .n = 2, .names = enum_feed_names,
+};
+
+static const char *const enum_link_state_names[] = {
+	"down",
+	"wait-light",
+	"calibrating",
+	"training",
+	"ber-qual",
+	"up",
+	"degraded",
+	"retraining",
+	"failed",
+};
+
+const struct onl_enum onl_enum_link_state = {
+	.name = "link-state", .first = 0, .n = 9, .names = enum_link_state_names,
+};
+
+static const char *const enum_down_reason_names[] = {
+	"none",
+	"admin",
+	"no-light",
+	"drain",
+	"lanes",
+	"ber",
+	"arbitration",
+	"timeout",
+	"engine",
+	"fibre",
+};
+
+const struct onl_enum onl_enum_down_reason = {
+	.name = "down-reason", .first = 0, .n = 10, .names = enum_down_reason_names,
+};
+
+static const char *const enum_link_action_names[] = {
+	"up",
+	"down",
+	"retrain",
+	"clear",
+};
+
+const struct onl_enum onl_enum_link_action = {
+	.name = "link-action", .first = 1, .n = 4, .names = enum_link_action_names,
+};
+
+static const char *const enum_fabric_action_names[] = {
+	"up",
+	"down",
+};
+
+const struct onl_enum onl_enum_fabric_action = {
+	.name = "fabric-action", .first = 1, .n = 2, .names = enum_fabric_action_names,
+};
+
+static const char *const enum_fabric_event_names[] = {
+	"create",
+	"delete",
+	"change",
+};
+
+const struct onl_enum onl_enum_fabric_event = {
+	.name = "fabric-event", .first = 1, .n = 3, .names = enum_fabric_event_names,
+};
+
+static const char *const enum_side_names[] = {
+	"gpu",
+	"switch",
+};
+
+const struct onl_enum onl_enum_side = {
+	.name = "side", .first = 0, .n = 2, .names = enum_side_names,
+};
+
+static const char *const enum_module_state_names[] = {
+	"absent",
+	"low-power",
+	"powering-up",
+	"ready",
+	"powering-down",
+	"fault",
+	"resetting",
+};
+
+const struct onl_enum onl_enum_module_state = {
+	.name = "module-state", .first = 0, .n = 7, .names = enum_module_state_names,
+};
+
+static const char *const enum_module_admin_names[] = {
+	"unprovisioned",
+	"provisioning",
+	"active",
+	"unprovisioning",
+};
+
+const struct onl_enum onl_enum_module_admin = {
+	.name = "module-admin", .first = 0, .n = 4, .names = enum_module_admin_names,
+};
+
+static const char *const enum_module_action_names[] = {
+	"drain",
+	"activate",
+	"reset",
+	"recover",
+	"clear",
+};
+
+const struct onl_enum onl_enum_module_action = {
+	.name = "module-action", .first = 1, .n = 5, .names = enum_module_action_names,
+};
+
+static const char *const enum_dir_names[] = {
+	"up",
+	"down",
+};
+
+const struct onl_enum onl_enum_dir = {
+	.name = "dir", .first = 0, .n = 2, .names = enum_dir_names,
+};
+
+static const char *const enum_lane_state_names[] = {
+	"dark",
+	"locking",
+	"locked",
+	"active",
+	"drifting",
+	"failed",
+};
+
+const struct onl_enum onl_enum_lane_state = {
+	.name = "lane-state", .first = 0, .n = 6, .names = enum_lane_state_names,
+};
+
+static const char *const enum_laser_state_names[] = {
+	"off",
+	"check",
+	"ramping",
+	"on",
+	"fault",
+};
+
+const struct onl_enum onl_enum_laser_state = {
+	.name = "laser-state", .first = 0, .n = 5, .names = enum_laser_state_names,
+};
+
+static const char *const enum_rack_kind_names[] = {
+	"compute",
+	"memory",
+	"switch",
+};
+
+const struct onl_enum onl_enum_rack_kind = {
+	.name = "rack-kind", .first = 0, .n = 3, .names = enum_rack_kind_names,
+};
+
+static const char *const enum_thresh_id_names[] = {
+	"lane-rx-udbm",
+	"port-oe-input-udbm",
+	"laser-bias-permille",
+	"laser-power-uw",
+	"laser-freq-mhz",
+	"module-temp-mc",
+	"module-supply-mv",
+	"engine-temp-mc",
+};
+
+const struct onl_enum onl_enum_thresh_id = {
+	.name = "thresh-id", .first = 0, .n = 8, .names = enum_thresh_id_names,
+};
+
+static const char *const enum_blast_obj_names[] = {
+	"module",
+	"laser",
+	"engine",
+	"fibre",
+	"tray",
+	"rack",
+};
+
+const struct onl_enum onl_enum_blast_obj = {
+	.name = "blast-obj", .first = 1, .n = 6, .names = enum_blast_obj_names,
+};
+
+static const char *const enum_sim_action_names[] = {
+	"remove",
+	"insert",
+};
+
+const struct onl_enum onl_enum_sim_action = {
+	.name = "sim-action", .first = 1, .n = 2, .names = enum_sim_action_names,
+};
+
+static const char *const enum_fault_kind_names[] = {
+	"module-death",
+	"laser-death",
+	"laser-aging",
+	"fibre-cut",
+	"fibre-dirty",
+	"ring-drift",
+	"tec",
+	"ber",
+	"arbitration",
+	"engine-death",
+	"fw-hang",
+};
+
+const struct onl_enum onl_enum_fault_kind = {
+	.name = "fault-kind", .first = 0, .n = 11, .names = enum_fault_kind_names,
+};
+
+static const char *const enum_fibre_names[] = {
+	"tx",
+	"rx",
+	"feed",
+};
+
+const struct onl_enum onl_enum_fibre = {
+	.name = "fibre", .first = 0, .n = 3, .names = enum_fibre_names,
+};
+
+static const char *const enum_health_domain_names[] = {
+	"module",
+	"engine",
+};
+
+const struct onl_enum onl_enum_health_domain = {
+	.name = "health-domain", .first = 1, .n = 2, .names = enum_health_domain_names,
+};
+
+static const char *const enum_alarm_kind_names[] = {
+	"health-error",
+	"quarantine",
+	"recovered",
+	"threshold-link",
+	"threshold-module",
+	"threshold-lasers",
+	"threshold-engine",
+	"aging-predicted",
+};
+
+const struct onl_enum onl_enum_alarm_kind = {
+	.name = "alarm-kind", .first = 1, .n = 8, .names = enum_alarm_kind_names,
+};
+
+extern const struct onl_set onl_set_ophoton;
+extern const struct onl_set onl_set_fabric_stats;
+extern const struct onl_set onl_set_link_stats;
+extern const struct onl_set onl_set_module_stats;
+extern const struct onl_set onl_set_lane_stats;
+extern const struct onl_set onl_set_thresh;
+extern const struct onl_set onl_set_agg_stats;
+extern const struct onl_set onl_set_laser_stats;
+
+static const struct onl_attr set_ophoton_attrs[OPHOTON_A_MAX + 1] = {
+	[OPHOTON_A_PAD] = {
+		.name = "pad", .label = "pad",
+		.type = ONL_PAD, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_VERSION_MODULE] = {
+		.name = "version-module", .label = "version-module",
+		.type = ONL_STRING, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_VERSION_PROTO] = {
+		.name = "version-proto", .label = "version-proto",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_ID] = {
+		.name = "fabric-id", .label = "fabric-id",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_GEN] = {
+		.name = "fabric-gen", .label = "fabric-gen",
+		.type = ONL_U64, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_CLOCK_NS] = {
+		.name = "fabric-clock-ns", .label = "fabric-clock",
+		.type = ONL_U64, .unit = ONL_UNIT_NS,
+	},
+	[OPHOTON_A_FABRIC_TIME_SCALE] = {
+		.name = "fabric-time-scale", .label = "fabric-time-scale",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_SEED] = {
+		.name = "fabric-seed", .label = "fabric-seed",
+		.type = ONL_U64, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_GPUS] = {
+		.name = "fabric-gpus", .label = "fabric-gpus",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_RACKS] = {
+		.name = "fabric-racks", .label = "fabric-racks",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_MEMORY_RACKS] = {
+		.name = "fabric-memory-racks", .label = "fabric-memory-racks",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_SWITCH_RACKS] = {
+		.name = "fabric-switch-racks", .label = "fabric-switch-racks",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_TRAYS] = {
+		.name = "fabric-trays", .label = "fabric-trays",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_SLOTS] = {
+		.name = "fabric-slots", .label = "fabric-slots",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_ENGINES] = {
+		.name = "fabric-engines", .label = "fabric-engines",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_PORTS] = {
+		.name = "fabric-ports", .label = "fabric-ports",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_LAMBDAS] = {
+		.name = "fabric-lambdas", .label = "fabric-lambdas",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_MODULES] = {
+		.name = "fabric-modules", .label = "fabric-modules",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_FEED] = {
+		.name = "fabric-feed", .label = "fabric-feed",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_feed,
+	},
+	[OPHOTON_A_FABRIC_LINKS] = {
+		.name = "fabric-links", .label = "fabric-links",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_LANE_GBPS] = {
+		.name = "fabric-lane-gbps", .label = "fabric-lane",
+		.type = ONL_U32, .unit = ONL_UNIT_GBPS,
+	},
+	[OPHOTON_A_FABRIC_ACTION] = {
+		.name = "fabric-action", .label = "fabric-action",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_fabric_action,
+	},
+	[OPHOTON_A_FABRIC_EVENT] = {
+		.name = "fabric-event", .label = "fabric-event",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_fabric_event,
+	},
+	[OPHOTON_A_FABRIC_STATS] = {
+		.name = "fabric-stats", .label = "fabric-stats",
+		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_fabric_stats,
+	},
+	[OPHOTON_A_STATS] = {
+		.name = "stats", .label = "stats",
+		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_UNHEALTHY] = {
+		.name = "unhealthy", .label = "unhealthy",
+		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_NTF_SEQ] = {
+		.name = "ntf-seq", .label = "ntf-seq",
+		.type = ONL_U64, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LINK_ID] = {
+		.name = "link-id", .label = "link-id",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_GPU_ID] = {
+		.name = "gpu-id", .label = "gpu-id",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_ENGINE] = {
+		.name = "engine", .label = "engine",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_PORT] = {
+		.name = "port", .label = "port",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_PLANE] = {
+		.name = "plane", .label = "plane",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LINK_STATE] = {
+		.name = "link-state", .label = "link-state",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_link_state,
+	},
+	[OPHOTON_A_LINK_ADMIN_UP] = {
+		.name = "link-admin-up", .label = "link-admin-up",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LINK_DOWN_REASON] = {
+		.name = "link-down-reason", .label = "link-down-reason",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_down_reason,
+	},
+	[OPHOTON_A_LINK_LANES_UP] = {
+		.name = "link-lanes-up", .label = "link-lanes-up",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LINK_ACTION] = {
+		.name = "link-action", .label = "link-action",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_link_action,
+	},
+	[OPHOTON_A_LINK_STATS] = {
+		.name = "link-stats", .label = "link-stats",
+		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_link_stats,
+	},
+	[OPHOTON_A_SIDE] = {
+		.name = "side", .label = "side",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_side,
+	},
+	[OPHOTON_A_MODULE_ID] = {
+		.name = "module-id", .label = "module-id",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_MODULE_STATE] = {
+		.name = "module-state", .label = "module-state",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_module_state,
+	},
+	[OPHOTON_A_MODULE_ADMIN] = {
+		.name = "module-admin", .label = "module-admin",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_module_admin,
+	},
+	[OPHOTON_A_MODULE_SERIAL] = {
+		.name = "module-serial", .label = "module-serial",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_MODULE_INSERT_COUNT] = {
+		.name = "module-insert-count", .label = "module-insert-count",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_MODULE_REMOVE_COUNT] = {
+		.name = "module-remove-count", .label = "module-remove-count",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_MODULE_LASERS_ON] = {
+		.name = "module-lasers-on", .label = "module-lasers-on",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_MODULE_LINKS_FED] = {
+		.name = "module-links-fed", .label = "module-links-fed",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_MODULE_SAFE_TO_REMOVE] = {
+		.name = "module-safe-to-remove", .label = "module-safe-to-remove",
+		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_MODULE_ACTION] = {
+		.name = "module-action", .label = "module-action",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_module_action,
+	},
+	[OPHOTON_A_MODULE_STATS] = {
+		.name = "module-stats", .label = "module-stats",
+		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_module_stats,
+	},
+	[OPHOTON_A_LANE] = {
+		.name = "lane", .label = "lane",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_DIR] = {
+		.name = "dir", .label = "dir",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_dir,
+	},
+	[OPHOTON_A_LANE_STATE] = {
+		.name = "lane-state", .label = "lane-state",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_lane_state,
+	},
+	[OPHOTON_A_LANE_STATS] = {
+		.name = "lane-stats", .label = "lane-stats",
+		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_lane_stats,
+	},
+	[OPHOTON_A_BLAST_OBJ] = {
+		.name = "blast-obj", .label = "blast-obj",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_blast_obj,
+	},
+	[OPHOTON_A_BLAST_ID] = {
+		.name = "blast-id", .label = "blast-id",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_BLAST_LINKS] = {
+		.name = "blast-links", .label = "blast-links",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_BLAST_LINKS_DOWN] = {
+		.name = "blast-links-down", .label = "blast-links-down",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_BLAST_LANES] = {
+		.name = "blast-lanes", .label = "blast-lanes",
+		.type = ONL_U64, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_BLAST_GPUS] = {
+		.name = "blast-gpus", .label = "blast-gpus",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_BLAST_BANDWIDTH_GBPS] = {
+		.name = "blast-bandwidth-gbps", .label = "blast-bandwidth",
+		.type = ONL_U64, .unit = ONL_UNIT_GBPS,
+	},
+	[OPHOTON_A_BLAST_LINK_IDS] = {
+		.name = "blast-link-ids", .label = "blast-link-ids",
+		.type = ONL_NEST, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_SIM_ACTION] = {
+		.name = "sim-action", .label = "sim-action",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_sim_action,
+	},
+	[OPHOTON_A_SIM_STEP_NS] = {
+		.name = "sim-step-ns", .label = "sim-step",
+		.type = ONL_U64, .unit = ONL_UNIT_NS,
+	},
+	[OPHOTON_A_FAULT_KIND] = {
+		.name = "fault-kind", .label = "fault-kind",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_fault_kind,
+	},
+	[OPHOTON_A_FAULT_TARGET] = {
+		.name = "fault-target", .label = "fault-target",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FIBRE] = {
+		.name = "fibre", .label = "fibre",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_fibre,
+	},
+	[OPHOTON_A_FAULT_VALUE] = {
+		.name = "fault-value", .label = "fault-value",
+		.type = ONL_S32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FAULT_AMOUNT] = {
+		.name = "fault-amount", .label = "fault-amount",
+		.type = ONL_S32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_HEALTH_DOMAIN] = {
+		.name = "health-domain", .label = "health-domain",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_health_domain,
+	},
+	[OPHOTON_A_HEALTH_ID] = {
+		.name = "health-id", .label = "health-id",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_HEALTH_ERRORS] = {
+		.name = "health-errors", .label = "health-errors",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_HEALTH_RECOVERIES] = {
+		.name = "health-recoveries", .label = "health-recoveries",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_HEALTH_LAST_ERROR_NS] = {
+		.name = "health-last-error-ns", .label = "health-last-error",
+		.type = ONL_U64, .unit = ONL_UNIT_NS,
+	},
+	[OPHOTON_A_HEALTH_QUARANTINED] = {
+		.name = "health-quarantined", .label = "health-quarantined",
+		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_HEALTH_GRACE_MS] = {
+		.name = "health-grace-ms", .label = "health-grace",
+		.type = ONL_U32, .unit = ONL_UNIT_MS,
+	},
+	[OPHOTON_A_ALARM_KIND] = {
+		.name = "alarm-kind", .label = "alarm-kind",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_alarm_kind,
+	},
+	[OPHOTON_A_ALARM_FLAGS] = {
+		.name = "alarm-flags", .label = "alarm-flags",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_ALARM_LASERS] = {
+		.name = "alarm-lasers", .label = "alarm-lasers",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_RACK_BUDGET_W] = {
+		.name = "fabric-rack-budget-w", .label = "fabric-rack-budget",
+		.type = ONL_U32, .unit = ONL_UNIT_W,
+	},
+	[OPHOTON_A_THRESH] = {
+		.name = "thresh", .label = "thresh",
+		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_thresh, .multi = 1,
+	},
+	[OPHOTON_A_RACK_ID] = {
+		.name = "rack-id", .label = "rack-id",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_RACK_KIND] = {
+		.name = "rack-kind", .label = "rack-kind",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_rack_kind,
+	},
+	[OPHOTON_A_TRAY] = {
+		.name = "tray", .label = "tray",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_SLOT] = {
+		.name = "slot", .label = "slot",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_ENGINE_ID] = {
+		.name = "engine-id", .label = "engine-id",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_ENGINE_DEAD] = {
+		.name = "engine-dead", .label = "engine-dead",
+		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LINKS] = {
+		.name = "links", .label = "links",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LINKS_UP] = {
+		.name = "links-up", .label = "links-up",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_AGG_STATS] = {
+		.name = "agg-stats", .label = "agg-stats",
+		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_agg_stats,
+	},
+	[OPHOTON_A_LASER_STATE] = {
+		.name = "laser-state", .label = "laser-state",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_laser_state,
+	},
+	[OPHOTON_A_LASER_FIBRE_CHECKED] = {
+		.name = "laser-fibre-checked", .label = "laser-fibre-checked",
+		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LASER_AGING_PREDICTED] = {
+		.name = "laser-aging-predicted", .label = "laser-aging-predicted",
+		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LASER_STATS] = {
+		.name = "laser-stats", .label = "laser-stats",
+		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_laser_stats,
+	},
+};
+
+static struct nla_policy set_ophoton_policy[OPHOTON_A_MAX + 1] = {
+	[OPHOTON_A_VERSION_MODULE] = { .type = NLA_STRING },
+	[OPHOTON_A_VERSION_PROTO] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_ID] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_GEN] = { .type = NLA_U64 },
+	[OPHOTON_A_FABRIC_CLOCK_NS] = { .type = NLA_U64 },
+	[OPHOTON_A_FABRIC_TIME_SCALE] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_SEED] = { .type = NLA_U64 },
+	[OPHOTON_A_FABRIC_GPUS] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_RACKS] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_MEMORY_RACKS] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_SWITCH_RACKS] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_TRAYS] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_SLOTS] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_ENGINES] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_PORTS] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_LAMBDAS] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_MODULES] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_FEED] = { .type = NLA_U8 },
+	[OPHOTON_A_FABRIC_LINKS] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_LANE_GBPS] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_ACTION] = { .type = NLA_U8 },
+	[OPHOTON_A_FABRIC_EVENT] = { .type = NLA_U8 },
+	[OPHOTON_A_FABRIC_STATS] = { .type = NLA_NESTED },
+	[OPHOTON_A_STATS] = { .type = NLA_FLAG },
+	[OPHOTON_A_UNHEALTHY] = { .type = NLA_FLAG },
+	[OPHOTON_A_NTF_SEQ] = { .type = NLA_U64 },
+	[OPHOTON_A_LINK_ID] = { .type = NLA_U32 },
+	[OPHOTON_A_GPU_ID] = { .type = NLA_U32 },
+	[OPHOTON_A_ENGINE] = { .type = NLA_U32 },
+	[OPHOTON_A_PORT] = { .type = NLA_U32 },
+	[OPHOTON_A_PLANE] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATE] = { .type = NLA_U8 },
+	[OPHOTON_A_LINK_ADMIN_UP] = { .type = NLA_U8 },
+	[OPHOTON_A_LINK_DOWN_REASON] = { .type = NLA_U8 },
+	[OPHOTON_A_LINK_LANES_UP] = { .type = NLA_U8 },
+	[OPHOTON_A_LINK_ACTION] = { .type = NLA_U8 },
+	[OPHOTON_A_LINK_STATS] = { .type = NLA_NESTED },
+	[OPHOTON_A_SIDE] = { .type = NLA_U8 },
+	[OPHOTON_A_MODULE_ID] = { .type = NLA_U32 },
+	[OPHOTON_A_MODULE_STATE] = { .type = NLA_U8 },
+	[OPHOTON_A_MODULE_ADMIN] = { .type = NLA_U8 },
+	[OPHOTON_A_MODULE_SERIAL] = { .type = NLA_U32 },
+	[OPHOTON_A_MODULE_INSERT_COUNT] = { .type = NLA_U32 },
+	[OPHOTON_A_MODULE_REMOVE_COUNT] = { .type = NLA_U32 },
+	[OPHOTON_A_MODULE_LASERS_ON] = { .type = NLA_U32 },
+	[OPHOTON_A_MODULE_LINKS_FED] = { .type = NLA_U32 },
+	[OPHOTON_A_MODULE_SAFE_TO_REMOVE] = { .type = NLA_FLAG },
+	[OPHOTON_A_MODULE_ACTION] = { .type = NLA_U8 },
+	[OPHOTON_A_MODULE_STATS] = { .type = NLA_NESTED },
+	[OPHOTON_A_LANE] = { .type = NLA_U8 },
+	[OPHOTON_A_DIR] = { .type = NLA_U8 },
+	[OPHOTON_A_LANE_STATE] = { .type = NLA_U8 },
+	[OPHOTON_A_LANE_STATS] = { .type = NLA_NESTED },
+	[OPHOTON_A_BLAST_OBJ] = { .type = NLA_U8 },
+	[OPHOTON_A_BLAST_ID] = { .type = NLA_U32 },
+	[OPHOTON_A_BLAST_LINKS] = { .type = NLA_U32 },
+	[OPHOTON_A_BLAST_LINKS_DOWN] = { .type = NLA_U32 },
+	[OPHOTON_A_BLAST_LANES] = { .type = NLA_U64 },
+	[OPHOTON_A_BLAST_GPUS] = { .type = NLA_U32 },
+	[OPHOTON_A_BLAST_BANDWIDTH_GBPS] = { .type = NLA_U64 },
+	[OPHOTON_A_BLAST_LINK_IDS] = { .type = NLA_NESTED },
+	[OPHOTON_A_SIM_ACTION] = { .type = NLA_U8 },
+	[OPHOTON_A_SIM_STEP_NS] = { .type = NLA_U64 },
+	[OPHOTON_A_FAULT_KIND] = { .type = NLA_U8 },
+	[OPHOTON_A_FAULT_TARGET] = { .type = NLA_U32 },
+	[OPHOTON_A_FIBRE] = { .type = NLA_U8 },
+	[OPHOTON_A_FAULT_VALUE] = { .type = NLA_U32 },
+	[OPHOTON_A_FAULT_AMOUNT] = { .type = NLA_U32 },
+	[OPHOTON_A_HEALTH_DOMAIN] = { .type = NLA_U8 },
+	[OPHOTON_A_HEALTH_ID] = { .type = NLA_U32 },
+	[OPHOTON_A_HEALTH_ERRORS] = { .type = NLA_U32 },
+	[OPHOTON_A_HEALTH_RECOVERIES] = { .type = NLA_U32 },
+	[OPHOTON_A_HEALTH_LAST_ERROR_NS] = { .type = NLA_U64 },
+	[OPHOTON_A_HEALTH_QUARANTINED] = { .type = NLA_FLAG },
+	[OPHOTON_A_HEALTH_GRACE_MS] = { .type = NLA_U32 },
+	[OPHOTON_A_ALARM_KIND] = { .type = NLA_U8 },
+	[OPHOTON_A_ALARM_FLAGS] = { .type = NLA_U32 },
+	[OPHOTON_A_ALARM_LASERS] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_RACK_BUDGET_W] = { .type = NLA_U32 },
+	[OPHOTON_A_THRESH] = { .type = NLA_NESTED },
+	[OPHOTON_A_RACK_ID] = { .type = NLA_U32 },
+	[OPHOTON_A_RACK_KIND] = { .type = NLA_U8 },
+	[OPHOTON_A_TRAY] = { .type = NLA_U32 },
+	[OPHOTON_A_SLOT] = { .type = NLA_U32 },
+	[OPHOTON_A_ENGINE_ID] = { .type = NLA_U32 },
+	[OPHOTON_A_ENGINE_DEAD] = { .type = NLA_FLAG },
+	[OPHOTON_A_LINKS] = { .type = NLA_U32 },
+	[OPHOTON_A_LINKS_UP] = { .type = NLA_U32 },
+	[OPHOTON_A_AGG_STATS] = { .type = NLA_NESTED },
+	[OPHOTON_A_LASER_STATE] = { .type = NLA_U8 },
+	[OPHOTON_A_LASER_FIBRE_CHECKED] = { .type = NLA_FLAG },
+	[OPHOTON_A_LASER_AGING_PREDICTED] = { .type = NLA_FLAG },
+	[OPHOTON_A_LASER_STATS] = { .type = NLA_NESTED },
+};
+
+const struct onl_set onl_set_ophoton = {
+	.name = "ophoton", .max = OPHOTON_A_MAX,
+	.attrs = set_ophoton_attrs, .policy = set_ophoton_policy,
+};
+
+static const struct onl_attr set_fabric_stats_attrs[OPHOTON_A_FABRIC_STATS_MAX + 1] = {
+	[OPHOTON_A_FABRIC_STATS_PAD] = {
+		.name = "pad", .label = "pad",
+		.type = ONL_PAD, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_STATS_LINKS_UP] = {
+		.name = "links-up", .label = "links-up",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_STATS_LINKS_DEGRADED] = {
+		.name = "links-degraded", .label = "links-degraded",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_STATS_LINKS_BRINGUP] = {
+		.name = "links-bringup", .label = "links-bringup",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_STATS_LINKS_DOWN] = {
+		.name = "links-down", .label = "links-down",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_STATS_LINKS_FAILED] = {
+		.name = "links-failed", .label = "links-failed",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_FABRIC_STATS_BANDWIDTH_GBPS] = {
+		.name = "bandwidth-gbps", .label = "bandwidth",
+		.type = ONL_U64, .unit = ONL_UNIT_GBPS,
+	},
+	[OPHOTON_A_FABRIC_STATS_POWER_MW] = {
+		.name = "power-mw", .label = "power",
+		.type = ONL_U64, .unit = ONL_UNIT_MW,
+	},
+	[OPHOTON_A_FABRIC_STATS_TEMP_MC] = {
+		.name = "temp-mc", .label = "temp",
+		.type = ONL_S32, .unit = ONL_UNIT_MC,
+	},
+	[OPHOTON_A_FABRIC_STATS_OVER_BUDGET] = {
+		.name = "over-budget", .label = "over-budget",
+		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
+	},
+};
+
+static struct nla_policy set_fabric_stats_policy[OPHOTON_A_FABRIC_STATS_MAX + 1] = {
+	[OPHOTON_A_FABRIC_STATS_LINKS_UP] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_STATS_LINKS_DEGRADED] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_STATS_LINKS_BRINGUP] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_STATS_LINKS_DOWN] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_STATS_LINKS_FAILED] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_STATS_BANDWIDTH_GBPS] = { .type = NLA_U64 },
+	[OPHOTON_A_FABRIC_STATS_POWER_MW] = { .type = NLA_U64 },
+	[OPHOTON_A_FABRIC_STATS_TEMP_MC] = { .type = NLA_U32 },
+	[OPHOTON_A_FABRIC_STATS_OVER_BUDGET] = { .type = NLA_FLAG },
+};
+
+const struct onl_set onl_set_fabric_stats = {
+	.name = "fabric-stats", .max = OPHOTON_A_FABRIC_STATS_MAX,
+	.attrs = set_fabric_stats_attrs, .policy = set_fabric_stats_policy,
+};
+
+static const struct onl_attr set_link_stats_attrs[OPHOTON_A_LINK_STATS_MAX + 1] = {
+	[OPHOTON_A_LINK_STATS_PAD] = {
+		.name = "pad", .label = "pad",
+		.type = ONL_PAD, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LINK_STATS_UP_COUNT] = {
+		.name = "up-count", .label = "up-count",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LINK_STATS_DOWN_COUNT] = {
+		.name = "down-count", .label = "down-count",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LINK_STATS_FLAP_COUNT] = {
+		.name = "flap-count", .label = "flap-count",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LINK_STATS_RETRAIN_COUNT] = {
+		.name = "retrain-count", .label = "retrain-count",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS] = {
+		.name = "time-in-state-ns", .label = "time-in-state",
+		.type = ONL_U64, .unit = ONL_UNIT_NS,
+	},
+	[OPHOTON_A_LINK_STATS_OE_INPUT_UDBM] = {
+		.name = "oe-input-udbm", .label = "oe-input",
+		.type = ONL_S32, .unit = ONL_UNIT_UDBM,
+	},
+	[OPHOTON_A_LINK_STATS_FIBRE_LOSS_MDB] = {
+		.name = "fibre-loss-mdb", .label = "fibre-loss",
+		.type = ONL_S32, .unit = ONL_UNIT_MDB,
+	},
+	[OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM] = {
+		.name = "fibre-length-dm", .label = "fibre-length",
+		.type = ONL_U32, .unit = ONL_UNIT_DM,
+	},
+	[OPHOTON_A_LINK_STATS_TOF_PS] = {
+		.name = "tof-ps", .label = "tof",
+		.type = ONL_U32, .unit = ONL_UNIT_PS,
+	},
+	[OPHOTON_A_LINK_STATS_LATCHED] = {
+		.name = "latched", .label = "latched",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LINK_STATS_BANDWIDTH_GBPS] = {
+		.name = "bandwidth-gbps", .label = "bandwidth",
+		.type = ONL_U32, .unit = ONL_UNIT_GBPS,
+	},
+};
+
+static struct nla_policy set_link_stats_policy[OPHOTON_A_LINK_STATS_MAX + 1] = {
+	[OPHOTON_A_LINK_STATS_UP_COUNT] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATS_DOWN_COUNT] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATS_FLAP_COUNT] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATS_RETRAIN_COUNT] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS] = { .type = NLA_U64 },
+	[OPHOTON_A_LINK_STATS_OE_INPUT_UDBM] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATS_FIBRE_LOSS_MDB] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATS_TOF_PS] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATS_LATCHED] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATS_BANDWIDTH_GBPS] = { .type = NLA_U32 },
+};
+
+const struct onl_set onl_set_link_stats = {
+	.name = "link-stats", .max = OPHOTON_A_LINK_STATS_MAX,
+	.attrs = set_link_stats_attrs, .policy = set_link_stats_policy,
+};
+
+static const struct onl_attr set_module_stats_attrs[OPHOTON_A_MODULE_STATS_MAX + 1] = {
+	[OPHOTON_A_MODULE_STATS_TEMP_MC] = {
+		.name = "temp-mc", .label = "temp",
+		.type = ONL_S32, .unit = ONL_UNIT_MC,
+	},
+	[OPHOTON_A_MODULE_STATS_SUPPLY_MV] = {
+		.name = "supply-mv", .label = "supply",
+		.type = ONL_U32, .unit = ONL_UNIT_MV,
+	},
+	[OPHOTON_A_MODULE_STATS_POWER_MW] = {
+		.name = "power-mw", .label = "power",
+		.type = ONL_U32, .unit = ONL_UNIT_MW,
+	},
+	[OPHOTON_A_MODULE_STATS_FLAGS] = {
+		.name = "flags", .label = "flags",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_MODULE_STATS_LATCHED] = {
+		.name = "latched", .label = "latched",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+};
+
+static struct nla_policy set_module_stats_policy[OPHOTON_A_MODULE_STATS_MAX + 1] = {
+	[OPHOTON_A_MODULE_STATS_TEMP_MC] = { .type = NLA_U32 },
+	[OPHOTON_A_MODULE_STATS_SUPPLY_MV] = { .type = NLA_U32 },
+	[OPHOTON_A_MODULE_STATS_POWER_MW] = { .type = NLA_U32 },
+	[OPHOTON_A_MODULE_STATS_FLAGS] = { .type = NLA_U32 },
+	[OPHOTON_A_MODULE_STATS_LATCHED] = { .type = NLA_U32 },
+};
+
+const struct onl_set onl_set_module_stats = {
+	.name = "module-stats", .max = OPHOTON_A_MODULE_STATS_MAX,
+	.attrs = set_module_stats_attrs, .policy = set_module_stats_policy,
+};
+
+static const struct onl_attr set_lane_stats_attrs[OPHOTON_A_LANE_STATS_MAX + 1] = {
+	[OPHOTON_A_LANE_STATS_PAD] = {
+		.name = "pad", .label = "pad",
+		.type = ONL_PAD, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LANE_STATS_RX_POWER_UDBM] = {
+		.name = "rx-power-udbm", .label = "rx-power",
+		.type = ONL_S32, .unit = ONL_UNIT_UDBM,
+	},
+	[OPHOTON_A_LANE_STATS_MARGIN_MDB] = {
+		.name = "margin-mdb", .label = "margin",
+		.type = ONL_S32, .unit = ONL_UNIT_MDB,
+	},
+	[OPHOTON_A_LANE_STATS_RING_OFFSET_PM] = {
+		.name = "ring-offset-pm", .label = "ring-offset",
+		.type = ONL_S32, .unit = ONL_UNIT_PM,
+	},
+	[OPHOTON_A_LANE_STATS_HEATER_UW] = {
+		.name = "heater-uw", .label = "heater",
+		.type = ONL_U32, .unit = ONL_UNIT_UW,
+	},
+	[OPHOTON_A_LANE_STATS_BER_E] = {
+		.name = "ber-e", .label = "ber",
+		.type = ONL_U32, .unit = ONL_UNIT_BER,
+	},
+	[OPHOTON_A_LANE_STATS_BITS] = {
+		.name = "bits", .label = "bits",
+		.type = ONL_U64, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LANE_STATS_ERR_BITS] = {
+		.name = "err-bits", .label = "err-bits",
+		.type = ONL_U64, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LANE_STATS_FEC_CORRECTED] = {
+		.name = "fec-corrected", .label = "fec-corrected",
+		.type = ONL_U64, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE] = {
+		.name = "fec-uncorrectable", .label = "fec-uncorrectable",
+		.type = ONL_U64, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LANE_STATS_FLAGS] = {
+		.name = "flags", .label = "flags",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+};
+
+static struct nla_policy set_lane_stats_policy[OPHOTON_A_LANE_STATS_MAX + 1] = {
+	[OPHOTON_A_LANE_STATS_RX_POWER_UDBM] = { .type = NLA_U32 },
+	[OPHOTON_A_LANE_STATS_MARGIN_MDB] = { .type = NLA_U32 },
+	[OPHOTON_A_LANE_STATS_RING_OFFSET_PM] = { .type = NLA_U32 },
+	[OPHOTON_A_LANE_STATS_HEATER_UW] = { .type = NLA_U32 },
+	[OPHOTON_A_LANE_STATS_BER_E] = { .type = NLA_U32 },
+	[OPHOTON_A_LANE_STATS_BITS] = { .type = NLA_U64 },
+	[OPHOTON_A_LANE_STATS_ERR_BITS] = { .type = NLA_U64 },
+	[OPHOTON_A_LANE_STATS_FEC_CORRECTED] = { .type = NLA_U64 },
+	[OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE] = { .type = NLA_U64 },
+	[OPHOTON_A_LANE_STATS_FLAGS] = { .type = NLA_U32 },
+};
+
+const struct onl_set onl_set_lane_stats = {
+	.name = "lane-stats", .max = OPHOTON_A_LANE_STATS_MAX,
+	.attrs = set_lane_stats_attrs, .policy = set_lane_stats_policy,
+};
+
+static const struct onl_attr set_thresh_attrs[OPHOTON_A_THRESH_MAX + 1] = {
+	[OPHOTON_A_THRESH_ID] = {
+		.name = "id", .label = "id",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_thresh_id,
+	},
+	[OPHOTON_A_THRESH_ALARM_LO] = {
+		.name = "alarm-lo", .label = "alarm-lo",
+		.type = ONL_S32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_THRESH_WARN_LO] = {
+		.name = "warn-lo", .label = "warn-lo",
+		.type = ONL_S32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_THRESH_WARN_HI] = {
+		.name = "warn-hi", .label = "warn-hi",
+		.type = ONL_S32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_THRESH_ALARM_HI] = {
+		.name = "alarm-hi", .label = "alarm-hi",
+		.type = ONL_S32, .unit = ONL_UNIT_NONE,
+	},
+};
+
+static struct nla_policy set_thresh_policy[OPHOTON_A_THRESH_MAX + 1] = {
+	[OPHOTON_A_THRESH_ID] = { .type = NLA_U8 },
+	[OPHOTON_A_THRESH_ALARM_LO] = { .type = NLA_U32 },
+	[OPHOTON_A_THRESH_WARN_LO] = { .type = NLA_U32 },
+	[OPHOTON_A_THRESH_WARN_HI] = { .type = NLA_U32 },
+	[OPHOTON_A_THRESH_ALARM_HI] = { .type = NLA_U32 },
+};
+
+const struct onl_set onl_set_thresh = {
+	.name = "thresh", .max = OPHOTON_A_THRESH_MAX,
+	.attrs = set_thresh_attrs, .policy = set_thresh_policy,
+};
+
+static const struct onl_attr set_agg_stats_attrs[OPHOTON_A_AGG_STATS_MAX + 1] = {
+	[OPHOTON_A_AGG_STATS_PAD] = {
+		.name = "pad", .label = "pad",
+		.type = ONL_PAD, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_AGG_STATS_LINKS_DEGRADED] = {
+		.name = "links-degraded", .label = "links-degraded",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_AGG_STATS_LINKS_BRINGUP] = {
+		.name = "links-bringup", .label = "links-bringup",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_AGG_STATS_LINKS_DOWN] = {
+		.name = "links-down", .label = "links-down",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_AGG_STATS_LINKS_FAILED] = {
+		.name = "links-failed", .label = "links-failed",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_AGG_STATS_BANDWIDTH_GBPS] = {
+		.name = "bandwidth-gbps", .label = "bandwidth",
+		.type = ONL_U64, .unit = ONL_UNIT_GBPS,
+	},
+	[OPHOTON_A_AGG_STATS_POWER_MW] = {
+		.name = "power-mw", .label = "power",
+		.type = ONL_U64, .unit = ONL_UNIT_MW,
+	},
+	[OPHOTON_A_AGG_STATS_TEMP_MC] = {
+		.name = "temp-mc", .label = "temp",
+		.type = ONL_S32, .unit = ONL_UNIT_MC,
+	},
+	[OPHOTON_A_AGG_STATS_BUDGET_W] = {
+		.name = "budget-w", .label = "budget",
+		.type = ONL_U32, .unit = ONL_UNIT_W,
+	},
+	[OPHOTON_A_AGG_STATS_OVER_BUDGET] = {
+		.name = "over-budget", .label = "over-budget",
+		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_AGG_STATS_FLAGS] = {
+		.name = "flags", .label = "flags",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_AGG_STATS_LATCHED] = {
+		.name = "latched", .label = "latched",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+};
+
+static struct nla_policy set_agg_stats_policy[OPHOTON_A_AGG_STATS_MAX + 1] = {
+	[OPHOTON_A_AGG_STATS_LINKS_DEGRADED] = { .type = NLA_U32 },
+	[OPHOTON_A_AGG_STATS_LINKS_BRINGUP] = { .type = NLA_U32 },
+	[OPHOTON_A_AGG_STATS_LINKS_DOWN] = { .type = NLA_U32 },
+	[OPHOTON_A_AGG_STATS_LINKS_FAILED] = { .type = NLA_U32 },
+	[OPHOTON_A_AGG_STATS_BANDWIDTH_GBPS] = { .type = NLA_U64 },
+	[OPHOTON_A_AGG_STATS_POWER_MW] = { .type = NLA_U64 },
+	[OPHOTON_A_AGG_STATS_TEMP_MC] = { .type = NLA_U32 },
+	[OPHOTON_A_AGG_STATS_BUDGET_W] = { .type = NLA_U32 },
+	[OPHOTON_A_AGG_STATS_OVER_BUDGET] = { .type = NLA_FLAG },
+	[OPHOTON_A_AGG_STATS_FLAGS] = { .type = NLA_U32 },
+	[OPHOTON_A_AGG_STATS_LATCHED] = { .type = NLA_U32 },
+};
+
+const struct onl_set onl_set_agg_stats = {
+	.name = "agg-stats", .max = OPHOTON_A_AGG_STATS_MAX,
+	.attrs = set_agg_stats_attrs, .policy = set_agg_stats_policy,
+};
+
+static const struct onl_attr set_laser_stats_attrs[OPHOTON_A_LASER_STATS_MAX + 1] = {
+	[OPHOTON_A_LASER_STATS_BIAS_UA] = {
+		.name = "bias-ua", .label = "bias",
+		.type = ONL_U32, .unit = ONL_UNIT_UA,
+	},
+	[OPHOTON_A_LASER_STATS_POWER_UW] = {
+		.name = "power-uw", .label = "power",
+		.type = ONL_U32, .unit = ONL_UNIT_UW,
+	},
+	[OPHOTON_A_LASER_STATS_VOLTAGE_MV] = {
+		.name = "voltage-mv", .label = "voltage",
+		.type = ONL_U32, .unit = ONL_UNIT_MV,
+	},
+	[OPHOTON_A_LASER_STATS_FREQ_ERR_MHZ] = {
+		.name = "freq-err-mhz", .label = "freq-err",
+		.type = ONL_S32, .unit = ONL_UNIT_MHZ,
+	},
+	[OPHOTON_A_LASER_STATS_TEMP_MC] = {
+		.name = "temp-mc", .label = "temp",
+		.type = ONL_S32, .unit = ONL_UNIT_MC,
+	},
+	[OPHOTON_A_LASER_STATS_TEC_MA] = {
+		.name = "tec-ma", .label = "tec",
+		.type = ONL_U32, .unit = ONL_UNIT_MA,
+	},
+	[OPHOTON_A_LASER_STATS_AGE_PPM] = {
+		.name = "age-ppm", .label = "age",
+		.type = ONL_U32, .unit = ONL_UNIT_PPM,
+	},
+	[OPHOTON_A_LASER_STATS_FLAGS] = {
+		.name = "flags", .label = "flags",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+	[OPHOTON_A_LASER_STATS_LATCHED] = {
+		.name = "latched", .label = "latched",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
+};
+
+static struct nla_policy set_laser_stats_policy[OPHOTON_A_LASER_STATS_MAX + 1] = {
+	[OPHOTON_A_LASER_STATS_BIAS_UA] = { .type = NLA_U32 },
+	[OPHOTON_A_LASER_STATS_POWER_UW] = { .type = NLA_U32 },
+	[OPHOTON_A_LASER_STATS_VOLTAGE_MV] = { .type = NLA_U32 },
+	[OPHOTON_A_LASER_STATS_FREQ_ERR_MHZ] = { .type = NLA_U32 },
+	[OPHOTON_A_LASER_STATS_TEMP_MC] = { .type = NLA_U32 },
+	[OPHOTON_A_LASER_STATS_TEC_MA] = { .type = NLA_U32 },
+	[OPHOTON_A_LASER_STATS_AGE_PPM] = { .type = NLA_U32 },
+	[OPHOTON_A_LASER_STATS_FLAGS] = { .type = NLA_U32 },
+	[OPHOTON_A_LASER_STATS_LATCHED] = { .type = NLA_U32 },
+};
+
+const struct onl_set onl_set_laser_stats = {
+	.name = "laser-stats", .max = OPHOTON_A_LASER_STATS_MAX,
+	.attrs = set_laser_stats_attrs, .policy = set_laser_stats_policy,
+};
+
+const char *const onl_cmd_names[OPHOTON_CMD_MAX + 1] = {
+	[OPHOTON_CMD_VERSION_GET] = "version-get",
+	[OPHOTON_CMD_FABRIC_GET] = "fabric-get",
+	[OPHOTON_CMD_FABRIC_SET] = "fabric-set",
+	[OPHOTON_CMD_LINK_GET] = "link-get",
+	[OPHOTON_CMD_LINK_SET] = "link-set",
+	[OPHOTON_CMD_LINK_NTF] = "link-ntf",
+	[OPHOTON_CMD_FABRIC_NTF] = "fabric-ntf",
+	[OPHOTON_CMD_MODULE_GET] = "module-get",
+	[OPHOTON_CMD_MODULE_ACT] = "module-act",
+	[OPHOTON_CMD_MODULE_NTF] = "module-ntf",
+	[OPHOTON_CMD_LANE_GET] = "lane-get",
+	[OPHOTON_CMD_BLAST_GET] = "blast-get",
+	[OPHOTON_CMD_SIM_MODULE] = "sim-module",
+	[OPHOTON_CMD_SIM_FAULT] = "sim-fault",
+	[OPHOTON_CMD_SIM_CLOCK] = "sim-clock",
+	[OPHOTON_CMD_HEALTH_GET] = "health-get",
+	[OPHOTON_CMD_ALARM_NTF] = "alarm-ntf",
+	[OPHOTON_CMD_RACK_GET] = "rack-get",
+	[OPHOTON_CMD_GPU_GET] = "gpu-get",
+	[OPHOTON_CMD_ENGINE_GET] = "engine-get",
+	[OPHOTON_CMD_LASER_GET] = "laser-get",
+};

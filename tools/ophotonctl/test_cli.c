@@ -1,0 +1,656 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host tests of ophotonctl without a kernel: a fake kernel behind libnl's
+ * send and receive hooks answers the family's requests from a small fixed
+ * fabric, refuses some with an extended ACK, and ends one dump with an
+ * error in NLMSG_DONE.  Every command runs through main(), in human and
+ * JSON output; exit codes, messages and the JSON's validity are checked.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <linux/genetlink.h>
+#include <linux/ophoton.h>
+#include <netlink/genl/genl.h>
+#include <netlink/msg.h>
+
+#include "nl.h"
+#include "kselftest_harness.h"
+
+int ophotonctl_main(int argc, char **argv);
+
+#define FAMILY	0x20
+
+/* Replies waiting for the next receive. */
+static char pending[1 << 16];
+static size_t npending;
+static struct nlmsghdr last_req;
+static int last_cmd;
+
+static void queue(struct nl_msg *m)
+{
+	struct nlmsghdr *h = nlmsg_hdr(m);
+
+	if (npending + NLMSG_ALIGN(h->nlmsg_len) <= sizeof(pending)) {
+		memcpy(pending + npending, h, h->nlmsg_len);
+		npending += NLMSG_ALIGN(h->nlmsg_len);
+	}
+	nlmsg_free(m);
+}
+
+static struct nl_msg *reply(int type, int cmd, int flags)
+{
+	struct nl_msg *m = nlmsg_alloc();
+
+	genlmsg_put(m, last_req.nlmsg_pid, last_req.nlmsg_seq, type, 0, flags, (uint8_t)cmd, 1);
+	return m;
+}
+
+/* The ACK, or a refusal with a message and the offset of an attribute. */
+static void ack(int error, const char *msg, uint32_t offs)
+{
+	struct nl_msg *m = nlmsg_alloc_simple(NLMSG_ERROR, NLM_F_CAPPED |
+					      (msg ? NLM_F_ACK_TLVS : 0));
+	struct nlmsgerr e = { .error = error, .msg = last_req };
+
+	nlmsg_hdr(m)->nlmsg_seq = last_req.nlmsg_seq;
+	nlmsg_append(m, &e, sizeof(e), NLMSG_ALIGNTO);
+	if (msg) {
+		nla_put_string(m, NLMSGERR_ATTR_MSG, msg);
+		if (offs)
+			nla_put_u32(m, NLMSGERR_ATTR_OFFS, offs);
+	}
+	queue(m);
+}
+
+static void done(int error, const char *msg)
+{
+	struct nl_msg *m = nlmsg_alloc_simple(NLMSG_DONE, NLM_F_MULTI | (msg ? NLM_F_ACK_TLVS : 0));
+
+	nlmsg_hdr(m)->nlmsg_seq = last_req.nlmsg_seq;
+	nlmsg_append(m, &error, sizeof(error), NLMSG_ALIGNTO);
+	if (msg)
+		nla_put_string(m, NLMSGERR_ATTR_MSG, msg);
+	queue(m);
+}
+
+static void ctrl_reply(void)
+{
+	struct nl_msg *m = reply(GENL_ID_CTRL, CTRL_CMD_NEWFAMILY, 0);
+	struct nlattr *grps, *g;
+
+	nla_put_u16(m, CTRL_ATTR_FAMILY_ID, FAMILY);
+	nla_put_string(m, CTRL_ATTR_FAMILY_NAME, OPHOTON_GENL_NAME);
+	grps = nla_nest_start(m, CTRL_ATTR_MCAST_GROUPS);
+	g = nla_nest_start(m, 1);
+	nla_put_string(m, CTRL_ATTR_MCAST_GRP_NAME, OPHOTON_MCGRP_CONFIG);
+	nla_put_u32(m, CTRL_ATTR_MCAST_GRP_ID, 5);
+	nla_nest_end(m, g);
+	g = nla_nest_start(m, 2);
+	nla_put_string(m, CTRL_ATTR_MCAST_GRP_NAME, OPHOTON_MCGRP_ALARMS);
+	nla_put_u32(m, CTRL_ATTR_MCAST_GRP_ID, 6);
+	nla_nest_end(m, g);
+	nla_nest_end(m, grps);
+	queue(m);
+	ack(0, NULL, 0);
+}
+
+/* One fabric: 2 racks x 1 tray x 2 slots, 2 engines x 2 ports: 16 links. */
+static void put_fabric(struct nl_msg *m)
+{
+	static const struct { int a; uint32_t v; } shape[] = {
+		{ OPHOTON_A_FABRIC_GPUS, 4 }, { OPHOTON_A_FABRIC_RACKS, 2 },
+		{ OPHOTON_A_FABRIC_MEMORY_RACKS, 0 }, { OPHOTON_A_FABRIC_SWITCH_RACKS, 1 },
+		{ OPHOTON_A_FABRIC_TRAYS, 1 }, { OPHOTON_A_FABRIC_SLOTS, 2 },
+		{ OPHOTON_A_FABRIC_ENGINES, 2 }, { OPHOTON_A_FABRIC_PORTS, 2 },
+		{ OPHOTON_A_FABRIC_LAMBDAS, 4 }, { OPHOTON_A_FABRIC_MODULES, 2 },
+		{ OPHOTON_A_FABRIC_LINKS, 16 }, { OPHOTON_A_FABRIC_LANE_GBPS, 32 },
+	};
+
+	nla_put_u32(m, OPHOTON_A_FABRIC_ID, 1);
+	nla_put_u64(m, OPHOTON_A_FABRIC_CLOCK_NS, 18446744073709551615ULL);
+	for (size_t i = 0; i < sizeof(shape) / sizeof(shape[0]); i++)
+		nla_put_u32(m, shape[i].a, shape[i].v);
+	nla_put_u8(m, OPHOTON_A_FABRIC_FEED, OPHOTON_FEED_STRIPE);
+}
+
+/* An object of each kind, with a nest of telemetry when asked. */
+static void put_object(struct nl_msg *m, int cmd, uint32_t id, int stats)
+{
+	struct nlattr *n;
+
+	nla_put_u32(m, OPHOTON_A_FABRIC_ID, 1);
+	switch (cmd) {
+	case OPHOTON_CMD_FABRIC_GET:
+		put_fabric(m);
+		break;
+	case OPHOTON_CMD_LINK_GET:
+		nla_put_u32(m, OPHOTON_A_LINK_ID, id);
+		nla_put_u32(m, OPHOTON_A_GPU_ID, id / 4);
+		nla_put_u8(m, OPHOTON_A_LINK_STATE, id == 2 ? OPHOTON_LINK_STATE_FAILED :
+						    OPHOTON_LINK_STATE_UP);
+		nla_put_u8(m, OPHOTON_A_LINK_DOWN_REASON, OPHOTON_DOWN_NONE);
+		if (stats) {
+			n = nla_nest_start(m, OPHOTON_A_LINK_STATS);
+			nla_put_u64(m, OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS, 1500000000ULL);
+			nla_put_s32(m, OPHOTON_A_LINK_STATS_OE_INPUT_UDBM, -2500);
+			nla_nest_end(m, n);
+		}
+		break;
+	case OPHOTON_CMD_LANE_GET:
+		nla_put_u32(m, OPHOTON_A_LINK_ID, id);
+		nla_put_u8(m, OPHOTON_A_LANE, 1);
+		nla_put_u8(m, OPHOTON_A_DIR, OPHOTON_DIR_DOWN);
+		nla_put_u8(m, OPHOTON_A_LANE_STATE, OPHOTON_LANE_STATE_ACTIVE);
+		if (stats) {
+			n = nla_nest_start(m, OPHOTON_A_LANE_STATS);
+			nla_put_u32(m, OPHOTON_A_LANE_STATS_BER_E, 1200);
+			nla_put_u64(m, OPHOTON_A_LANE_STATS_BITS, 18446744073709551615ULL);
+			nla_nest_end(m, n);
+		}
+		break;
+	case OPHOTON_CMD_RACK_GET:
+	case OPHOTON_CMD_GPU_GET:
+	case OPHOTON_CMD_ENGINE_GET:
+		nla_put_u32(m, cmd == OPHOTON_CMD_RACK_GET ? OPHOTON_A_RACK_ID :
+			    cmd == OPHOTON_CMD_GPU_GET ? OPHOTON_A_GPU_ID : OPHOTON_A_ENGINE_ID, id);
+		nla_put_u32(m, OPHOTON_A_LINKS, 4);
+		nla_put_u32(m, OPHOTON_A_LINKS_UP, id ? 4 : 3);
+		n = nla_nest_start(m, OPHOTON_A_AGG_STATS);
+		nla_put_u32(m, OPHOTON_A_AGG_STATS_LINKS_FAILED, id ? 0 : 1);
+		nla_put_u64(m, OPHOTON_A_AGG_STATS_POWER_MW, 1500000);
+		nla_put_s32(m, OPHOTON_A_AGG_STATS_TEMP_MC, 47120);
+		nla_nest_end(m, n);
+		break;
+	case OPHOTON_CMD_MODULE_GET:
+	case OPHOTON_CMD_LASER_GET:
+		nla_put_u8(m, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+		nla_put_u32(m, OPHOTON_A_MODULE_ID, id);
+		nla_put_u8(m, OPHOTON_A_MODULE_STATE, OPHOTON_MODULE_STATE_READY);
+		nla_put_flag(m, OPHOTON_A_MODULE_SAFE_TO_REMOVE);
+		break;
+	case OPHOTON_CMD_HEALTH_GET:
+		nla_put_u8(m, OPHOTON_A_HEALTH_DOMAIN, OPHOTON_HEALTH_MODULE);
+		nla_put_u32(m, OPHOTON_A_HEALTH_ID, id);
+		nla_put_flag(m, OPHOTON_A_HEALTH_QUARANTINED);
+		break;
+	case OPHOTON_CMD_BLAST_GET:
+		n = nla_nest_start(m, OPHOTON_A_BLAST_LINK_IDS);
+		nla_put_u32(m, OPHOTON_A_LINK_ID, 4);
+		nla_put_u32(m, OPHOTON_A_LINK_ID, 5);
+		nla_nest_end(m, n);
+		nla_put_u32(m, OPHOTON_A_BLAST_LINKS, 2);
+		nla_put_u64(m, OPHOTON_A_BLAST_BANDWIDTH_GBPS, 256);
+		/* An attribute from a newer module: shown, not dropped. */
+		nla_put_u32(m, 250, 7);
+		break;
+	default:
+		break;
+	}
+}
+
+static uint32_t req_u32(struct nlmsghdr *h, int type, uint32_t def, uint32_t *offs)
+{
+	struct nlattr *a = nlmsg_find_attr(h, GENL_HDRLEN, type);
+
+	if (!a)
+		return def;
+	if (offs)
+		*offs = (uint32_t)((char *)a - (char *)h);
+	return nla_len(a) == 1 ? nla_get_u8(a) : nla_get_u32(a);
+}
+
+static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
+{
+	struct nlmsghdr *h = nlmsg_hdr(msg);
+	struct genlmsghdr *g = nlmsg_data(h);
+	int stats, cmd = g->cmd;
+	uint32_t offs = 0;
+
+	(void)sk;
+	last_req = *h;
+	last_cmd = cmd;
+	if (h->nlmsg_type == GENL_ID_CTRL) {
+		ctrl_reply();
+		return (int)h->nlmsg_len;
+	}
+	stats = nlmsg_find_attr(h, GENL_HDRLEN, OPHOTON_A_STATS) != NULL;
+	if (req_u32(h, OPHOTON_A_FABRIC_ID, 1, &offs) != 1) {
+		ack(-ENODEV, "no such fabric in this network namespace", offs);
+		return (int)h->nlmsg_len;
+	}
+	switch (cmd) {
+	case OPHOTON_CMD_VERSION_GET: {
+		struct nl_msg *m = reply(FAMILY, cmd, 0);
+
+		nla_put_string(m, OPHOTON_A_VERSION_MODULE, "0.1.0");
+		nla_put_u32(m, OPHOTON_A_VERSION_PROTO, 1);
+		queue(m);
+		ack(0, NULL, 0);
+		break;
+	}
+	case OPHOTON_CMD_LINK_SET:
+		/* Link 3 is training: a retrain is refused. */
+		if (req_u32(h, OPHOTON_A_LINK_ID, 0, NULL) == 3)
+			(void)req_u32(h, OPHOTON_A_LINK_ACTION, 0, &offs),
+			ack(-EBUSY, "link is being brought up", offs);
+		else
+			ack(0, NULL, 0);
+		break;
+	case OPHOTON_CMD_FABRIC_SET:
+	case OPHOTON_CMD_MODULE_ACT:
+	case OPHOTON_CMD_SIM_MODULE:
+	case OPHOTON_CMD_SIM_FAULT:
+	case OPHOTON_CMD_SIM_CLOCK:
+		ack(0, NULL, 0);
+		break;
+	case OPHOTON_CMD_HEALTH_GET:
+		if (h->nlmsg_flags & NLM_F_DUMP) {
+			/* A dump that fails half way: libnl alone calls it a success. */
+			struct nl_msg *m = reply(FAMILY, cmd, NLM_F_MULTI);
+
+			put_object(m, cmd, 0, stats);
+			queue(m);
+			done(-EIO, "the fabric went away mid-dump");
+			break;
+		}
+		/* fall through */
+	default:
+		if (h->nlmsg_flags & NLM_F_DUMP) {
+			for (uint32_t i = 0; i < (cmd == OPHOTON_CMD_FABRIC_GET ? 1U : 3U); i++) {
+				struct nl_msg *m = reply(FAMILY, cmd, NLM_F_MULTI);
+
+				put_object(m, cmd, i, stats);
+				queue(m);
+			}
+			done(0, NULL);
+		} else {
+			struct nl_msg *m = reply(FAMILY, cmd, 0);
+
+			put_object(m, cmd, req_u32(h, OPHOTON_A_LINK_ID, 0, NULL), stats);
+			queue(m);
+			ack(0, NULL, 0);
+		}
+		break;
+	}
+	return (int)h->nlmsg_len;
+}
+
+/* One message per receive: libnl drops the rest of a buffer on NL_STOP. */
+static int fake_recv(struct nl_sock *sk, struct sockaddr_nl *nla, unsigned char **buf,
+		     struct ucred **creds)
+{
+	struct nlmsghdr *h = (struct nlmsghdr *)pending;
+	size_t n;
+
+	(void)sk;
+	if (creds)
+		*creds = NULL;
+	memset(nla, 0, sizeof(*nla));
+	nla->nl_family = AF_NETLINK;
+	if (!npending)
+		return -NLE_AGAIN;
+	n = NLMSG_ALIGN(h->nlmsg_len);
+	*buf = malloc(n);
+	memcpy(*buf, pending, n);
+	memmove(pending, pending + n, npending - n);
+	npending -= n;
+	return (int)n;
+}
+
+static int fake_connect(struct nl_sock *sk)
+{
+	struct nl_cb *cb = nl_socket_get_cb(sk);
+
+	nl_cb_overwrite_send(cb, fake_send);
+	nl_cb_overwrite_recv(cb, fake_recv);
+	nl_cb_put(cb);
+	npending = 0;
+	return 0;
+}
+
+/* A small JSON validator: RFC 8259 values, nothing after the last one. */
+static const char *json_value(const char *s, int depth);
+
+static const char *json_ws(const char *s)
+{
+	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+		s++;
+	return s;
+}
+
+static const char *json_string(const char *s)
+{
+	if (*s++ != '"')
+		return NULL;
+	while (*s && *s != '"') {
+		if ((unsigned char)*s < 0x20)
+			return NULL;
+		if (*s == '\\') {
+			s++;
+			if (*s == 'u') {
+				for (int i = 1; i <= 4; i++)
+					if (!strchr("0123456789abcdefABCDEF", s[i]) || !s[i])
+						return NULL;
+				s += 4;
+			} else if (!*s || !strchr("\"\\/bfnrt", *s)) {
+				return NULL;
+			}
+		}
+		s++;
+	}
+	return *s == '"' ? s + 1 : NULL;
+}
+
+static const char *json_number(const char *s)
+{
+	const char *start;
+
+	if (*s == '-')
+		s++;
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		while (*s >= '0' && *s <= '9')
+			s++;
+	else
+		return NULL;
+	if (*s == '.') {
+		start = ++s;
+		while (*s >= '0' && *s <= '9')
+			s++;
+		if (s == start)
+			return NULL;
+	}
+	return s;
+}
+
+static const char *json_value(const char *s, int depth)
+{
+	char close;
+
+	s = json_ws(s);
+	if (depth > 32)
+		return NULL;
+	if (*s == '{' || *s == '[') {
+		close = *s == '{' ? '}' : ']';
+		s = json_ws(s + 1);
+		if (*s == close)
+			return s + 1;
+		for (;;) {
+			if (close == '}') {
+				s = json_string(json_ws(s));
+				if (!s)
+					return NULL;
+				s = json_ws(s);
+				if (*s++ != ':')
+					return NULL;
+			}
+			s = json_value(s, depth + 1);
+			if (!s)
+				return NULL;
+			s = json_ws(s);
+			if (*s == close)
+				return s + 1;
+			if (*s++ != ',')
+				return NULL;
+		}
+	}
+	if (*s == '"')
+		return json_string(s);
+	if (!strncmp(s, "true", 4) || !strncmp(s, "null", 4))
+		return s + 4;
+	if (!strncmp(s, "false", 5))
+		return s + 5;
+	return json_number(s);
+}
+
+/* Every line of @s a JSON value (NDJSON), or all of it one value. */
+static int json_valid(const char *s)
+{
+	const char *end = json_value(s, 0);
+
+	return end && !*json_ws(end);
+}
+
+struct run {
+	int ret;
+	char out[65536];
+	char err[8192];
+};
+
+static void slurp(int fd, char *buf, size_t len)
+{
+	ssize_t n;
+
+	lseek(fd, 0, SEEK_SET);
+	n = read(fd, buf, len - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	close(fd);
+}
+
+/* Run ophotonctl with these words, its stdout and stderr captured. */
+static void run(struct run *r, ...)
+{
+	char *argv[64], tmpl_o[] = "/tmp/ophotonctl-out.XXXXXX", tmpl_e[] = "/tmp/ophotonctl-err.XXXXXX";
+	int argc = 0, fo = mkstemp(tmpl_o), fe = mkstemp(tmpl_e), so, se;
+	va_list ap;
+
+	unlink(tmpl_o);
+	unlink(tmpl_e);
+	argv[argc++] = "ophotonctl";
+	va_start(ap, r);
+	while (argc < 63 && (argv[argc] = va_arg(ap, char *)))
+		argc++;
+	va_end(ap);
+	argv[argc] = NULL;
+	fflush(stdout);
+	fflush(stderr);
+	so = dup(1);
+	se = dup(2);
+	dup2(fo, 1);
+	dup2(fe, 2);
+	optind = 0;
+	r->ret = ophotonctl_main(argc, argv);
+	fflush(stdout);
+	fflush(stderr);
+	dup2(so, 1);
+	dup2(se, 2);
+	close(so);
+	close(se);
+	slurp(fo, r->out, sizeof(r->out));
+	slurp(fe, r->err, sizeof(r->err));
+}
+
+FIXTURE(cli) {
+	struct run r;
+};
+
+FIXTURE_SETUP(cli)
+{
+	onl_test_connect = fake_connect;
+	setenv("NO_COLOR", "1", 1);
+}
+
+FIXTURE_TEARDOWN(cli)
+{
+}
+
+/* Each read command, in JSON and in human output. */
+static const char *const reads[][8] = {
+	{ "fabric", "show" }, { "fabric", "list" }, { "rack", "show" }, { "rack", "show", "1" },
+	{ "gpu", "show" }, { "gpu", "show", "1/0/1" }, { "gpu", "show", "rack", "1" },
+	{ "engine", "show" }, { "engine", "show", "1/1" }, { "engine", "show", "side", "switch" },
+	{ "link", "show" }, { "link", "show", "2" }, { "link", "show", "1/1/0" },
+	{ "link", "show", "rack", "1", "tray", "0", "slot", "1" },
+	{ "lane", "show", "link", "3" }, { "laser", "show" }, { "laser", "show", "1/1" },
+	{ "laser", "show", "1/1", "lasers" }, { "laser", "show", "1/1/2" },
+	{ "blast", "laser", "1/1" }, { "blast", "engine", "0/1" }, { "blast", "link", "0/0/1" },
+	{ "blast", "tray", "1/0" }, { "blast", "rack", "0" }, { "fabric", "map" },
+	{ "fabric", "map", "engines", "blast", "laser", "1/0" }, { "version" },
+};
+
+TEST_F(cli, every_read_prints_valid_json_and_the_same_fields_for_people)
+{
+	for (size_t i = 0; i < sizeof(reads) / sizeof(reads[0]); i++) {
+		const char *const *w = reads[i];
+
+		run(&self->r, "-j", "-s", w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], NULL);
+		EXPECT_EQ(0, self->r.ret) TH_LOG("%s %s: %s", w[0], w[1] ?: "", self->r.err);
+		EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s %s: %s", w[0], w[1] ?: "",
+							    self->r.out);
+		run(&self->r, "-j", "-p", w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], NULL);
+		EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("pretty %s: %s", w[0], self->r.out);
+		run(&self->r, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], NULL);
+		EXPECT_EQ(0, self->r.ret);
+		EXPECT_LT(0U, strlen(self->r.out)) TH_LOG("%s %s printed nothing", w[0], w[1] ?: "");
+	}
+}
+
+TEST_F(cli, json_keys_are_the_spec_names_with_units_and_64_bit_integers)
+{
+	run(&self->r, "-j", "-s", "link", "show", "1", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"link-state\":\"up\""));
+	EXPECT_NE(NULL, strstr(self->r.out, "\"oe-input-udbm\":-2500"));
+	EXPECT_NE(NULL, strstr(self->r.out, "\"time-in-state-ns\":1500000000"));
+	run(&self->r, "-j", "-s", "lane", "show", "link", "1", "lane", "1", "dir", "down", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"bits\":18446744073709551615"));
+	run(&self->r, "-j", "blast", "laser", "1/1", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"blast-link-ids\":[4,5]"));
+	EXPECT_NE(NULL, strstr(self->r.out, "\"attr-250\""));
+	run(&self->r, "-j", "health", "show", "module", "1", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"health-quarantined\":true"));
+}
+
+TEST_F(cli, human_output_converts_units)
+{
+	run(&self->r, "-s", "link", "show", "1", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "state up")) TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "oe-input -2.5 dBm")) TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "time-in-state 1.5 s")) TH_LOG("%s", self->r.out);
+	run(&self->r, "-s", "gpu", "show", "1", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "power 1.5 kW")) TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "temp 47.12 C")) TH_LOG("%s", self->r.out);
+	run(&self->r, "-s", "lane", "show", "link", "1", "lane", "1", "dir", "down", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "ber 1.0e-12")) TH_LOG("%s", self->r.out);
+}
+
+TEST_F(cli, changes_are_sent_and_refusals_name_the_attribute)
+{
+	static const char *const changes[][8] = {
+		{ "link", "set", "1", "down" }, { "link", "set", "0/1/0", "up" },
+		{ "fabric", "set", "up" }, { "fabric", "set", "time-scale", "10" },
+		{ "fabric", "set", "thresh", "engine-temp-mc", "warn-hi", "80000" },
+		{ "laser", "prepare-remove", "1/1" }, { "laser", "activate", "3" },
+		{ "laser", "reset", "2" }, { "laser", "recover", "0/0" }, { "laser", "clear", "0" },
+		{ "sim", "laser", "remove", "1/1" }, { "sim", "laser", "insert", "1/1", "serial", "9" },
+		{ "sim", "fault", "inject", "fibre-cut", "0/0/1", "fibre", "tx" },
+		{ "sim", "fault", "clear", "engine-death", "1/0" },
+		{ "sim", "clock", "step", "500ms" },
+	};
+
+	for (size_t i = 0; i < sizeof(changes) / sizeof(changes[0]); i++) {
+		const char *const *w = changes[i];
+
+		run(&self->r, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], NULL);
+		EXPECT_EQ(0, self->r.ret) TH_LOG("%s %s %s: %s", w[0], w[1], w[2], self->r.err);
+	}
+	run(&self->r, "link", "set", "3", "retrain", NULL);
+	EXPECT_EQ(2, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "Device or resource busy: link is being brought up"));
+	EXPECT_NE(NULL, strstr(self->r.err, "(attribute link-action)")) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(OPHOTON_CMD_LINK_SET, last_cmd);
+}
+
+TEST_F(cli, errors_have_their_documented_exit_codes)
+{
+	/* 4: no such fabric. */
+	run(&self->r, "-F", "9", "link", "show", "1", NULL);
+	EXPECT_EQ(4, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "no such fabric"));
+	/* 2: a dump the kernel failed half way, as NLMSG_DONE said. */
+	run(&self->r, "health", "show", NULL);
+	EXPECT_EQ(2, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "the fabric went away mid-dump"));
+	/* 1: usage, with the command's usage printed. */
+	run(&self->r, "link", "show", "16", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "out of range"));
+	EXPECT_NE(NULL, strstr(self->r.err, "Usage: ophotonctl link show"));
+	run(&self->r, "lnk", "show", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	/* Exact keywords: no prefix matching. */
+	run(&self->r, "link", "sh", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "link", "show", "gp", "1", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "link", "set", "1", "sideways", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "sim", "fault", "inject", "gremlins", "1", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "sim", "clock", "step", "soon", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "gpu", "show", "rack", "0", "tray", "0", "slot", "2", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "-j", "fabric", "export", NULL);
+	EXPECT_EQ(1, self->r.ret);
+}
+
+TEST_F(cli, help_works_at_every_level_without_the_module)
+{
+	onl_test_connect = NULL;	/* nothing behind the socket would answer */
+	run(&self->r, "help", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.out, "Exit codes"));
+	run(&self->r, "link", "help", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.out, "ophotonctl link set"));
+	run(&self->r, "monitor", "help", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	run(&self->r, "-V", NULL);
+	EXPECT_EQ(0, self->r.ret);
+}
+
+TEST_F(cli, batch_reports_file_and_line_and_stops_unless_forced)
+{
+	char path[] = "/tmp/ophotonctl-batch.XXXXXX";
+	int fd = mkstemp(path);
+	const char *text = "# a comment\nlink show 1\nlink \\\n  show 99\nrack show 0\n";
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ((ssize_t)strlen(text), write(fd, text, strlen(text)));
+	close(fd);
+	run(&self->r, "-b", path, NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, ":3: command failed")) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(NULL, strstr(self->r.out, "kind")) TH_LOG("stopped: %s", self->r.out);
+	run(&self->r, "-f", "-b", path, NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.out, "rack 0")) TH_LOG("went on: %s", self->r.out);
+	unlink(path);
+}
+
+TEST_F(cli, export_is_openmetrics)
+{
+	run(&self->r, "fabric", "export", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_NE(NULL, strstr(self->r.out, "# TYPE ophoton_link_downs counter\n"));
+	EXPECT_NE(NULL, strstr(self->r.out, "ophoton_link_downs_total{fabric=\"1\",link=\"0\""));
+	EXPECT_NE(NULL, strstr(self->r.out, "# UNIT ophoton_rack_power_watts watts\n"));
+	EXPECT_EQ(0, strcmp(self->r.out + strlen(self->r.out) - 6, "# EOF\n"));
+}
+
+TEST(json_validator_refuses_what_is_not_json)
+{
+	EXPECT_TRUE(json_valid("[{\"a\":1,\"b\":[true,null,\"x\\n\"]}]\n"));
+	EXPECT_FALSE(json_valid("{\"a\":1,}"));
+	EXPECT_FALSE(json_valid("{\"a\"}"));
+	EXPECT_FALSE(json_valid("[1 2]"));
+	EXPECT_FALSE(json_valid("\"\x01\""));
+	EXPECT_FALSE(json_valid("{} {}"));
+}
+
+TEST_HARNESS_MAIN
