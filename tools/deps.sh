@@ -16,6 +16,7 @@ pkgs=(
 	qemu-system-x86 busybox-static
 	# ophotonctl and the tests
 	libnl-3-dev libnl-genl-3-dev pkg-config clang llvm jq python3 python3-yaml
+	python3-prometheus-client
 	# lint: sparse; checkpatch.pl runs on perl from linux-source-6.1
 	sparse perl
 )

@@ -18,6 +18,21 @@
 #define SEC	1000000000ULL
 #define NO_LANE	0xff
 
+/*
+ * Up, then on a clock that follows real time one to one: the steps below
+ * are then all that moves it, however slow the machine.
+ */
+static int bring_up_slow(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	if (!bring_up(_metadata, self))
+		return 0;
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_FABRIC_TIME_SCALE, 1);
+	return request(_metadata, self, req) == 0;
+}
+
 static int sim_fault(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
 		     uint8_t action, uint8_t kind, uint8_t side, uint32_t target,
 		     uint8_t lane, int32_t value, int32_t amount)
@@ -99,7 +114,7 @@ TEST_F(fabric, module_death_darkens_the_links_it_feeds_until_reset)
 {
 	struct nlmsghdr *nlh;
 
-	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_TRUE(bring_up_slow(_metadata, self));
 	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
 			       OPHOTON_FAULT_MODULE_DEATH, OPHOTON_SIDE_GPU, 0, NO_LANE, 0, 0));
 	nlh = get_module(_metadata, self, 0);
@@ -133,7 +148,7 @@ TEST_F(fabric, laser_aging_is_predicted_before_its_bias_warns)
 	int i, predicted = 0, warned_first = 0, alarms = 0;
 	uint32_t age_other;
 
-	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_TRUE(bring_up_slow(_metadata, self));
 	ASSERT_EQ(0, genl_open(&mon));
 	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_ALARMS));
 	/* 10000 % per 1000 h on laser 2 of module 0: hours pass in minutes. */
@@ -188,7 +203,7 @@ TEST_F(fabric, ring_drift_heats_the_engine_by_its_amount)
 {
 	int32_t before, after;
 
-	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_TRUE(bring_up_slow(_metadata, self));
 	before = engine_temp(_metadata, self, 0);
 	/* 1 K/s up to 30 K. */
 	EXPECT_EQ(-ERANGE, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
@@ -214,7 +229,7 @@ TEST_F(fabric, tec_failure_walks_the_lasers_off_grid_then_faults_the_module)
 {
 	struct nlmsghdr *nlh;
 
-	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_TRUE(bring_up_slow(_metadata, self));
 	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
 			       OPHOTON_FAULT_TEC, OPHOTON_SIDE_GPU, 0, NO_LANE, 0, 0));
 	step(_metadata, self, FAB, 2500000000ULL);
@@ -235,7 +250,7 @@ TEST_F(fabric, arbitration_failure_latches_the_link_failed_until_cleared)
 	char req[256] __attribute__((aligned(4)));
 	struct nlmsghdr *nlh;
 
-	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_TRUE(bring_up_slow(_metadata, self));
 	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
 			       OPHOTON_FAULT_ARBITRATION, OPHOTON_SIDE_GPU, 4, NO_LANE, 0, 0));
 	fab_msg(self, req, OPHOTON_CMD_LINK_SET, FAB);
@@ -265,7 +280,7 @@ TEST_F(fabric, hung_firmware_freezes_a_reset_then_times_out_into_fault)
 	char req[256] __attribute__((aligned(4)));
 	struct nlmsghdr *nlh;
 
-	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_TRUE(bring_up_slow(_metadata, self));
 	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
 			       OPHOTON_FAULT_FW_HANG, OPHOTON_SIDE_GPU, 3, NO_LANE, 0, 0));
 	ASSERT_EQ(0, module_act(_metadata, self, 3, OPHOTON_MODULE_ACTION_RESET));

@@ -160,6 +160,24 @@ int ctx_shape(struct ctx *c)
 	return EXIT_OK;
 }
 
+/* The reads whose objects have telemetry (the spec's requests with "stats"). */
+static bool has_stats(int cmd)
+{
+	switch (cmd) {
+	case OPHOTON_CMD_FABRIC_GET:
+	case OPHOTON_CMD_RACK_GET:
+	case OPHOTON_CMD_GPU_GET:
+	case OPHOTON_CMD_ENGINE_GET:
+	case OPHOTON_CMD_LINK_GET:
+	case OPHOTON_CMD_LANE_GET:
+	case OPHOTON_CMD_MODULE_GET:
+	case OPHOTON_CMD_LASER_GET:
+		return true;
+	default:
+		return false;
+	}
+}
+
 struct show_state {
 	const char *strip;
 	int ret;
@@ -194,7 +212,7 @@ int ctx_show(struct ctx *c, int cmd, bool dump, build_fn build, void *arg,
 	msg = ctx_msg(c, cmd, dump ? NLM_F_DUMP : 0);
 	if (!msg)
 		return EXIT_FAILED;
-	if ((c->o->stats && nla_put_flag(msg, OPHOTON_A_STATS)) ||
+	if ((c->o->stats && has_stats(cmd) && nla_put_flag(msg, OPHOTON_A_STATS)) ||
 	    (build && build(c, msg, arg))) {
 		nlmsg_free(msg);
 		return EXIT_FAILED;

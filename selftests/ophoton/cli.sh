@@ -1,0 +1,240 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# ophotonctl end to end against the real module: every command, its JSON
+# checked with jq, its exit code, and the notifications --wait and monitor
+# follow.  Prints TAP.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+C=${OPHOTONCTL:-$top/tools/ophotonctl/ophotonctl}
+KO=${OPHOTON_KO:-$top/driver/ophoton.ko}
+FAB=21
+SHAPE="racks=2 trays=2 slots=2 engines=2 ports=4 lambdas=8 min_lanes=6 switch_racks=2 time_scale=1000"
+tmp=$(mktemp -d)
+n=0
+failed=0
+loaded=0
+
+ok() {	# ok DESCRIPTION COMMAND...: the command's status is the result
+	local what=$1
+	shift
+	n=$((n + 1))
+	if "$@" >"$tmp/log" 2>&1; then
+		echo "ok $n $what"
+	else
+		echo "not ok $n $what"
+		sed 's/^/# /' "$tmp/log" | head -20
+		failed=$((failed + 1))
+	fi
+}
+
+# j ARGS... : ophotonctl -j ARGS, its output valid JSON, kept in $tmp/out
+j() {
+	"$C" -j "$@" >"$tmp/out" && jq -e . "$tmp/out" >/dev/null
+}
+
+# q FILTER: jq over the last output, true when it yields true
+q() {
+	jq -e "$1" "$tmp/out" >/dev/null
+}
+
+# code WANT ARGS...: ophotonctl exits with WANT
+code() {
+	local want=$1 got
+	shift
+	"$C" "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	[ "$got" = "$want" ] || { echo "exit $got, wanted $want"; cat "$tmp/err"; return 1; }
+}
+
+cleanup() {
+	"$C" fabric destroy $FAB >/dev/null 2>&1
+	[ $loaded = 1 ] && rmmod ophoton 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+echo "TAP version 13"
+if [ "$(id -u)" != 0 ]; then
+	echo "1..0 # SKIP needs root to load the module"
+	exit 4
+fi
+if ! grep -q '^ophoton ' /proc/modules; then
+	insmod "$KO" || { echo "1..0 # SKIP cannot load $KO"; exit 4; }
+	loaded=1
+fi
+
+t_version() {
+	local v
+	v=$(sed -n 's/^#define OPHOTON_VERSION "\(.*\)"/\1/p' "$top/driver/version.h")
+	j version && q ".\"version-module\" == \"$v\" and .\"version-proto\" == 1"
+}
+ok "version reports the module and protocol" t_version
+
+ok "fabric create makes a fabric on the bus" "$C" fabric create $FAB $SHAPE
+t_refused() {
+	code 2 fabric create $FAB $SHAPE && code 2 fabric create 22 lambdas=99 &&
+		code 1 fabric create nope
+}
+ok "fabric create refuses duplicates and bad shapes" t_refused
+t_list() { j fabric list && q "map(.\"fabric-id\") | index($FAB) != null"; }
+ok "fabric list shows it" t_list
+
+export OPHOTON_FABRIC=$FAB
+F="-F $FAB"
+t_up() {
+	"$C" $F -w --timeout 60 fabric set up >"$tmp/wait" &&
+		j $F -s fabric show && q '.[0]."fabric-stats"."links-up" == .[0]."fabric-links"'
+}
+ok "fabric set up --wait returns with every link up" t_up
+
+t_link() { j $F link show 1/1/2 && q '.[0]."link-id" == 14 and .[0]."link-state" == "up"'; }
+ok "link show by GPU/ENGINE/PORT" t_link
+t_link_gpu() { j $F link show gpu 1 && q 'length == 8 and all(."gpu-id" == 1)'; }
+ok "link show filters by GPU" t_link_gpu
+t_link_label() { j $F link show rack 1 tray 0 slot 1 engine 0 port 0 && q '.[0]."link-id" == 40'; }
+ok "link show by rack, tray and slot labels" t_link_label
+t_lane() {
+	j $F -s lane show link 14 lane 2 dir up &&
+		q '.[0]."lane-stats"."rx-power-udbm" < 0 and .[0]."lane-state" == "active"'
+}
+ok "lane show with telemetry" t_lane
+t_aggs() {
+	j $F rack show && q 'length == 4' && j $F gpu show && q 'length == 8' &&
+		j $F gpu show rack 1 tray 0 slot 1 && q '.[0]."gpu-id" == 5' &&
+		j $F -s engine show side switch && q 'length > 0 and all(."agg-stats"."temp-mc" > 0)'
+}
+ok "rack, gpu and engine show" t_aggs
+t_laser() {
+	j $F -s laser show 1/0 && q '.[0]."module-state" == "ready" and .[0]."module-stats"."temp-mc" > 0' &&
+		j $F laser show 1/0 lasers && q 'length == 8' &&
+		j $F -s laser show 1/0/3 && q '.[0]."laser-state" == "on" and .[0]."laser-stats"."power-uw" > 0'
+}
+ok "laser show: the module, its lasers, one laser" t_laser
+t_health() { j $F health show module 2 && q '.[0]."health-errors" == 0'; }
+ok "health show" t_health
+t_blast() {
+	j $F blast laser 1/0 && q '.[0]."blast-links" == 4 and (.[0]."blast-link-ids" | length) == 4' &&
+		j $F blast laser 1/0/3 && q '.[0]."blast-obj" == "laser" and .[0]."blast-links-down" == 0' &&
+		j $F blast rack 1 && q '.[0]."blast-gpus" == 4'
+}
+ok "blast radius of a module, a laser and a rack" t_blast
+t_drain() {
+	j $F -w laser prepare-remove 1/0 && q '.result == "done" and ."module-safe-to-remove"'
+}
+ok "laser prepare-remove --wait ends safe to remove" t_drain
+t_swap() {
+	"$C" $F sim laser remove 1/0 && j $F laser show 1/0 && q '.[0]."module-state" == "absent"' &&
+		"$C" $F sim laser insert 1/0 serial 77 &&
+		j $F -w --timeout 60 laser activate 1/0 && q '.result == "done" and ."links-up" == 4' &&
+		j $F link show 1/0/0 && q '.[0]."link-state" == "up"'
+}
+ok "hot swap: remove, insert, activate --wait brings the links back" t_swap
+t_fault() {
+	"$C" $F sim fault inject fibre-cut 0/0/1 fibre tx &&
+		j $F link show unhealthy && q 'map(."link-id") == [1]' &&
+		"$C" $F sim fault clear fibre-cut 0/0/1 fibre tx &&
+		"$C" $F -w --timeout 60 link set 0/0/1 clear >/dev/null &&
+		j $F link show unhealthy && q 'length == 0'
+}
+ok "a fibre cut shows among the unhealthy, and clears" t_fault
+t_failed() {
+	"$C" $F sim fault inject arbitration 0/0/2 && code 3 $F -w --timeout 60 link set 0/0/2 retrain &&
+		"$C" $F sim fault clear arbitration 0/0/2 && "$C" $F -w link set 0/0/2 clear >/dev/null
+}
+ok "--wait exits 3 when the operation fails" t_failed
+t_refusal() {
+	code 2 $F fabric set thresh engine-temp-mc warn-lo 100 warn-hi 50 &&
+		grep -q "ordered.*(attribute thresh)" "$tmp/err"
+}
+ok "a refusal prints the kernel's message and the attribute" t_refusal
+t_thresh() {
+	"$C" $F fabric set thresh engine-temp-mc warn-hi 90000 rack-budget-w 200000 &&
+		j $F fabric show && q '.[0]."fabric-rack-budget-w" == 200000 and
+			(.[0].thresh[] | select(.id == "engine-temp-mc") | ."warn-hi") == 90000'
+}
+ok "fabric set thresholds and budget" t_thresh
+t_clock() {
+	local before after
+	j $F fabric show && before=$(jq '.[0]."fabric-clock-ns"' "$tmp/out") &&
+		"$C" $F sim clock step 1h && j $F fabric show &&
+		after=$(jq '.[0]."fabric-clock-ns"' "$tmp/out") &&
+		[ $((after - before)) -ge 3600000000000 ]
+}
+ok "sim clock step moves the virtual clock" t_clock
+t_monitor() {
+	timeout 5 "$C" -j -t monitor config link 6 >"$tmp/mon" &
+	local pid=$!
+	sleep 1
+	"$C" $F link set 6 down && "$C" $F -w link set 6 up >/dev/null
+	wait $pid
+	# One JSON object per line, consecutive sequence numbers.
+	jq -e -s 'length >= 3 and all(.name == "link-ntf" and .msg."link-id" == 6 and
+		."timestamp-realtime-ns" > 0)' "$tmp/mon" >/dev/null &&
+		jq -e -s '[.[].msg."ntf-seq"] as $s | all(range(1; $s | length); $s[.] == $s[. - 1] + 1)' \
+			"$tmp/mon" >/dev/null
+}
+ok "monitor prints NDJSON events with gap-free sequence numbers" t_monitor
+t_map() {
+	j $F fabric map && q 'length == 8 and all(.state == "up")' &&
+		j $F fabric map blast laser 1/0 && q '[.[] | select(."in-blast")] | map(."gpu-id") == [1]' &&
+		NO_COLOR=1 "$C" $F fabric map >"$tmp/map" && ! grep -q $'\033' "$tmp/map" &&
+		grep -q '^rack   1  oo oo' "$tmp/map"
+}
+ok "fabric map, with a blast radius, without colour in a pipe" t_map
+t_export() {
+	"$C" $F fabric export >"$tmp/om" && tail -1 "$tmp/om" | grep -qx '# EOF' &&
+		python3 -c '
+import sys
+from prometheus_client.openmetrics.parser import text_string_to_metric_families
+fams = {f.name: f for f in text_string_to_metric_families(open(sys.argv[1]).read())}
+assert fams["ophoton_link_downs"].type == "counter", fams.keys()
+assert fams["ophoton_fabric_links"].samples, "no samples"
+' "$tmp/om"
+}
+ok "fabric export is valid OpenMetrics" t_export
+t_batch() {
+	printf 'link show 1\n# a comment\nrack show 0\n' | "$C" $F -b - >"$tmp/out" &&
+		! printf 'link show 1\nlink show 999\nrack show 0\n' | "$C" $F -b - 2>"$tmp/err" >/dev/null &&
+		grep -q '^-:2: ' "$tmp/err"
+}
+ok "batch mode runs lines and names the failing one" t_batch
+ok "an absent fabric exits 4" code 4 -F 99 link show 1
+ok "a bad place exits 1 with the usage" code 1 $F link show 9/9/9
+t_json_all() {
+	local cmd
+	while read -r cmd; do
+		# shellcheck disable=SC2086
+		"$C" -j -s $F $cmd >"$tmp/out" || { echo "$cmd failed"; return 1; }
+		jq -e . "$tmp/out" >/dev/null || { echo "$cmd: bad JSON"; return 1; }
+	done <<-EOF
+		fabric show
+		rack show
+		gpu show
+		engine show
+		link show
+		lane show link 3
+		laser show
+		laser show 0/0 lasers
+		health show
+		blast engine 2/1
+		blast tray 1/1
+		fabric map engines
+	EOF
+}
+ok "every read's JSON, with statistics, is valid" t_json_all
+t_help() { "$C" help >/dev/null && "$C" sim help | grep -q "sim fault"; }
+ok "help at every level" t_help
+t_ns() {
+	unshare -n "$C" -F $FAB link show 1 >/dev/null 2>&1
+	[ $? = 4 ]
+}
+ok "another network namespace does not see the fabric (exit 4)" t_ns
+t_destroy() { "$C" fabric destroy $FAB && code 4 fabric show $FAB; }
+ok "fabric destroy removes it" t_destroy
+ok "fabric destroy of nothing exits 4" code 4 fabric destroy $FAB
+
+echo "1..$n"
+echo "# $((n - failed)) passed, $failed failed"
+[ $failed = 0 ]
