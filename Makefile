@@ -55,6 +55,7 @@ host-test:
 	@$(TOP)/tools/spec-check.py | tee $(RESULTS)/spec.tap; exit $${PIPESTATUS[0]}
 	@$(TOP)/tools/gen-tables.py --check | tee $(RESULTS)/tables.tap; exit $${PIPESTATUS[0]}
 	@$(TOP)/tools/ophotonctl/gen-proto.py --check | tee $(RESULTS)/proto.tap; exit $${PIPESTATUS[0]}
+	@$(TOP)/tools/ophotonctl/gen-man.py --check | tee $(RESULTS)/man.tap; exit $${PIPESTATUS[0]}
 	@$(MAKE) -s -C driver/model/tests check 2>&1 | tee $(RESULTS)/model.tap; exit $${PIPESTATUS[0]}
 
 vm-selftest: kdir-check

@@ -30,15 +30,35 @@ step "$ctl" version help
 
 echo
 echo "A fabric of 64 GPUs (2,048 links), its clock 1000x real time:"
-step sh -c 'echo "1 gpus=64 time_scale=1000" > /sys/bus/ophoton/new_device'
-step ls /sys/bus/ophoton/devices/
-for a in gpus links lambdas feed; do
-	printf '  %-8s %s\n' "$a" "$(cat /sys/bus/ophoton/devices/ophoton1/$a)"
-done
-echo "Every laser module resets, then waits in low power (debugfs mirror):"
-step sh -c 'head -n 4 /sys/kernel/debug/ophoton/ophoton1/modules'
-echo "The virtual clock and its next event:"
-step cat /sys/kernel/debug/ophoton/ophoton1/clock
+step "$ctl" fabric create 1 gpus=64 time_scale=1000
+step "$ctl" fabric show
+echo "Bring every laser module and link up, and wait for it:"
+step "$ctl" -w fabric set up
+step "$ctl" -s rack show 0
+step "$ctl" -s link show 17/2/5
+step "$ctl" -j -s lane show link 17/2/5 lane 3 dir up
+echo "What would laser module 1 of GPU 17 take down?"
+step "$ctl" blast laser 17/1
+step env NO_COLOR=1 "$ctl" fabric map blast laser 17/1
+echo "Swap it: drain, pull, plug a new one in, activate; a monitor watches:"
+monlog=$(mktemp)
+"$ctl" -t monitor config gpu 17 >"$monlog" 2>&1 &
+mon=$!
+sleep 1
+step "$ctl" -w laser prepare-remove 17/1
+step "$ctl" sim laser remove 17/1
+step "$ctl" sim laser insert 17/1 serial 4242
+step "$ctl" -w laser activate 17/1
+kill -INT $mon
+wait $mon || true
+echo "What the monitor saw (first lines):"
+head -n 8 "$monlog"
+echo "A dirty fibre, found by the thresholds before it takes a link down:"
+step "$ctl" sim fault inject fibre-dirty 3/0/1 fibre feed value 300
+step "$ctl" -s link show 3/0/1
+step "$ctl" sim fault clear fibre-dirty 3/0/1 fibre feed
+echo "Telemetry for Prometheus (first lines of $("$ctl" fabric export | wc -l)):"
+step sh -c "'$ctl' fabric export | head -n 8"
 echo "Sensors of the fabric (hwmon):"
 hw=$(grep -l ophoton /sys/class/hwmon/hwmon*/name | head -n 1)
 for f in temp1 temp2 power1; do
@@ -46,7 +66,7 @@ for f in temp1 temp2 power1; do
 done
 echo "Tracepoints available to trace-cmd and perf:"
 step ls /sys/kernel/debug/tracing/events/ophoton/
-step sh -c 'echo 1 > /sys/bus/ophoton/del_device'
+step "$ctl" fabric destroy 1
 step rmmod ophoton
 echo
 echo "Module unloaded cleanly; the demo is over."

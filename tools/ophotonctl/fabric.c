@@ -246,8 +246,7 @@ static const struct cmd fabric_cmds[] = {
 	{ "show", "[ ID ]", "a fabric: shape, clock, generation, budget, thresholds; -s adds its telemetry",
 	  fabric_show },
 	{ "list", "", "every fabric of this network namespace", fabric_list },
-	{ "set", "[ fabric ID ] [ up | down ] [ time-scale N ] [ rack-budget-w W ]\n"
-		 "                      [ thresh NAME { alarm-lo | warn-lo | warn-hi | alarm-hi } V ... ]",
+	{ "set", "[ fabric ID ] [ up | down ] [ time-scale N ] [ rack-budget-w W ] [ thresh NAME { alarm-lo | warn-lo | warn-hi | alarm-hi } V ... ]",
 	  "bring every module and link up (or down: drained first), set the clock speed,\n"
 	  "      the rack power budget, warning and alarm levels (all checked, then applied)",
 	  fabric_set },

@@ -91,8 +91,11 @@ static int print_u32_list(const char *key, const char *label, const struct nlatt
 	if (!out_is_json())
 		out_str(NULL, NULL, label);
 	nla_for_each_nested(x, nla, rem) {
-		if (nla_len(x) != 4)
+		if (nla_len(x) != 4) {
+			/* Close what was opened: the output stays well formed. */
+			out_list_end();
 			return -1;
+		}
 		out_u64(NULL, NULL, nla_get_u32(x));
 	}
 	out_list_end();
@@ -105,11 +108,12 @@ static int print_nest(const struct onl_attr *a, const struct nlattr *nla,
 {
 	char lb[64];
 
+	int ret;
+
 	out_section_start(in_list ? NULL : a->name, label_of(a, NULL, lb, sizeof(lb)));
-	if (print_attrs(a->nested, nla_data(nla), nla_len(nla), NULL) < 0)
-		return -1;
+	ret = print_attrs(a->nested, nla_data(nla), nla_len(nla), NULL);
 	out_section_end();
-	return 0;
+	return ret;
 }
 
 static int print_one(const struct onl_attr *a, const struct nlattr *nla,
@@ -192,8 +196,10 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		/* Every occurrence of a multi-attr, together, as a list. */
 		out_list_start(a->name);
 		nla_for_each_attr(x, head, len, rem2)
-			if (nla_type(x) == type && print_one(a, x, strip, 1) < 0)
+			if (nla_type(x) == type && print_one(a, x, strip, 1) < 0) {
+				out_list_end();
 				return -1;
+			}
 		out_list_end();
 	}
 	return 0;
