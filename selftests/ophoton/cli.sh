@@ -112,6 +112,12 @@ t_laser() {
 		j $F -s laser show 1/0/3 && q '.[0]."laser-state" == "on" and .[0]."laser-stats"."power-uw" > 0'
 }
 ok "laser show: the module, its lasers, one laser" t_laser
+t_ss() {
+	j $F -ss link show 1/1/2 && q '(.[0].lanes | length) == 16 and all(.[0].lanes[]; ."lane-stats" != null)' &&
+		j $F -ss laser show 1/0 && q '(.[0].lasers | length) == 8' &&
+		j $F link list && q 'length == 64'
+}
+ok "-ss shows a link's lanes and a module's lasers; list is show" t_ss
 t_health() { j $F health show module 2 && q '.[0]."health-errors" == 0'; }
 ok "health show" t_health
 t_blast() {
@@ -169,6 +175,7 @@ t_monitor() {
 	sleep 1
 	"$C" $F link set 6 down && "$C" $F -w link set 6 up >/dev/null
 	wait $pid
+	[ $? = 124 ] || return 1	# still watching when timeout ended it
 	# One JSON object per line, consecutive sequence numbers.
 	jq -e -s 'length >= 3 and all(.name == "link-ntf" and .msg."link-id" == 6 and
 		."timestamp-realtime-ns" > 0)' "$tmp/mon" >/dev/null &&
@@ -176,6 +183,20 @@ t_monitor() {
 			"$tmp/mon" >/dev/null
 }
 ok "monitor prints NDJSON events with gap-free sequence numbers" t_monitor
+t_overrun() {
+	# A receive buffer too small for a fabric going down at once.
+	timeout 10 "$C" -j --rcvbuf 1024 monitor config >"$tmp/mon" 2>"$tmp/mon.err" &
+	local pid=$!
+	sleep 1
+	"$C" $F fabric set down && "$C" $F -w --timeout 60 fabric set up >/dev/null
+	sleep 1
+	kill -INT $pid
+	wait $pid
+	jq -e -s 'any(.name? == "overrun") and any(.name? == "resync-end") and
+		any(.name? == "link-ntf")' "$tmp/mon" >/dev/null &&
+		grep -q "dropped notifications" "$tmp/mon.err"
+}
+ok "monitor reports an overrun, re-reads the state and goes on" t_overrun
 t_map() {
 	j $F fabric map && q 'length == 8 and all(.state == "up")' &&
 		j $F fabric map blast laser 1/0 && q '[.[] | select(."in-blast")] | map(."gpu-id") == [1]' &&

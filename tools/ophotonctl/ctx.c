@@ -179,19 +179,81 @@ static bool has_stats(int cmd)
 }
 
 struct show_state {
+	struct ctx *c;
 	const char *strip;
 	int ret;
 };
+
+void ctx_children(struct ctx *c, int cmd, const char *key, const char *strip)
+{
+	c->child_cmd = cmd;
+	c->child_key = key;
+	c->child_strip = strip;
+}
+
+/* The filter that names @tb's object in a dump of its children. */
+static int child_build(struct ctx *c, struct nl_msg *msg, void *arg)
+{
+	struct nlattr **tb = arg;
+	static const int keys[] = { OPHOTON_A_LINK_ID, OPHOTON_A_SIDE, OPHOTON_A_MODULE_ID };
+
+	(void)c;
+	for (size_t i = 0; i < NCMDS(keys); i++) {
+		struct nlattr *a = tb[keys[i]];
+
+		if (a && nla_put(msg, keys[i], nla_len(a), nla_data(a)))
+			return -1;
+	}
+	return 0;
+}
+
+static int show_one(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg);
+
+/*
+ * Children are read on a socket of their own: the parent's reply is still
+ * being read on the command's socket.
+ */
+static int show_children(struct show_state *st, struct nlattr **tb)
+{
+	struct ctx *c = st->c, sub = *c;
+	struct show_state cst = { .c = &sub, .strip = c->child_strip };
+	struct onl_err err;
+	struct nl_msg *msg;
+	int ret;
+
+	sub.nl_open = false;
+	sub.child_cmd = 0;
+	ret = ctx_nl(&sub);
+	if (ret)
+		return ret;
+	msg = ctx_msg(&sub, c->child_cmd, NLM_F_DUMP);
+	if (!msg || nla_put_flag(msg, OPHOTON_A_STATS) || child_build(&sub, msg, tb)) {
+		ctx_done(&sub);
+		return EXIT_FAILED;
+	}
+	out_list_start(c->child_key);
+	out_indent(1);
+	ret = onl_request(&sub.nl, msg, show_one, &cst, &err);
+	out_indent(-1);
+	out_list_end();
+	ctx_done(&sub);
+	return ret ? ctx_error(c, c->child_key, &err, ret) : cst.ret;
+}
 
 static int show_one(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
 {
 	struct show_state *st = arg;
 
-	(void)tb;
 	out_object_start(NULL);
 	if (print_msg(nlh, st->strip) < 0) {
 		fprintf(stderr, "ophotonctl: malformed attribute in a reply\n");
 		st->ret = EXIT_FAILED;
+	}
+	if (st->c->child_cmd) {
+		int ret = show_children(st, tb);
+
+		if (ret && !st->ret)
+			st->ret = ret;
 	}
 	out_object_end();
 	out_newline();
@@ -201,7 +263,7 @@ static int show_one(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
 int ctx_show(struct ctx *c, int cmd, bool dump, build_fn build, void *arg,
 	     const char *strip)
 {
-	struct show_state st = { .strip = strip };
+	struct show_state st = { .c = c, .strip = strip };
 	struct onl_err err;
 	struct nl_msg *msg;
 	int ret;

@@ -43,11 +43,13 @@ static void print_usage(FILE *f)
 		"Options:\n"
 		"  -j, --json          JSON output (keys are the YNL spec's attribute names)\n"
 		"  -p, --pretty        indented JSON (with -j)\n"
-		"  -s, --stats         telemetry with each object; -ss more (lanes, lasers)\n"
+		"  -s, --stats         telemetry with each object; -ss also a link's lanes\n"
+		"                      and a laser module's lasers\n"
 		"  -t, --timestamp     timestamps on monitor events\n"
 		"  -F, --fabric N      the fabric to act on (default: the only one)\n"
 		"  -w, --wait          follow a long operation to its end\n"
 		"      --timeout S     give up waiting after S seconds (default 120)\n"
+		"      --rcvbuf BYTES  receive buffer of monitor and --wait (default 4 MiB)\n"
 		"  -b, --batch FILE    run the commands of FILE (- for stdin), one per line\n"
 		"  -f, --force         in batch mode, go on after a failing line\n"
 		"  -c, --color[=WHEN]  colour the map: auto (default), always, never\n"
@@ -61,7 +63,8 @@ static void print_usage(FILE *f)
 		"\n"
 		"Places: ids, or a GPU and what is in it with slashes (17/2/5: GPU 17,\n"
 		"engine 2, port 5; 17/1: laser module 1 of GPU 17), or labels\n"
-		"(rack 3 tray 5 slot 1).  'ophotonctl OBJECT help' lists its commands.\n"
+		"(rack 3 tray 5 slot 1).  'ophotonctl OBJECT help' lists its commands;\n"
+		"'list' is 'show' everywhere.\n"
 		"\n"
 		"Exit codes: 0 success, 1 usage error, 2 the kernel refused,\n"
 		"            3 timeout or operation failed, 4 module or fabric absent.\n");
@@ -155,6 +158,9 @@ static int run_object(const struct opts *o, int argc, char **argv)
 		for (i = 0; i < obj->ncmds; i++)
 			if (!strcmp(obj->cmds[i].name, argv[0]))
 				break;
+		/* "list" is "show" for objects without a list of their own. */
+		if (i == obj->ncmds && !strcmp(argv[0], "list") && !strcmp(obj->cmds[0].name, "show"))
+			i = 0;
 		if (i == obj->ncmds) {
 			c.cmd = NULL;
 			return usage_error(&c, "unknown command '%s' for %s", argv[0], obj->name);
@@ -271,7 +277,7 @@ static int run_batch(const struct opts *o, const char *file, bool force)
 
 int main(int argc, char **argv)
 {
-	enum { OPT_TIMEOUT = 256 };
+	enum { OPT_TIMEOUT = 256, OPT_RCVBUF };
 	static const struct option longopts[] = {
 		{ "json",	no_argument, NULL, 'j' },
 		{ "pretty",	no_argument, NULL, 'p' },
@@ -280,6 +286,7 @@ int main(int argc, char **argv)
 		{ "fabric",	required_argument, NULL, 'F' },
 		{ "wait",	no_argument, NULL, 'w' },
 		{ "timeout",	required_argument, NULL, OPT_TIMEOUT },
+		{ "rcvbuf",	required_argument, NULL, OPT_RCVBUF },
 		{ "batch",	required_argument, NULL, 'b' },
 		{ "force",	no_argument, NULL, 'f' },
 		{ "color",	optional_argument, NULL, 'c' },
@@ -324,6 +331,13 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			o.timeout = v;
+			break;
+		case OPT_RCVBUF:
+			if (parse_u32(optarg, &v) || v < 1024 || v > (1U << 30)) {
+				fprintf(stderr, "ophotonctl: --rcvbuf needs bytes (1024 or more)\n");
+				return EXIT_USAGE;
+			}
+			o.rcvbuf = v;
 			break;
 		case 'b':
 			batch = optarg;

@@ -39,6 +39,7 @@ struct monitor {
 	} seen[MAX_FABRICS];
 	int nseen;
 	int resync_fabric;	/* a fabric to re-read, or -1 */
+	bool resync_all;	/* an overrun: every fabric to re-read */
 	unsigned long events, gaps;
 };
 
@@ -201,6 +202,42 @@ static int resync(struct monitor *m, int fabric)
 	return ret;
 }
 
+static int add_fabric(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
+{
+	struct monitor *m = arg;
+
+	(void)nlh;
+	if (tb[OPHOTON_A_FABRIC_ID])
+		last_seq(m, (int)nla_get_u32(tb[OPHOTON_A_FABRIC_ID]), 0);
+	return EXIT_OK;
+}
+
+/*
+ * After an overrun nothing says which fabrics lost what: every fabric of
+ * the namespace (or the one watched) is re-read, and its sequence numbers
+ * start afresh.
+ */
+static void resync_every(struct monitor *m)
+{
+	struct ctx *c = m->c;
+	struct onl_err err;
+	struct nl_msg *msg;
+
+	if (c->fabric < 0) {
+		msg = onl_msg(&c->nl, OPHOTON_CMD_FABRIC_GET, NLM_F_DUMP);
+		if (msg)
+			onl_request(&c->nl, msg, add_fabric, m, &err);
+	} else {
+		last_seq(m, c->fabric, 0);
+	}
+	for (int i = 0; i < m->nseen; i++) {
+		if (c->fabric >= 0 && m->seen[i].fabric != c->fabric)
+			continue;
+		m->seen[i].last[0] = m->seen[i].last[1] = 0;
+		resync(m, m->seen[i].fabric);
+	}
+}
+
 static int monitor_run(struct ctx *c, int argc, char **argv)
 {
 	static const char *const groups[] = { OPHOTON_MCGRP_CONFIG, OPHOTON_MCGRP_ALARMS };
@@ -254,7 +291,7 @@ static int monitor_run(struct ctx *c, int argc, char **argv)
 			return EXIT_FAILED;
 		}
 	}
-	nl_socket_set_buffer_size(ev.sk, 4 << 20, 0);
+	nl_socket_set_buffer_size(ev.sk, c->o->rcvbuf ? (int)c->o->rcvbuf : 4 << 20, 0);
 	nl_socket_set_nonblocking(ev.sk);
 	cb = nl_cb_alloc(NL_CB_DEFAULT);
 	if (!cb) {
@@ -286,7 +323,12 @@ static int monitor_run(struct ctx *c, int argc, char **argv)
 			/* ENOBUFS, which libnl calls "out of memory". */
 			fprintf(stderr, "ophotonctl: the kernel dropped notifications (receive buffer overrun); re-reading state\n");
 			note(&m, "overrun", c->fabric);
-			m.resync_fabric = c->fabric >= 0 ? c->fabric : 0;
+			m.resync_all = true;
+		}
+		if (m.resync_all) {
+			m.resync_all = false;
+			m.resync_fabric = -1;
+			resync_every(&m);
 		}
 		if (m.resync_fabric >= 0) {
 			int f = m.resync_fabric;

@@ -29,6 +29,7 @@ struct opts {
 	unsigned int timeout;	/* --timeout S for --wait, 0: the default */
 	int fabric;		/* -F N, or -1 */
 	bool color;		/* colour in human output (a terminal, no NO_COLOR) */
+	unsigned int rcvbuf;	/* --rcvbuf: notification sockets' buffer, 0: 4 MiB */
 };
 
 /* The shape of a fabric, from its FABRIC_GET reply. */
@@ -51,6 +52,10 @@ struct ctx {
 	int fabric;		/* resolved fabric id, or -1 */
 	bool have_shape;
 	struct shape shape;
+	/* -ss: each object shown with its children, from a dump of @child_cmd */
+	int child_cmd;
+	const char *child_key;
+	const char *child_strip;
 };
 
 /*
@@ -97,6 +102,8 @@ struct nl_msg *ctx_msg(struct ctx *c, int cmd, int flags);
 typedef int (*build_fn)(struct ctx *c, struct nl_msg *msg, void *arg);
 int ctx_show(struct ctx *c, int cmd, bool dump, build_fn build, void *arg,
 	     const char *strip);
+/* The next show prints each object's children (a dump filtered by it). */
+void ctx_children(struct ctx *c, int cmd, const char *key, const char *strip);
 /* Send a change and wait for its ACK; prints the kernel's refusal. */
 int ctx_change(struct ctx *c, int cmd, build_fn build, void *arg, const char *what);
 

@@ -168,6 +168,16 @@ void out_section_end(void)
 		out.hdepth--;
 }
 
+void out_indent(int delta)
+{
+	if (out.json)
+		return;
+	out_newline();
+	out.hdepth += delta;
+	if (out.hdepth < 0)
+		out.hdepth = 0;
+}
+
 void out_str(const char *key, const char *label, const char *val)
 {
 	if (out.json) {

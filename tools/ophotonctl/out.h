@@ -26,6 +26,8 @@ void out_list_end(void);
 /* A nested object: in human output, an indented line of its own. */
 void out_section_start(const char *key, const char *label);
 void out_section_end(void);
+/* Human output: indent the lines that follow by @delta levels. */
+void out_indent(int delta);
 void out_str(const char *key, const char *label, const char *val);
 void out_u64(const char *key, const char *label, uint64_t val);
 void out_s64(const char *key, const char *label, int64_t val);

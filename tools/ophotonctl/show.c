@@ -152,6 +152,9 @@ static int link_show(struct ctx *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (ret) {
 		q_put(&q, OPHOTON_A_LINK_ID, 4, link);
+		/* -ss: and its lanes, both directions, with their telemetry. */
+		if (c->o->stats > 1)
+			ctx_children(c, OPHOTON_CMD_LANE_GET, "lanes", "lane-");
 		return q_show(c, &q, OPHOTON_CMD_LINK_GET, false, "link-");
 	}
 	ret = place_gpu(c, &q.p, &gpu);
@@ -228,6 +231,9 @@ static int laser_show(struct ctx *c, int argc, char **argv)
 		}
 		if (lasers)
 			return q_show(c, &q, OPHOTON_CMD_LASER_GET, true, "laser-");
+		/* -ss: and its lasers (an empty slot has none to show). */
+		if (c->o->stats > 1)
+			ctx_children(c, OPHOTON_CMD_LASER_GET, "lasers", "laser-");
 		return q_show(c, &q, OPHOTON_CMD_MODULE_GET, false, "module-");
 	}
 	if (q.p.has[P_LASER])

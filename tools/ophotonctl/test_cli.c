@@ -25,19 +25,38 @@ int ophotonctl_main(int argc, char **argv);
 
 #define FAMILY	0x20
 
-/* Replies waiting for the next receive. */
-static char pending[1 << 16];
-static size_t npending;
+/* Replies waiting for the next receive, per socket (-ss opens a second). */
+static struct queue {
+	struct nl_sock *sk;
+	char buf[1 << 16];
+	size_t n;
+} queues[4];
+static struct queue *cur;	/* the socket being answered */
 static struct nlmsghdr last_req;
 static int last_cmd;
+
+static struct queue *queue_of(struct nl_sock *sk)
+{
+	struct queue *free_q = &queues[0];
+
+	for (size_t i = 0; i < sizeof(queues) / sizeof(queues[0]); i++) {
+		if (queues[i].sk == sk)
+			return &queues[i];
+		if (!queues[i].sk || !queues[i].n)
+			free_q = &queues[i];
+	}
+	free_q->sk = sk;
+	free_q->n = 0;
+	return free_q;
+}
 
 static void queue(struct nl_msg *m)
 {
 	struct nlmsghdr *h = nlmsg_hdr(m);
 
-	if (npending + NLMSG_ALIGN(h->nlmsg_len) <= sizeof(pending)) {
-		memcpy(pending + npending, h, h->nlmsg_len);
-		npending += NLMSG_ALIGN(h->nlmsg_len);
+	if (cur->n + NLMSG_ALIGN(h->nlmsg_len) <= sizeof(cur->buf)) {
+		memcpy(cur->buf + cur->n, h, h->nlmsg_len);
+		cur->n += NLMSG_ALIGN(h->nlmsg_len);
 	}
 	nlmsg_free(m);
 }
@@ -211,7 +230,7 @@ static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 	int stats, cmd = g->cmd;
 	uint32_t offs = 0;
 
-	(void)sk;
+	cur = queue_of(sk);
 	last_req = *h;
 	last_cmd = cmd;
 	if (h->nlmsg_type == GENL_ID_CTRL) {
@@ -284,21 +303,21 @@ static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 static int fake_recv(struct nl_sock *sk, struct sockaddr_nl *nla, unsigned char **buf,
 		     struct ucred **creds)
 {
-	struct nlmsghdr *h = (struct nlmsghdr *)pending;
+	struct queue *q = queue_of(sk);
+	struct nlmsghdr *h = (struct nlmsghdr *)q->buf;
 	size_t n;
 
-	(void)sk;
 	if (creds)
 		*creds = NULL;
 	memset(nla, 0, sizeof(*nla));
 	nla->nl_family = AF_NETLINK;
-	if (!npending)
+	if (!q->n)
 		return -NLE_AGAIN;
 	n = NLMSG_ALIGN(h->nlmsg_len);
 	*buf = malloc(n);
-	memcpy(*buf, pending, n);
-	memmove(pending, pending + n, npending - n);
-	npending -= n;
+	memcpy(*buf, q->buf, n);
+	memmove(q->buf, q->buf + n, q->n - n);
+	q->n -= n;
 	return (int)n;
 }
 
@@ -309,7 +328,10 @@ static int fake_connect(struct nl_sock *sk)
 	nl_cb_overwrite_send(cb, fake_send);
 	nl_cb_overwrite_recv(cb, fake_recv);
 	nl_cb_put(cb);
-	npending = 0;
+	/* A new socket may sit where a freed one was: start it empty. */
+	for (size_t i = 0; i < sizeof(queues) / sizeof(queues[0]); i++)
+		if (queues[i].sk == sk)
+			queues[i].n = 0;
 	return 0;
 }
 
@@ -388,6 +410,7 @@ static const char *const reads[][8] = {
 	{ "blast", "laser", "1/1" }, { "blast", "engine", "0/1" }, { "blast", "link", "0/0/1" },
 	{ "blast", "tray", "1/0" }, { "blast", "rack", "0" }, { "fabric", "map" },
 	{ "fabric", "map", "engines", "blast", "laser", "1/0" }, { "version" },
+	{ "-s", "link", "show", "1" }, { "-s", "laser", "show", "1/1" },
 };
 
 TEST_F(cli, every_read_prints_valid_json_and_the_same_fields_for_people)
@@ -418,6 +441,9 @@ TEST_F(cli, json_keys_are_the_spec_names_with_units_and_64_bit_integers)
 	run(&self->r, "-j", "blast", "laser", "1/1", NULL);
 	EXPECT_NE(NULL, strstr(self->r.out, "\"blast-link-ids\":[4,5]"));
 	EXPECT_NE(NULL, strstr(self->r.out, "\"attr-250\""));
+	run(&self->r, "-j", "-ss", "link", "show", "1", NULL);
+	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"lanes\":[{\"fabric-id\":1,\"link-id\":")) TH_LOG("%s", self->r.out);
 	run(&self->r, "-j", "health", "show", "module", "1", NULL);
 	EXPECT_NE(NULL, strstr(self->r.out, "\"health-quarantined\":true"));
 }

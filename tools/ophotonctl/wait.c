@@ -48,9 +48,8 @@ int wait_begin(struct ctx *c, struct onl *ev)
 		onl_close(ev);
 		return EXIT_FAILED;
 	}
-	nl_socket_set_buffer_size(ev->sk, 4 << 20, 0);
+	nl_socket_set_buffer_size(ev->sk, c->o->rcvbuf ? (int)c->o->rcvbuf : 4 << 20, 0);
 	nl_socket_set_nonblocking(ev->sk);
-	(void)c;
 	return EXIT_OK;
 }
 
