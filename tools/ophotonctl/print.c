@@ -59,6 +59,63 @@ static const char *label_of(const struct onl_attr *a, const char *strip, char *b
 	return buf;
 }
 
+/*
+ * Threshold flag words for people: each nibble is warn-lo, warn-hi,
+ * alarm-lo, alarm-hi of one value (uapi/linux/ophoton.h says which).
+ */
+static const struct flag_layout {
+	const char *set, *attr;
+	const char *bits[4];	/* single bits of the low nibble, or NULL */
+	const char *groups[3];	/* the values of nibbles 0, 1, 2 */
+} flag_layouts[] = {
+	{ "link-stats", "latched", { "los-up", "los-down", "lol-up", "lol-down" },
+	  { NULL, "rx", "engine-input" } },
+	{ "module-stats", "flags", { NULL }, { "temp", "supply", NULL } },
+	{ "module-stats", "latched", { NULL }, { "temp", "supply", NULL } },
+	{ "laser-stats", "flags", { NULL }, { "bias", "power", "freq" } },
+	{ "laser-stats", "latched", { NULL }, { "bias", "power", "freq" } },
+	{ "agg-stats", "flags", { NULL }, { "temp", NULL, NULL } },
+	{ "agg-stats", "latched", { NULL }, { "temp", NULL, NULL } },
+	{ "lane-stats", "flags", { NULL }, { "rx", NULL, NULL } },
+};
+
+static const struct flag_layout *flag_layout(const struct onl_set *set,
+					     const struct onl_attr *a)
+{
+	for (size_t i = 0; i < sizeof(flag_layouts) / sizeof(flag_layouts[0]); i++)
+		if (!strcmp(flag_layouts[i].set, set->name) &&
+		    !strcmp(flag_layouts[i].attr, a->name))
+			return &flag_layouts[i];
+	return NULL;
+}
+
+static void flag_words(const struct flag_layout *l, uint32_t v, char *buf, size_t len)
+{
+	static const char *const level[4] = { "warn-lo", "warn-hi", "alarm-lo", "alarm-hi" };
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int b = 0; b < 12; b++) {
+		const char *g = l->groups[b / 4];
+
+		if (!(v & (1u << b)))
+			continue;
+		if (b < 4 && l->bits[b])
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "", l->bits[b]);
+		else if (g)
+			n += (size_t)snprintf(buf + n, len - n, "%s%s-%s", n ? "," : "", g,
+					      level[b % 4]);
+		else
+			n += (size_t)snprintf(buf + n, len - n, "%sbit%d", n ? "," : "", b);
+		if (n >= len)
+			break;
+	}
+	if (v >> 12)
+		snprintf(buf + n, len - n, "%s0x%x", n ? "," : "", v >> 12 << 12);
+	if (!buf[0])
+		snprintf(buf, len, "none");
+}
+
 static int want_len(enum onl_type t)
 {
 	switch (t) {
@@ -78,8 +135,8 @@ static int want_len(enum onl_type t)
 	}
 }
 
-static int print_one(const struct onl_attr *a, const struct nlattr *nla,
-		     const char *strip, int in_list);
+static int print_one(const struct onl_set *set, const struct onl_attr *a,
+		     const struct nlattr *nla, const char *strip, int in_list);
 
 /* A nest of u32 values with no attribute set of its own (blast-link-ids). */
 static int print_u32_list(const char *key, const char *label, const struct nlattr *nla)
@@ -116,12 +173,13 @@ static int print_nest(const struct onl_attr *a, const struct nlattr *nla,
 	return ret;
 }
 
-static int print_one(const struct onl_attr *a, const struct nlattr *nla,
-		     const char *strip, int in_list)
+static int print_one(const struct onl_set *set, const struct onl_attr *a,
+		     const struct nlattr *nla, const char *strip, int in_list)
 {
+	const struct flag_layout *fl;
 	int want = want_len(a->type);
 	const char *name;
-	char lb[64];
+	char lb[64], words[256];
 	uint64_t v;
 
 	if (want >= 0 && nla_len(nla) != want)
@@ -153,7 +211,11 @@ static int print_one(const struct onl_attr *a, const struct nlattr *nla,
 	    a->type == ONL_U32 ? nla_get_u32((struct nlattr *)nla) :
 	    nla_get_u64((struct nlattr *)nla);
 	name = onl_enum_name(a->enm, (unsigned int)v);
-	if (name)
+	fl = out_is_json() ? NULL : flag_layout(set, a);
+	if (fl) {
+		flag_words(fl, (uint32_t)v, words, sizeof(words));
+		out_str(a->name, lb, words);
+	} else if (name)
 		out_str(a->name, lb, name);
 	else if (a->unit != ONL_UNIT_NONE)
 		out_unit(a->name, lb, (int64_t)v, a->unit);
@@ -185,7 +247,7 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		    (!strip || strcmp(strip, "fabric-")))
 			continue;
 		if (!a->multi) {
-			if (print_one(a, nla, strip, 0) < 0)
+			if (print_one(set, a, nla, strip, 0) < 0)
 				return -1;
 			continue;
 		}
@@ -196,7 +258,7 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		/* Every occurrence of a multi-attr, together, as a list. */
 		out_list_start(a->name);
 		nla_for_each_attr(x, head, len, rem2)
-			if (nla_type(x) == type && print_one(a, x, strip, 1) < 0) {
+			if (nla_type(x) == type && print_one(set, a, x, strip, 1) < 0) {
 				out_list_end();
 				return -1;
 			}

@@ -157,6 +157,7 @@ static void put_object(struct nl_msg *m, int cmd, uint32_t id, int stats)
 			n = nla_nest_start(m, OPHOTON_A_LINK_STATS);
 			nla_put_u64(m, OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS, 1500000000ULL);
 			nla_put_s32(m, OPHOTON_A_LINK_STATS_OE_INPUT_UDBM, -2500);
+			nla_put_u32(m, OPHOTON_A_LINK_STATS_LATCHED, 0x11);
 			nla_nest_end(m, n);
 		}
 		break;
@@ -454,6 +455,10 @@ TEST_F(cli, human_output_converts_units)
 	EXPECT_NE(NULL, strstr(self->r.out, "state up")) TH_LOG("%s", self->r.out);
 	EXPECT_NE(NULL, strstr(self->r.out, "oe-input -2.5 dBm")) TH_LOG("%s", self->r.out);
 	EXPECT_NE(NULL, strstr(self->r.out, "time-in-state 1.5 s")) TH_LOG("%s", self->r.out);
+	/* Flag words for people, the number in JSON. */
+	EXPECT_NE(NULL, strstr(self->r.out, "latched los-up,rx-warn-lo")) TH_LOG("%s", self->r.out);
+	run(&self->r, "-j", "-s", "link", "show", "1", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"latched\":17")) TH_LOG("%s", self->r.out);
 	run(&self->r, "-s", "gpu", "show", "1", NULL);
 	EXPECT_NE(NULL, strstr(self->r.out, "power 1.5 kW")) TH_LOG("%s", self->r.out);
 	EXPECT_NE(NULL, strstr(self->r.out, "temp 47.12 C")) TH_LOG("%s", self->r.out);
