@@ -122,15 +122,22 @@ static int rack_range(struct ophoton_fabric *fab, struct nlattr **attrs,
 	return 0;
 }
 
-static bool rack_skip(struct ophoton_fabric *fab, u32 rack, bool unhealthy)
+/* The "unhealthy" filter of racks and GPUs, through their model getter. */
+static bool agg_skip(struct ophoton_fabric *fab, u32 id, bool unhealthy,
+		     int (*get)(struct oph_fabric *f, u32 id, struct oph_agg_info *ai))
 {
 	struct oph_agg_info ai;
 
 	lockdep_assert_held(&fab->lock);
 	if (!unhealthy)
 		return false;
-	oph_rack_get(fab->model, rack, &ai);
+	get(fab->model, id, &ai);
 	return !agg_unhealthy(&ai);
+}
+
+static bool rack_skip(struct ophoton_fabric *fab, u32 rack, bool unhealthy)
+{
+	return agg_skip(fab, rack, unhealthy, oph_rack_get);
 }
 
 /**
@@ -211,13 +218,7 @@ static int gpu_range(struct ophoton_fabric *fab, struct nlattr **attrs,
 
 static bool gpu_skip(struct ophoton_fabric *fab, u32 gpu, bool unhealthy)
 {
-	struct oph_agg_info ai;
-
-	lockdep_assert_held(&fab->lock);
-	if (!unhealthy)
-		return false;
-	oph_ep_get(fab->model, gpu, &ai);
-	return !agg_unhealthy(&ai);
+	return agg_skip(fab, gpu, unhealthy, oph_ep_get);
 }
 
 /**

@@ -34,30 +34,28 @@ static void act_mid_dump(const struct nlmsghdr *nlh, void *arg)
 		m->err = m->act(m);
 }
 
-static int pull_module(struct mid_dump *m)
+/* Pull laser module 5 out, or plug it back in, between two reads. */
+static int sim_module(struct mid_dump *m, uint8_t action)
 {
 	char req[256] __attribute__((aligned(4)));
 
 	fab_msg(m->self, req, OPHOTON_CMD_SIM_MODULE, FAB);
 	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
 	genl_put_u32(req, OPHOTON_A_MODULE_ID, 5);
-	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_REMOVE);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, action);
 	if (genl_transact(&m->self->s, req, m->self->r))
 		return -EIO;
 	return m->self->r->error;
 }
 
+static int pull_module(struct mid_dump *m)
+{
+	return sim_module(m, OPHOTON_SIM_ACTION_REMOVE);
+}
+
 static int plug_module(struct mid_dump *m)
 {
-	char req[256] __attribute__((aligned(4)));
-
-	fab_msg(m->self, req, OPHOTON_CMD_SIM_MODULE, FAB);
-	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
-	genl_put_u32(req, OPHOTON_A_MODULE_ID, 5);
-	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
-	if (genl_transact(&m->self->s, req, m->self->r))
-		return -EIO;
-	return m->self->r->error;
+	return sim_module(m, OPHOTON_SIM_ACTION_INSERT);
 }
 
 static int delete_fabric(struct mid_dump *m)

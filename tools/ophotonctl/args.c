@@ -246,12 +246,34 @@ int place_link(struct ctx *c, struct place *p, uint32_t *link)
 	return 1;
 }
 
-int place_module(struct ctx *c, struct place *p, uint8_t *side, uint32_t *mod)
+/* The @kw-th part of the GPU the place names, of @per_gpu: its id. */
+static int in_gpu(struct ctx *c, struct place *p, uint8_t side, enum place_kw kw,
+		  uint32_t per_gpu, const char *what, uint32_t *id)
 {
-	const struct shape *s = &c->shape;
 	uint32_t gpu;
 	int r;
 
+	if (side != OPHOTON_SIDE_GPU) {
+		usage_error(c, "switch-side %ss are named by id", what);
+		return -1;
+	}
+	r = place_gpu(c, p, &gpu);
+	if (r <= 0) {
+		if (!r)
+			usage_error(c, "a %s by place needs its GPU", what);
+		return -1;
+	}
+	if (p->v[kw] >= per_gpu) {
+		usage_error(c, "%s %" PRIu32 " out of range: %" PRIu32 " per GPU", what,
+			    p->v[kw], per_gpu);
+		return -1;
+	}
+	*id = gpu * per_gpu + p->v[kw];
+	return 1;
+}
+
+int place_module(struct ctx *c, struct place *p, uint8_t *side, uint32_t *mod)
+{
 	*side = p->has[P_SIDE] ? (uint8_t)p->v[P_SIDE] : OPHOTON_SIDE_GPU;
 	if (p->nid == 1 || (p->has[P_MODULE] && !p->has[P_GPU] && !p->has[P_RACK])) {
 		*mod = p->nid == 1 ? p->id[0] : p->v[P_MODULE];
@@ -269,31 +291,11 @@ int place_module(struct ctx *c, struct place *p, uint8_t *side, uint32_t *mod)
 	}
 	if (!p->has[P_MODULE])
 		return 0;
-	if (*side != OPHOTON_SIDE_GPU) {
-		usage_error(c, "switch-side modules are named by id");
-		return -1;
-	}
-	r = place_gpu(c, p, &gpu);
-	if (r <= 0) {
-		if (!r)
-			usage_error(c, "a module by place needs its GPU");
-		return -1;
-	}
-	if (p->v[P_MODULE] >= s->modules) {
-		usage_error(c, "module %" PRIu32 " out of range: %" PRIu32 " per GPU",
-			    p->v[P_MODULE], s->modules);
-		return -1;
-	}
-	*mod = gpu * s->modules + p->v[P_MODULE];
-	return 1;
+	return in_gpu(c, p, *side, P_MODULE, c->shape.modules, "module", mod);
 }
 
 int place_engine(struct ctx *c, struct place *p, uint8_t *side, uint32_t *eng)
 {
-	const struct shape *s = &c->shape;
-	uint32_t gpu;
-	int r;
-
 	*side = p->has[P_SIDE] ? (uint8_t)p->v[P_SIDE] : OPHOTON_SIDE_GPU;
 	if (p->nid == 1) {
 		*eng = p->id[0];
@@ -310,21 +312,5 @@ int place_engine(struct ctx *c, struct place *p, uint8_t *side, uint32_t *eng)
 	}
 	if (!p->has[P_ENGINE])
 		return 0;
-	if (*side != OPHOTON_SIDE_GPU) {
-		usage_error(c, "switch-side engines are named by id");
-		return -1;
-	}
-	r = place_gpu(c, p, &gpu);
-	if (r <= 0) {
-		if (!r)
-			usage_error(c, "an engine by place needs its GPU");
-		return -1;
-	}
-	if (p->v[P_ENGINE] >= s->engines) {
-		usage_error(c, "engine %" PRIu32 " out of range: %" PRIu32 " per GPU",
-			    p->v[P_ENGINE], s->engines);
-		return -1;
-	}
-	*eng = gpu * s->engines + p->v[P_ENGINE];
-	return 1;
+	return in_gpu(c, p, *side, P_ENGINE, c->shape.engines, "engine", eng);
 }

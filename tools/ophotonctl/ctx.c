@@ -260,6 +260,24 @@ static int show_one(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
 	return EXIT_OK;
 }
 
+/* A request on the command's fabric, with what @build puts in it. */
+static int ctx_request(struct ctx *c, int cmd, int flags, build_fn build, void *arg,
+		       struct nl_msg **msg)
+{
+	int ret = ctx_fabric(c);
+
+	if (ret)
+		return ret;
+	*msg = ctx_msg(c, cmd, flags);
+	if (!*msg)
+		return EXIT_FAILED;
+	if (build && build(c, *msg, arg)) {
+		nlmsg_free(*msg);
+		return EXIT_FAILED;
+	}
+	return EXIT_OK;
+}
+
 int ctx_show(struct ctx *c, int cmd, bool dump, build_fn build, void *arg,
 	     const char *strip)
 {
@@ -268,14 +286,10 @@ int ctx_show(struct ctx *c, int cmd, bool dump, build_fn build, void *arg,
 	struct nl_msg *msg;
 	int ret;
 
-	ret = ctx_fabric(c);
+	ret = ctx_request(c, cmd, dump ? NLM_F_DUMP : 0, build, arg, &msg);
 	if (ret)
 		return ret;
-	msg = ctx_msg(c, cmd, dump ? NLM_F_DUMP : 0);
-	if (!msg)
-		return EXIT_FAILED;
-	if ((c->o->stats && has_stats(cmd) && nla_put_flag(msg, OPHOTON_A_STATS)) ||
-	    (build && build(c, msg, arg))) {
+	if (c->o->stats && has_stats(cmd) && nla_put_flag(msg, OPHOTON_A_STATS)) {
 		nlmsg_free(msg);
 		return EXIT_FAILED;
 	}
@@ -294,16 +308,9 @@ int ctx_change(struct ctx *c, int cmd, build_fn build, void *arg, const char *wh
 	struct nl_msg *msg;
 	int ret;
 
-	ret = ctx_fabric(c);
+	ret = ctx_request(c, cmd, 0, build, arg, &msg);
 	if (ret)
 		return ret;
-	msg = ctx_msg(c, cmd, 0);
-	if (!msg)
-		return EXIT_FAILED;
-	if (build && build(c, msg, arg)) {
-		nlmsg_free(msg);
-		return EXIT_FAILED;
-	}
 	ret = onl_request(&c->nl, msg, NULL, NULL, &err);
 	return ret ? ctx_error(c, what, &err, ret) : EXIT_OK;
 }

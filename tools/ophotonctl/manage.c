@@ -188,45 +188,34 @@ struct fault_args {
 	uint32_t target;
 };
 
+/* The options of a fault: "value V", "amount A", "fibre F", "target ID". */
 static int fault_extra(struct ctx *c, int argc, char **argv, void *arg)
 {
 	struct fault_args *f = arg;
+	int bad;
 
 	if (argc < 2)
 		return 0;
 	if (!strcmp(argv[0], "value")) {
-		if (parse_s32(argv[1], &f->value)) {
-			usage_error(c, "value must be a number");
-			return -1;
-		}
+		bad = parse_s32(argv[1], &f->value);
 		f->has_value = true;
-		return 2;
-	}
-	if (!strcmp(argv[0], "amount")) {
-		if (parse_s32(argv[1], &f->amount)) {
-			usage_error(c, "amount must be a number");
-			return -1;
-		}
+	} else if (!strcmp(argv[0], "amount")) {
+		bad = parse_s32(argv[1], &f->amount);
 		f->has_amount = true;
-		return 2;
-	}
-	if (!strcmp(argv[0], "fibre")) {
-		if (onl_enum_value(&onl_enum_fibre, argv[1], &f->fibre)) {
-			usage_error(c, "fibre is tx, rx or feed");
-			return -1;
-		}
+	} else if (!strcmp(argv[0], "fibre")) {
+		bad = onl_enum_value(&onl_enum_fibre, argv[1], &f->fibre);
 		f->has_fibre = true;
-		return 2;
-	}
-	if (!strcmp(argv[0], "target")) {
-		if (parse_u32(argv[1], &f->target)) {
-			usage_error(c, "target must be a number");
-			return -1;
-		}
+	} else if (!strcmp(argv[0], "target")) {
+		bad = parse_u32(argv[1], &f->target);
 		f->has_target = true;
-		return 2;
+	} else {
+		return 0;
 	}
-	return 0;
+	if (bad) {
+		usage_error(c, "bad %s '%s'", argv[0], argv[1]);
+		return -1;
+	}
+	return 2;
 }
 
 /* The target of a fault kind: a module, an engine or a link. */

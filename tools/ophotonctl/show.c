@@ -67,6 +67,19 @@ static int q_show(struct ctx *c, struct query *q, int cmd, bool dump, const char
 	return ctx_show(c, cmd, dump, q_build, q, strip);
 }
 
+/* A dump filtered by the GPU the place names, if it names one. */
+static int q_show_by_gpu(struct ctx *c, struct query *q, int cmd, const char *strip)
+{
+	uint32_t gpu;
+	int ret = place_gpu(c, &q->p, &gpu);
+
+	if (ret < 0)
+		return EXIT_USAGE;
+	if (ret)
+		q_put(q, OPHOTON_A_GPU_ID, 4, gpu);
+	return q_show(c, q, cmd, true, strip);
+}
+
 static int rack_show(struct ctx *c, int argc, char **argv)
 {
 	struct query q;
@@ -114,7 +127,7 @@ static int gpu_show(struct ctx *c, int argc, char **argv)
 static int engine_show(struct ctx *c, int argc, char **argv)
 {
 	struct query q;
-	uint32_t eng, gpu;
+	uint32_t eng;
 	uint8_t side;
 	int ret = q_parse(c, argc, argv, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT) | PB(P_GPU) |
 			  PB(P_ENGINE) | PB(P_SIDE), 2, &q, NULL, NULL);
@@ -130,18 +143,13 @@ static int engine_show(struct ctx *c, int argc, char **argv)
 		q_put(&q, OPHOTON_A_ENGINE_ID, 4, eng);
 		return q_show(c, &q, OPHOTON_CMD_ENGINE_GET, false, "engine-");
 	}
-	ret = place_gpu(c, &q.p, &gpu);
-	if (ret < 0)
-		return EXIT_USAGE;
-	if (ret)
-		q_put(&q, OPHOTON_A_GPU_ID, 4, gpu);
-	return q_show(c, &q, OPHOTON_CMD_ENGINE_GET, true, "engine-");
+	return q_show_by_gpu(c, &q, OPHOTON_CMD_ENGINE_GET, "engine-");
 }
 
 static int link_show(struct ctx *c, int argc, char **argv)
 {
 	struct query q;
-	uint32_t link, gpu;
+	uint32_t link;
 	int ret = q_parse(c, argc, argv, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT) | PB(P_GPU) |
 			  PB(P_ENGINE) | PB(P_PORT) | PB(P_LINK), 3, &q, NULL, NULL);
 
@@ -157,12 +165,7 @@ static int link_show(struct ctx *c, int argc, char **argv)
 			ctx_children(c, OPHOTON_CMD_LANE_GET, "lanes", "lane-");
 		return q_show(c, &q, OPHOTON_CMD_LINK_GET, false, "link-");
 	}
-	ret = place_gpu(c, &q.p, &gpu);
-	if (ret < 0)
-		return EXIT_USAGE;
-	if (ret)
-		q_put(&q, OPHOTON_A_GPU_ID, 4, gpu);
-	return q_show(c, &q, OPHOTON_CMD_LINK_GET, true, "link-");
+	return q_show_by_gpu(c, &q, OPHOTON_CMD_LINK_GET, "link-");
 }
 
 static int lane_show(struct ctx *c, int argc, char **argv)
@@ -211,7 +214,7 @@ static int laser_show(struct ctx *c, int argc, char **argv)
 {
 	bool lasers = false;
 	struct query q;
-	uint32_t mod, gpu;
+	uint32_t mod;
 	uint8_t side;
 	int ret = q_parse(c, argc, argv, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT) | PB(P_GPU) |
 			  PB(P_MODULE) | PB(P_LASER) | PB(P_SIDE), 3, &q, want_lasers, &lasers);
@@ -238,13 +241,8 @@ static int laser_show(struct ctx *c, int argc, char **argv)
 	}
 	if (q.p.has[P_LASER])
 		return usage_error(c, "a laser is one of a module: give the module");
-	ret = place_gpu(c, &q.p, &gpu);
-	if (ret < 0)
-		return EXIT_USAGE;
-	if (ret)
-		q_put(&q, OPHOTON_A_GPU_ID, 4, gpu);
-	return q_show(c, &q, lasers ? OPHOTON_CMD_LASER_GET : OPHOTON_CMD_MODULE_GET, true,
-		      lasers ? "laser-" : "module-");
+	return q_show_by_gpu(c, &q, lasers ? OPHOTON_CMD_LASER_GET : OPHOTON_CMD_MODULE_GET,
+			     lasers ? "laser-" : "module-");
 }
 
 static int health_domain(struct ctx *c, int argc, char **argv, void *arg)
