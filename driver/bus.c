@@ -40,11 +40,34 @@ static bool ophoton_bus_enabled;	/* under ophoton_registry_lock */
 static atomic_t ophoton_live = ATOMIC_INIT(1);
 static DECLARE_COMPLETION(ophoton_all_released);
 
+/*
+ * What was made and what was freed, over the module's life: the lifecycle
+ * tests compare them once every fabric is gone (debugfs "objects").
+ */
+static atomic64_t ophoton_fabrics_made, ophoton_fabrics_freed;
+static atomic64_t ophoton_lmods_made, ophoton_lmods_freed;
+
+/**
+ * ophoton_bus_objects() - objects made and freed since the module loaded
+ * @c: the four counts: fabrics made and freed, laser modules made and freed
+ */
+void ophoton_bus_objects(u64 c[4])
+{
+	c[0] = atomic64_read(&ophoton_fabrics_made);
+	c[1] = atomic64_read(&ophoton_fabrics_freed);
+	c[2] = atomic64_read(&ophoton_lmods_made);
+	c[3] = atomic64_read(&ophoton_lmods_freed);
+}
+
 static void ophoton_fabric_release(struct device *dev)
 {
 	struct ophoton_fabric *fab = to_ophoton_fabric(dev);
 
-	oph_fabric_destroy(fab->model);
+	if (fab->model) {
+		atomic64_add(oph_fabric_modules_made(fab->model), &ophoton_lmods_made);
+		atomic64_add(oph_fabric_destroy(fab->model), &ophoton_lmods_freed);
+		atomic64_inc(&ophoton_fabrics_freed);
+	}
 	mutex_destroy(&fab->lock);
 	kfree(fab);
 	if (atomic_dec_and_test(&ophoton_live))
@@ -167,6 +190,7 @@ int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
 	fab->dev.type = &ophoton_fabric_type;
 	/* From here on the device's release frees the fabric. */
 	atomic_inc(&ophoton_live);
+	atomic64_inc(&ophoton_fabrics_made);
 	err = dev_set_name(&fab->dev, "ophoton%u", id);
 	if (err)
 		goto err_put_device;

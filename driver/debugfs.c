@@ -5,6 +5,8 @@
  *   /sys/kernel/debug/ophoton/ophotonN/clock    virtual time, scale, next event
  *   /sys/kernel/debug/ophoton/ophotonN/faults   the faults injected now
  *   /sys/kernel/debug/ophoton/ophotonN/modules  every laser module slot
+ *   /sys/kernel/debug/ophoton/objects           fabrics and laser modules
+ *						  made and freed since load
  *
  * Not an ABI: for people and for tests, the netlink family is the interface.
  * Files are removed before the fabric is unregistered, and debugfs waits
@@ -137,12 +139,26 @@ void ophoton_debugfs_remove(struct ophoton_fabric *fab)
 	fab->debugfs = NULL;
 }
 
+/* Objects made and freed since load: equal once every fabric is gone. */
+static int objects_show(struct seq_file *s, void *unused)
+{
+	u64 c[4];
+
+	ophoton_bus_objects(c);
+	seq_printf(s, "fabrics_made %llu\nfabrics_freed %llu\nlaser_modules_made %llu\nlaser_modules_freed %llu\n",
+		   c[0], c[1], c[2], c[3]);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(objects);
+
 /**
- * ophoton_debugfs_init() - create /sys/kernel/debug/ophoton
+ * ophoton_debugfs_init() - create /sys/kernel/debug/ophoton and its
+ * module-wide "objects" accounting
  */
 void ophoton_debugfs_init(void)
 {
 	ophoton_debugfs_root = debugfs_create_dir("ophoton", NULL);
+	debugfs_create_file("objects", 0444, ophoton_debugfs_root, NULL, &objects_fops);
 }
 
 /**

@@ -72,6 +72,7 @@ int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
 struct ophoton_fabric *ophoton_fabric_get(struct net *net, u32 id);
 struct ophoton_fabric *ophoton_fabric_next(struct net *net, u32 *id);
 void ophoton_fabric_put(struct ophoton_fabric *fab);
+void ophoton_bus_objects(u64 c[4]);
 
 /* clock.c */
 void ophoton_clock_start(struct ophoton_fabric *fab);

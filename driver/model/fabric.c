@@ -129,16 +129,24 @@ err_nomem:
 /**
  * oph_fabric_destroy() - free a fabric and its modules
  * @f: fabric, may be NULL
+ *
+ * Return: laser modules freed over the fabric's life, these last ones
+ * included.
  */
-void oph_fabric_destroy(struct oph_fabric *f)
+u64 oph_fabric_destroy(struct oph_fabric *f)
 {
+	u64 freed;
 	u32 side, i;
 
 	if (!f)
-		return;
+		return 0;
+	freed = f->mods_freed;
 	for (side = 0; side < 2; side++)
 		for (i = 0; i < oph_nmods(f, side); i++)
-			oph_free(f->slots[side][i].mod);
+			if (f->slots[side][i].mod) {
+				oph_free(f->slots[side][i].mod);
+				freed++;
+			}
 	oph_evq_free(&f->evq);
 	oph_cfree(f->faults);
 	for (side = 0; side < 2; side++) {
@@ -149,6 +157,21 @@ void oph_fabric_destroy(struct oph_fabric *f)
 	oph_cfree(f->lane_err);
 	oph_cfree(f->links);
 	oph_free(f);
+	return freed;
+}
+
+/**
+ * oph_fabric_modules_made() - laser modules the model allocated for a fabric
+ * @f: fabric
+ *
+ * With the count oph_fabric_destroy() returns, accounting shows that every
+ * laser module allocated was freed.
+ *
+ * Return: modules allocated over the fabric's life, so far.
+ */
+u64 oph_fabric_modules_made(const struct oph_fabric *f)
+{
+	return f->mods_made;
 }
 
 /**

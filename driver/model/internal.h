@@ -132,6 +132,8 @@ struct oph_fabric {
 	u32 nfaults;
 	struct oph_thresh thresh[__OPH_TH_CNT];
 	size_t bytes;		/* allocated by the model */
+	u64 mods_made;		/* laser modules allocated, over its life */
+	u64 mods_freed;		/* ... and freed */
 };
 
 static inline u32 oph_lane_idx(const struct oph_fabric *f, u32 link,

@@ -611,6 +611,7 @@ int oph_module_insert(struct oph_fabric *f, enum oph_side side, u32 mod,
 	m->inserted = f->now;
 	s->mod = m;
 	f->bytes += sizeof(*m);
+	f->mods_made++;
 	/* Leaving ABSENT bumps the generation (oph_change()). */
 	enter_timed(f, side, mod, OPH_MOD_RESETTING,
 		    phase_ns(f, OPH_VAR_RESET, side, mod, T_RESET_LO, T_RESET_HI));
@@ -643,6 +644,7 @@ int oph_module_remove(struct oph_fabric *f, enum oph_side side, u32 mod,
 	oph_free(s->mod);
 	s->mod = NULL;
 	f->bytes -= sizeof(struct oph_lmod);
+	f->mods_freed++;
 	s->remove_count++;
 	if (s->admin == OPH_ADMIN_UNPROVISIONING)
 		set_admin(f, side, mod, OPH_ADMIN_UNPROVISIONED);

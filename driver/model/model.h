@@ -311,7 +311,8 @@ u32 oph_hash32(u64 seed, u32 kind, u32 id);
 /* Lifetime and time (fabric.c). */
 int oph_fabric_create(const struct oph_params *p, struct oph_fabric **out,
 		      const char **why);
-void oph_fabric_destroy(struct oph_fabric *f);
+u64 oph_fabric_destroy(struct oph_fabric *f);
+u64 oph_fabric_modules_made(const struct oph_fabric *f);
 const struct oph_params *oph_fabric_params(const struct oph_fabric *f);
 const struct oph_topo *oph_fabric_topo(const struct oph_fabric *f);
 void oph_fabric_set_notify(struct oph_fabric *f, oph_change_fn fn, void *ctx);

@@ -308,6 +308,27 @@ TEST(hot_swap_brings_the_links_back_and_counts_it)
 	oph_fabric_destroy(f);
 }
 
+TEST(every_laser_module_made_is_freed)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	const char *why;
+	u64 made;
+	u32 m;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	for (m = 0; m < 4; m++) {
+		ASSERT_EQ(0, oph_module_remove(f, OPH_SIDE_EP, m, &why));
+		ASSERT_EQ(0, oph_module_insert(f, OPH_SIDE_EP, m, 0, &why));
+	}
+	ASSERT_EQ(0, oph_module_remove(f, OPH_SIDE_SW, 1, &why));
+	made = oph_fabric_modules_made(f);
+	EXPECT_EQ(oph_fabric_topo(f)->ep_modules + oph_fabric_topo(f)->sw_modules + 4, made);
+	EXPECT_EQ(made, oph_fabric_destroy(f));
+}
+
 TEST(surprise_removal_darkens_the_links_at_once)
 {
 	struct oph_params p;
