@@ -172,6 +172,16 @@ for op in ops["list"]:
     check("policy: %s accepts what the spec's request lists" % op["name"],
           want == (have or {}), want, have)
 
+# Privilege: the ops the spec marks uns-admin-perm, and only those, carry
+# GENL_UNS_ADMIN_PERM in the kernel's op table.
+kops = {}
+for m in re.finditer(r"\{\s*(?:/\*.*?\*/\s*)?\.cmd\s*=\s*(OPHOTON_CMD_\w+),(.*?)\n\t\}", kernel, re.S):
+    kops[m.group(1)] = "GENL_UNS_ADMIN_PERM" in m.group(2)
+want = {c_name(ops["name-prefix"], op["name"]): "uns-admin-perm" in op.get("flags", [])
+        for op in ops["list"] if op.get("do")}
+check("spec: the privileged ops are the kernel's GENL_UNS_ADMIN_PERM ops", kops == want,
+      want, kops)
+
 # ophotonctl's names.
 names = dict(re.findall(r"\[(OPHOTON_A_\w+)\] = \{\s*\.name = \"([^\"]+)\"", cli))
 want = {c_name(sets[family]["name-prefix"], a["name"]): a["name"]

@@ -469,16 +469,6 @@ TEST_F(fabric, echo_returns_the_changes_a_request_made)
 	EXPECT_EQ(0, self->r->msgs);
 }
 
-/* One range of the spec: tools/spec-bounds.py writes them all. */
-struct policy_bound {
-	const char *what;
-	uint8_t cmd;
-	uint16_t attr;
-	int size;
-	uint64_t min;
-	uint64_t max;
-};
-
 #include "policy_bounds.h"
 
 /*

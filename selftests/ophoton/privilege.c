@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Privilege, op by op, from the spec's own list (tools/spec-bounds.py), so
+ * that a new op cannot escape it: every privileged op is refused with
+ * EPERM to an unprivileged user and to root of a user namespace that does
+ * not own the fabric's network namespace, and allowed to the owner (root,
+ * or root of the user namespace owning a network namespace and its
+ * fabric); every read is open to all.
+ */
+#include <errno.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <linux/ophoton.h>
+
+#include "fixture.h"
+
+#include "policy_bounds.h"
+
+#define NOPS (sizeof(op_perms) / sizeof(op_perms[0]))
+
+/*
+ * In a child: every op on @fab, each answer checked against @owner.
+ * Exits 0, or 10 + the index of the first op that was not as it should be
+ * (and 2 to 4 when the child could not even start).
+ */
+static void __attribute__((noreturn)) check_ops(uint32_t fab, int owner)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct genl_reply *r = calloc(1, sizeof(*r));
+	struct genl_sock s;
+	int fam;
+
+	if (!r || genl_open(&s))
+		_exit(2);
+	fam = genl_family_id(&s, OPHOTON_GENL_NAME);
+	if (fam < 0)
+		_exit(3);
+	for (size_t i = 0; i < NOPS; i++) {
+		int refused;
+
+		genl_msg_init(req, (uint16_t)fam, op_perms[i].cmd, OPHOTON_GENL_VERSION, 0);
+		genl_put_u32(req, OPHOTON_A_FABRIC_ID, fab);
+		if (genl_transact(&s, req, r))
+			_exit(4);
+		refused = r->error == -EPERM;
+		if (refused != (op_perms[i].admin && !owner)) {
+			fprintf(stderr, "%s: %s, as %s\n", op_perms[i].name, strerror(-r->error),
+				owner ? "owner" : "stranger");
+			_exit(10 + (int)i);
+		}
+	}
+	_exit(0);
+}
+
+static int child_status(pid_t pid)
+{
+	int status;
+
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+TEST_F(fabric, an_unprivileged_user_may_read_and_change_nothing)
+{
+	pid_t pid = fork();
+
+	if (!pid) {
+		if (setgid(65534) || setuid(65534))
+			_exit(5);
+		check_ops(FAB, 0);
+	}
+	EXPECT_EQ(0, child_status(pid)) TH_LOG("op %d", child_status(pid));
+	EXPECT_LT(10U, NOPS);
+}
+
+TEST_F(fabric, root_of_a_user_namespace_not_owning_the_fabric_is_a_stranger)
+{
+	pid_t pid = fork();
+
+	if (!pid) {
+		if (unshare(CLONE_NEWUSER))
+			_exit(5);
+		check_ops(FAB, 0);
+	}
+	EXPECT_EQ(0, child_status(pid));
+}
+
+TEST_F(fabric, the_owner_may_do_everything)
+{
+	pid_t pid = fork();
+
+	if (!pid)
+		check_ops(FAB, 1);
+	EXPECT_EQ(0, child_status(pid));
+}
+
+TEST_F(fabric, root_of_a_user_namespace_owns_its_network_namespace_fabrics)
+{
+	pid_t pid = fork();
+
+	if (!pid) {
+		if (unshare(CLONE_NEWUSER | CLONE_NEWNET))
+			_exit(5);
+		if (sysfs_write(NEW_DEVICE, "12 " FAB_SHAPE))
+			_exit(6);
+		check_ops(12, 1);
+	}
+	EXPECT_EQ(0, child_status(pid));
+	/* The namespace, and its fabric, went with the child. */
+	for (int i = 0; i < 100 && !access("/sys/bus/ophoton/devices/ophoton12", F_OK); i++)
+		usleep(100000);
+	EXPECT_NE(0, access("/sys/bus/ophoton/devices/ophoton12", F_OK));
+}
+
+TEST_HARNESS_MAIN
