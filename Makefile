@@ -27,6 +27,7 @@ help:
 	@echo "make vm-debug     the same on the debug kernel"
 	@echo "make lint         checkpatch --strict, W=1 + sparse, kernel-doc"
 	@echo "make bench        benchmarks (tools/bench/)"
+	@echo "make reliability  long fuzz, stress, lifecycle and failslab runs on the debug kernel"
 	@echo "make KDIR=...     build against another kernel tree"
 
 deps:
@@ -77,9 +78,17 @@ debug-module: ophotonctl selftests
 
 kselftests-debug: debug-module
 	@mkdir -p $(RESULTS)
-	@OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko" \
-		$(VM) --kernel debug --timeout 1800 -- $(TOP)/tools/vm/kselftests.sh 2>&1 | \
+	@OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko OPHOTON_FUZZ_COUNT=200000 OPHOTON_FUZZ_SECONDS=1500 OPHOTON_STRESS_SECONDS=30" \
+		$(VM) --kernel debug --timeout 3600 -- $(TOP)/tools/vm/kselftests.sh 2>&1 | \
 		tee $(RESULTS)/kselftests-debug.tap; exit $${PIPESTATUS[0]}
+
+# The long forms on the debug kernel: 10^6 fuzzed messages, five minutes of
+# stress, 50 lifecycle cycles, every allocation failure point; one summary.
+reliability: deps debug-module
+	@mkdir -p $(RESULTS)
+	@OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko OPHOTON_FUZZ_COUNT=1000000 OPHOTON_FUZZ_SECONDS=7200 OPHOTON_STRESS_SECONDS=300 OPHOTON_CYCLES=50" \
+		$(VM) --kernel debug --timeout 10800 -- $(TOP)/tools/vm/reliability.sh 2>&1 | \
+		tee $(RESULTS)/reliability.log; exit $${PIPESTATUS[0]}
 
 # The model's figures natively, then the same binary in the stock-kernel VM
 # (under TCG here, so expect it several times slower).
@@ -114,6 +123,6 @@ clean:
 	-$(MAKE) -C selftests/ophoton clean
 	rm -rf build
 
-.PHONY: all help deps kdir-check module ophotonctl selftests lint host-test \
+.PHONY: all help deps kdir-check module ophotonctl selftests lint host-test reliability \
 	vm-selftest kselftests debug-module kselftests-debug demo check bench \
 	check-debug vm vm-debug clean

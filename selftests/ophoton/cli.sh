@@ -221,6 +221,72 @@ t_batch() {
 		grep -q '^-:2: ' "$tmp/err"
 }
 ok "batch mode runs lines and names the failing one" t_batch
+# state: what a bad command must not change (states, not moving counters)
+state() {
+	{ "$C" -j $F link show | jq -c 'map([."link-id", ."link-state", ."link-admin-up"])'
+	  "$C" -j $F laser show | jq -c 'map([."module-id", ."module-state", ."module-admin"])'
+	  "$C" -j $F fabric show | jq -c '.[0] | [."fabric-time-scale", ."fabric-rack-budget-w", .thresh]'
+	} 2>&1
+}
+t_bad_input() {
+	local before after want args bad=0
+	before=$(state)
+	while read -r want args; do
+		# shellcheck disable=SC2086
+		"$C" $F $args >/dev/null 2>"$tmp/err"
+		got=$?
+		if [ "$got" != "$want" ] || [ ! -s "$tmp/err" ]; then
+			echo "'$args': exit $got (wanted $want), stderr: $(cat "$tmp/err")"
+			bad=1
+		fi
+	done <<-EOF
+		1 link show 999
+		1 link show x
+		1 link show 1/2
+		1 link show gpu
+		1 link show gp 1
+		1 link sh
+		1 link set 1 sideways
+		1 link set
+		1 link set 999 up
+		1 lane show lane 3
+		1 laser show 99/0
+		1 laser prepare-remove
+		1 laser activate 0/9
+		1 gpu show rack 9 tray 0 slot 0
+		1 gpu show rack 0 tray 0
+		1 engine show 0/9
+		1 blast laser
+		1 blast tray 1
+		1 sim fault inject gremlins 1
+		1 sim fault inject fibre-cut
+		1 sim fault inject fibre-cut 0/0/1 fibre sideways
+		1 sim clock step -5
+		1 sim clock step 0
+		1 sim clock step soon
+		1 sim laser remove
+		1 fabric set
+		1 fabric set time-scale abc
+		1 fabric set thresh bogus warn-hi 1
+		1 fabric set thresh engine-temp-mc
+		2 fabric set time-scale 0
+		2 fabric set rack-budget-w 0
+		2 fabric set thresh engine-temp-mc warn-lo 9 warn-hi 1
+		1 fabric create
+		1 fabric create 70000
+		1 fabric destroy abc
+		2 fabric create 23 bogus=1
+		1 monitor bogus
+		1 bogus
+		1 link bogus
+		2 health show module 99999
+		4 laser show 0/0 laser 9 side gpu fabric 99
+	EOF
+	after=$(state)
+	[ "$before" = "$after" ] || { echo "state changed:"; diff <(echo "$before") <(echo "$after"); bad=1; }
+	return $bad
+}
+ok "every bad command line exits with its code, says why, changes nothing" t_bad_input
 ok "an absent fabric exits 4" code 4 -F 99 link show 1
 ok "a bad place exits 1 with the usage" code 1 $F link show 9/9/9
 t_json_all() {

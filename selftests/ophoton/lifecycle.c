@@ -67,6 +67,28 @@ static void nothing(const struct nlmsghdr *nlh, void *arg)
 {
 }
 
+/*
+ * A monitor on the config group, and a dump of the fabric's lanes of which
+ * only the first batch is read: what destroy and unload must cope with.
+ */
+static int monitor_and_half_read_dump(FIXTURE_DATA(fabric) *self, struct genl_sock *mon,
+				      struct genl_sock *dump)
+{
+	char req[256] __attribute__((aligned(4)));
+	char buf[8192] __attribute__((aligned(4)));
+
+	if (genl_open(mon) || genl_join(mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_CONFIG) ||
+	    genl_open(dump))
+		return -1;
+	fab_msg(self, req, OPHOTON_CMD_LANE_GET, FAB);
+	((struct nlmsghdr *)req)->nlmsg_flags |= NLM_F_DUMP;
+	if (send(dump->fd, req, ((struct nlmsghdr *)req)->nlmsg_len, 0) < 0 ||
+	    recv(dump->fd, buf, sizeof(buf), 0) <= 0 ||
+	    ((struct nlmsghdr *)buf)->nlmsg_type == NLMSG_DONE)
+		return -1;
+	return 0;
+}
+
 TEST_F(fabric, dump_is_flagged_interrupted_when_modules_come_and_go)
 {
 	char req[256] __attribute__((aligned(4)));
@@ -135,23 +157,13 @@ TEST_F(fabric, deleting_the_fabric_mid_dump_ends_the_dump_cleanly)
 
 TEST_F(fabric, unload_waits_for_a_half_read_dump_not_for_monitors)
 {
-	char req[256] __attribute__((aligned(4)));
 	char buf[8192] __attribute__((aligned(4)));
 	struct genl_sock dump, mon;
 	int i, deleted = 0;
-	ssize_t got;
 
 	if (!self->loaded)
 		SKIP(return, "the module was loaded before the test");
-	ASSERT_EQ(0, genl_open(&mon));
-	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_CONFIG));
-	ASSERT_EQ(0, genl_open(&dump));
-	fab_msg(self, req, OPHOTON_CMD_LANE_GET, FAB);
-	((struct nlmsghdr *)req)->nlmsg_flags |= NLM_F_DUMP;
-	ASSERT_LT(0, send(dump.fd, req, ((struct nlmsghdr *)req)->nlmsg_len, 0));
-	got = recv(dump.fd, buf, sizeof(buf), 0);
-	ASSERT_LT(0, got);
-	ASSERT_NE(NLMSG_DONE, ((struct nlmsghdr *)buf)->nlmsg_type);
+	ASSERT_EQ(0, monitor_and_half_read_dump(self, &mon, &dump));
 
 	/* The half-read dump pins the module; the monitor does not. */
 	EXPECT_EQ(-EAGAIN, module_unload("ophoton"));
@@ -174,6 +186,68 @@ TEST_F(fabric, unload_waits_for_a_half_read_dump_not_for_monitors)
 	}
 	EXPECT_EQ(1, deleted);
 	genl_close(&mon);
+}
+
+/* Objects made and freed since the module loaded, from debugfs. */
+static int objects(unsigned long long c[4])
+{
+	FILE *f = fopen("/sys/kernel/debug/ophoton/objects", "r");
+	int n;
+
+	if (!f)
+		return -1;
+	n = fscanf(f, "fabrics_made %llu fabrics_freed %llu laser_modules_made %llu "
+		   "laser_modules_freed %llu", &c[0], &c[1], &c[2], &c[3]);
+	fclose(f);
+	return n == 4 ? 0 : -1;
+}
+
+/* Once every fabric is gone, every object made was freed. */
+static int all_freed(void)
+{
+	unsigned long long c[4];
+
+	for (int i = 0; i < 50; i++) {
+		if (!objects(c) && c[0] == c[1] && c[2] == c[3] && c[0] && c[2])
+			return 0;
+		usleep(100000);
+	}
+	objects(c);
+	printf("# fabrics %llu made, %llu freed; laser modules %llu made, %llu freed\n",
+	       c[0], c[1], c[2], c[3]);
+	return -1;
+}
+
+TEST_F(fabric, load_use_destroy_unload_cycles_leave_nothing_behind)
+{
+	int cycles = getenv("OPHOTON_CYCLES") ? atoi(getenv("OPHOTON_CYCLES")) : 3;
+	struct mid_dump m = { .self = self };
+
+	if (!self->loaded)
+		SKIP(return, "the module was loaded before the test");
+	for (int i = 0; i < cycles; i++) {
+		struct genl_sock dump, mon;
+
+		/* Traffic: everything up, a module swapped. */
+		ASSERT_TRUE(bring_up(_metadata, self));
+		EXPECT_EQ(0, pull_module(&m));
+		EXPECT_EQ(0, plug_module(&m));
+		/* A monitor listens, a dump is half read. */
+		ASSERT_EQ(0, monitor_and_half_read_dump(self, &mon, &dump));
+		/* Destroyed under them; everything made is freed. */
+		ASSERT_EQ(0, sysfs_write(DEL_DEVICE, FAB_STR));
+		EXPECT_EQ(0, all_freed()) TH_LOG("cycle %d", i);
+		genl_close(&dump);
+		genl_close(&mon);
+		genl_close(&self->s);
+		ASSERT_EQ(0, module_unload("ophoton")) TH_LOG("cycle %d", i);
+		/* And again, from a fresh load. */
+		ASSERT_EQ(0, module_load(ophoton_ko_path()));
+		ASSERT_EQ(0, sysfs_write(NEW_DEVICE, FAB_STR " " FAB_SHAPE));
+		ASSERT_EQ(0, genl_open(&self->s));
+		self->family = genl_family_id(&self->s, OPHOTON_GENL_NAME);
+		ASSERT_LT(0, self->family);
+	}
 }
 
 /* In a child: the answer to a request on fabric @fab, or a code >= 100. */

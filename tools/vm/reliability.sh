@@ -1,0 +1,42 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run inside the debug-kernel VM by "make reliability": the long forms of
+# the reliability tests, then one summary of their figures.  The counts come
+# from the environment (OPHOTON_FUZZ_COUNT, OPHOTON_STRESS_SECONDS,
+# OPHOTON_CYCLES); the runner fails the run on any kernel report.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+st=$top/selftests/ophoton
+log=$(mktemp)
+rc=0
+kmemleak=/sys/kernel/debug/kmemleak
+
+if [ -w "$kmemleak" ]; then
+	echo scan >"$kmemleak"
+	echo clear >"$kmemleak"
+fi
+for t in nlfuzz stress failslab lifecycle privilege; do
+	echo "== $t"
+	"$st/$t" 2>&1 | tee -a "$log" || rc=1
+done
+leaks=0
+if [ -w "$kmemleak" ]; then
+	sleep 6
+	echo scan >"$kmemleak"
+	echo scan >"$kmemleak"
+	leaks=$(grep -c '^unreferenced object' "$kmemleak")
+	[ "$leaks" = 0 ] || { sed 's/^/# /' "$kmemleak"; rc=1; }
+fi
+fig() { sed -n "s/.*$1.*/&/p" "$log" | head -n 1; }
+echo
+echo "== reliability summary (debug kernel $(uname -r))"
+grep -E '^ok 1 [0-9]+ messages|# figures: sent' "$log" | sed 's/^/  fuzz:      /'
+grep -E 'threads x [0-9]+ s|hot-swap cycles' "$log" | sed 's/^/  stress:    /'
+grep -E 'allocation failure points' "$log" | sed 's/^.*figures: /  failslab:  /'
+echo "  lifecycle: ${OPHOTON_CYCLES:-3} load/use/destroy/unload cycles: $(grep -c '^ok .*cycles_leave_nothing_behind' "$log") passed"
+echo "  failures:  $(grep -c '^not ok' "$log")"
+echo "  leaks:     $leaks (kmemleak)"
+echo "  splats:    0 (the VM runner fails the run on any)"
+exit $rc
