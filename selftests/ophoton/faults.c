@@ -98,18 +98,6 @@ static int32_t laser_stat(struct nlmsghdr *nlh, uint16_t type)
 	return st ? (int32_t)genl_nest_u32(st, type, 0) : 0;
 }
 
-static int module_act(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
-		      uint32_t mod, uint8_t action)
-{
-	char req[256] __attribute__((aligned(4)));
-
-	fab_msg(self, req, OPHOTON_CMD_MODULE_ACT, FAB);
-	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
-	genl_put_u32(req, OPHOTON_A_MODULE_ID, mod);
-	genl_put_u8(req, OPHOTON_A_MODULE_ACTION, action);
-	return request(_metadata, self, req);
-}
-
 TEST_F(fabric, module_death_darkens_the_links_it_feeds_until_reset)
 {
 	struct nlmsghdr *nlh;
@@ -132,7 +120,8 @@ TEST_F(fabric, module_death_darkens_the_links_it_feeds_until_reset)
 			       OPHOTON_FAULT_MODULE_DEATH, OPHOTON_SIDE_GPU, 0, NO_LANE, 0, 0));
 	nlh = get_module(_metadata, self, 0);
 	EXPECT_EQ(OPHOTON_MODULE_STATE_FAULT, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
-	EXPECT_EQ(0, module_act(_metadata, self, 0, OPHOTON_MODULE_ACTION_RESET));
+	EXPECT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_RESET, 0));
 	step(_metadata, self, FAB, 20 * SEC);
 	nlh = get_module(_metadata, self, 0);
 	EXPECT_EQ(OPHOTON_MODULE_STATE_READY, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
@@ -283,7 +272,8 @@ TEST_F(fabric, hung_firmware_freezes_a_reset_then_times_out_into_fault)
 	ASSERT_TRUE(bring_up_slow(_metadata, self));
 	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
 			       OPHOTON_FAULT_FW_HANG, OPHOTON_SIDE_GPU, 3, NO_LANE, 0, 0));
-	ASSERT_EQ(0, module_act(_metadata, self, 3, OPHOTON_MODULE_ACTION_RESET));
+	ASSERT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_RESET, 3));
 	step(_metadata, self, FAB, 4 * SEC);
 	nlh = get_module(_metadata, self, 3);
 	EXPECT_EQ(OPHOTON_MODULE_STATE_RESETTING, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
@@ -299,7 +289,8 @@ TEST_F(fabric, hung_firmware_freezes_a_reset_then_times_out_into_fault)
 	EXPECT_EQ(1U, genl_u32((struct nlmsghdr *)self->r->buf, OPHOTON_A_HEALTH_ERRORS, 0));
 	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE,
 			       OPHOTON_FAULT_FW_HANG, OPHOTON_SIDE_GPU, 3, NO_LANE, 0, 0));
-	ASSERT_EQ(0, module_act(_metadata, self, 3, OPHOTON_MODULE_ACTION_RESET));
+	ASSERT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_RESET, 3));
 	step(_metadata, self, FAB, 10 * SEC);
 	nlh = get_module(_metadata, self, 3);
 	EXPECT_EQ(OPHOTON_MODULE_STATE_READY, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));

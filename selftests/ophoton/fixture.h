@@ -73,28 +73,38 @@ static inline void *msg_init(FIXTURE_DATA(fabric) *self, char *req, uint8_t cmd)
 	return req;
 }
 
-/* Links up, from FABRIC_GET with stats. */
-static inline uint32_t links_up(struct __test_metadata *_metadata,
-			 FIXTURE_DATA(fabric) *self)
+/* A request on fabric @fab with the usual first attribute. */
+static inline void *fab_msg(FIXTURE_DATA(fabric) *self, char *req, uint8_t cmd, uint32_t fab)
+{
+	msg_init(self, req, cmd);
+	genl_put_u32(req, OPHOTON_A_FABRIC_ID, fab);
+	return req;
+}
+
+/* Links up in fabric @fab, from FABRIC_GET with stats (links-up comes first). */
+static inline uint32_t links_up_of(struct __test_metadata *_metadata,
+				   FIXTURE_DATA(fabric) *self, uint32_t fab)
 {
 	char req[256] __attribute__((aligned(4)));
 	const struct nlattr *st;
-	struct nlmsghdr *nlh;
 	uint32_t v = 0;
 
-	msg_init(self, req, OPHOTON_CMD_FABRIC_GET);
-	genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_GET, fab);
 	genl_put_flag(req, OPHOTON_A_STATS);
 	EXPECT_EQ(0, request(_metadata, self, req));
-	nlh = (struct nlmsghdr *)self->r->buf;
-	st = genl_attr(nlh, OPHOTON_A_FABRIC_STATS);
+	st = genl_attr((struct nlmsghdr *)self->r->buf, OPHOTON_A_FABRIC_STATS);
 	if (!st)
 		return 0;
-	/* The first attribute of the nest is links-up. */
 	st = (const struct nlattr *)((const char *)st + NLA_HDRLEN);
 	if (st->nla_type == OPHOTON_A_FABRIC_STATS_LINKS_UP)
 		memcpy(&v, (const char *)st + NLA_HDRLEN, 4);
 	return v;
+}
+
+static inline uint32_t links_up(struct __test_metadata *_metadata,
+				FIXTURE_DATA(fabric) *self)
+{
+	return links_up_of(_metadata, self, FAB);
 }
 
 static inline int bring_up(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self)
@@ -115,14 +125,6 @@ static inline int bring_up(struct __test_metadata *_metadata, FIXTURE_DATA(fabri
 	return 0;
 }
 
-/* A request on fabric @fab with the usual first attribute. */
-static inline void *fab_msg(FIXTURE_DATA(fabric) *self, char *req, uint8_t cmd, uint32_t fab)
-{
-	msg_init(self, req, cmd);
-	genl_put_u32(req, OPHOTON_A_FABRIC_ID, fab);
-	return req;
-}
-
 /* Step the virtual clock, so tests need not wait for real time. */
 static inline void step(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
 		 uint32_t fab, uint64_t ns)
@@ -133,6 +135,37 @@ static inline void step(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) 
 	fab_msg(self, req, OPHOTON_CMD_SIM_CLOCK, fab);
 	genl_put_u64(req, OPHOTON_A_SIM_STEP_NS, v);
 	EXPECT_EQ(0, request(_metadata, self, req));
+}
+
+/* State of GPU-side laser module slot @mod; *@safe: safe to remove. */
+static inline uint8_t module_state(struct __test_metadata *_metadata,
+				   FIXTURE_DATA(fabric) *self, uint32_t fab, uint32_t mod,
+				   int *safe)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+
+	fab_msg(self, req, OPHOTON_CMD_MODULE_GET, fab);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, mod);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	if (safe)
+		*safe = genl_attr(nlh, OPHOTON_A_MODULE_SAFE_TO_REMOVE) != NULL;
+	return genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff);
+}
+
+/* @cmd (MODULE_ACT or SIM_MODULE) with @attr = @action on GPU-side slot @mod. */
+static inline int module_act(struct __test_metadata *_metadata,
+			     FIXTURE_DATA(fabric) *self, uint32_t fab, uint8_t cmd,
+			     uint8_t attr, uint8_t action, uint32_t mod)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, cmd, fab);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, mod);
+	genl_put_u8(req, attr, action);
+	return request(_metadata, self, req);
 }
 
 #endif /* OPHOTON_SELFTEST_FIXTURE_H */
