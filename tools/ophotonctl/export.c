@@ -206,10 +206,13 @@ int fabric_export(struct ctx *c, int argc, char **argv)
 	FILE *f = out_file();
 	int ret = EXIT_OK, i;
 
-	if (argc == 2 && !strcmp(argv[0], "format") && strcmp(argv[1], "prometheus"))
-		return usage_error(c, "the only format is prometheus");
-	if (argc && !(argc == 2 && !strcmp(argv[0], "format")))
+	/* "--format" too, as exporters spell it; OpenMetrics is what Prometheus reads. */
+	if (argc >= 1 && (!strcmp(argv[0], "format") || !strcmp(argv[0], "--format"))) {
+		if (argc != 2 || (strcmp(argv[1], "prometheus") && strcmp(argv[1], "openmetrics")))
+			return usage_error(c, "the only format is prometheus (OpenMetrics text)");
+	} else if (argc) {
 		return usage_error(c, "unknown keyword '%s'", argv[0]);
+	}
 	if (c->o->json)
 		return usage_error(c, "export writes OpenMetrics text, not JSON");
 	ret = ctx_fabric(c);

@@ -258,7 +258,7 @@ static const struct cmd fabric_cmds[] = {
 	{ "map", "[ fabric ID ] [ engines ] [ blast OBJECT ID ]",
 	  "racks x trays x GPUs as a grid, worst state wins; 'blast' marks what a failure takes down",
 	  fabric_map },
-	{ "export", "[ fabric ID ] [ format prometheus ]",
+	{ "export", "[ fabric ID ] [ --format prometheus ]",
 	  "telemetry as OpenMetrics text (node_exporter textfile collector)", fabric_export },
 };
 

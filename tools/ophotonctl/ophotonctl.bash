@@ -55,7 +55,7 @@ _ophotonctl() {
 			fw-hang lane fibre value amount serial side" -- "$cur")) ;;
 		monitor) COMPREPLY=($(compgen -W "config alarms all fabric link gpu module" -- "$cur")) ;;
 		fabric) COMPREPLY=($(compgen -W "fabric up down time-scale rack-budget-w thresh alarm-lo
-			warn-lo warn-hi alarm-hi engines blast format prometheus" -- "$cur")) ;;
+			warn-lo warn-hi alarm-hi engines blast format --format prometheus" -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W "rack tray slot gpu engine port link module laser lane dir
 			side unhealthy lasers up down retrain clear" -- "$cur")) ;;
 		esac

@@ -569,6 +569,15 @@ TEST_F(cli, export_is_openmetrics)
 	EXPECT_NE(NULL, strstr(self->r.out, "ophoton_link_downs_total{fabric=\"1\",link=\"0\""));
 	EXPECT_NE(NULL, strstr(self->r.out, "# UNIT ophoton_rack_power_watts watts\n"));
 	EXPECT_EQ(0, strcmp(self->r.out + strlen(self->r.out) - 6, "# EOF\n"));
+	run(&self->r, "fabric", "export", "--format", "prometheus", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	run(&self->r, "fabric", "export", "format", "openmetrics", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	run(&self->r, "fabric", "export", "--format", "csv", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "the only format is prometheus"));
+	run(&self->r, "fabric", "export", "--format", NULL);
+	EXPECT_EQ(1, self->r.ret);
 }
 
 TEST(json_validator_refuses_what_is_not_json)
