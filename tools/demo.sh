@@ -6,7 +6,9 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-ctl=$top/tools/ophotonctl/ophotonctl
+# This tree's ophotonctl, shown as an operator types it.
+PATH=$top/tools/ophotonctl:$PATH
+ctl=ophotonctl
 ko=${OPHOTON_KO:-$top/driver/ophoton.ko}
 
 bold= plain=
@@ -17,6 +19,12 @@ fi
 step() {
 	printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"
 	"$@"
+}
+
+# A pipeline, shown as typed.
+step_sh() {
+	printf '\n%s$ %s%s\n' "$bold" "$1" "$plain"
+	bash -c "$1"
 }
 
 echo "ophoton demo on $(uname -sr)"
@@ -58,8 +66,8 @@ step "$ctl" sim fault inject fibre-dirty 3/0/1 fibre feed value 300
 step "$ctl" -s link show 3/0/1
 step "$ctl" sim fault clear fibre-dirty 3/0/1 fibre feed
 echo "Telemetry for Prometheus (first lines of $("$ctl" fabric export | wc -l)):"
-step sh -c "'$ctl' fabric export | head -n 8"
-echo "Sensors of the fabric (hwmon):"
+step_sh "$ctl fabric export | head -n 8"
+echo "Sensors of the fabric (hwmon: millidegrees Celsius, microwatts):"
 hw=$(grep -l ophoton /sys/class/hwmon/hwmon*/name | head -n 1)
 for f in temp1 temp2 power1; do
 	printf '  %-18s %s\n' "$(cat "${hw%/name}/${f}_label")" "$(cat "${hw%/name}/${f}_input")"
