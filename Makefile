@@ -28,6 +28,7 @@ help:
 	@echo "make lint         checkpatch --strict, W=1 + sparse, kernel-doc"
 	@echo "make bench        benchmarks (tools/bench/)"
 	@echo "make reliability  long fuzz, stress, lifecycle and failslab runs on the debug kernel"
+	@echo "make htmldocs     the documentation as HTML in build/htmldocs (Sphinx, warnings fatal)"
 	@echo "make KDIR=...     build against another kernel tree"
 
 deps:
@@ -58,6 +59,29 @@ host-test:
 	@$(TOP)/tools/ophotonctl/gen-proto.py --check | tee $(RESULTS)/proto.tap; exit $${PIPESTATUS[0]}
 	@$(TOP)/tools/ophotonctl/gen-man.py --check | tee $(RESULTS)/man.tap; exit $${PIPESTATUS[0]}
 	@$(MAKE) -s -C driver/model/tests check 2>&1 | tee $(RESULTS)/model.tap; exit $${PIPESTATUS[0]}
+
+# The documentation (Documentation/index.rst), with Debian's python3-sphinx;
+# any warning fails the build.  The netlink tables are generated from the
+# YNL spec and the uapi header while it runs.
+SPHINXBUILD ?= sphinx-build
+htmldocs:
+	@command -v $(SPHINXBUILD) >/dev/null || \
+		{ echo "htmldocs: no $(SPHINXBUILD): install python3-sphinx (make deps)" >&2; exit 1; }
+	$(SPHINXBUILD) -W --keep-going -b html Documentation build/htmldocs
+
+# The same build as a test of "make check", read from scratch (-E) so that
+# a warning in an unchanged page is not hidden by Sphinx's cache.
+docs-test:
+	@mkdir -p $(RESULTS) $(TOP)/build
+	@if $(SPHINXBUILD) -E -W --keep-going -b html Documentation $(TOP)/build/htmldocs \
+			>$(TOP)/build/htmldocs.log 2>&1; then \
+		printf 'TAP version 13\n1..1\nok 1 htmldocs: sphinx-build -W\n' | tee $(RESULTS)/docs.tap; \
+	else \
+		{ printf 'TAP version 13\n1..1\nnot ok 1 htmldocs: sphinx-build -W\n'; \
+		  grep -iE 'warning|error' $(TOP)/build/htmldocs.log | head -n 40 | sed 's/^/# /'; } | \
+			tee $(RESULTS)/docs.tap; \
+		exit 1; \
+	fi
 
 vm-selftest: kdir-check
 	@mkdir -p $(RESULTS)
@@ -105,7 +129,7 @@ demo: deps all
 	$(VM) --kernel stock -- $(TOP)/tools/demo.sh
 
 check: deps
-	@$(MAKE) -s lint host-test vm-selftest kselftests
+	@$(MAKE) -s lint host-test docs-test vm-selftest kselftests
 
 check-debug: deps
 	@$(MAKE) -s kselftests-debug
@@ -125,4 +149,4 @@ clean:
 
 .PHONY: all help deps kdir-check module ophotonctl selftests lint host-test reliability \
 	vm-selftest kselftests debug-module kselftests-debug demo check bench \
-	check-debug vm vm-debug clean
+	check-debug vm vm-debug clean htmldocs docs-test

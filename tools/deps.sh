@@ -17,6 +17,8 @@ pkgs=(
 	# ophotonctl and the tests
 	libnl-3-dev libnl-genl-3-dev pkg-config clang llvm jq python3 python3-yaml
 	python3-prometheus-client
+	# the documentation (make htmldocs)
+	python3-sphinx
 	# lint: sparse; checkpatch.pl runs on perl from linux-source-6.1
 	sparse perl
 )
