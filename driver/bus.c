@@ -11,7 +11,8 @@
  * the last netlink request holding it has finished; module unload waits
  * for every release.
  */
-#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+/* Not KBUILD_MODNAME: built as driver/ophoton.o, that reads "driver/ophoton". */
+#define pr_fmt(fmt) "ophoton: " fmt
 
 #include <linux/atomic.h>
 #include <linux/completion.h>
@@ -428,6 +429,12 @@ static ssize_t del_device_store(OPHOTON_BUS_TYPE *bus, const char *buf,
 	}
 	mutex_lock(&ophoton_registry_lock);
 	fab = xa_load(&ophoton_fabrics, id);
+	/*
+	 * Only from the fabric's own namespace, where netlink shows it: ids
+	 * are global, but another namespace's fabric is none of its business.
+	 */
+	if (fab && !net_eq(ophoton_fabric_net(fab), current->nsproxy->net_ns))
+		fab = NULL;
 	if (fab)
 		ophoton_fabric_del(fab);
 	mutex_unlock(&ophoton_registry_lock);

@@ -74,10 +74,13 @@ ok "version reports the module and protocol" t_version
 
 ok "fabric create makes a fabric on the bus" "$C" fabric create $FAB $SHAPE
 t_refused() {
-	code 2 fabric create $FAB $SHAPE && code 2 fabric create 22 lambdas=99 &&
-		code 1 fabric create nope
+	code 2 fabric create $FAB $SHAPE && grep -q "fabric $FAB already exists" "$tmp/err" &&
+		code 2 fabric create 22 lambdas=99 &&
+		grep -q 'Invalid argument: lambdas must be 1 to 16' "$tmp/err" &&
+		code 1 fabric create nope && code 4 fabric destroy 22 &&
+		grep -q 'no fabric 22' "$tmp/err"
 }
-ok "fabric create refuses duplicates and bad shapes" t_refused
+ok "fabric create refuses duplicates and bad shapes, saying why" t_refused
 t_list() { j fabric list && q "map(.\"fabric-id\") | index($FAB) != null"; }
 ok "fabric list shows it" t_list
 

@@ -265,32 +265,91 @@ TEST_F(fabric, link_changes_are_notified_in_sequence)
 	genl_close(&mon);
 }
 
-TEST_F(fabric, other_namespaces_do_not_see_the_fabric)
+static void count_fabrics(const struct nlmsghdr *nlh, void *arg)
 {
-	int status;
-	pid_t pid = fork();
+	uint32_t *seen = arg;
 
+	seen[0]++;
+	seen[1] = genl_u32(nlh, OPHOTON_A_FABRIC_ID, ~0U);
+}
+
+/* In a network namespace of its own: what of fabric FAB and of its own, 8. */
+static int other_namespace_view(int ready, int go)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct genl_reply *r = calloc(1, sizeof(*r));
+	uint32_t seen[2] = { 0, 0 };
+	struct genl_sock s;
+	int fam, intr;
+	char c = 'r';
+
+	if (!r || unshare(CLONE_NEWNET) || genl_open(&s))
+		return 2;
+	fam = genl_family_id(&s, OPHOTON_GENL_NAME);
+	if (fam < 0)
+		return 3;
+	/* FAB is not there for reads, changes or deletion. */
+	genl_msg_init(req, fam, OPHOTON_CMD_FABRIC_GET, OPHOTON_GENL_VERSION, 0);
+	genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+	if (genl_transact(&s, req, r) || r->error != -ENODEV)
+		return 4;
+	genl_msg_init(req, fam, OPHOTON_CMD_LINK_SET, OPHOTON_GENL_VERSION, 0);
+	genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 0);
+	genl_put_u8(req, OPHOTON_A_LINK_ACTION, OPHOTON_LINK_ACTION_DOWN);
+	if (genl_transact(&s, req, r) || r->error != -ENODEV)
+		return 5;
+	if (sysfs_write(DEL_DEVICE, FAB_STR) != -ENOENT)
+		return 6;
+	/* Its own fabric is, and is the only one it sees. */
+	if (sysfs_write(NEW_DEVICE, "8 " FAB_SHAPE))
+		return 7;
+	genl_msg_init(req, fam, OPHOTON_CMD_FABRIC_GET, OPHOTON_GENL_VERSION, NLM_F_DUMP);
+	if (genl_dump(&s, req, 65536, count_fabrics, seen, &intr) < 0 ||
+	    seen[0] != 1 || seen[1] != 8)
+		return 8;
+	if (write(ready, &c, 1) != 1 || read(go, &c, 1) != 1)
+		return 9;
+	genl_close(&s);
+	free(r);
+	/* Exiting drops the namespace, and fabric 8 with it. */
+	return 0;
+}
+
+TEST_F(fabric, two_fabrics_in_two_namespaces_are_isolated)
+{
+	char req[256] __attribute__((aligned(4)));
+	int ready[2], go[2], status, i;
+	char c;
+	pid_t pid;
+
+	ASSERT_EQ(0, pipe(ready));
+	ASSERT_EQ(0, pipe(go));
+	pid = fork();
 	ASSERT_LE(0, pid);
-	if (!pid) {
-		char req[256] __attribute__((aligned(4)));
-		struct genl_reply *r = calloc(1, sizeof(*r));
-		struct genl_sock s;
-		int fam;
-
-		if (unshare(CLONE_NEWNET) || genl_open(&s))
-			_exit(2);
-		fam = genl_family_id(&s, OPHOTON_GENL_NAME);
-		if (fam < 0)
-			_exit(3);
-		genl_msg_init(req, fam, OPHOTON_CMD_FABRIC_GET, OPHOTON_GENL_VERSION, 0);
-		genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
-		if (genl_transact(&s, req, r))
-			_exit(4);
-		_exit(r->error == -ENODEV ? 0 : 5);
+	if (!pid)
+		_exit(other_namespace_view(ready[1], go[0]));
+	close(ready[1]);
+	close(go[0]);
+	if (read(ready[0], &c, 1) == 1) {
+		/* Fabric 8 exists, in the other namespace only. */
+		EXPECT_EQ(0, access("/sys/bus/ophoton/devices/ophoton8", F_OK));
+		fab_msg(self, req, OPHOTON_CMD_FABRIC_GET, 8);
+		EXPECT_EQ(-ENODEV, request(_metadata, self, req));
+		EXPECT_EQ(-ENOENT, sysfs_write(DEL_DEVICE, "8"));
+		fab_msg(self, req, OPHOTON_CMD_FABRIC_GET, FAB);
+		EXPECT_EQ(0, request(_metadata, self, req));
+		EXPECT_EQ(1, write(go[1], "g", 1));
 	}
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
 	EXPECT_TRUE(WIFEXITED(status));
 	EXPECT_EQ(0, WEXITSTATUS(status));
+	/* The namespace is cleaned up asynchronously; its fabric goes with it. */
+	for (i = 0; i < 100 && !access("/sys/bus/ophoton/devices/ophoton8", F_OK); i++)
+		usleep(100000);
+	EXPECT_NE(0, access("/sys/bus/ophoton/devices/ophoton8", F_OK));
+	close(ready[0]);
+	close(go[1]);
 }
 
 TEST_F(fabric, deleting_a_fabric_tells_listeners_and_hides_it)

@@ -180,11 +180,56 @@ static int fabric_set(struct ctx *c, int argc, char **argv)
 }
 
 /* Write @text to a file of the ophoton bus; the kernel log says why it refused. */
+/*
+ * The bus explains a refusal only in the kernel log (a sysfs write returns
+ * nothing but an errno), so read the log from its end before writing and
+ * take back the line our write made.  Creating fabrics needs root, who may
+ * read /dev/kmsg; anyone else just gets the errno.
+ */
+static int kmsg_open_at_end(void)
+{
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd >= 0 && lseek(fd, 0, SEEK_END) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* The text of the newest "ophoton: FILE: ..." record since the open. */
+static int kmsg_reason(int fd, const char *file, char *why, size_t len)
+{
+	char rec[1024], tag[64];
+	int found = 0;
+	ssize_t n;
+
+	snprintf(tag, sizeof(tag), "ophoton: %s: ", file);
+	/* One record per read; a record continues on lines starting with ' '. */
+	while ((n = read(fd, rec, sizeof(rec) - 1)) > 0 || (n < 0 && errno == EPIPE)) {
+		char *msg, *end;
+
+		if (n <= 0)
+			continue;	/* EPIPE: records were overwritten; go on */
+		rec[n] = 0;
+		msg = strchr(rec, ';');
+		if (!msg || strncmp(msg + 1, tag, strlen(tag)))
+			continue;
+		msg += 1 + strlen(tag);
+		end = strchr(msg, '\n');
+		if (end)
+			*end = 0;
+		snprintf(why, len, "%s", msg);
+		found = 1;
+	}
+	return found;
+}
+
 static int bus_write(struct ctx *c, const char *file, const char *text)
 {
-	char path[128];
+	char path[128], why[512];
+	int fd, kmsg, e;
 	ssize_t n;
-	int fd;
 
 	(void)c;
 	snprintf(path, sizeof(path), BUS "/%s", file);
@@ -198,17 +243,29 @@ static int bus_write(struct ctx *c, const char *file, const char *text)
 		fprintf(stderr, "ophotonctl: %s: %s\n", path, strerror(errno));
 		return errno == EACCES || errno == EPERM ? EXIT_KERNEL : EXIT_FAILED;
 	}
+	kmsg = kmsg_open_at_end();
 	n = write(fd, text, strlen(text));
-	if (n < 0) {
-		int e = errno;
-
-		close(fd);
+	e = errno;
+	close(fd);
+	if (n >= 0) {
+		if (kmsg >= 0)
+			close(kmsg);
+		return EXIT_OK;
+	}
+	if (e == EINVAL && kmsg >= 0 && kmsg_reason(kmsg, file, why, sizeof(why)))
+		fprintf(stderr, "ophotonctl: %s: %s: %s\n", file, strerror(e), why);
+	else if (e == EEXIST)
+		fprintf(stderr, "ophotonctl: %s: fabric %.*s already exists\n", file,
+			(int)strcspn(text, " "), text);
+	else if (e == ENOENT)
+		fprintf(stderr, "ophotonctl: %s: no fabric %s in this network namespace\n",
+			file, text);
+	else
 		fprintf(stderr, "ophotonctl: %s: %s%s\n", file, strerror(e),
 			e == EINVAL ? " (the kernel log says why: dmesg | tail)" : "");
-		return e == ENOENT ? EXIT_ABSENT : EXIT_KERNEL;
-	}
-	close(fd);
-	return EXIT_OK;
+	if (kmsg >= 0)
+		close(kmsg);
+	return e == ENOENT ? EXIT_ABSENT : EXIT_KERNEL;
 }
 
 static int fabric_create(struct ctx *c, int argc, char **argv)
