@@ -124,6 +124,24 @@ static ssize_t links_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(links);
 
+/*
+ * What the model allocated for this fabric, laser modules included: the
+ * figure the benchmarks divide by the lane-directions.  It moves with hot
+ * swaps, so it is read under the fabric's lock.
+ */
+static ssize_t model_bytes_show(struct device *dev, struct device_attribute *attr,
+				char *buf)
+{
+	struct ophoton_fabric *fab = to_ophoton_fabric(dev);
+	size_t bytes;
+
+	mutex_lock(&fab->lock);
+	bytes = oph_fabric_bytes(fab->model);
+	mutex_unlock(&fab->lock);
+	return sysfs_emit(buf, "%zu\n", bytes);
+}
+static DEVICE_ATTR_RO(model_bytes);
+
 static struct attribute *ophoton_fabric_attrs[] = {
 	&dev_attr_racks.attr,
 	&dev_attr_memory_racks.attr,
@@ -140,6 +158,7 @@ static struct attribute *ophoton_fabric_attrs[] = {
 	&dev_attr_seed.attr,
 	&dev_attr_feed.attr,
 	&dev_attr_links.attr,
+	&dev_attr_model_bytes.attr,
 	NULL,
 };
 ATTRIBUTE_GROUPS(ophoton_fabric);
