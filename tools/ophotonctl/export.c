@@ -1,12 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ophotonctl: "fabric export": a fabric's telemetry as OpenMetrics text,
- * which Prometheus scrapes and node_exporter's textfile collector reads.
+ * ophotonctl: "fabric export": a fabric's telemetry as metrics text, in
+ * one of two formats made by the same code:
+ *
+ * - prometheus (the default): the Prometheus text exposition format 0.0.4,
+ *   which node_exporter's textfile collector and Prometheus itself parse.
+ *   It knows counter, gauge, summary, histogram and untyped only: a
+ *   counter's HELP and TYPE lines name its samples, "_total" included, and
+ *   a laser module's state is a gauge per state, 1 for the state it is in
+ *   and 0 for the others, told apart by a "state" label.
+ * - openmetrics: OpenMetrics 1.0 text, for a Prometheus that scrapes it as
+ *   application/openmetrics-text: counters named without "_total" in their
+ *   metadata and with it in their samples, the state a stateset (whose
+ *   label is named after the family, as that format requires), # UNIT
+ *   lines, and # EOF at the end.
  *
  * Samples are gathered per metric family while the dumps run and written
- * family by family afterwards, as the format requires; counters are named
- * without "_total" in their TYPE line and with it in their samples; values
- * are in base units (watts, degrees Celsius, seconds).
+ * family by family afterwards, as both formats require; values are in base
+ * units (watts, degrees Celsius, seconds), named in the metric names.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,47 +35,66 @@ enum fam_id {
 	F_LINK_UP, F_LINK_DOWNS, F_LINK_FLAPS, F_LINK_BW, F_LINK_OE, __F_CNT
 };
 
+/* What a family is, in OpenMetrics' terms; each format writes it its way. */
+enum fam_type { T_GAUGE, T_COUNTER, T_STATESET };
+
 static const struct {
-	const char *name, *type, *unit, *help;
+	const char *name;	/* without "_total" for a counter */
+	enum fam_type type;
+	const char *unit, *help;
 } fams[__F_CNT] = {
-	[F_FABRIC_LINKS]  = { "ophoton_fabric_links", "gauge", "", "Links of the fabric by state." },
-	[F_FABRIC_BW]	  = { "ophoton_fabric_bandwidth_gbps", "gauge", "",
+	[F_FABRIC_LINKS]  = { "ophoton_fabric_links", T_GAUGE, "", "Links of the fabric by state." },
+	[F_FABRIC_BW]	  = { "ophoton_fabric_bandwidth_gbps", T_GAUGE, "",
 			      "Bandwidth of the links up, per direction, Gb/s." },
-	[F_FABRIC_POWER]  = { "ophoton_fabric_power_watts", "gauge", "watts",
+	[F_FABRIC_POWER]  = { "ophoton_fabric_power_watts", T_GAUGE, "watts",
 			      "Electrical power of GPUs, switches, engines and laser modules." },
-	[F_FABRIC_TEMP]	  = { "ophoton_fabric_engine_temperature_max_celsius", "gauge", "celsius",
+	[F_FABRIC_TEMP]	  = { "ophoton_fabric_engine_temperature_max_celsius", T_GAUGE, "celsius",
 			      "The hottest engine." },
-	[F_FABRIC_BUDGET] = { "ophoton_fabric_over_budget", "gauge", "",
+	[F_FABRIC_BUDGET] = { "ophoton_fabric_over_budget", T_GAUGE, "",
 			      "1 when some rack draws more than its power budget." },
-	[F_FABRIC_CLOCK]  = { "ophoton_fabric_clock_seconds", "gauge", "seconds",
+	[F_FABRIC_CLOCK]  = { "ophoton_fabric_clock_seconds", T_GAUGE, "seconds",
 			      "The fabric's virtual clock." },
-	[F_RACK_POWER]	  = { "ophoton_rack_power_watts", "gauge", "watts", "Power drawn by a rack." },
-	[F_RACK_BUDGET]	  = { "ophoton_rack_budget_watts", "gauge", "watts", "A rack's power budget." },
-	[F_RACK_LINKS_UP] = { "ophoton_rack_links_up", "gauge", "", "Links of a rack that are up." },
-	[F_ENGINE_TEMP]	  = { "ophoton_engine_temperature_celsius", "gauge", "celsius",
+	[F_RACK_POWER]	  = { "ophoton_rack_power_watts", T_GAUGE, "watts", "Power drawn by a rack." },
+	[F_RACK_BUDGET]	  = { "ophoton_rack_budget_watts", T_GAUGE, "watts", "A rack's power budget." },
+	[F_RACK_LINKS_UP] = { "ophoton_rack_links_up", T_GAUGE, "", "Links of a rack that are up." },
+	[F_ENGINE_TEMP]	  = { "ophoton_engine_temperature_celsius", T_GAUGE, "celsius",
 			      "Die temperature of an optical engine." },
-	[F_ENGINE_POWER]  = { "ophoton_engine_power_watts", "gauge", "watts",
+	[F_ENGINE_POWER]  = { "ophoton_engine_power_watts", T_GAUGE, "watts",
 			      "Power of an optical engine." },
-	[F_MODULE_STATE]  = { "ophoton_laser_module_state", "stateset", "",
+	[F_MODULE_STATE]  = { "ophoton_laser_module_state", T_STATESET, "",
 			      "CMIS-like state of a laser module slot." },
-	[F_MODULE_TEMP]	  = { "ophoton_laser_module_temperature_celsius", "gauge", "celsius",
+	[F_MODULE_TEMP]	  = { "ophoton_laser_module_temperature_celsius", T_GAUGE, "celsius",
 			      "Case temperature of a laser module." },
-	[F_MODULE_POWER]  = { "ophoton_laser_module_power_watts", "gauge", "watts",
+	[F_MODULE_POWER]  = { "ophoton_laser_module_power_watts", T_GAUGE, "watts",
 			      "Power drawn by a laser module." },
-	[F_MODULE_INSERT] = { "ophoton_laser_module_insertions", "counter", "",
+	[F_MODULE_INSERT] = { "ophoton_laser_module_insertions", T_COUNTER, "",
 			      "Laser modules inserted into a slot." },
-	[F_LINK_UP]	  = { "ophoton_link_up", "gauge", "", "1 when the link is up." },
-	[F_LINK_DOWNS]	  = { "ophoton_link_downs", "counter", "", "Times the link went down." },
-	[F_LINK_FLAPS]	  = { "ophoton_link_flaps", "counter", "",
+	[F_LINK_UP]	  = { "ophoton_link_up", T_GAUGE, "", "1 when the link is up." },
+	[F_LINK_DOWNS]	  = { "ophoton_link_downs", T_COUNTER, "", "Times the link went down." },
+	[F_LINK_FLAPS]	  = { "ophoton_link_flaps", T_COUNTER, "",
 			      "Downs within 10 s of coming up." },
-	[F_LINK_BW]	  = { "ophoton_link_bandwidth_gbps", "gauge", "",
+	[F_LINK_BW]	  = { "ophoton_link_bandwidth_gbps", T_GAUGE, "",
 			      "Lanes up times the lane rate, Gb/s." },
-	[F_LINK_OE]	  = { "ophoton_link_engine_input_dbm", "gauge", "",
+	[F_LINK_OE]	  = { "ophoton_link_engine_input_dbm", T_GAUGE, "",
 			      "Laser light at the GPU engine's input, dBm." },
+};
+
+/* Where the two formats differ; everything else is written the same. */
+static const struct format {
+	const char *name;
+	const char *types[3];	/* the TYPE of each enum fam_type */
+	bool counter_total;	/* a counter's HELP and TYPE lines say "_total" */
+	bool state_label_fam;	/* a state's label is named after its family, not "state" */
+	bool unit_lines;	/* # UNIT */
+	bool eof;		/* # EOF ends the text */
+} formats[] = {
+	{ "prometheus", { "gauge", "counter", "gauge" }, true, false, false, false },
+	{ "openmetrics", { "gauge", "counter", "stateset" }, false, true, true, true },
 };
 
 struct export {
 	struct ctx *c;
+	const struct format *fmt;
 	FILE *f[__F_CNT];
 	char *buf[__F_CNT];
 	size_t len[__F_CNT];
@@ -72,7 +102,7 @@ struct export {
 
 static void sample(struct export *e, enum fam_id id, const char *labels, double v)
 {
-	const char *suffix = !strcmp(fams[id].type, "counter") ? "_total" : "";
+	const char *suffix = fams[id].type == T_COUNTER ? "_total" : "";
 
 	fprintf(e->f[id], "%s%s{fabric=\"%d\"%s%s} %.15g\n", fams[id].name, suffix,
 		e->c->fabric, *labels ? "," : "", labels, v);
@@ -152,7 +182,8 @@ static int on_reply(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
 		for (int i = 0; i < en->n; i++) {
 			char ls[200];
 
-			snprintf(ls, sizeof(ls), "%s,ophoton_laser_module_state=\"%s\"", l,
+			snprintf(ls, sizeof(ls), "%s,%s=\"%s\"", l,
+				 e->fmt->state_label_fam ? fams[F_MODULE_STATE].name : "state",
 				 en->names[i]);
 			sample(e, F_MODULE_STATE, ls, (unsigned int)i == state);
 		}
@@ -193,7 +224,26 @@ static int dump(struct export *e, int cmd, bool dumpit)
 	if (!msg || nla_put_flag(msg, OPHOTON_A_STATS))
 		return EXIT_FAILED;
 	ret = onl_request(&c->nl, msg, on_reply, e, &err);
-	return ret ? ctx_error(c, "export", &err, ret) : EXIT_OK;
+	if (ret)
+		return ctx_error(c, "export", &err, ret);
+	return EXIT_OK;
+}
+
+/* A family's metadata lines: HELP then TYPE, or TYPE, UNIT, HELP. */
+static void header(FILE *f, const struct format *fmt, enum fam_id id)
+{
+	const char *total = fmt->counter_total && fams[id].type == T_COUNTER ? "_total" : "";
+	const char *type = fmt->types[fams[id].type];
+
+	if (!fmt->unit_lines) {
+		fprintf(f, "# HELP %s%s %s\n", fams[id].name, total, fams[id].help);
+		fprintf(f, "# TYPE %s%s %s\n", fams[id].name, total, type);
+		return;
+	}
+	fprintf(f, "# TYPE %s%s %s\n", fams[id].name, total, type);
+	if (*fams[id].unit)
+		fprintf(f, "# UNIT %s%s %s\n", fams[id].name, total, fams[id].unit);
+	fprintf(f, "# HELP %s%s %s\n", fams[id].name, total, fams[id].help);
 }
 
 int fabric_export(struct ctx *c, int argc, char **argv);
@@ -202,19 +252,23 @@ int fabric_export(struct ctx *c, int argc, char **argv)
 	static const int cmds[] = { OPHOTON_CMD_FABRIC_GET, OPHOTON_CMD_RACK_GET,
 				    OPHOTON_CMD_ENGINE_GET, OPHOTON_CMD_MODULE_GET,
 				    OPHOTON_CMD_LINK_GET };
-	struct export e = { .c = c };
+	struct export e = { .c = c, .fmt = &formats[0] };
 	FILE *f = out_file();
 	int ret = EXIT_OK, i;
 
-	/* "--format" too, as exporters spell it; OpenMetrics is what Prometheus reads. */
+	/* "--format" too, as exporters spell it. */
 	if (argc >= 1 && (!strcmp(argv[0], "format") || !strcmp(argv[0], "--format"))) {
-		if (argc != 2 || (strcmp(argv[1], "prometheus") && strcmp(argv[1], "openmetrics")))
-			return usage_error(c, "the only format is prometheus (OpenMetrics text)");
+		e.fmt = NULL;
+		for (i = 0; argc == 2 && i < (int)NCMDS(formats); i++)
+			if (!strcmp(argv[1], formats[i].name))
+				e.fmt = &formats[i];
+		if (!e.fmt)
+			return usage_error(c, "the format is prometheus (the default) or openmetrics");
 	} else if (argc) {
 		return usage_error(c, "unknown keyword '%s'", argv[0]);
 	}
 	if (c->o->json)
-		return usage_error(c, "export writes OpenMetrics text, not JSON");
+		return usage_error(c, "export writes metrics text, not JSON");
 	ret = ctx_fabric(c);
 	if (ret)
 		return ret;
@@ -235,13 +289,11 @@ out:
 		for (i = 0; i < __F_CNT; i++) {
 			if (!e.len[i])
 				continue;
-			fprintf(f, "# TYPE %s %s\n", fams[i].name, fams[i].type);
-			if (*fams[i].unit)
-				fprintf(f, "# UNIT %s %s\n", fams[i].name, fams[i].unit);
-			fprintf(f, "# HELP %s %s\n", fams[i].name, fams[i].help);
+			header(f, e.fmt, (enum fam_id)i);
 			fwrite(e.buf[i], 1, e.len[i], f);
 		}
-		fprintf(f, "# EOF\n");
+		if (e.fmt->eof)
+			fprintf(f, "# EOF\n");
 		fflush(f);
 	}
 	for (i = 0; i < __F_CNT; i++)

@@ -315,8 +315,9 @@ static const struct cmd fabric_cmds[] = {
 	{ "map", "[ fabric ID ] [ engines ] [ blast OBJECT ID ]",
 	  "racks x trays x GPUs as a grid, worst state wins; 'blast' marks what a failure takes down",
 	  fabric_map },
-	{ "export", "[ fabric ID ] [ --format prometheus ]",
-	  "telemetry as OpenMetrics text (node_exporter textfile collector)", fabric_export },
+	{ "export", "[ fabric ID ] [ --format prometheus | openmetrics ]",
+	  "telemetry as Prometheus text (format 0.0.4, the default: node_exporter's\n"
+	  "      textfile collector reads it) or as OpenMetrics text", fabric_export },
 };
 
 const struct object obj_fabric = { "fabric", "CPO fabric devices", fabric_cmds,

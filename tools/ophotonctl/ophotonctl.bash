@@ -31,6 +31,9 @@ _ophotonctl() {
 	fibre)
 		COMPREPLY=($(compgen -W "tx rx feed" -- "$cur"))
 		return ;;
+	format|--format)
+		COMPREPLY=($(compgen -W "prometheus openmetrics" -- "$cur"))
+		return ;;
 	esac
 	# The object is the first word that is not an option.
 	obj=
@@ -41,7 +44,10 @@ _ophotonctl() {
 		*) obj=${COMP_WORDS[i]}; break ;;
 		esac
 	done
-	if [[ $cur == -* ]]; then
+	if [[ $cur == -* && $obj == fabric ]]; then
+		# Options end at the object: after it, only export's --format.
+		COMPREPLY=($(compgen -W "--format" -- "$cur"))
+	elif [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "-j --json -p --pretty -s --stats -t --timestamp -F --fabric
 			-w --wait --timeout -b --batch -f --force -c --color -h --help -V --version" -- "$cur"))
 	elif [[ -z $obj ]]; then
@@ -55,7 +61,7 @@ _ophotonctl() {
 			fw-hang lane fibre value amount serial side" -- "$cur")) ;;
 		monitor) COMPREPLY=($(compgen -W "config alarms all fabric link gpu module" -- "$cur")) ;;
 		fabric) COMPREPLY=($(compgen -W "fabric up down time-scale rack-budget-w thresh alarm-lo
-			warn-lo warn-hi alarm-hi engines blast format --format prometheus" -- "$cur")) ;;
+			warn-lo warn-hi alarm-hi engines blast format --format" -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W "rack tray slot gpu engine port link module laser lane dir
 			side unhealthy lasers up down retrain clear" -- "$cur")) ;;
 		esac

@@ -192,6 +192,12 @@ static void put_object(struct nl_msg *m, int cmd, uint32_t id, int stats)
 		nla_put_u32(m, OPHOTON_A_MODULE_ID, id);
 		nla_put_u8(m, OPHOTON_A_MODULE_STATE, OPHOTON_MODULE_STATE_READY);
 		nla_put_flag(m, OPHOTON_A_MODULE_SAFE_TO_REMOVE);
+		if (stats && cmd == OPHOTON_CMD_MODULE_GET) {
+			n = nla_nest_start(m, OPHOTON_A_MODULE_STATS);
+			nla_put_s32(m, OPHOTON_A_MODULE_STATS_TEMP_MC, 41500);
+			nla_put_u32(m, OPHOTON_A_MODULE_STATS_POWER_MW, 9800);
+			nla_nest_end(m, n);
+		}
 		break;
 	case OPHOTON_CMD_HEALTH_GET:
 		nla_put_u8(m, OPHOTON_A_HEALTH_DOMAIN, OPHOTON_HEALTH_MODULE);
@@ -561,22 +567,153 @@ TEST_F(cli, batch_reports_file_and_line_and_stops_unless_forced)
 	unlink(path);
 }
 
-TEST_F(cli, export_is_openmetrics)
+/* How many times @needle occurs in @hay. */
+static int count(const char *hay, const char *needle)
 {
+	int n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+/*
+ * The rules of the Prometheus text format 0.0.4 that node_exporter's
+ * parser enforces and ophotonctl must keep: HELP and TYPE lines only, of
+ * its five types, every sample named as the TYPE line above it.  NULL, or
+ * the first line that breaks them.
+ */
+static const char *prom_violation(const char *text)
+{
+	static const char *const types[] = { "counter", "gauge", "untyped", "summary",
+					     "histogram" };
+	static char line[512], fam[256];
+	const char *p = text;
+
+	fam[0] = '\0';
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		char name[256], type[64];
+
+		snprintf(line, sizeof(line), "%.*s", (int)n, p);
+		p += n + (p[n] == '\n');
+		if (!strncmp(line, "# HELP ", 7))
+			continue;
+		if (sscanf(line, "# TYPE %255s %63s", name, type) == 2) {
+			bool known = false;
+
+			for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+				known |= !strcmp(type, types[i]);
+			if (!known)
+				return line;
+			snprintf(fam, sizeof(fam), "%s", name);
+			continue;
+		}
+		if (line[0] == '#' || strncmp(line, fam, strlen(fam)) || !fam[0] ||
+		    (line[strlen(fam)] != '{' && line[strlen(fam)] != ' '))
+			return line;
+	}
+	return NULL;
+}
+
+/* Keep the text for check-export.py, where "make check" asks for it. */
+static void keep_export(const char *text, const char *name)
+{
+	const char *dir = getenv("OPHOTON_EXPORT_DIR");
+	char path[4096];
+	FILE *f;
+
+	if (!dir)
+		return;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/* The state samples of module 1, and in @ones how many say 1. */
+static int module_states(const char *text, int *ones)
+{
+	static const char key[] =
+		"ophoton_laser_module_state{fabric=\"1\",side=\"gpu\",module=\"1\",state=\"";
+	int states = 0;
+
+	*ones = 0;
+	for (const char *p = text; (p = strstr(p, key)); p += sizeof(key) - 1) {
+		states++;
+		*ones += !strncmp(strchr(p, '}'), "} 1\n", 4);
+	}
+	return states;
+}
+
+TEST_F(cli, export_is_prometheus_text_by_default)
+{
+	const char *bad;
+	int ones;
+
 	run(&self->r, "fabric", "export", NULL);
 	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
-	EXPECT_NE(NULL, strstr(self->r.out, "# TYPE ophoton_link_downs counter\n"));
-	EXPECT_NE(NULL, strstr(self->r.out, "ophoton_link_downs_total{fabric=\"1\",link=\"0\""));
-	EXPECT_NE(NULL, strstr(self->r.out, "# UNIT ophoton_rack_power_watts watts\n"));
-	EXPECT_EQ(0, strcmp(self->r.out + strlen(self->r.out) - 6, "# EOF\n"));
+	/* A counter's HELP and TYPE name its samples, _total included. */
+	EXPECT_NE(NULL, strstr(self->r.out, "# HELP ophoton_link_downs_total Times the link went down.\n"
+				    "# TYPE ophoton_link_downs_total counter\n"
+				    "ophoton_link_downs_total{fabric=\"1\",link=\"0\",gpu=\"0\",plane=\"0\"} 0\n"))
+		TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "# TYPE ophoton_laser_module_insertions_total counter\n"));
+	EXPECT_NE(NULL, strstr(self->r.out, "# HELP ophoton_rack_power_watts Power drawn by a rack.\n"
+				    "# TYPE ophoton_rack_power_watts gauge\n"));
+	/* States: a gauge per state, 1 for the one the module is in. */
+	EXPECT_NE(NULL, strstr(self->r.out, "# TYPE ophoton_laser_module_state gauge\n"));
+	EXPECT_NE(NULL, strstr(self->r.out, "ophoton_laser_module_state{fabric=\"1\",side=\"gpu\",module=\"1\",state=\"ready\"} 1\n"));
+	EXPECT_NE(NULL, strstr(self->r.out, "ophoton_laser_module_state{fabric=\"1\",side=\"gpu\",module=\"1\",state=\"absent\"} 0\n"));
+	EXPECT_LT(3, module_states(self->r.out, &ones));
+	EXPECT_EQ(1, ones) TH_LOG("a module in exactly one state");
+	/* Nothing of OpenMetrics. */
+	EXPECT_EQ(NULL, strstr(self->r.out, "# EOF"));
+	EXPECT_EQ(NULL, strstr(self->r.out, "# UNIT"));
+	EXPECT_EQ(NULL, strstr(self->r.out, "stateset"));
+	bad = prom_violation(self->r.out);
+	EXPECT_EQ(NULL, bad) TH_LOG("not Prometheus text 0.0.4: %s", bad);
+	/* Every family once: as many TYPE lines as families written. */
+	EXPECT_EQ(count(self->r.out, "# HELP "), count(self->r.out, "# TYPE "));
+	EXPECT_EQ(20, count(self->r.out, "# TYPE ")) TH_LOG("%s", self->r.out);
+	keep_export(self->r.out, "export.prom");
 	run(&self->r, "fabric", "export", "--format", "prometheus", NULL);
 	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(NULL, prom_violation(self->r.out));
+	run(&self->r, "fabric", "export", "format", "prometheus", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(NULL, strstr(self->r.out, "# EOF"));
+}
+
+TEST_F(cli, export_openmetrics_on_request)
+{
+	run(&self->r, "fabric", "export", "--format", "openmetrics", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_NE(NULL, strstr(self->r.out, "# TYPE ophoton_link_downs counter\n"
+				    "# HELP ophoton_link_downs Times the link went down.\n"
+				    "ophoton_link_downs_total{fabric=\"1\",link=\"0\""))
+		TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "# TYPE ophoton_rack_power_watts gauge\n"
+				    "# UNIT ophoton_rack_power_watts watts\n"));
+	EXPECT_NE(NULL, strstr(self->r.out, "# TYPE ophoton_laser_module_state stateset\n"));
+	EXPECT_NE(NULL, strstr(self->r.out, ",module=\"1\",ophoton_laser_module_state=\"ready\"} 1\n"));
+	EXPECT_EQ(NULL, strstr(self->r.out, "_total counter"));
+	EXPECT_EQ(0, strcmp(self->r.out + strlen(self->r.out) - 6, "# EOF\n"));
+	EXPECT_EQ(1, count(self->r.out, "# EOF"));
+	keep_export(self->r.out, "export.om");
 	run(&self->r, "fabric", "export", "format", "openmetrics", NULL);
 	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_NE(NULL, strstr(self->r.out, "stateset"));
 	run(&self->r, "fabric", "export", "--format", "csv", NULL);
 	EXPECT_EQ(1, self->r.ret);
-	EXPECT_NE(NULL, strstr(self->r.err, "the only format is prometheus"));
+	EXPECT_NE(NULL, strstr(self->r.err, "the format is prometheus (the default) or openmetrics"));
 	run(&self->r, "fabric", "export", "--format", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "fabric", "export", "--format", "openmetrics", "x", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "-j", "fabric", "export", NULL);
 	EXPECT_EQ(1, self->r.ret);
 }
 

@@ -12,4 +12,7 @@ comp() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _ophotonctl; echo "${COMPREP
 [ "$(comp ophotonctl blast e)" = "engine" ]
 [ "$(comp ophotonctl link show 1 side s)" = "switch" ]
 [ "$(comp ophotonctl --timeo)" = "--timeout" ]
+[ "$(comp ophotonctl fabric export --fo)" = "--format" ]
+[ "$(comp ophotonctl fabric export --format o)" = "openmetrics" ]
+[ "$(comp ophotonctl fabric export format "")" = "prometheus openmetrics" ]
 comp ophotonctl "" | grep -qw monitor
