@@ -40,6 +40,19 @@ int ctx_error(struct ctx *c, const char *what, const struct onl_err *err, int re
 	return ret;
 }
 
+/*
+ * Exit status 0 all the same, as iproute2 does: the output is there, and
+ * the warning says how far to trust it.
+ */
+void ctx_dump_interrupted(struct ctx *c)
+{
+	if (c->intr_warned)
+		return;
+	c->intr_warned = true;
+	fprintf(stderr, "ophotonctl: warning: the fabric changed during the dump; "
+		"the output may mix states from before and after (run it again)\n");
+}
+
 struct nl_msg *ctx_msg(struct ctx *c, int cmd, int flags)
 {
 	struct nl_msg *msg = onl_msg(&c->nl, cmd, flags);
@@ -81,12 +94,18 @@ int ctx_fabric(struct ctx *c)
 	ret = ctx_nl(c);
 	if (ret || c->fabric >= 0)
 		return ret;
-	msg = onl_msg(&c->nl, OPHOTON_CMD_FABRIC_GET, NLM_F_DUMP);
-	if (!msg)
-		return EXIT_FAILED;
-	ret = onl_request(&c->nl, msg, list_fabric, &l, &err);
-	if (ret)
-		return ctx_error(c, "listing fabrics", &err, ret);
+	/* An internal read: a list interrupted by a change is read again. */
+	for (int tries = 1; ; tries++) {
+		memset(&l, 0, sizeof(l));
+		msg = onl_msg(&c->nl, OPHOTON_CMD_FABRIC_GET, NLM_F_DUMP);
+		if (!msg)
+			return EXIT_FAILED;
+		ret = onl_request(&c->nl, msg, list_fabric, &l, &err);
+		if (ret)
+			return ctx_error(c, "listing fabrics", &err, ret);
+		if (!err.interrupted || tries == DUMP_TRIES)
+			break;
+	}
 	if (l.n == 0) {
 		fprintf(stderr,
 			"ophotonctl: no fabric in this network namespace (create one: ophotonctl fabric create ID)\n");
@@ -237,7 +256,11 @@ static int show_children(struct show_state *st, struct nlattr **tb)
 	out_indent(-1);
 	out_list_end();
 	ctx_done(&sub);
-	return ret ? ctx_error(c, c->child_key, &err, ret) : cst.ret;
+	if (ret)
+		return ctx_error(c, c->child_key, &err, ret);
+	if (err.interrupted)
+		ctx_dump_interrupted(c);
+	return cst.ret;
 }
 
 static int show_one(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
@@ -278,14 +301,19 @@ static int ctx_request(struct ctx *c, int cmd, int flags, build_fn build, void *
 	return EXIT_OK;
 }
 
-int ctx_show(struct ctx *c, int cmd, bool dump, build_fn build, void *arg,
-	     const char *strip)
+/*
+ * One try of a show; with @held, its output is held back, to be dropped
+ * when the dump was interrupted (*@again) and so will run again.
+ */
+static int show_try(struct ctx *c, int cmd, bool dump, build_fn build, void *arg,
+		    const char *strip, bool held, bool *again)
 {
 	struct show_state st = { .c = c, .strip = strip };
 	struct onl_err err;
 	struct nl_msg *msg;
 	int ret;
 
+	*again = false;
 	ret = ctx_request(c, cmd, dump ? NLM_F_DUMP : 0, build, arg, &msg);
 	if (ret)
 		return ret;
@@ -293,13 +321,34 @@ int ctx_show(struct ctx *c, int cmd, bool dump, build_fn build, void *arg,
 		nlmsg_free(msg);
 		return EXIT_FAILED;
 	}
+	held = held && !out_capture_start();
 	out_list_start(NULL);
 	ret = onl_request(&c->nl, msg, show_one, &st, &err);
 	out_list_end();
 	out_flush();
+	*again = held && !ret && err.interrupted;
+	if (held)
+		out_capture_end(!*again);
 	if (ret)
 		return ctx_error(c, c->obj->name, &err, ret);
+	if (err.interrupted && !*again)
+		ctx_dump_interrupted(c);
 	return st.ret;
+}
+
+int ctx_show(struct ctx *c, int cmd, bool dump, build_fn build, void *arg,
+	     const char *strip)
+{
+	bool again = false;
+	int ret, tries = 1;
+
+	do {
+		bool held = c->retry_dumps && dump && tries++ < DUMP_TRIES;
+
+		ret = show_try(c, cmd, dump, build, arg, strip, held, &again);
+	} while (again);
+	out_flush();
+	return ret;
 }
 
 int ctx_change(struct ctx *c, int cmd, build_fn build, void *arg, const char *what)

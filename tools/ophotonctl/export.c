@@ -226,6 +226,8 @@ static int dump(struct export *e, int cmd, bool dumpit)
 	ret = onl_request(&c->nl, msg, on_reply, e, &err);
 	if (ret)
 		return ctx_error(c, "export", &err, ret);
+	if (err.interrupted)
+		ctx_dump_interrupted(c);
 	return EXIT_OK;
 }
 

@@ -235,6 +235,8 @@ int fabric_map(struct ctx *c, int argc, char **argv)
 		ret = ctx_error(c, "map", &err, ret);
 		goto out;
 	}
+	if (err.interrupted)
+		ctx_dump_interrupted(c);
 	if (blast_at >= 0) {
 		ret = map_blast(c, &m, argc - blast_at, argv + blast_at);
 		if (ret)

@@ -3,7 +3,8 @@
  * ophotonctl: "monitor": the family's notifications as they come, one line
  * (or one JSON object) per event, flushed.  Each fabric's two streams are
  * numbered without gaps; a gap or a socket overrun is reported, the state
- * re-read (the fabric and what is not healthy) and the watch goes on.
+ * re-read (the fabric and what is not healthy; a dump interrupted by a
+ * change is read again) and the watch goes on.
  * SIGINT and SIGTERM end it cleanly.
  */
 #include <errno.h>
@@ -193,6 +194,7 @@ static int resync(struct monitor *m, int fabric)
 	int saved = c->fabric, ret;
 
 	c->fabric = fabric;
+	c->intr_warned = false;		/* a warning per re-read that stayed mixed */
 	note(m, "resync-start", fabric);
 	ret = ctx_show(c, OPHOTON_CMD_FABRIC_GET, false, NULL, NULL, "fabric-");
 	for (size_t i = 0; i < NCMDS(cmds) && !ret; i++)
@@ -224,9 +226,12 @@ static void resync_every(struct monitor *m)
 	struct nl_msg *msg;
 
 	if (c->fabric < 0) {
-		msg = onl_msg(&c->nl, OPHOTON_CMD_FABRIC_GET, NLM_F_DUMP);
-		if (msg)
-			onl_request(&c->nl, msg, add_fabric, m, &err);
+		for (int tries = 1; tries <= DUMP_TRIES; tries++) {
+			msg = onl_msg(&c->nl, OPHOTON_CMD_FABRIC_GET, NLM_F_DUMP);
+			if (!msg || onl_request(&c->nl, msg, add_fabric, m, &err) ||
+			    !err.interrupted)
+				break;
+		}
 	} else {
 		last_seq(m, c->fabric, 0);
 	}
@@ -269,6 +274,8 @@ static int monitor_run(struct ctx *c, int argc, char **argv)
 	ret = ctx_nl(c);
 	if (ret)
 		return ret;
+	/* Its re-reads run an interrupted dump again rather than print it. */
+	c->retry_dumps = true;
 	ret = onl_open(&ev);
 	if (ret)
 		return ret;

@@ -4,7 +4,9 @@
  *
  * libnl 3.7 neither turns on nor parses extended ACKs, rewrites errnos into
  * its own codes and ignores the error carried by NLMSG_DONE; this file does
- * all three itself so that the user sees what the kernel said.
+ * all three itself so that the user sees what the kernel said.  It also
+ * notes NLM_F_DUMP_INTR, which libnl reports only as an error of the
+ * receive call that read NLMSG_DONE, after the request is complete.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -251,6 +253,16 @@ static int cb_finish(struct nl_msg *msg, void *arg)
 	return NL_STOP;
 }
 
+/* Called before the message is handled as usual (NL_OK), DONE included. */
+static int cb_dump_intr(struct nl_msg *msg, void *arg)
+{
+	struct req_state *st = arg;
+
+	(void)msg;
+	st->err->interrupted = true;
+	return NL_OK;
+}
+
 static int cb_valid(struct nl_msg *msg, void *arg)
 {
 	struct req_state *st = arg;
@@ -295,6 +307,7 @@ int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
 	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, cb_ack, &st);
 	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, cb_finish, &st);
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, cb_valid, &st);
+	nl_cb_set(cb, NL_CB_DUMP_INTR, NL_CB_CUSTOM, cb_dump_intr, &st);
 
 	ret = nl_send_auto(nl->sk, msg);
 	if (ret < 0) {

@@ -5,6 +5,7 @@
 #ifndef OPHOTONCTL_NL_H
 #define OPHOTONCTL_NL_H
 
+#include <stdbool.h>
 #include <netlink/attr.h>
 #include <netlink/msg.h>
 
@@ -26,6 +27,13 @@ struct onl_err {
 	char attr[64];
 	char warning[256];	/* extack message on a successful ACK */
 	int local;		/* the failure was ours (send, receive), not the kernel's */
+	/*
+	 * A reply of the dump carried NLM_F_DUMP_INTR: the objects changed
+	 * while they were being dumped (a hot swap, a link going down), so
+	 * the replies may mix states from before and after.  Every reply was
+	 * still handed over; the caller warns or dumps again.
+	 */
+	bool interrupted;
 };
 
 typedef int (*onl_reply_fn)(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg);
@@ -39,7 +47,7 @@ struct nl_msg *onl_msg(const struct onl *nl, int cmd, int flags);
 /*
  * Send @msg (consumed), call @fn for each reply with its attributes parsed
  * against the family's attribute table, and wait for the ACK or NLMSG_DONE.
- * Returns an exit code and fills @err.
+ * Returns an exit code and fills @err (see its @interrupted for dumps).
  */
 int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
 		struct onl_err *err);

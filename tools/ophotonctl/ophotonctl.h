@@ -56,7 +56,16 @@ struct ctx {
 	int child_cmd;
 	const char *child_key;
 	const char *child_strip;
+	/*
+	 * Dumps the kernel flags NLM_F_DUMP_INTR: @retry_dumps (monitor's
+	 * re-reads) runs them again, up to DUMP_TRIES times, printing only a
+	 * consistent one; otherwise the command warns, once (@intr_warned).
+	 */
+	bool retry_dumps;
+	bool intr_warned;
 };
+
+#define DUMP_TRIES 4
 
 /*
  * One command of one object.  @run gets the arguments after the command
@@ -94,6 +103,8 @@ int ctx_shape(struct ctx *c);
 void ctx_done(struct ctx *c);
 int ctx_error(struct ctx *c, const char *what, const struct onl_err *err, int ret);
 struct nl_msg *ctx_msg(struct ctx *c, int cmd, int flags);
+/* A dump of the command was interrupted by a change: warn on stderr, once. */
+void ctx_dump_interrupted(struct ctx *c);
 
 /*
  * Send a GET (@dump: a dump) built by @build and print every reply, as a

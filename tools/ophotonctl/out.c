@@ -9,13 +9,14 @@
 #include <inttypes.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "out.h"
 
 #define OUT_MAX_DEPTH 16
 
-static struct {
+struct out_state {
 	FILE *f;
 	bool json;
 	bool pretty;
@@ -23,7 +24,16 @@ static struct {
 	bool first[OUT_MAX_DEPTH];	/* no member written yet at this depth */
 	bool line_open;			/* human: something printed on the line */
 	int hdepth;			/* human: open sections */
-} out = { .f = NULL };
+};
+
+static struct out_state out = { .f = NULL };
+
+static struct {
+	struct out_state saved;	/* the writer as it was when the capture began */
+	FILE *mem;
+	char *buf;
+	size_t len;
+} cap;
 
 void out_init(FILE *f, int json, int pretty)
 {
@@ -347,4 +357,31 @@ void out_flush(void)
 {
 	out_newline();
 	fflush(out.f);
+}
+
+int out_capture_start(void)
+{
+	cap.mem = open_memstream(&cap.buf, &cap.len);
+	if (!cap.mem)
+		return -1;
+	cap.saved = out;
+	out.f = cap.mem;
+	return 0;
+}
+
+void out_capture_end(int keep)
+{
+	if (!cap.mem)
+		return;
+	fclose(cap.mem);
+	cap.mem = NULL;
+	if (keep) {
+		out.f = cap.saved.f;
+		fwrite(cap.buf, 1, cap.len, out.f);
+	} else {
+		out = cap.saved;
+	}
+	free(cap.buf);
+	cap.buf = NULL;
+	cap.len = 0;
 }

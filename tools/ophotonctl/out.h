@@ -35,6 +35,14 @@ void out_flag(const char *key, const char *label);
 void out_unit(const char *key, const char *label, int64_t val, enum onl_unit unit);
 void out_newline(void);
 void out_flush(void);
+/*
+ * Hold what is printed from here on, to be written out (@keep) or dropped
+ * by out_capture_end(), which also forgets the nesting it opened; for a
+ * dump that may have to run again.  Returns -1, capturing nothing, when
+ * out of memory.  Captures do not nest.
+ */
+int out_capture_start(void);
+void out_capture_end(int keep);
 
 /* Exposed for the unit tests of the JSON writer. */
 void out_json_string(FILE *f, const char *s);

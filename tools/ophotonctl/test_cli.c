@@ -2,16 +2,23 @@
 /*
  * Host tests of ophotonctl without a kernel: a fake kernel behind libnl's
  * send and receive hooks answers the family's requests from a small fixed
- * fabric, refuses some with an extended ACK, and ends one dump with an
- * error in NLMSG_DONE.  Every command runs through main(), in human and
- * JSON output; exit codes, messages and the JSON's validity are checked.
+ * fabric, refuses some with an extended ACK, ends one dump with an error
+ * in NLMSG_DONE, and flags dumps NLM_F_DUMP_INTR when a test asks.  Every
+ * command runs through main(), in human and JSON output; exit codes,
+ * messages and the JSON's validity are checked.
+ *
+ * Each socket also has a real one behind it, of NETLINK_USERSOCK, which
+ * nothing else talks on: --wait and monitor poll it and join groups on it,
+ * and a test can send it notifications.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/socket.h>
 #include <linux/genetlink.h>
 #include <linux/ophoton.h>
 #include <netlink/genl/genl.h>
@@ -34,6 +41,21 @@ static struct queue {
 static struct queue *cur;	/* the socket being answered */
 static struct nlmsghdr last_req;
 static int last_cmd;
+
+/*
+ * Dumps of @intr_cmd (0: of any command) come back flagged NLM_F_DUMP_INTR,
+ * the next @intr_left of them, on their message number @intr_msg (the
+ * NLMSG_DONE after the objects counts last), as the kernel flags a dump
+ * that a change raced with.  @dumps counts the dumps of each command.
+ */
+static int intr_cmd = -1, intr_left, intr_msg = 1;
+static int dumps[OPHOTON_CMD_MAX + 1];
+
+/* The @ntf_sock-th socket opened (from 1) gets @ntf_n notifications at once. */
+static int nsockets, ntf_sock, ntf_n;
+static struct nl_msg *ntf[4];
+/* A request for this command raises SIGTERM, which ends a monitor. */
+static int stop_cmd = -1;
 
 static struct queue *queue_of(struct nl_sock *sk)
 {
@@ -86,15 +108,21 @@ static void ack(int error, const char *msg, uint32_t offs)
 	queue(m);
 }
 
-static void done(int error, const char *msg)
+static void done_flags(int error, const char *msg, int flags)
 {
-	struct nl_msg *m = nlmsg_alloc_simple(NLMSG_DONE, NLM_F_MULTI | (msg ? NLM_F_ACK_TLVS : 0));
+	struct nl_msg *m = nlmsg_alloc_simple(NLMSG_DONE, NLM_F_MULTI | flags |
+					      (msg ? NLM_F_ACK_TLVS : 0));
 
 	nlmsg_hdr(m)->nlmsg_seq = last_req.nlmsg_seq;
 	nlmsg_append(m, &error, sizeof(error), NLMSG_ALIGNTO);
 	if (msg)
 		nla_put_string(m, NLMSGERR_ATTR_MSG, msg);
 	queue(m);
+}
+
+static void done(int error, const char *msg)
+{
+	done_flags(error, msg, 0);
 }
 
 static void ctrl_reply(void)
@@ -244,6 +272,8 @@ static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 		ctrl_reply();
 		return (int)h->nlmsg_len;
 	}
+	if (cmd == stop_cmd)
+		raise(SIGTERM);
 	stats = nlmsg_find_attr(h, GENL_HDRLEN, OPHOTON_A_STATS) != NULL;
 	if (req_u32(h, OPHOTON_A_FABRIC_ID, 1, &offs) != 1) {
 		ack(-ENODEV, "no such fabric in this network namespace", offs);
@@ -287,13 +317,22 @@ static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 		/* fall through */
 	default:
 		if (h->nlmsg_flags & NLM_F_DUMP) {
-			for (uint32_t i = 0; i < (cmd == OPHOTON_CMD_FABRIC_GET ? 1U : 3U); i++) {
-				struct nl_msg *m = reply(FAMILY, cmd, NLM_F_MULTI);
+			uint32_t n = cmd == OPHOTON_CMD_FABRIC_GET ? 1U : 3U;
+			int intr = 0;
+
+			if ((intr_cmd == cmd || intr_cmd == 0) && intr_left > 0) {
+				intr_left--;
+				intr = NLM_F_DUMP_INTR;
+			}
+			dumps[cmd]++;
+			for (uint32_t i = 0; i < n; i++) {
+				struct nl_msg *m = reply(FAMILY, cmd, NLM_F_MULTI |
+							 (i == (uint32_t)intr_msg ? intr : 0));
 
 				put_object(m, cmd, i, stats);
 				queue(m);
 			}
-			done(0, NULL);
+			done_flags(0, NULL, (uint32_t)intr_msg >= n ? intr : 0);
 		} else {
 			struct nl_msg *m = reply(FAMILY, cmd, 0);
 
@@ -328,10 +367,32 @@ static int fake_recv(struct nl_sock *sk, struct sockaddr_nl *nla, unsigned char 
 	return (int)n;
 }
 
+/* Send @m to the real socket behind @sk, as the kernel would a notification. */
+static void notify(struct nl_sock *sk, struct nl_msg *m)
+{
+	struct sockaddr_nl to = { .nl_family = AF_NETLINK,
+				  .nl_pid = nl_socket_get_local_port(sk) };
+	int fd = socket(AF_NETLINK, SOCK_RAW, NETLINK_USERSOCK);
+
+	if (fd >= 0) {
+		sendto(fd, nlmsg_hdr(m), nlmsg_hdr(m)->nlmsg_len, 0,
+		       (struct sockaddr *)&to, sizeof(to));
+		close(fd);
+	}
+}
+
 static int fake_connect(struct nl_sock *sk)
 {
-	struct nl_cb *cb = nl_socket_get_cb(sk);
+	struct nl_cb *cb;
+	int err;
 
+	err = nl_connect(sk, NETLINK_USERSOCK);
+	if (err < 0)
+		return err;
+	if (++nsockets == ntf_sock)
+		for (int i = 0; i < ntf_n; i++)
+			notify(sk, ntf[i]);
+	cb = nl_socket_get_cb(sk);
 	nl_cb_overwrite_send(cb, fake_send);
 	nl_cb_overwrite_recv(cb, fake_recv);
 	nl_cb_put(cb);
@@ -715,6 +776,137 @@ TEST_F(cli, export_openmetrics_on_request)
 	EXPECT_EQ(1, self->r.ret);
 	run(&self->r, "-j", "fabric", "export", NULL);
 	EXPECT_EQ(1, self->r.ret);
+}
+
+static const char intr_warning[] =
+	"ophotonctl: warning: the fabric changed during the dump; the output may mix "
+	"states from before and after (run it again)\n";
+
+TEST_F(cli, an_interrupted_dump_warns_once_and_keeps_its_output)
+{
+	/* show: the warning alone on stderr, exit 0, every object, valid JSON. */
+	intr_cmd = OPHOTON_CMD_LINK_GET;
+	intr_left = 1;
+	run(&self->r, "-j", "link", "show", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	EXPECT_STREQ(intr_warning, self->r.err);
+	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
+	EXPECT_EQ(3, count(self->r.out, "\"link-id\":"));
+	EXPECT_EQ(1, dumps[OPHOTON_CMD_LINK_GET]);
+	/* In human output too; "list" is "show". */
+	intr_left = 1;
+	run(&self->r, "link", "list", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	EXPECT_STREQ(intr_warning, self->r.err);
+	/* The flag on NLMSG_DONE alone: a change after the last object. */
+	intr_msg = 3;
+	intr_left = 1;
+	run(&self->r, "-j", "-p", "link", "show", NULL);
+	EXPECT_STREQ(intr_warning, self->r.err);
+	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
+	intr_msg = 1;
+	/* Not flagged: no warning. */
+	run(&self->r, "-j", "link", "show", NULL);
+	EXPECT_STREQ("", self->r.err);
+	/* -ss: the children's dumps. */
+	intr_cmd = OPHOTON_CMD_LANE_GET;
+	intr_left = 1;
+	run(&self->r, "-j", "-ss", "link", "show", "1", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	EXPECT_STREQ(intr_warning, self->r.err);
+	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"lanes\":[{")) TH_LOG("%s", self->r.out);
+	/* map. */
+	intr_cmd = OPHOTON_CMD_GPU_GET;
+	intr_left = 1;
+	run(&self->r, "-j", "fabric", "map", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	EXPECT_STREQ(intr_warning, self->r.err);
+	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
+	/* export, every dump flagged: one warning, the text whole. */
+	intr_cmd = 0;
+	intr_left = 100;
+	run(&self->r, "fabric", "export", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	EXPECT_STREQ(intr_warning, self->r.err);
+	EXPECT_EQ(NULL, prom_violation(self->r.out));
+	EXPECT_EQ(20, count(self->r.out, "# TYPE "));
+	intr_left = 100;
+	run(&self->r, "fabric", "export", "--format", "openmetrics", NULL);
+	EXPECT_STREQ(intr_warning, self->r.err);
+	EXPECT_EQ(0, strcmp(self->r.out + strlen(self->r.out) - 6, "# EOF\n"));
+}
+
+TEST_F(cli, internal_reads_run_an_interrupted_dump_again)
+{
+	/* Finding the only fabric: read again, silently. */
+	intr_cmd = OPHOTON_CMD_FABRIC_GET;
+	intr_left = 2;
+	run(&self->r, "-j", "link", "show", "2", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	EXPECT_STREQ("", self->r.err);
+	EXPECT_EQ(3, dumps[OPHOTON_CMD_FABRIC_GET]);
+	/* --wait's read of every link: twice interrupted, read three times. */
+	intr_cmd = OPHOTON_CMD_LINK_GET;
+	intr_left = 2;
+	run(&self->r, "-w", "--timeout", "1", "fabric", "set", "up", NULL);
+	EXPECT_EQ(3, self->r.ret);	/* nothing notifies the fake's links up */
+	EXPECT_NE(NULL, strstr(self->r.err, "timed out")) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(NULL, strstr(self->r.err, "warning")) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(3, dumps[OPHOTON_CMD_LINK_GET]);
+	/* Always interrupted: it gives up after DUMP_TRIES, still silent. */
+	intr_left = 100;
+	run(&self->r, "-w", "--timeout", "1", "fabric", "set", "up", NULL);
+	EXPECT_EQ(NULL, strstr(self->r.err, "warning")) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(3 + 4, dumps[OPHOTON_CMD_LINK_GET]);
+}
+
+/* A link notification of fabric 1 with sequence number @seq. */
+static struct nl_msg *link_ntf(uint64_t seq)
+{
+	struct nl_msg *m = nlmsg_alloc();
+
+	genlmsg_put(m, 0, 0, FAMILY, 0, 0, OPHOTON_CMD_LINK_NTF, 1);
+	nla_put_u32(m, OPHOTON_A_FABRIC_ID, 1);
+	nla_put_u64(m, OPHOTON_A_NTF_SEQ, seq);
+	nla_put_u32(m, OPHOTON_A_LINK_ID, 9);
+	nla_put_u8(m, OPHOTON_A_LINK_STATE, OPHOTON_LINK_STATE_DOWN);
+	return m;
+}
+
+TEST_F(cli, monitor_prints_only_a_resync_no_change_interrupted)
+{
+	char *line;
+	int lines = 0;
+
+	/* Events 1 and 3 on the monitor's socket (its second): 2 was lost. */
+	ntf[0] = link_ntf(1);
+	ntf[1] = link_ntf(3);
+	ntf_n = 2;
+	ntf_sock = 2;
+	/* The re-read of the unhealthy links is interrupted twice. */
+	intr_cmd = OPHOTON_CMD_LINK_GET;
+	intr_left = 2;
+	/* The last request of the re-read ends the watch. */
+	stop_cmd = OPHOTON_CMD_HEALTH_GET;
+	run(&self->r, "-j", "monitor", "config", NULL);
+	nlmsg_free(ntf[0]);
+	nlmsg_free(ntf[1]);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_NE(NULL, strstr(self->r.err, "1 notifications of fabric 1 lost")) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(NULL, strstr(self->r.err, "warning")) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(3, dumps[OPHOTON_CMD_LINK_GET]);
+	/* One resync, with the links once: those of the last, whole read. */
+	EXPECT_EQ(1, count(self->r.out, "\"name\":\"resync-start\""));
+	EXPECT_EQ(1, count(self->r.out, "\"name\":\"resync-end\"")) TH_LOG("%s", self->r.out);
+	EXPECT_EQ(1, count(self->r.out, "\"link-id\":0,")) TH_LOG("%s", self->r.out);
+	EXPECT_EQ(2, count(self->r.out, "\"name\":\"link-ntf\""));
+	/* Still one JSON value per line. */
+	for (line = strtok(self->r.out, "\n"); line; line = strtok(NULL, "\n")) {
+		EXPECT_TRUE(json_valid(line)) TH_LOG("%s", line);
+		lines++;
+	}
+	EXPECT_LE(8, lines);
 }
 
 TEST(json_validator_refuses_what_is_not_json)

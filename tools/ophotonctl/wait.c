@@ -7,7 +7,8 @@
  * is sent, so no notification can slip between the request and the wait;
  * the objects' states are then read once and kept current from the
  * notifications, re-read whenever the sequence numbers show a gap or the
- * socket overran.  Progress goes to a terminal's stderr.
+ * socket overran; a read the kernel flags interrupted by a change runs
+ * again.  Progress goes to a terminal's stderr.
  */
 #include <errno.h>
 #include <poll.h>
@@ -138,14 +139,15 @@ static int read_blast(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
 	return EXIT_OK;
 }
 
-/* The states of everything waited for, read afresh. */
-static int snapshot(struct waiter *wt)
+/* One read of the states; *@intr when the links' dump was interrupted. */
+static int read_states(struct waiter *wt, bool *intr)
 {
 	struct ctx *c = wt->c;
 	struct onl_err err;
 	struct nl_msg *msg;
 	int ret;
 
+	*intr = false;
 	if (wt->w->kind == WAIT_MODULE_SAFE || wt->w->kind == WAIT_MODULE_READY) {
 		msg = ctx_msg(c, OPHOTON_CMD_MODULE_GET, 0);
 		if (!msg || nla_put_u8(msg, OPHOTON_A_SIDE, wt->w->side) ||
@@ -167,7 +169,27 @@ static int snapshot(struct waiter *wt)
 			return EXIT_FAILED;
 	}
 	ret = onl_request(&c->nl, msg, read_reply, wt, &err);
-	return ret ? ctx_error(c, "wait", &err, ret) : EXIT_OK;
+	if (ret)
+		return ctx_error(c, "wait", &err, ret);
+	*intr = err.interrupted;
+	return EXIT_OK;
+}
+
+/*
+ * The states of everything waited for, read afresh, again while a change
+ * interrupts the dump; after the last try the notifications that follow
+ * set right what it read.
+ */
+static int snapshot(struct waiter *wt)
+{
+	bool intr;
+	int ret;
+
+	for (int tries = 1; ; tries++) {
+		ret = read_states(wt, &intr);
+		if (ret || !intr || tries == DUMP_TRIES)
+			return ret;
+	}
 }
 
 static int on_event(struct nl_msg *msg, void *arg)
