@@ -92,6 +92,20 @@ static void set_admin(struct oph_fabric *f, enum oph_side side, u32 mod, u8 new)
 	s->admin = new;
 }
 
+/*
+ * A drain ends once the module is dark in low power or in fault, whatever
+ * it was doing when the drain began: the slot is then safe to remove.
+ */
+static void drain_done(struct oph_fabric *f, enum oph_side side, u32 mod)
+{
+	struct oph_slot *s = slot_of(f, side, mod);
+
+	if (s->admin != OPH_ADMIN_UNPROVISIONING)
+		return;
+	set_admin(f, side, mod, OPH_ADMIN_UNPROVISIONED);
+	oph_change(f, OPH_OBJ_MODULE, side, mod, s->state, s->state, 0);
+}
+
 static bool transient(u8 state)
 {
 	return state == OPH_MOD_RESETTING || state == OPH_MOD_POWERING_UP ||
@@ -281,6 +295,7 @@ void oph_module_dark(struct oph_fabric *f, enum oph_side side, u32 mod)
 	s->ev_seq = 0;
 	set_state(f, side, mod, OPH_MOD_FAULT);
 	lasers_dark(f, side, mod, OPH_DOWN_NO_LIGHT);
+	drain_done(f, side, mod);
 }
 
 /**
@@ -364,6 +379,8 @@ void oph_module_event(struct oph_fabric *f, enum oph_side side, u32 mod)
 	switch (s->state) {
 	case OPH_MOD_RESETTING:
 		set_state(f, side, mod, OPH_MOD_LOW_POWER);
+		/* Drained while it reset (after an insertion, say). */
+		drain_done(f, side, mod);
 		if (wants_light(s))
 			power_up(f, side, mod);
 		break;
@@ -373,10 +390,7 @@ void oph_module_event(struct oph_fabric *f, enum oph_side side, u32 mod)
 		break;
 	case OPH_MOD_POWERING_DOWN:
 		set_state(f, side, mod, OPH_MOD_LOW_POWER);
-		if (s->admin == OPH_ADMIN_UNPROVISIONING)
-			set_admin(f, side, mod, OPH_ADMIN_UNPROVISIONED);
-		oph_change(f, OPH_OBJ_MODULE, side, mod, OPH_MOD_LOW_POWER,
-			   OPH_MOD_LOW_POWER, 0);
+		drain_done(f, side, mod);
 		break;
 	case OPH_MOD_READY:
 		lasers_step(f, side, mod);
@@ -468,9 +482,11 @@ int oph_module_activate(struct oph_fabric *f, enum oph_side side, u32 mod,
  * @mod: module id
  * @why: reason when refused
  *
- * Idempotent while draining or drained.
+ * Idempotent while draining or drained.  It ends with the module dark in
+ * low power or in fault, safe to remove, whatever the module was doing:
+ * a reset runs to its end first, a hung one to the host's timeout.
  *
- * Return: 0, -ENODEV, -EBUSY (provisioning), -ERANGE.
+ * Return: 0, -ENODEV, -EBUSY (provisioning under way), -ERANGE.
  */
 int oph_module_drain(struct oph_fabric *f, enum oph_side side, u32 mod,
 		     const char **why)
@@ -484,8 +500,9 @@ int oph_module_drain(struct oph_fabric *f, enum oph_side side, u32 mod,
 	s = slot_of(f, side, mod);
 	if (s->admin == OPH_ADMIN_UNPROVISIONING || s->admin == OPH_ADMIN_UNPROVISIONED)
 		return 0;
-	if (s->admin == OPH_ADMIN_PROVISIONING) {
-		*why = "laser module is being provisioned; wait until it is active";
+	/* A provisioning that failed into fault may be drained, not one under way. */
+	if (s->admin == OPH_ADMIN_PROVISIONING && s->state != OPH_MOD_FAULT) {
+		*why = "laser module is being provisioned; wait until it is active or in fault";
 		return -EBUSY;
 	}
 	set_admin(f, side, mod, OPH_ADMIN_UNPROVISIONING);
@@ -505,8 +522,7 @@ int oph_module_drain(struct oph_fabric *f, enum oph_side side, u32 mod,
 			    phase_ns(f, OPH_VAR_PWRUP, side, mod, T_PWRDN_LO, T_PWRDN_HI));
 	else if (s->state == OPH_MOD_LOW_POWER || s->state == OPH_MOD_FAULT) {
 		s->ev_seq = 0;
-		set_admin(f, side, mod, OPH_ADMIN_UNPROVISIONED);
-		oph_change(f, OPH_OBJ_MODULE, side, mod, s->state, s->state, 0);
+		drain_done(f, side, mod);
 	}
 	return 0;
 }

@@ -443,4 +443,47 @@ TEST_F(fabric, surprise_removal_darkens_only_its_blast_radius)
 	}
 }
 
+/*
+ * The module most often swapped is a dead one: in fault, dark, still
+ * provisioned.  Draining it makes it safe to remove at once; its
+ * replacement is activated and the links it feeds come back.
+ */
+TEST_F(fabric, a_dead_module_is_drained_and_replaced)
+{
+	char req[256] __attribute__((aligned(4)));
+	static struct swap_trace tr;
+	int safe = 1;
+
+	memset(&tr, 0, sizeof(tr));
+	ASSERT_EQ(4, swap_setup(_metadata, self, "block", &tr));
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, SWAP_FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_MODULE_DEATH);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, SWAP_MOD);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(OPHOTON_MODULE_STATE_FAULT,
+		  module_state(_metadata, self, SWAP_FAB, SWAP_MOD, &safe));
+	EXPECT_FALSE(safe);	/* still provisioned */
+	EXPECT_EQ((uint32_t)FAB_LINKS - 4, links_up_of(_metadata, self, SWAP_FAB));
+
+	ASSERT_EQ(0, swap_act(_metadata, self, OPHOTON_CMD_MODULE_ACT,
+			      OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_DRAIN));
+	EXPECT_EQ(OPHOTON_MODULE_STATE_FAULT,
+		  module_state(_metadata, self, SWAP_FAB, SWAP_MOD, &safe));
+	EXPECT_TRUE(safe);
+	ASSERT_EQ(0, swap_act(_metadata, self, OPHOTON_CMD_SIM_MODULE,
+			      OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_REMOVE));
+	ASSERT_EQ(0, swap_act(_metadata, self, OPHOTON_CMD_SIM_MODULE,
+			      OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT));
+	step(_metadata, self, SWAP_FAB, 3000000000ULL);
+	ASSERT_EQ(0, swap_act(_metadata, self, OPHOTON_CMD_MODULE_ACT,
+			      OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_ACTIVATE));
+	step(_metadata, self, SWAP_FAB, 10000000000ULL);
+	EXPECT_EQ(OPHOTON_MODULE_STATE_READY,
+		  module_state(_metadata, self, SWAP_FAB, SWAP_MOD, NULL));
+	EXPECT_EQ((uint32_t)FAB_LINKS, links_up_of(_metadata, self, SWAP_FAB));
+	ASSERT_EQ(0, sysfs_write(DEL_DEVICE, "9"));
+}
+
 TEST_HARNESS_MAIN

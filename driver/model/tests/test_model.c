@@ -308,6 +308,75 @@ TEST(hot_swap_brings_the_links_back_and_counts_it)
 	oph_fabric_destroy(f);
 }
 
+/*
+ * A drain always ends safe to remove, whatever the module was doing:
+ * resetting after an insertion, frozen in a hung reset, or dead.  A failed
+ * module is the one operators most often swap.
+ */
+TEST(drain_ends_safe_to_remove_from_any_state)
+{
+	struct oph_fault hang = { .kind = OPH_FAULT_FW_HANG, .target = 1 };
+	struct oph_fault death = { .kind = OPH_FAULT_MODULE_DEATH, .target = 2 };
+	struct oph_module_info mi;
+	struct oph_params p;
+	struct oph_fabric *f;
+	const char *why;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+
+	/* Resetting after an insertion. */
+	ASSERT_EQ(0, oph_module_remove(f, OPH_SIDE_EP, 0, &why));
+	ASSERT_EQ(0, oph_module_insert(f, OPH_SIDE_EP, 0, 0, &why));
+	oph_module_get(f, OPH_SIDE_EP, 0, &mi);
+	ASSERT_EQ(OPH_MOD_RESETTING, mi.state);
+	ASSERT_EQ(0, oph_module_drain(f, OPH_SIDE_EP, 0, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 3 * SEC);
+	oph_module_get(f, OPH_SIDE_EP, 0, &mi);
+	EXPECT_EQ(OPH_MOD_LOW_POWER, mi.state);
+	EXPECT_EQ(OPH_ADMIN_UNPROVISIONED, mi.admin);
+	EXPECT_TRUE(mi.safe_to_remove);
+	EXPECT_EQ(0U, mi.lasers_on);
+
+	/*
+	 * Frozen in a reset: busy while the host still waits for it; once the
+	 * host gave up and the module faulted, the drain goes through.
+	 */
+	ASSERT_EQ(0, oph_fault_inject(f, &hang, &why));
+	ASSERT_EQ(0, oph_module_reset(f, OPH_SIDE_EP, 1, &why));
+	why = NULL;
+	EXPECT_EQ(-EBUSY, oph_module_drain(f, OPH_SIDE_EP, 1, &why));
+	EXPECT_NE(NULL, why);
+	oph_fabric_advance(f, oph_fabric_now(f) + 6 * SEC);
+	ASSERT_EQ(0, oph_module_drain(f, OPH_SIDE_EP, 1, &why));
+	oph_module_get(f, OPH_SIDE_EP, 1, &mi);
+	EXPECT_EQ(OPH_MOD_FAULT, mi.state);
+	EXPECT_EQ(OPH_ADMIN_UNPROVISIONED, mi.admin);
+	EXPECT_TRUE(mi.safe_to_remove);
+
+	/* Dead: dark already, so safe as soon as it is drained. */
+	ASSERT_EQ(0, oph_fault_inject(f, &death, &why));
+	oph_module_get(f, OPH_SIDE_EP, 2, &mi);
+	ASSERT_EQ(OPH_MOD_FAULT, mi.state);
+	EXPECT_FALSE(mi.safe_to_remove);	/* still provisioned */
+	ASSERT_EQ(0, oph_module_drain(f, OPH_SIDE_EP, 2, &why));
+	oph_module_get(f, OPH_SIDE_EP, 2, &mi);
+	EXPECT_EQ(OPH_ADMIN_UNPROVISIONED, mi.admin);
+	EXPECT_TRUE(mi.safe_to_remove);
+	/* And its replacement comes up. */
+	ASSERT_EQ(0, oph_module_remove(f, OPH_SIDE_EP, 2, &why));
+	ASSERT_EQ(0, oph_module_insert(f, OPH_SIDE_EP, 2, 0, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 3 * SEC);
+	ASSERT_EQ(0, oph_module_activate(f, OPH_SIDE_EP, 2, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
+	oph_module_get(f, OPH_SIDE_EP, 2, &mi);
+	EXPECT_EQ(OPH_MOD_READY, mi.state);
+	EXPECT_EQ(OPH_ADMIN_ACTIVE, mi.admin);
+	oph_fabric_destroy(f);
+}
+
 TEST(every_laser_module_made_is_freed)
 {
 	struct oph_params p;
