@@ -580,7 +580,11 @@ int ophoton_nl_model_err(struct genl_info *info, int attr, int err,
 {
 	if (err && info->extack) {
 		info->extack->_msg = why;
-		NL_SET_BAD_ATTR(info->extack, info->attrs[attr]);
+		/* A value the request left out is wrong by its absence. */
+		if (info->attrs[attr])
+			NL_SET_BAD_ATTR(info->extack, info->attrs[attr]);
+		else
+			NL_SET_ERR_ATTR_MISS(info->extack, NULL, attr);
 	}
 	return err;
 }

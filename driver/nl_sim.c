@@ -157,6 +157,17 @@ int ophoton_nl_sim_module_doit(struct sk_buff *skb, struct genl_info *info)
 	return ophoton_nl_model_err(info, OPHOTON_A_MODULE_ID, err, why);
 }
 
+/* The attribute each field of a fault comes from. */
+static const u16 fault_attr[] = {
+	[OPH_FF_KIND] = OPHOTON_A_FAULT_KIND,
+	[OPH_FF_SIDE] = OPHOTON_A_SIDE,
+	[OPH_FF_TARGET] = OPHOTON_A_FAULT_TARGET,
+	[OPH_FF_LANE] = OPHOTON_A_LANE,
+	[OPH_FF_WHICH] = OPHOTON_A_FIBRE,
+	[OPH_FF_VALUE] = OPHOTON_A_FAULT_VALUE,
+	[OPH_FF_AMOUNT] = OPHOTON_A_FAULT_AMOUNT,
+};
+
 /**
  * ophoton_nl_sim_fault_doit() - SIM_FAULT: inject or clear a fault
  * @skb: request
@@ -169,6 +180,7 @@ int ophoton_nl_sim_fault_doit(struct sk_buff *skb, struct genl_info *info)
 	struct ophoton_fabric *fab = info->user_ptr[0];
 	struct oph_fault flt = { .lane = OPH_ALL };
 	struct nlattr **a = info->attrs;
+	enum oph_fault_field field;
 	const char *why = NULL;
 	int err;
 
@@ -191,16 +203,18 @@ int ophoton_nl_sim_fault_doit(struct sk_buff *skb, struct genl_info *info)
 		flt.value = nla_get_s32(a[OPHOTON_A_FAULT_VALUE]);
 	if (a[OPHOTON_A_FAULT_AMOUNT])
 		flt.amount = nla_get_s32(a[OPHOTON_A_FAULT_AMOUNT]);
-	if (nla_get_u8(a[OPHOTON_A_SIM_ACTION]) == OPHOTON_SIM_ACTION_INSERT)
+	if (nla_get_u8(a[OPHOTON_A_SIM_ACTION]) == OPHOTON_SIM_ACTION_INSERT) {
+		/* A refusal names the attribute its field came from. */
+		err = oph_fault_check(fab->model, &flt, &field, &why);
+		if (err)
+			return ophoton_nl_model_err(info, fault_attr[field], err, why);
 		err = oph_fault_inject(fab->model, &flt, &why);
-	else
+	} else {
 		err = oph_fault_clear(fab->model, &flt, &why);
+	}
 	ophoton_clock_sync(fab);
-	/* The model's reasons are about the target or about the value. */
-	return ophoton_nl_model_err(info, err == -ERANGE && a[OPHOTON_A_FAULT_VALUE] &&
-				    why && strstr(why, "must be") ?
-				    OPHOTON_A_FAULT_VALUE : OPHOTON_A_FAULT_TARGET,
-				    err, why);
+	/* Left: a full fault table, or no such fault to clear. */
+	return ophoton_nl_model_err(info, OPHOTON_A_FAULT_TARGET, err, why);
 }
 
 /**

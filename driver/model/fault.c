@@ -145,60 +145,87 @@ static void affected_links_settle(struct oph_fabric *f, const struct oph_fault *
 	}
 }
 
-static int check_fault(struct oph_fabric *f, const struct oph_fault *flt,
-		       const char **why)
+static int refuse(enum oph_fault_field *field, enum oph_fault_field which,
+		  const char **why, int err, const char *text)
+{
+	*field = which;
+	return oph_refuse(why, err, text);
+}
+
+/**
+ * oph_fault_check() - whether a fault could be injected, and if not, why
+ * @f: fabric
+ * @flt: the fault
+ * @field: set to the field a refusal is about
+ * @why: reason when refused
+ *
+ * Return: 0, -EINVAL, -ERANGE, -ENODEV (no module in the slot).
+ */
+int oph_fault_check(struct oph_fabric *f, const struct oph_fault *flt,
+		    enum oph_fault_field *field, const char **why)
 {
 	if (flt->kind >= __OPH_FAULT_CNT)
-		return oph_refuse(why, -EINVAL, "unknown fault kind");
+		return refuse(field, OPH_FF_KIND, why, -EINVAL, "unknown fault kind");
 	if (module_kind(flt->kind) || engine_kind(flt->kind)) {
 		if (flt->side != OPH_SIDE_EP && flt->side != OPH_SIDE_SW)
-			return oph_refuse(why, -EINVAL, "side must be endpoint or switch");
+			return refuse(field, OPH_FF_SIDE, why, -EINVAL,
+				      "side must be endpoint or switch");
 	} else if (flt->side != OPH_SIDE_EP) {
-		return oph_refuse(why, -EINVAL, "link faults take no side");
+		return refuse(field, OPH_FF_SIDE, why, -EINVAL, "link faults take no side");
 	}
 	if (module_kind(flt->kind)) {
 		if (flt->target >= oph_nmods(f, flt->side))
-			return oph_refuse(why, -ERANGE, "laser module id out of range");
+			return refuse(field, OPH_FF_TARGET, why, -ERANGE,
+				      "laser module id out of range");
 		if (!f->slots[flt->side][flt->target].mod)
-			return oph_refuse(why, -ENODEV, "no laser module in that slot");
+			return refuse(field, OPH_FF_TARGET, why, -ENODEV,
+				      "no laser module in that slot");
 	} else if (engine_kind(flt->kind)) {
 		if (flt->target >= oph_nengines(f, flt->side))
-			return oph_refuse(why, -ERANGE, "engine id out of range");
+			return refuse(field, OPH_FF_TARGET, why, -ERANGE,
+				      "engine id out of range");
 	} else if (flt->target >= f->t.links) {
-		return oph_refuse(why, -ERANGE, "link id out of range");
+		return refuse(field, OPH_FF_TARGET, why, -ERANGE, "link id out of range");
 	}
 	switch (flt->kind) {
 	case OPH_FAULT_LASER_DEATH:
 		if (flt->lane >= f->p.lambdas)
-			return oph_refuse(why, -ERANGE, "laser index out of range");
+			return refuse(field, OPH_FF_LANE, why, -ERANGE,
+				      "laser index out of range");
 		break;
 	case OPH_FAULT_LASER_AGING:
 		if (flt->lane != OPH_ALL && flt->lane >= f->p.lambdas)
-			return oph_refuse(why, -ERANGE, "laser index out of range");
+			return refuse(field, OPH_FF_LANE, why, -ERANGE,
+				      "laser index out of range");
 		if (flt->value <= 0 || flt->value > 10000000)
-			return oph_refuse(why, -ERANGE,
-					  "aging rate must be 1 to 10000000 (% per 1000 h x100)");
+			return refuse(field, OPH_FF_VALUE, why, -ERANGE,
+				      "aging rate must be 1 to 10000000 (% per 1000 h x100)");
 		break;
 	case OPH_FAULT_FIBRE_CUT:
 	case OPH_FAULT_FIBRE_DIRTY:
 		if (flt->which > OPH_FIBRE_FEED)
-			return oph_refuse(why, -EINVAL, "fibre must be tx, rx or feed");
+			return refuse(field, OPH_FF_WHICH, why, -EINVAL,
+				      "fibre must be tx, rx or feed");
 		if (flt->kind == OPH_FAULT_FIBRE_DIRTY &&
 		    (flt->value <= 0 || flt->value > 4000))
-			return oph_refuse(why, -ERANGE, "extra loss must be 1 to 4000 (0.01 dB)");
+			return refuse(field, OPH_FF_VALUE, why, -ERANGE,
+				      "extra loss must be 1 to 4000 (0.01 dB)");
 		break;
 	case OPH_FAULT_RING_DRIFT:
 		if (flt->value <= 0 || flt->value > 10000000)
-			return oph_refuse(why, -ERANGE, "drift rate must be 1 to 10000000 mK/s");
+			return refuse(field, OPH_FF_VALUE, why, -ERANGE,
+				      "drift rate must be 1 to 10000000 mK/s");
 		if (flt->amount <= 0 || flt->amount > 200000)
-			return oph_refuse(why, -ERANGE, "drift amount must be 1 to 200000 mK");
+			return refuse(field, OPH_FF_AMOUNT, why, -ERANGE,
+				      "drift amount must be 1 to 200000 mK");
 		break;
 	case OPH_FAULT_BER:
 		if (flt->lane != OPH_ALL && flt->lane >= f->p.lambdas)
-			return oph_refuse(why, -ERANGE, "lane index out of range");
+			return refuse(field, OPH_FF_LANE, why, -ERANGE,
+				      "lane index out of range");
 		if (flt->value < 30 || flt->value > 2000)
-			return oph_refuse(why, -ERANGE,
-					  "BER exponent must be 30 to 2000 (x100: 600 = 1e-6)");
+			return refuse(field, OPH_FF_VALUE, why, -ERANGE,
+				      "BER exponent must be 30 to 2000 (x100: 600 = 1e-6)");
 		break;
 	default:
 		break;
@@ -237,10 +264,11 @@ int oph_fault_inject(struct oph_fabric *f, const struct oph_fault *flt,
 		     const char **why)
 {
 	struct oph_fault c = *flt;
+	enum oph_fault_field field;
 	struct oph_lmod *m;
 	int err;
 
-	err = check_fault(f, &c, why);
+	err = oph_fault_check(f, &c, &field, why);
 	if (err)
 		return err;
 	canonical(&c);

@@ -344,6 +344,19 @@ int oph_module_insert(struct oph_fabric *f, enum oph_side side, u32 mod,
 		      u32 serial, const char **why);
 int oph_module_remove(struct oph_fabric *f, enum oph_side side, u32 mod,
 		      const char **why);
+/* The field of a struct oph_fault that oph_fault_check() refused. */
+enum oph_fault_field {
+	OPH_FF_KIND,
+	OPH_FF_SIDE,
+	OPH_FF_TARGET,
+	OPH_FF_LANE,
+	OPH_FF_WHICH,
+	OPH_FF_VALUE,
+	OPH_FF_AMOUNT,
+};
+
+int oph_fault_check(struct oph_fabric *f, const struct oph_fault *flt,
+		    enum oph_fault_field *field, const char **why);
 int oph_fault_inject(struct oph_fabric *f, const struct oph_fault *flt,
 		     const char **why);
 int oph_fault_clear(struct oph_fabric *f, const struct oph_fault *flt,

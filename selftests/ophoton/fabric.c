@@ -444,6 +444,32 @@ TEST_F(fabric, fibre_cut_takes_one_link_down_until_cleared)
 	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
 	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
 	EXPECT_EQ((uint32_t)(NLMSG_HDRLEN + GENL_HDRLEN + 16), self->r->extack_offs);
+	/* An amount out of range names the amount, not the value before it. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_RING_DRIFT);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 3);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	genl_put_u32(req, OPHOTON_A_FAULT_VALUE, 1000);
+	genl_put_u32(req, OPHOTON_A_FAULT_AMOUNT, 300000);
+	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
+	EXPECT_EQ((uint32_t)(NLMSG_HDRLEN + GENL_HDRLEN + 40), self->r->extack_offs);
+	EXPECT_NE(NULL, strstr(self->r->extack, "amount"));
+	/* A value the fault needs but the request lacks is named as missing. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_BER);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 3);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
+	EXPECT_EQ(0U, self->r->extack_offs);
+	EXPECT_EQ((uint32_t)OPHOTON_A_FAULT_VALUE, self->r->extack_miss);
+	/* A laser index out of range names the lane attribute. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_LASER_DEATH);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 3);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	genl_put_u8(req, OPHOTON_A_LANE, 9);
+	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
+	EXPECT_EQ((uint32_t)(NLMSG_HDRLEN + GENL_HDRLEN + 32), self->r->extack_offs);
 }
 
 static void count_msgs(const struct nlmsghdr *nlh, void *arg)

@@ -133,6 +133,8 @@ static void parse_error(struct nlmsghdr *nlh, struct genl_reply *r)
 				 (char *)NLA_DATA(a));
 		else if (a->nla_type == NLMSGERR_ATTR_OFFS && dlen >= 4)
 			memcpy(&r->extack_offs, NLA_DATA(a), sizeof(uint32_t));
+		else if (a->nla_type == NLMSGERR_ATTR_MISS_TYPE && dlen >= 4)
+			memcpy(&r->extack_miss, NLA_DATA(a), sizeof(uint32_t));
 		rem -= NLA_ALIGN(a->nla_len);
 		a = (struct nlattr *)((char *)a + NLA_ALIGN(a->nla_len));
 	}

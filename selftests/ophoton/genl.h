@@ -26,6 +26,7 @@ struct genl_reply {
 	int error;			/* negative errno from NLMSG_ERROR */
 	char extack[256];		/* NLMSGERR_ATTR_MSG */
 	uint32_t extack_offs;		/* NLMSGERR_ATTR_OFFS, 0 if none */
+	uint32_t extack_miss;		/* NLMSGERR_ATTR_MISS_TYPE, 0 if none */
 };
 
 int genl_open(struct genl_sock *s);
