@@ -1081,6 +1081,14 @@ static const struct nla_policy ophoton_engine_get_policy[OPHOTON_A_ENGINE_ID + 1
 	[OPHOTON_A_UNHEALTHY]	= { .type = NLA_FLAG },
 };
 
+static const struct nla_policy ophoton_engine_act_policy[OPHOTON_A_ENGINE_ACTION + 1] = {
+	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
+	[OPHOTON_A_SIDE]	= NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
+	[OPHOTON_A_ENGINE_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_ENGINE_ACTION] = NLA_POLICY_RANGE(NLA_U8, OPHOTON_ENGINE_ACTION_RECOVER,
+						     OPHOTON_ENGINE_ACTION_CLEAR),
+};
+
 static const struct nla_policy ophoton_laser_get_policy[OPHOTON_A_LANE + 1] = {
 	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
 	[OPHOTON_A_SIDE]	= NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
@@ -1210,6 +1218,14 @@ static const struct genl_ops ophoton_nl_ops[] = {
 		.policy		= ophoton_laser_get_policy,
 		.maxattr	= ARRAY_SIZE(ophoton_laser_get_policy) - 1,
 		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_ENGINE_ACT,
+		.doit		= ophoton_nl_engine_act_doit,
+		.policy		= ophoton_engine_act_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_engine_act_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
 		.cmd		= OPHOTON_CMD_SIM_MODULE,

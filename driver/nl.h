@@ -67,6 +67,7 @@ int ophoton_nl_gpu_get_doit(struct sk_buff *skb, struct genl_info *info);
 int ophoton_nl_gpu_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int ophoton_nl_engine_get_doit(struct sk_buff *skb, struct genl_info *info);
 int ophoton_nl_engine_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int ophoton_nl_engine_act_doit(struct sk_buff *skb, struct genl_info *info);
 int ophoton_nl_laser_get_doit(struct sk_buff *skb, struct genl_info *info);
 int ophoton_nl_laser_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 

@@ -245,6 +245,21 @@ static void engine_split(struct ophoton_fabric *fab, u32 idx, enum oph_side *sid
 	*eng = idx < ep_engines ? idx : idx - ep_engines;
 }
 
+/* The engine a request names: its side and its id on that side. */
+static int engine_of(struct genl_info *info, struct ophoton_fabric *fab,
+		     enum oph_side *side, u32 *eng)
+{
+	const struct oph_topo *t = oph_fabric_topo(fab->model);
+
+	lockdep_assert_held(&fab->lock);
+	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_SIDE))
+		return -EINVAL;
+	*side = nla_get_u8(info->attrs[OPHOTON_A_SIDE]);
+	return ophoton_nl_check_id(info, OPHOTON_A_ENGINE_ID,
+				   *side == OPH_SIDE_EP ? t->ep_engines : t->sw_engines,
+				   eng);
+}
+
 static int engine_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
 		       bool stats)
 {
@@ -280,20 +295,42 @@ int ophoton_nl_engine_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];
 	const struct oph_topo *t = oph_fabric_topo(fab->model);
+	enum oph_side side;
 	u32 eng;
-	u8 side;
-	int err;
+	int err = engine_of(info, fab, &side, &eng);
 
-	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_SIDE))
-		return -EINVAL;
-	side = nla_get_u8(info->attrs[OPHOTON_A_SIDE]);
-	err = ophoton_nl_check_id(info, OPHOTON_A_ENGINE_ID,
-				  side == OPH_SIDE_EP ? t->ep_engines : t->sw_engines,
-				  &eng);
 	if (err)
 		return err;
 	return ophoton_nl_reply(info, OPHOTON_CMD_ENGINE_GET, engine_fill,
 				side == OPH_SIDE_EP ? eng : t->ep_engines + eng);
+}
+
+/**
+ * ophoton_nl_engine_act_doit() - ENGINE_ACT: recover an engine from
+ * quarantine, or clear its latched flags
+ * @skb: request
+ * @info: request info; the fabric is locked by pre_doit
+ *
+ * Return: 0 or a negative errno with an extended ACK.
+ */
+int ophoton_nl_engine_act_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ophoton_fabric *fab = info->user_ptr[0];
+	const char *why = NULL;
+	enum oph_side side;
+	u32 eng;
+	int err = engine_of(info, fab, &side, &eng);
+
+	if (err)
+		return err;
+	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_ENGINE_ACTION))
+		return -EINVAL;
+	if (nla_get_u8(info->attrs[OPHOTON_A_ENGINE_ACTION]) == OPHOTON_ENGINE_ACTION_RECOVER)
+		err = oph_engine_recover(fab->model, side, eng, &why);
+	else
+		err = oph_engine_clear_latched(fab->model, side, eng, &why);
+	ophoton_clock_sync(fab);
+	return ophoton_nl_model_err(info, OPHOTON_A_ENGINE_ID, err, why);
 }
 
 static int engine_range(struct ophoton_fabric *fab, struct nlattr **attrs,

@@ -3,7 +3,7 @@
  * Each injectable fault over netlink (SIM_FAULT), with the effect an
  * operator would see through the read ops, and its clearing.  Fibre cuts,
  * dirty fibres, BER and laser deaths are in fabric.c, engine death in
- * objects.c; the others are here.  The virtual clock is stepped, so no
+ * objects.c; the others, and an engine's quarantine, are here.  The virtual clock is stepped, so no
  * test depends on how fast the machine is.
  */
 #include <errno.h>
@@ -212,6 +212,102 @@ TEST_F(fabric, ring_drift_heats_the_engine_by_its_amount)
 			       OPHOTON_FAULT_RING_DRIFT, OPHOTON_SIDE_GPU, 0, NO_LANE, 0, 0));
 	step(_metadata, self, FAB, 60 * SEC);
 	EXPECT_GT(before + 5000, engine_temp(_metadata, self, 0));
+}
+
+/* ENGINE_ACT on GPU-side engine @eng. */
+static int engine_act(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		      uint32_t eng, uint8_t action)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, OPHOTON_CMD_ENGINE_ACT, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_ENGINE_ID, eng);
+	if (action)
+		genl_put_u8(req, OPHOTON_A_ENGINE_ACTION, action);
+	return request(_metadata, self, req);
+}
+
+/* An engine's aggregate: its links up, and the latched flags of its stats. */
+static uint32_t engine_links_up(struct __test_metadata *_metadata,
+				FIXTURE_DATA(fabric) *self, uint32_t eng, uint32_t *latched)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+	const struct nlattr *st;
+
+	fab_msg(self, req, OPHOTON_CMD_ENGINE_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_ENGINE_ID, eng);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	st = genl_attr(nlh, OPHOTON_A_AGG_STATS);
+	*latched = st ? genl_nest_u32(st, OPHOTON_A_AGG_STATS_LATCHED, ~0U) : ~0U;
+	return genl_u32(nlh, OPHOTON_A_LINKS_UP, ~0U);
+}
+
+/*
+ * An engine that keeps dying is quarantined: it stays dark after its fault
+ * is gone until an operator recovers it (ENGINE_ACT recover), and the
+ * temperature flags it latched stay until cleared (ENGINE_ACT clear).
+ */
+TEST_F(fabric, a_quarantined_engine_stays_dark_until_recovered)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+	uint32_t latched;
+	int k;
+
+	ASSERT_TRUE(bring_up_slow(_metadata, self));
+	for (k = 0; k < 3; k++) {
+		ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
+				       OPHOTON_FAULT_ENGINE_DEATH, OPHOTON_SIDE_GPU, 1,
+				       NO_LANE, 0, 0));
+		ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE,
+				       OPHOTON_FAULT_ENGINE_DEATH, OPHOTON_SIDE_GPU, 1,
+				       NO_LANE, 0, 0));
+	}
+	fab_msg(self, req, OPHOTON_CMD_HEALTH_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_HEALTH_DOMAIN, OPHOTON_HEALTH_ENGINE);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_HEALTH_ID, 1);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_NE(NULL, genl_attr(nlh, OPHOTON_A_HEALTH_QUARANTINED));
+	/* The fault is gone, the engine is not back. */
+	step(_metadata, self, FAB, 10 * SEC);
+	EXPECT_EQ(0U, engine_links_up(_metadata, self, 1, &latched));
+
+	/* Errors first: no action, an engine out of range. */
+	EXPECT_EQ(-EINVAL, engine_act(_metadata, self, 1, 0));
+	EXPECT_EQ((uint32_t)OPHOTON_A_ENGINE_ACTION, self->r->extack_miss);
+	EXPECT_EQ(-ERANGE, engine_act(_metadata, self, 16, OPHOTON_ENGINE_ACTION_RECOVER));
+	EXPECT_EQ((uint32_t)(NLMSG_HDRLEN + GENL_HDRLEN + 16), self->r->extack_offs);
+
+	ASSERT_EQ(0, engine_act(_metadata, self, 1, OPHOTON_ENGINE_ACTION_RECOVER));
+	/* Idempotent. */
+	ASSERT_EQ(0, engine_act(_metadata, self, 1, OPHOTON_ENGINE_ACTION_RECOVER));
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(NULL, genl_attr(nlh, OPHOTON_A_HEALTH_QUARANTINED));
+	EXPECT_EQ(1U, genl_u32(nlh, OPHOTON_A_HEALTH_RECOVERIES, 0));
+	step(_metadata, self, FAB, 10 * SEC);
+	EXPECT_EQ(4U, engine_links_up(_metadata, self, 1, &latched));
+
+	/*
+	 * Heat engine 1 by 60 K, past its alarm (95 C); the flags stay latched
+	 * when it cools.
+	 */
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
+			       OPHOTON_FAULT_RING_DRIFT, OPHOTON_SIDE_GPU, 1, NO_LANE,
+			       1000, 60000));
+	step(_metadata, self, FAB, 70 * SEC);
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE,
+			       OPHOTON_FAULT_RING_DRIFT, OPHOTON_SIDE_GPU, 1, NO_LANE, 0, 0));
+	step(_metadata, self, FAB, 60 * SEC);
+	engine_links_up(_metadata, self, 1, &latched);
+	EXPECT_NE(0U, latched);
+	ASSERT_EQ(0, engine_act(_metadata, self, 1, OPHOTON_ENGINE_ACTION_CLEAR));
+	engine_links_up(_metadata, self, 1, &latched);
+	EXPECT_EQ(0U, latched);
 }
 
 TEST_F(fabric, tec_failure_walks_the_lasers_off_grid_then_faults_the_module)

@@ -141,6 +141,32 @@ int laser_act(struct ctx *c, int argc, char **argv)
 	return ch_send(c, OPHOTON_CMD_MODULE_ACT, &ch, c->cmd->name, act < 3 ? &w : NULL);
 }
 
+int engine_act(struct ctx *c, int argc, char **argv);
+int engine_act(struct ctx *c, int argc, char **argv)
+{
+	static const char *const verbs[] = { "recover", "clear" };
+	struct change ch = { 0 };
+	struct place p;
+	uint32_t eng;
+	uint8_t side;
+	int ret;
+
+	ret = parse_place(c, argc, argv, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT) | PB(P_GPU) |
+			  PB(P_ENGINE) | PB(P_SIDE), 2, &p, NULL, NULL);
+	if (!ret)
+		ret = ctx_shape(c);
+	if (ret)
+		return ret;
+	ret = place_engine(c, &p, &side, &eng);
+	if (ret <= 0)
+		return ret < 0 ? EXIT_USAGE : usage_error(c, "which engine?");
+	ch_put(&ch, OPHOTON_A_SIDE, 1, side);
+	ch_put(&ch, OPHOTON_A_ENGINE_ID, 4, eng);
+	ch_put(&ch, OPHOTON_A_ENGINE_ACTION, 1,
+	       OPHOTON_ENGINE_ACTION_RECOVER + word_of(c->cmd->name, verbs, 2));
+	return ch_send(c, OPHOTON_CMD_ENGINE_ACT, &ch, c->cmd->name, NULL);
+}
+
 /* sim laser remove|insert MODULE [serial N] */
 static int sim_laser(struct ctx *c, int argc, char **argv)
 {

@@ -129,6 +129,15 @@ const struct onl_enum onl_enum_module_action = {
 	.name = "module-action", .first = 1, .n = 5, .names = enum_module_action_names,
 };
 
+static const char *const enum_engine_action_names[] = {
+	"recover",
+	"clear",
+};
+
+const struct onl_enum onl_enum_engine_action = {
+	.name = "engine-action", .first = 1, .n = 2, .names = enum_engine_action_names,
+};
+
 static const char *const enum_dir_names[] = {
 	"up",
 	"down",
@@ -648,6 +657,10 @@ static const struct onl_attr set_ophoton_attrs[OPHOTON_A_MAX + 1] = {
 		.name = "laser-stats", .label = "laser-stats",
 		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_laser_stats,
 	},
+	[OPHOTON_A_ENGINE_ACTION] = {
+		.name = "engine-action", .label = "engine-action",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_engine_action,
+	},
 };
 
 static struct nla_policy set_ophoton_policy[OPHOTON_A_MAX + 1] = {
@@ -744,6 +757,7 @@ static struct nla_policy set_ophoton_policy[OPHOTON_A_MAX + 1] = {
 	[OPHOTON_A_LASER_FIBRE_CHECKED] = { .type = NLA_FLAG },
 	[OPHOTON_A_LASER_AGING_PREDICTED] = { .type = NLA_FLAG },
 	[OPHOTON_A_LASER_STATS] = { .type = NLA_NESTED },
+	[OPHOTON_A_ENGINE_ACTION] = { .type = NLA_U8 },
 };
 
 const struct onl_set onl_set_ophoton = {
@@ -1166,4 +1180,5 @@ const char *const onl_cmd_names[OPHOTON_CMD_MAX + 1] = {
 	[OPHOTON_CMD_GPU_GET] = "gpu-get",
 	[OPHOTON_CMD_ENGINE_GET] = "engine-get",
 	[OPHOTON_CMD_LASER_GET] = "laser-get",
+	[OPHOTON_CMD_ENGINE_ACT] = "engine-act",
 };

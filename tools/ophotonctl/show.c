@@ -357,9 +357,14 @@ static const struct cmd gpu_cmds[] = {
 	  "GPUs (and memory devices): place, links up, power, temperature", gpu_show },
 };
 
+int engine_act(struct ctx *c, int argc, char **argv);
 static const struct cmd engine_cmds[] = {
 	{ "show", "[ ENGINE | GPU/ENGINE ] [ side gpu|switch ] [ gpu G ] [ unhealthy ]",
 	  "optical engines: links, temperature and its flags, power", engine_show },
+	{ "recover", "{ ENGINE | GPU/ENGINE } [ side gpu|switch ]",
+	  "take the engine out of quarantine; its links come back", engine_act },
+	{ "clear", "{ ENGINE | GPU/ENGINE } [ side gpu|switch ]",
+	  "clear the engine's latched temperature flags", engine_act },
 };
 
 static const struct cmd lane_cmds[] = {

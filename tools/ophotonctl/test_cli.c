@@ -541,6 +541,7 @@ TEST_F(cli, changes_are_sent_and_refusals_name_the_attribute)
 		{ "fabric", "set", "thresh", "engine-temp-mc", "warn-hi", "80000" },
 		{ "laser", "prepare-remove", "1/1" }, { "laser", "activate", "3" },
 		{ "laser", "reset", "2" }, { "laser", "recover", "0/0" }, { "laser", "clear", "0" },
+		{ "engine", "recover", "1/0" }, { "engine", "clear", "3", "side", "switch" },
 		{ "sim", "laser", "remove", "1/1" }, { "sim", "laser", "insert", "1/1", "serial", "9" },
 		{ "sim", "fault", "inject", "fibre-cut", "0/0/1", "fibre", "tx" },
 		{ "sim", "fault", "clear", "engine-death", "1/0" },

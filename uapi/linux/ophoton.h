@@ -113,6 +113,11 @@
  *	(not on, or threshold flags).  With %OPHOTON_A_STATS, an
  *	%OPHOTON_A_LASER_STATS nest.  -ENODEV for an empty slot.  Open to
  *	every user.
+ * @OPHOTON_CMD_ENGINE_ACT: do: %OPHOTON_A_ENGINE_ACTION on one optical
+ *	engine (%OPHOTON_A_SIDE, %OPHOTON_A_ENGINE_ID): recover it from
+ *	quarantine (its links come back unless its death fault is still
+ *	injected), or clear its latched temperature flags.  Idempotent.
+ *	Requires CAP_NET_ADMIN in the fabric's namespace.
  * @__OPHOTON_CMD_MAX: number of commands
  * @OPHOTON_CMD_MAX: highest command
  */
@@ -139,6 +144,7 @@ enum ophoton_cmd {
 	OPHOTON_CMD_GPU_GET,
 	OPHOTON_CMD_ENGINE_GET,
 	OPHOTON_CMD_LASER_GET,
+	OPHOTON_CMD_ENGINE_ACT,
 
 	/* add new commands above here */
 	__OPHOTON_CMD_MAX,
@@ -305,6 +311,16 @@ enum ophoton_module_action {
 	OPHOTON_MODULE_ACTION_RESET,
 	OPHOTON_MODULE_ACTION_RECOVER,
 	OPHOTON_MODULE_ACTION_CLEAR,
+};
+
+/**
+ * enum ophoton_engine_action - what %OPHOTON_CMD_ENGINE_ACT does
+ * @OPHOTON_ENGINE_ACTION_RECOVER: take the engine out of quarantine
+ * @OPHOTON_ENGINE_ACTION_CLEAR: clear the engine's latched flags
+ */
+enum ophoton_engine_action {
+	OPHOTON_ENGINE_ACTION_RECOVER = 1,
+	OPHOTON_ENGINE_ACTION_CLEAR,
 };
 
 /**
@@ -598,6 +614,7 @@ enum ophoton_alarm_kind {
  * @OPHOTON_A_LASER_FIBRE_CHECKED: flag: the module's fibre interlock passed
  * @OPHOTON_A_LASER_AGING_PREDICTED: flag: ages faster than it should
  * @OPHOTON_A_LASER_STATS: nest, enum ophoton_laser_stats
+ * @OPHOTON_A_ENGINE_ACTION: u8, enum ophoton_engine_action
  * @__OPHOTON_A_MAX: number of attributes
  * @OPHOTON_A_MAX: highest attribute
  */
@@ -697,6 +714,7 @@ enum ophoton_attr {
 	OPHOTON_A_LASER_FIBRE_CHECKED,
 	OPHOTON_A_LASER_AGING_PREDICTED,
 	OPHOTON_A_LASER_STATS,
+	OPHOTON_A_ENGINE_ACTION,
 
 	/* add new attributes above here, and to ophoton.yaml */
 	__OPHOTON_A_MAX,
