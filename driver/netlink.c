@@ -892,10 +892,12 @@ void ophoton_nl_notify(struct ophoton_fabric *fab, u8 cmd, ophoton_fill_fn fill,
 	msg = ntf_new(fab, OPHOTON_NLGRP_CONFIG, cmd, &hdr);
 	if (!msg)
 		return;
+	/* A fabric's own body already carries its generation. */
 	if (fill(msg, fab, id, false) ||
 	    nla_put_u64_64bit(msg, OPHOTON_A_NTF_SEQ, seq, OPHOTON_A_PAD) ||
-	    nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_GEN,
-			      oph_fabric_generation(fab->model), OPHOTON_A_PAD)) {
+	    (cmd != OPHOTON_CMD_FABRIC_NTF &&
+	     nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_GEN,
+			       oph_fabric_generation(fab->model), OPHOTON_A_PAD))) {
 		nlmsg_free(msg);
 		return;
 	}

@@ -198,6 +198,17 @@ want = [g["name"] for g in spec["mcast-groups"]["list"]]
 check("spec: multicast groups match the header and the kernel",
       want == grps and [k.lower() for k in kgrps] == want, want, (grps, kgrps))
 
+# A config notification's body is its object's GET reply (statistics left
+# out) with the notification's own attributes after it.
+by_name = {op["name"]: op for op in ops["list"]}
+for ntf, get, extra in (("link-ntf", "link-get", ["ntf-seq", "fabric-gen"]),
+                        ("module-ntf", "module-get", ["ntf-seq", "fabric-gen"]),
+                        ("fabric-ntf", "fabric-get", ["fabric-event", "ntf-seq"])):
+    reply = [a for a in by_name[get]["do"]["reply"]["attributes"] if not a.endswith("stats")]
+    have = by_name[ntf]["event"]["attributes"]
+    check("spec: %s carries the %s reply and %s" % (ntf, get, ", ".join(extra)),
+          have == reply + extra, reply + extra, have)
+
 print("TAP version 13")
 print("1..%d" % len(tests))
 failed = 0
