@@ -100,30 +100,227 @@ static u32 engine_heating(const struct oph_fabric *f, enum oph_side side,
 	return e->heat_mk;
 }
 
-static u32 ring_bias_uw(const struct oph_fabric *f, u32 link, enum oph_dir dir,
-			u32 lane)
+static s32 tec_penalty_mdb(const struct oph_fabric *f, enum oph_side side,
+			   u32 mod, s32 *freq_err)
 {
-	return (u32)oph_vary(f, OPH_VAR_RING, oph_lane_idx(f, link, dir, lane),
+	s64 err;
+
+	/* Heating as of the module's last tick: constant between settles. */
+	err = (s64)f->slots[side][mod].tec_mk * TEC_MHZ_PER_K / 1000;
+	*freq_err = (s32)min_t(s64, err, 2000000000);
+	if (err <= TEC_TRACK_MHZ)
+		return 0;
+	return (s32)min((err - TEC_TRACK_MHZ) / 5, (s64)40000);
+}
+
+/*
+ * What the lanes of one direction of a link share: the laser module
+ * lighting them, whether light can reach the receiver at all, the receiving
+ * engine's heating and the optical budget without the per-lane variations.
+ * Computed once per link and direction, so that reading a link's sixteen
+ * lanes costs sixteen lookups of per-lane variations, not sixteen walks of
+ * the topology.
+ */
+struct lane_ctx {
+	struct oph_fabric *f;
+	u32 link;
+	enum oph_dir dir;
+	enum oph_side side;		/* of the module lighting the lanes */
+	u32 mod;
+	const struct oph_lmod *lit_mod;	/* the module, when present and ready */
+	bool reach;			/* interlock passed, engines alive, no cut */
+	bool drifting;			/* the receiving engine heats too fast */
+	u64 heat_uw;			/* receiving engine's heating x 44 uW/K */
+	s32 oe_base;			/* engine input power, less the laser's */
+	s32 rx_base;			/* received power, less the lane's */
+};
+
+static void lane_ctx_init(struct lane_ctx *c, struct oph_fabric *f, u32 link,
+			  enum oph_dir dir)
+{
+	const struct oph_slot *s;
+	const struct oph_fault *d;
+	enum oph_side rx_side;
+	u32 mk;
+	s32 ferr;
+
+	c->f = f;
+	c->link = link;
+	c->dir = dir;
+	c->side = src_side(dir);
+	c->mod = oph_link_module(f, link, c->side);
+	s = &f->slots[c->side][c->mod];
+	c->lit_mod = s->mod && s->state == OPH_MOD_READY ? s->mod : NULL;
+	c->reach = c->lit_mod &&
+		   (c->lit_mod->checked & (1ULL << module_pos(f, link, c->side))) &&
+		   !oph_engine_dead(f, OPH_SIDE_EP, oph_link_engine(f, link, OPH_SIDE_EP)) &&
+		   !oph_engine_dead(f, OPH_SIDE_SW, oph_link_engine(f, link, OPH_SIDE_SW));
+	if (c->reach && f->links[link].nfaults) {
+		if (dir == OPH_DIR_UP)
+			c->reach = !link_fault(f, link, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_TX) &&
+				   !link_fault(f, link, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_FEED);
+		else
+			c->reach = !link_fault(f, link, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_RX);
+	}
+	rx_side = dir == OPH_DIR_UP ? OPH_SIDE_SW : OPH_SIDE_EP;
+	mk = engine_heating(f, rx_side, oph_link_engine(f, link, rx_side), &c->drifting);
+	c->heat_uw = (u64)mk * 44;
+
+	/* The budget of the file's header, in the order it lists it. */
+	c->oe_base = LASER_MDBM - (s32)oph_mdb_of_n[OPH_MODULE_FIBRES];
+	c->oe_base -= FEED_MDB + CONN_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555,
+						     -500, 500);
+	if (dir == OPH_DIR_UP) {
+		d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY, OPH_FIBRE_FEED);
+		if (d)
+			c->oe_base -= d->value * 10;
+	}
+	c->oe_base -= tec_penalty_mdb(f, c->side, c->mod, &ferr);
+	c->rx_base = c->oe_base - MOD_LOSS_MDB - CONN_MDB;
+	c->rx_base -= (s32)(oph_link_fibre_dm(f, link) / 28);
+	d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY,
+		       dir == OPH_DIR_UP ? OPH_FIBRE_TX : OPH_FIBRE_RX);
+	if (d)
+		c->rx_base -= d->value * 10;
+	if (c->drifting)
+		c->rx_base -= DRIFT_PENALTY_MDB;
+}
+
+static u32 ring_bias_uw(const struct lane_ctx *c, u32 lane)
+{
+	return (u32)oph_vary(c->f, OPH_VAR_RING, oph_lane_idx(c->f, c->link, c->dir, lane),
 			     200, 1000);
 }
 
-/* The receiving engine of a direction. */
-static u32 rx_engine(const struct oph_fabric *f, u32 link, enum oph_dir dir,
-		     enum oph_side *side)
+/* An unheated ring cannot follow: 44 uW of heater per kelvin. */
+static bool ring_lost(const struct lane_ctx *c, u32 lane)
 {
-	*side = dir == OPH_DIR_UP ? OPH_SIDE_SW : OPH_SIDE_EP;
-	return oph_link_engine(f, link, *side);
+	return c->heat_uw > (u64)ring_bias_uw(c, lane) * 1000;
 }
 
-static bool ring_lost(const struct oph_fabric *f, u32 link, enum oph_dir dir,
-		      u32 lane, bool *drifting)
+static bool laser_on(const struct lane_ctx *c, u32 lane)
 {
-	enum oph_side side;
-	u32 eng = rx_engine(f, link, dir, &side);
-	u32 mk = engine_heating(f, side, eng, drifting);
+	return c->lit_mod && c->lit_mod->laser[lane] == OPH_LASER_ON;
+}
 
-	/* 44 uW of heater per kelvin; an unheated ring cannot follow. */
-	return (u64)mk * 44 > (u64)ring_bias_uw(f, link, dir, lane) * 1000;
+static bool lane_lit(const struct lane_ctx *c, u32 lane)
+{
+	return laser_on(c, lane) && c->reach && !ring_lost(c, lane);
+}
+
+/* Light of one laser at the engine input of one of its ports (udBm). */
+static s32 oe_input_udbm(const struct lane_ctx *c, u32 lane)
+{
+	const struct oph_slot *s = &c->f->slots[c->side][c->mod];
+	s32 p;
+
+	p = oph_vary(c->f, OPH_VAR_LASER, (c->mod << 1 | c->side) * 16 + lane, -300, 300);
+	if (s->mod)
+		p -= s->mod->droop[lane] * 500;
+	return c->oe_base + p;
+}
+
+/* Received power of a lane whose laser gives @oe at the engine input. */
+static s32 rx_of(const struct lane_ctx *c, u32 lane, s32 oe)
+{
+	return oe - c->oe_base + c->rx_base +
+	       oph_vary(c->f, OPH_VAR_RX, oph_lane_idx(c->f, c->link, c->dir, lane),
+			-500, 500);
+}
+
+static s32 rx_udbm(const struct lane_ctx *c, u32 lane)
+{
+	return rx_of(c, lane, oe_input_udbm(c, lane));
+}
+
+/* -100 log10(BER) of a lit lane receiving @rx. */
+static u32 ber_of(const struct lane_ctx *c, u32 lane, s32 rx)
+{
+	const struct oph_fault *b;
+
+	if (c->f->links[c->link].nfaults) {
+		b = oph_fault_find(c->f, OPH_FAULT_BER, OPH_SIDE_EP, c->link, lane);
+		if (!b)
+			b = oph_fault_find(c->f, OPH_FAULT_BER, OPH_SIDE_EP, c->link, OPH_ALL);
+		if (b)
+			return (u32)max(b->value, 1);
+	}
+	return oph_ber_e_from_margin(rx - SENS_MDBM);
+}
+
+/* -100 log10(BER) of a lit lane. */
+static u32 lit_ber_e(const struct lane_ctx *c, u32 lane)
+{
+	return ber_of(c, lane, rx_udbm(c, lane));
+}
+
+static u32 lane_ber_e(const struct lane_ctx *c, u32 lane)
+{
+	return lane_lit(c, lane) ? lit_ber_e(c, lane) : 0;
+}
+
+/* A lane's state from its light and, lit, its BER (0 when dark). */
+static u8 state_of(const struct lane_ctx *c, u32 lane, bool lit, u32 ber)
+{
+	switch (c->f->links[c->link].state) {
+	case OPH_LINK_CALIBRATING:
+	case OPH_LINK_RETRAINING:
+		return lit ? OPH_LANE_LOCKING : OPH_LANE_DARK;
+	case OPH_LINK_TRAINING:
+	case OPH_LINK_BER_QUAL:
+		return lit ? OPH_LANE_LOCKED : OPH_LANE_DARK;
+	case OPH_LINK_UP:
+	case OPH_LINK_DEGRADED:
+		break;
+	default:
+		return OPH_LANE_DARK;
+	}
+	if (!ber) {
+		/* Light lost to a ring that ran out of heater: a failed lane. */
+		if (laser_on(c, lane) && ring_lost(c, lane))
+			return OPH_LANE_FAILED;
+		return OPH_LANE_DARK;
+	}
+	if (ber < BER_E_DOWN)
+		return OPH_LANE_FAILED;
+	return c->drifting ? OPH_LANE_DRIFTING : OPH_LANE_ACTIVE;
+}
+
+static u8 lane_state(const struct lane_ctx *c, u32 lane)
+{
+	u8 ls = c->f->links[c->link].state;
+	bool lit = lane_lit(c, lane);
+
+	/* The BER only matters to a link carrying data. */
+	return state_of(c, lane, lit, lit && (ls == OPH_LINK_UP || ls == OPH_LINK_DEGRADED) ?
+				      lit_ber_e(c, lane) : 0);
+}
+
+/*
+ * One pass over the lanes of a direction: the lanes carrying data (as
+ * lane_state() says ACTIVE or DRIFTING: lit with a BER at or above the
+ * down threshold, on a link up or degraded) and, when @oe_udbm is given,
+ * the light of the lit lasers at the engine input, as oph_port_oe_udbm().
+ */
+static u32 scan_dir(const struct lane_ctx *c, s32 *oe_udbm)
+{
+	u8 ls = c->f->links[c->link].state;
+	bool up = ls == OPH_LINK_UP || ls == OPH_LINK_DEGRADED;
+	u32 k, n = 0, lit = 0;
+	s32 one = 0;
+
+	for (k = 0; k < c->f->p.lambdas; k++) {
+		if ((!up && !oe_udbm) || !lane_lit(c, k))
+			continue;
+		one = oe_input_udbm(c, k);
+		lit++;
+		if (up && ber_of(c, k, rx_of(c, k, one)) >= BER_E_DOWN)
+			n++;
+	}
+	/* @lit lasers of about the same power. */
+	if (oe_udbm)
+		*oe_udbm = lit ? one + (s32)oph_mdb_of_n[min(lit, 64U)] : -40000;
+	return n;
 }
 
 /**
@@ -139,85 +336,10 @@ static bool ring_lost(const struct oph_fabric *f, u32 link, enum oph_dir dir,
  */
 bool oph_lane_lit(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
 {
-	enum oph_side side = src_side(dir);
-	u32 mod = oph_link_module(f, link, side);
-	bool drifting;
+	struct lane_ctx c;
 
-	if (!oph_laser_lit(f, side, mod, lane))
-		return false;
-	if (!(f->slots[side][mod].mod->checked & (1ULL << module_pos(f, link, side))))
-		return false;
-	if (oph_engine_dead(f, OPH_SIDE_EP, oph_link_engine(f, link, OPH_SIDE_EP)) ||
-	    oph_engine_dead(f, OPH_SIDE_SW, oph_link_engine(f, link, OPH_SIDE_SW)))
-		return false;
-	if (f->links[link].nfaults) {
-		if (dir == OPH_DIR_UP &&
-		    (link_fault(f, link, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_TX) ||
-		     link_fault(f, link, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_FEED)))
-			return false;
-		if (dir == OPH_DIR_DOWN &&
-		    link_fault(f, link, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_RX))
-			return false;
-	}
-	return !ring_lost(f, link, dir, lane, &drifting);
-}
-
-static s32 tec_penalty_mdb(const struct oph_fabric *f, enum oph_side side,
-			   u32 mod, s32 *freq_err)
-{
-	s64 err;
-
-	/* Heating as of the module's last tick: constant between settles. */
-	err = (s64)f->slots[side][mod].tec_mk * TEC_MHZ_PER_K / 1000;
-	*freq_err = (s32)min_t(s64, err, 2000000000);
-	if (err <= TEC_TRACK_MHZ)
-		return 0;
-	return (s32)min((err - TEC_TRACK_MHZ) / 5, (s64)40000);
-}
-
-/* Light of one laser at the engine input of one of its ports (udBm). */
-static s32 oe_input_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir,
-			 u32 lane)
-{
-	enum oph_side side = src_side(dir);
-	u32 mod = oph_link_module(f, link, side);
-	const struct oph_fault *d;
-	s32 p, ferr;
-
-	p = LASER_MDBM + oph_vary(f, OPH_VAR_LASER, (mod << 1 | side) * 16 + lane,
-				  -300, 300);
-	if (f->slots[side][mod].mod)
-		p -= f->slots[side][mod].mod->droop[lane] * 500;
-	/* An ELSFP-class module splits into 16 fibres, used or not. */
-	p -= (s32)oph_mdb_of_n[OPH_MODULE_FIBRES];
-	p -= FEED_MDB + CONN_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555,
-					    -500, 500);
-	if (dir == OPH_DIR_UP) {
-		d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY, OPH_FIBRE_FEED);
-		if (d)
-			p -= d->value * 10;
-	}
-	p -= tec_penalty_mdb(f, side, mod, &ferr);
-	return p;
-}
-
-static s32 rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
-{
-	const struct oph_fault *d;
-	bool drifting;
-	s32 p;
-
-	p = oe_input_udbm(f, link, dir, lane) - MOD_LOSS_MDB - CONN_MDB;
-	p -= (s32)(oph_link_fibre_dm(f, link) / 28);
-	p += oph_vary(f, OPH_VAR_RX, oph_lane_idx(f, link, dir, lane), -500, 500);
-	d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY,
-		       dir == OPH_DIR_UP ? OPH_FIBRE_TX : OPH_FIBRE_RX);
-	if (d)
-		p -= d->value * 10;
-	ring_lost(f, link, dir, lane, &drifting);
-	if (drifting)
-		p -= DRIFT_PENALTY_MDB;
-	return p;
+	lane_ctx_init(&c, f, link, dir);
+	return lane_lit(&c, lane);
 }
 
 /**
@@ -231,7 +353,10 @@ static s32 rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
  */
 s32 oph_lane_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
 {
-	return oph_lane_lit(f, link, dir, lane) ? rx_udbm(f, link, dir, lane) : -40000;
+	struct lane_ctx c;
+
+	lane_ctx_init(&c, f, link, dir);
+	return lane_lit(&c, lane) ? rx_udbm(&c, lane) : -40000;
 }
 
 /**
@@ -243,18 +368,12 @@ s32 oph_lane_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
  */
 s32 oph_port_oe_udbm(struct oph_fabric *f, u32 link)
 {
-	u32 mod = oph_link_module(f, link, OPH_SIDE_EP);
-	u32 k, lit = 0;
-	s32 one = 0;
+	struct lane_ctx c;
+	s32 oe;
 
-	for (k = 0; k < f->p.lambdas; k++)
-		if (oph_laser_lit(f, OPH_SIDE_EP, mod, k) &&
-		    oph_lane_lit(f, link, OPH_DIR_UP, k)) {
-			one = oe_input_udbm(f, link, OPH_DIR_UP, k);
-			lit++;
-		}
-	/* @lit lasers of about the same power. */
-	return lit ? one + (s32)oph_mdb_of_n[min(lit, 64U)] : -40000;
+	lane_ctx_init(&c, f, link, OPH_DIR_UP);
+	scan_dir(&c, &oe);
+	return oe;
 }
 
 /**
@@ -268,18 +387,10 @@ s32 oph_port_oe_udbm(struct oph_fabric *f, u32 link)
  */
 u32 oph_lane_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
 {
-	const struct oph_fault *b;
+	struct lane_ctx c;
 
-	if (!oph_lane_lit(f, link, dir, lane))
-		return 0;
-	if (f->links[link].nfaults) {
-		b = oph_fault_find(f, OPH_FAULT_BER, OPH_SIDE_EP, link, lane);
-		if (!b)
-			b = oph_fault_find(f, OPH_FAULT_BER, OPH_SIDE_EP, link, OPH_ALL);
-		if (b)
-			return (u32)max(b->value, 1);
-	}
-	return oph_ber_e_from_margin(rx_udbm(f, link, dir, lane) - SENS_MDBM);
+	lane_ctx_init(&c, f, link, dir);
+	return lane_ber_e(&c, lane);
 }
 
 /**
@@ -293,39 +404,10 @@ u32 oph_lane_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
  */
 u8 oph_lane_state(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
 {
-	u8 ls = f->links[link].state;
-	bool drifting;
-	u32 ber;
+	struct lane_ctx c;
 
-	switch (ls) {
-	case OPH_LINK_CALIBRATING:
-	case OPH_LINK_RETRAINING:
-		return oph_lane_lit(f, link, dir, lane) ? OPH_LANE_LOCKING :
-							  OPH_LANE_DARK;
-	case OPH_LINK_TRAINING:
-	case OPH_LINK_BER_QUAL:
-		return oph_lane_lit(f, link, dir, lane) ? OPH_LANE_LOCKED :
-							  OPH_LANE_DARK;
-	case OPH_LINK_UP:
-	case OPH_LINK_DEGRADED:
-		break;
-	default:
-		return OPH_LANE_DARK;
-	}
-	ber = oph_lane_ber_e(f, link, dir, lane);
-	if (!ber) {
-		/* Light lost to a ring that ran out of heater: a failed lane. */
-		enum oph_side side = src_side(dir);
-
-		if (oph_laser_lit(f, side, oph_link_module(f, link, side), lane) &&
-		    ring_lost(f, link, dir, lane, &drifting))
-			return OPH_LANE_FAILED;
-		return OPH_LANE_DARK;
-	}
-	if (ber < BER_E_DOWN)
-		return OPH_LANE_FAILED;
-	ring_lost(f, link, dir, lane, &drifting);
-	return drifting ? OPH_LANE_DRIFTING : OPH_LANE_ACTIVE;
+	lane_ctx_init(&c, f, link, dir);
+	return lane_state(&c, lane);
 }
 
 /**
@@ -338,14 +420,12 @@ u8 oph_lane_state(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
  */
 u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir)
 {
-	u32 k, n = 0;
-	u8 st;
+	struct lane_ctx c;
 
-	for (k = 0; k < f->p.lambdas; k++) {
-		st = oph_lane_state(f, link, dir, k);
-		n += st == OPH_LANE_ACTIVE || st == OPH_LANE_DRIFTING;
-	}
-	return n;
+	if (f->links[link].state != OPH_LINK_UP && f->links[link].state != OPH_LINK_DEGRADED)
+		return 0;
+	lane_ctx_init(&c, f, link, dir);
+	return scan_dir(&c, NULL);
 }
 
 /**
@@ -357,18 +437,24 @@ u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir)
  */
 u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link)
 {
+	struct lane_ctx c;
 	u32 dir, k, e, worst = 0;
 	u8 st;
 
-	for (dir = 0; dir < 2; dir++)
+	if (f->links[link].state != OPH_LINK_UP && f->links[link].state != OPH_LINK_DEGRADED)
+		return 0;
+	for (dir = 0; dir < 2; dir++) {
+		lane_ctx_init(&c, f, link, dir);
 		for (k = 0; k < f->p.lambdas; k++) {
-			st = oph_lane_state(f, link, dir, k);
+			st = lane_state(&c, k);
 			if (st != OPH_LANE_ACTIVE && st != OPH_LANE_DRIFTING)
 				continue;
-			e = oph_lane_ber_e(f, link, dir, k);
+			/* Carrying: lit, so its BER is the lit one. */
+			e = lit_ber_e(&c, k);
 			if (!worst || e < worst)
 				worst = e;
 		}
+	}
 	return worst;
 }
 
@@ -392,40 +478,41 @@ static int check_lane(struct oph_fabric *f, u32 link, u32 lane)
 int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		 struct oph_lane_info *li)
 {
+	struct lane_ctx c;
 	struct oph_link *l;
 	u64 active, dark, dt;
 	u32 idx, ber, heat;
-	bool drifting, carrying;
-	enum oph_side side;
+	bool carrying, lit;
 
 	if (check_lane(f, link, lane) || (dir != OPH_DIR_UP && dir != OPH_DIR_DOWN))
 		return -ERANGE;
 	l = &f->links[link];
 	idx = oph_lane_idx(f, link, dir, lane);
 	memset(li, 0, sizeof(*li));
-	li->state = oph_lane_state(f, link, dir, lane);
-	carrying = li->state == OPH_LANE_ACTIVE || li->state == OPH_LANE_DRIFTING;
-	ber = oph_lane_ber_e(f, link, dir, lane);
-	if (oph_lane_lit(f, link, dir, lane)) {
-		li->rx_power_udbm = rx_udbm(f, link, dir, lane);
+	lane_ctx_init(&c, f, link, dir);
+	lit = lane_lit(&c, lane);
+	if (lit) {
+		li->rx_power_udbm = rx_udbm(&c, lane);
 		li->margin_mdb = li->rx_power_udbm - SENS_MDBM;
 		li->flags = oph_thresh_flags(f, OPH_TH_LANE_RX, li->rx_power_udbm);
+		ber = ber_of(&c, lane, li->rx_power_udbm);
 	} else {
 		li->rx_power_udbm = -40000;	/* the photodiode's floor */
 		li->margin_mdb = -40000 - SENS_MDBM;
+		ber = 0;
 	}
+	li->state = state_of(&c, lane, lit, ber);
+	carrying = li->state == OPH_LANE_ACTIVE || li->state == OPH_LANE_DRIFTING;
 	li->ber_e = carrying ? ber : 0;
 
-	heat = engine_heating(f, dir == OPH_DIR_UP ? OPH_SIDE_SW : OPH_SIDE_EP,
-			      rx_engine(f, link, dir, &side), &drifting);
-	li->heater_uw = (u32)max((s64)ring_bias_uw(f, link, dir, lane) -
-				 (s64)heat * 44 / 1000, (s64)0);
+	heat = (u32)(c.heat_uw / 44);
+	li->heater_uw = (u32)max((s64)ring_bias_uw(&c, lane) - (s64)heat * 44 / 1000, (s64)0);
 	li->ring_offset_pm = oph_vary(f, OPH_VAR_RING, idx ^ 0xa5a5a5, -10, 10);
-	if (drifting)
+	if (c.drifting)
 		li->ring_offset_pm += 60;
-	if (ring_lost(f, link, dir, lane, &drifting))
+	if (ring_lost(&c, lane))
 		li->ring_offset_pm = (s32)(((u64)heat * 44 / 1000 -
-					    ring_bias_uw(f, link, dir, lane)) * 56 / 44);
+					    ring_bias_uw(&c, lane)) * 56 / 44);
 
 	/* Counters: settled values plus the time since, as the link runs now. */
 	dt = f->now - l->settled;
@@ -467,6 +554,7 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
  */
 int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 {
+	struct lane_ctx c;
 	struct oph_link *l;
 
 	if (link >= f->t.links)
@@ -476,9 +564,10 @@ int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 	li->state = l->state;
 	li->admin_up = l->flags & OPH_LF_ADMIN_UP;
 	li->down_reason = l->down_reason;
-	li->lanes_up[OPH_DIR_UP] = (u8)oph_link_lanes_up(f, link, OPH_DIR_UP);
+	/* Both directions' lanes, and the engine input on the way. */
+	lane_ctx_init(&c, f, link, OPH_DIR_UP);
+	li->lanes_up[OPH_DIR_UP] = (u8)scan_dir(&c, &li->oe_input_udbm);
 	li->lanes_up[OPH_DIR_DOWN] = (u8)oph_link_lanes_up(f, link, OPH_DIR_DOWN);
-	li->oe_input_udbm = oph_port_oe_udbm(f, link);
 	if (li->oe_input_udbm > -40000)
 		li->flags = oph_thresh_flags(f, OPH_TH_PORT_OE_IN, li->oe_input_udbm);
 	li->fibre_loss_mdb = FEED_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555,
@@ -650,8 +739,7 @@ int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,
 		      ferr / (TEC_MHZ_PER_K / 1000);
 	mi->supply_mv = 3300 + oph_vary(f, OPH_VAR_TEMP, mod << 1 | side, -30, 30);
 	mi->power_mw = s->state == OPH_MOD_READY ? 2000 + mi->lasers_on * 600 : 1500;
-	/* Drained and dark: in low power, or dead in fault. */
-	mi->safe_to_remove = (s->state == OPH_MOD_LOW_POWER || s->state == OPH_MOD_FAULT) &&
+	mi->safe_to_remove = s->state == OPH_MOD_LOW_POWER &&
 			     s->admin == OPH_ADMIN_UNPROVISIONED;
 	mi->flags = oph_thresh_flags(f, OPH_TH_MODULE_TEMP, mi->temp_mc) |
 		    oph_thresh_flags(f, OPH_TH_MODULE_SUPPLY, (s32)mi->supply_mv) << 4;
