@@ -23,6 +23,15 @@
 /* ops' internal_flags: what pre_doit looks up and locks */
 #define OPHOTON_NL_NEED_FABRIC	BIT(0)
 
+/*
+ * Room for a reply to a do request.  Most are a few hundred bytes; a buffer
+ * of 1 KiB with its shared info is cheap to allocate where every allocation
+ * is zeroed (init_on_alloc, Debian's default), and netlink need not copy
+ * it to trim it, whereas genlmsg_new(NLMSG_GOODSIZE) zeroes 8 KiB.  The
+ * few larger replies are built again at NLMSG_GOODSIZE.
+ */
+#define OPHOTON_NL_REPLY_SIZE	512
+
 static const struct genl_multicast_group ophoton_nl_mcgrps[] = {
 	[OPHOTON_NLGRP_CONFIG] = { .name = OPHOTON_MCGRP_CONFIG },
 	[OPHOTON_NLGRP_ALARMS] = { .name = OPHOTON_MCGRP_ALARMS },
@@ -41,7 +50,7 @@ static int ophoton_nl_version_get_doit(struct sk_buff *skb,
 	struct sk_buff *msg;
 	void *hdr;
 
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = genlmsg_new(OPHOTON_NL_REPLY_SIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 
@@ -257,16 +266,22 @@ static void ophoton_nl_post_doit(const struct genl_ops *ops, struct sk_buff *skb
 int ophoton_nl_reply(struct genl_info *info, u8 cmd, ophoton_fill_fn fill, u32 id)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];
+	size_t size = OPHOTON_NL_REPLY_SIZE;
 	struct sk_buff *msg;
 	void *hdr;
 
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	hdr = genlmsg_put_reply(msg, info, &ophoton_nl_family, 0, cmd);
-	if (!hdr || fill(msg, fab, id, info->attrs[OPHOTON_A_STATS])) {
+	for (;;) {
+		msg = genlmsg_new(size, GFP_KERNEL);
+		if (!msg)
+			return -ENOMEM;
+		hdr = genlmsg_put_reply(msg, info, &ophoton_nl_family, 0, cmd);
+		/* Filling only reads the model: doing it twice is harmless. */
+		if (hdr && !fill(msg, fab, id, info->attrs[OPHOTON_A_STATS]))
+			break;
 		nlmsg_free(msg);
-		return -EMSGSIZE;
+		if (size == NLMSG_GOODSIZE)
+			return -EMSGSIZE;
+		size = NLMSG_GOODSIZE;
 	}
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
