@@ -739,7 +739,8 @@ int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,
 		      ferr / (TEC_MHZ_PER_K / 1000);
 	mi->supply_mv = 3300 + oph_vary(f, OPH_VAR_TEMP, mod << 1 | side, -30, 30);
 	mi->power_mw = s->state == OPH_MOD_READY ? 2000 + mi->lasers_on * 600 : 1500;
-	mi->safe_to_remove = s->state == OPH_MOD_LOW_POWER &&
+	/* Drained and dark: in low power, or dead in fault. */
+	mi->safe_to_remove = (s->state == OPH_MOD_LOW_POWER || s->state == OPH_MOD_FAULT) &&
 			     s->admin == OPH_ADMIN_UNPROVISIONED;
 	mi->flags = oph_thresh_flags(f, OPH_TH_MODULE_TEMP, mi->temp_mc) |
 		    oph_thresh_flags(f, OPH_TH_MODULE_SUPPLY, (s32)mi->supply_mv) << 4;
