@@ -174,6 +174,16 @@ static void attempt_failed(struct oph_fabric *f, u32 link, u8 reason)
 	link_schedule(f, link, (u64)T_BACKOFF_MS * OPH_NS_PER_MS << (l->retries - 1));
 }
 
+/*
+ * Rings heating faster than their control loop (a fast ring drift) cannot
+ * lock within the calibration window, at either end of the link.
+ */
+static bool rings_outrun(struct oph_fabric *f, u32 link)
+{
+	return f->engines[OPH_SIDE_EP][oph_link_engine(f, link, OPH_SIDE_EP)].drifting ||
+	       f->engines[OPH_SIDE_SW][oph_link_engine(f, link, OPH_SIDE_SW)].drifting;
+}
+
 /* What the lanes say at the end of BER qualification or while up. */
 static u8 verdict(struct oph_fabric *f, u32 link, u8 *reason)
 {
@@ -285,6 +295,10 @@ void oph_link_event(struct oph_fabric *f, u32 link)
 		if (l->nfaults &&
 		    oph_fault_find(f, OPH_FAULT_ARBITRATION, OPH_SIDE_EP, link, OPH_ALL)) {
 			attempt_failed(f, link, OPH_DOWN_ARBITRATION);
+			break;
+		}
+		if (rings_outrun(f, link)) {
+			attempt_failed(f, link, OPH_DOWN_TIMEOUT);
 			break;
 		}
 		set_state(f, link, OPH_LINK_TRAINING, 0);

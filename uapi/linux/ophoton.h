@@ -197,7 +197,8 @@ enum ophoton_link_state {
  * @OPHOTON_DOWN_LANES: fewer lanes than the fabric's minimum
  * @OPHOTON_DOWN_BER: BER above the down threshold (1e-6)
  * @OPHOTON_DOWN_ARBITRATION: wavelength arbitration failed
- * @OPHOTON_DOWN_TIMEOUT: a bring-up phase did not finish
+ * @OPHOTON_DOWN_TIMEOUT: a bring-up phase did not finish: the rings could
+ *	not lock during calibration (heating faster than their control loop)
  * @OPHOTON_DOWN_ENGINE: an engine at either end died
  * @OPHOTON_DOWN_FIBRE: a fibre was cut
  */

@@ -649,6 +649,53 @@ TEST(arbitration_failure_latches_after_bounded_retries)
 	oph_fabric_destroy(f);
 }
 
+/*
+ * Rings heating faster than their control loop cannot lock: a calibration
+ * under a fast drift runs out of time (the lanes drift meanwhile), and
+ * the link comes up once the heating levels off.
+ */
+TEST(calibration_under_a_fast_drift_times_out_and_retries)
+{
+	/*
+	 * 150 K/s up to 4 K, within every ring's heater headroom (4.5 K at
+	 * least): outrunning the loop from the 10 ms tick until 26.7 ms.
+	 */
+	struct oph_fault drift = { .kind = OPH_FAULT_RING_DRIFT, .side = OPH_SIDE_EP,
+				   .target = 0, .value = 150000, .amount = 4000 };
+	struct oph_lane_info lane;
+	struct oph_link_info li;
+	struct oph_params p;
+	struct oph_fabric *f;
+	const char *why;
+	u64 t0;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	/* Link 0 ends on GPU 0's engine 0: down while the drift starts. */
+	ASSERT_EQ(0, oph_link_set_admin(f, 0, false, &why));
+	t0 = oph_fabric_now(f);
+	ASSERT_EQ(0, oph_fault_inject(f, &drift, &why));
+	oph_fabric_advance(f, t0 + 10 * OPH_NS_PER_MS + OPH_NS_PER_MS / 2);
+	/* A link up on that engine: its lanes drift. */
+	oph_lane_get(f, 1, 0, OPH_DIR_DOWN, &lane);
+	EXPECT_EQ(OPH_LANE_DRIFTING, lane.state);
+	ASSERT_EQ(0, oph_link_set_admin(f, 0, true, &why));
+	/* Calibration takes at most 10 ms: it ends while the rings still race. */
+	oph_fabric_advance(f, t0 + 21 * OPH_NS_PER_MS);
+	oph_link_get(f, 0, &li);
+	EXPECT_EQ(OPH_LINK_RETRAINING, li.state);
+	EXPECT_EQ(OPH_DOWN_TIMEOUT, li.down_reason);
+	/* The heating levelled off at 4 K: the retry locks. */
+	oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
+	oph_link_get(f, 0, &li);
+	EXPECT_EQ(OPH_LINK_UP, li.state);
+	oph_lane_get(f, 1, 0, OPH_DIR_DOWN, &lane);
+	EXPECT_EQ(OPH_LANE_ACTIVE, lane.state);
+	oph_fabric_destroy(f);
+}
+
 TEST(repeated_laser_faults_quarantine_the_module)
 {
 	struct oph_params p;
