@@ -3,8 +3,9 @@
 #
 # /init of the test VM's initramfs (busybox-static).  It loads what the
 # kernel needs to reach the host's root filesystem over virtio-9p, mounts it
-# read-only at /host with a writable results share at the same path as on the
-# host, chroots into it and runs the command the runner left there.  The
+# read-only at /host (or, with VM_OVERLAY=1, under a writable tmpfs overlay)
+# with a writable results share at the same path as on the host, chroots
+# into it and runs the command the runner left there.  The
 # command's exit status is written to the results share; the runner treats a
 # missing status file as a crashed or hung guest.
 /bin/busybox --install -s /bin
@@ -20,7 +21,23 @@ for m in $VM_INSMOD; do
 done
 
 mkdir -p /host
-if ! mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose hostroot /host; then
+if [ "$VM_OVERLAY" = 1 ]; then
+	# --overlay: the host's root, read-only, under a tmpfs that takes every
+	# write; what the command installs is gone when the guest is.
+	mkdir -p /lower /upper
+	if ! mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose hostroot /lower ||
+	   ! mount -t tmpfs -o mode=0755 tmpfs /upper ||
+	   ! mkdir -p /upper/data /upper/work ||
+	   ! mount -t overlay -o lowerdir=/lower,upperdir=/upper/data,workdir=/upper/work overlay /host; then
+		echo "vm-init: cannot mount the host root filesystem with a writable overlay"
+		poweroff -f
+	fi
+	# request_module() runs modprobe in this init's root, the initramfs:
+	# hand it to the modprobe of the command's root, and its modules.
+	printf '#!/bin/busybox sh\nexec chroot /host /sbin/modprobe "$@"\n' >/bin/modprobe-host
+	chmod +x /bin/modprobe-host
+	echo /bin/modprobe-host >/proc/sys/kernel/modprobe
+elif ! mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose hostroot /host; then
 	echo "vm-init: cannot mount the host root filesystem"
 	poweroff -f
 fi

@@ -5,7 +5,7 @@
 #
 #   tools/vm/run.sh [--kernel stock|debug|PATH] [--timeout S] [--log FILE]
 #                   [--results DIR] [--mem MB] [--cpus N] [--interactive]
-#                   [--allow-splat] -- COMMAND [ARG...]
+#                   [--allow-splat] [--overlay] -- COMMAND [ARG...]
 #
 # The guest sees the host's root filesystem read-only (so this checkout, its
 # build products, python3 and libnl are all there at the same paths), a
@@ -15,6 +15,12 @@
 # WARNING, KASAN, UBSAN, lockdep, kmemleak, RCU stall or Call Trace report,
 # naming the first such line, and fails (exit 124) on timeout or when the
 # guest died before reporting a status.
+#
+# --overlay gives the command a writable root: an overlayfs whose lower
+# layer is the host's root and whose upper layer is a tmpfs, so packages
+# and "make install" can be installed in the guest and vanish with it; the
+# host is never written.  The kernel's module autoloading then runs the
+# guest root's modprobe, so request_module() finds what was installed there.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,6 +32,7 @@ mem=${OPHOTON_VM_MEM:-4096}
 cpus=${OPHOTON_VM_CPUS:-2}
 interactive=0
 allow_splat=0
+overlay=0
 
 usage() {
 	sed -n '4,8p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -42,6 +49,7 @@ while [ $# -gt 0 ]; do
 	--cpus) cpus=$2; shift 2 ;;
 	--interactive) interactive=1; shift ;;
 	--allow-splat) allow_splat=1; shift ;;
+	--overlay) overlay=1; shift ;;
 	--) shift; break ;;
 	-h|--help) usage ;;
 	*) echo "vm: unknown option '$1'" >&2; usage ;;
@@ -118,16 +126,30 @@ fi
 } >"$results/cmd.sh"
 
 # Initramfs: busybox, our init, and the modules this kernel needs to reach
-# 9p (none for the debug kernel, which has them built in).
+# 9p (none for the debug kernel, which has them built in), and overlayfs
+# for --overlay (from the debug kernel's own modules where it is one).
 ird=$work/initramfs
 mkdir -p "$ird"/{bin,proc,sys,dev,host,lib/modules}
 cp /bin/busybox "$ird/bin/busybox"
 cp "$here/guest-init.sh" "$ird/init"
 chmod +x "$ird/init"
 insmods=
+mods=
+depmod_args=()
 if [ -z "$moddir" ] && [ -n "$kver" ]; then
-	for ko in $(for m in virtio_pci 9pnet_virtio 9p; do
-			modprobe -S "$kver" --show-depends "$m"
+	mods="virtio_pci 9pnet_virtio 9p"
+	depmod_args=(-S "$kver")
+elif [ -n "$moddir" ]; then
+	depmod_args=(-d "${moddir%/lib/modules/*}" -S "$kver")
+fi
+if [ "$overlay" = 1 ]; then
+	[ ${#depmod_args[@]} -gt 0 ] || { echo "vm: --overlay needs --kernel stock or debug" >&2; exit 2; }
+	mods="$mods overlay"
+fi
+if [ -n "$mods" ]; then
+	for ko in $(for m in $mods; do
+			modprobe "${depmod_args[@]}" --show-depends "$m" ||
+				echo "vm: no module '$m' for $kver" >&2
 		    done | awk '$1 == "insmod" { print $2 }'); do
 		case " $insmods " in *" /lib/modules/$(basename "$ko") "*) continue ;; esac
 		cp "$ko" "$ird/lib/modules/"
@@ -142,6 +164,7 @@ done
 	printf 'VM_INSMOD=%q\n' "$insmods"
 	printf 'VM_RESULTS=%q\n' "$results"
 	printf 'VM_MODDIR=%q\n' "$moddir"
+	printf 'VM_OVERLAY=%q\n' "$overlay"
 	printf 'VM_CWD=%q\n' "$PWD"
 	# Under /tmp these would be hidden by the guest's tmpfs: bind them back.
 	printf 'VM_KEEP=%q\n' "$(cd "$here/../.." && pwd) $PWD $cache"
