@@ -29,6 +29,10 @@ help:
 	@echo "make bench        benchmarks (tools/bench/)"
 	@echo "make reliability  long fuzz, stress, lifecycle and failslab runs on the debug kernel"
 	@echo "make htmldocs     the documentation as HTML in build/htmldocs (Sphinx, warnings fatal)"
+	@echo "make install      install the module, ophotonctl, man pages, completion, header"
+	@echo "                  (PREFIX=/usr/local, DESTDIR=); make uninstall removes them"
+	@echo "make dkms-install the module under DKMS (make dkms-uninstall)"
+	@echo "make deb          Debian packages in build/deb: ophoton-dkms, ophotonctl, ophoton-dev"
 	@echo "make KDIR=...     build against another kernel tree"
 
 deps:
@@ -144,6 +148,83 @@ vm: deps all
 vm-debug: deps debug-module
 	$(VM) --kernel debug --interactive -- bash -c 'insmod $(DEBUG_BUILD)/driver/ophoton.ko && exec bash -i'
 
+# Install what "make" built: the module into /lib/modules/$(OPHOTON_KVER)/
+# updates, the kernel it was built for (the running one, `uname -r`, on a
+# host with its headers; Debian's 6.1 here, see tools/vm/kdir.sh), then
+# depmod; ophotonctl, the man pages, bash completion and the uapi header
+# under PREFIX.  DESTDIR stages an install (no depmod then).  Nothing is
+# built here: as root that would leave root's objects in the tree.  (The
+# kernel's own depmod step skips itself, warning: Debian's headers have no
+# System.map.)
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+INCLUDEDIR ?= $(PREFIX)/include
+PKG_VERSION := $(shell sed -n 's/^\#define OPHOTON_VERSION "\(.*\)"/\1/p' $(TOP)/driver/version.h)
+MANPAGES := $(wildcard Documentation/man/*.[1-9])
+man_dest = $(DESTDIR)$(MANDIR)/man$(patsubst .%,%,$(suffix $(1)))/$(notdir $(1))
+MOD_DEST = $(DESTDIR)/lib/modules/$(OPHOTON_KVER)/updates
+INSTALLED = $(MOD_DEST)/driver/ophoton.ko $(DESTDIR)$(BINDIR)/ophotonctl \
+	$(foreach m,$(MANPAGES),$(call man_dest,$(m))) \
+	$(DESTDIR)$(BASHCOMPDIR)/ophotonctl $(DESTDIR)$(INCLUDEDIR)/linux/ophoton.h
+# The directories install may have made, children first: uninstall removes
+# those left empty.
+INSTALLED_DIRS = $(MOD_DEST)/driver $(MOD_DEST) $(DESTDIR)$(INCLUDEDIR)/linux \
+	$(DESTDIR)$(BASHCOMPDIR) $(patsubst %/,%,$(dir $(DESTDIR)$(BASHCOMPDIR))) \
+	$(sort $(foreach m,$(MANPAGES),$(patsubst %/,%,$(dir $(call man_dest,$(m))))))
+
+kver-check: kdir-check
+	@test -n "$(OPHOTON_KVER)" || { echo "no kernel version for $(KDIR): set OPHOTON_KVER" >&2; exit 1; }
+
+install: kver-check
+	@for f in driver/ophoton.ko tools/ophotonctl/ophotonctl; do \
+		test -e $$f || { echo "install: $$f is not built: run 'make' first" >&2; exit 1; }; \
+	done
+	$(MAKE) -C $(KDIR) M=$(TOP) KERNELRELEASE=$(OPHOTON_KVER) INSTALL_MOD_PATH=$(DESTDIR) \
+		INSTALL_MOD_DIR=updates CONFIG_MODULE_SIG_ALL= DEPMOD=true modules_install
+	install -D -m 0755 tools/ophotonctl/ophotonctl $(DESTDIR)$(BINDIR)/ophotonctl
+	$(foreach m,$(MANPAGES),install -D -m 0644 $(m) $(call man_dest,$(m)) &&) true
+	install -D -m 0644 tools/ophotonctl/ophotonctl.bash $(DESTDIR)$(BASHCOMPDIR)/ophotonctl
+	install -D -m 0644 uapi/linux/ophoton.h $(DESTDIR)$(INCLUDEDIR)/linux/ophoton.h
+	$(if $(DESTDIR),,depmod -a $(OPHOTON_KVER))
+
+uninstall: kver-check
+	rm -f $(INSTALLED)
+	@for d in $(INSTALLED_DIRS); do \
+		if [ -d $$d ]; then rmdir --ignore-fail-on-non-empty $$d; fi; \
+	done
+	$(if $(DESTDIR),,depmod -a $(OPHOTON_KVER))
+
+# DKMS from this tree: the module's sources into /usr/src/ophoton-VERSION,
+# then dkms add, build and install for $(OPHOTON_KVER).
+DKMS_SRC = /usr/src/ophoton-$(PKG_VERSION)
+DKMS_FILES = Kbuild $(wildcard driver/*.[ch] driver/model/*.[ch]) uapi/linux/ophoton.h
+
+dkms-install: kver-check
+	@command -v dkms >/dev/null || { echo "dkms-install: dkms is not installed (apt-get install dkms)" >&2; exit 1; }
+	@if [ -n "$$(dkms status -m ophoton -v $(PKG_VERSION))" ]; then \
+		echo "dkms-install: ophoton $(PKG_VERSION) is already in DKMS (the ophoton-dkms package, or run 'make dkms-uninstall')" >&2; \
+		exit 1; \
+	fi
+	rm -rf $(DKMS_SRC)
+	@for f in $(DKMS_FILES); do install -D -m 0644 $$f $(DKMS_SRC)/$$f || exit 1; done
+	sed 's/#MODULE_VERSION#/$(PKG_VERSION)/' dkms.conf >$(DKMS_SRC)/dkms.conf
+	dkms add -m ophoton -v $(PKG_VERSION)
+	dkms install -m ophoton -v $(PKG_VERSION) -k $(OPHOTON_KVER)
+
+dkms-uninstall:
+	@command -v dkms >/dev/null || { echo "dkms-uninstall: dkms is not installed" >&2; exit 1; }
+	@if [ -n "$$(dkms status -m ophoton -v $(PKG_VERSION))" ]; then \
+		echo "dkms remove -m ophoton -v $(PKG_VERSION) --all"; \
+		dkms remove -m ophoton -v $(PKG_VERSION) --all; \
+	fi
+	rm -rf $(DKMS_SRC)
+
+# The Debian packages, built in build/deb (tools/pkg/deb.sh).
+deb:
+	@$(TOP)/tools/pkg/deb.sh
+
 clean:
 	-$(MAKE) -C $(KDIR) M=$(TOP) clean
 	$(MAKE) -C tools/ophotonctl clean
@@ -153,4 +234,5 @@ clean:
 
 .PHONY: all help deps kdir-check module ophotonctl selftests lint host-test reliability \
 	vm-selftest kselftests debug-module kselftests-debug demo check bench \
-	check-debug vm vm-debug clean htmldocs docs-test
+	check-debug vm vm-debug clean kver-check install uninstall dkms-install \
+	dkms-uninstall deb htmldocs docs-test

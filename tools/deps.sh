@@ -24,6 +24,8 @@ pkgs=(
 	prometheus-node-exporter
 	# the documentation (make htmldocs)
 	python3-sphinx
+	# the packages and their test: make dkms-install, make deb, lintian
+	dkms debhelper dh-dkms lintian dpkg-dev fakeroot man-db
 	# lint: sparse; checkpatch.pl runs on perl from linux-source-6.1
 	sparse perl
 )
