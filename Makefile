@@ -137,7 +137,7 @@ demo: deps all
 	$(VM) --kernel stock -- $(TOP)/tools/demo.sh
 
 check: deps
-	@$(MAKE) -s lint host-test docs-test vm-selftest kselftests
+	@$(MAKE) -s lint host-test docs-test vm-selftest kselftests package-check
 
 check-debug: deps
 	@$(MAKE) -s kselftests-debug
@@ -225,6 +225,12 @@ dkms-uninstall:
 deb:
 	@$(TOP)/tools/pkg/deb.sh
 
+# The packaging test (tools/pkg/check.sh): make install, DKMS, the .deb
+# packages and lintian, then dpkg -i, modprobe and autoload in the VM.
+package-check: deps all
+	@mkdir -p $(RESULTS)
+	@$(TOP)/tools/pkg/check.sh | tee $(RESULTS)/package.tap; exit $${PIPESTATUS[0]}
+
 clean:
 	-$(MAKE) -C $(KDIR) M=$(TOP) clean
 	$(MAKE) -C tools/ophotonctl clean
@@ -235,4 +241,4 @@ clean:
 .PHONY: all help deps kdir-check module ophotonctl selftests lint host-test reliability \
 	vm-selftest kselftests debug-module kselftests-debug demo check bench \
 	check-debug vm vm-debug clean kver-check install uninstall dkms-install \
-	dkms-uninstall deb htmldocs docs-test
+	dkms-uninstall deb package-check htmldocs docs-test
