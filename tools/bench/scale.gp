@@ -13,7 +13,7 @@ if (!exists("out")) out = 'Documentation/bench-scale.svg'
 set terminal svg size 800,480 dynamic font "sans,12" background rgb "white"
 set output out
 set datafile separator ","
-set key top left box opaque
+set key bottom right box opaque
 set title "ophoton in the test VM (TCG): per lane-direction as the fabric grows"
 set xlabel "GPUs"
 set logscale x 2
@@ -21,9 +21,10 @@ set xtics (1024, 2048, 4096, 8192)
 set xrange [800:10500]
 set ylabel "ns per lane-direction (log)"
 set logscale y 10
+set yrange [10:100000]
 set y2label "model bytes per lane-direction"
-set y2range [0:20]
-set y2tics 0, 4
+set y2range [0:40]
+set y2tics 0, 8
 set ytics nomirror
 set grid xtics ytics
 
