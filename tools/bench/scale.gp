@@ -13,7 +13,7 @@ if (!exists("out")) out = 'Documentation/bench-scale.svg'
 set terminal svg size 800,480 dynamic font "sans,12" background rgb "white"
 set output out
 set datafile separator ","
-set key bottom right box opaque
+set key top right box opaque
 set title "ophoton in the test VM (TCG): per lane-direction as the fabric grows"
 set xlabel "GPUs"
 set logscale x 2
