@@ -209,7 +209,7 @@ int oph_fault_check(struct oph_fabric *f, const struct oph_fault *flt,
 				      "laser index out of range");
 		if (flt->value <= 0 || flt->value > 10000000)
 			return refuse(field, OPH_FF_VALUE, why, -ERANGE,
-				      "aging rate must be 1 to 10000000 (% per 1000 h x100)");
+				      "aging rate must be 1 to 10000000 (ppm of life per hour)");
 		break;
 	case OPH_FAULT_FIBRE_CUT:
 	case OPH_FAULT_FIBRE_DIRTY:
@@ -365,6 +365,8 @@ int oph_fault_clear(struct oph_fabric *f, const struct oph_fault *flt,
 	c = *x;
 	i = (u32)(x - f->faults);
 	affected_links_settle(f, &c);
+	if (c.kind == OPH_FAULT_LASER_AGING)
+		oph_aging_cleared(f, x);
 	fault_remove(f, i);
 	if (c.kind == OPH_FAULT_RING_DRIFT) {
 		f->engines[c.side][c.target].heat_mk = 0;

@@ -77,12 +77,14 @@ struct oph_link {
 /* A laser module, allocated at insertion and freed at removal. */
 struct oph_lmod {
 	u32 serial;
+	u16 predicted;			/* lasers whose aging was announced */
 	u64 inserted;
-	u8 laser[OPH_MAX_LAMBDAS];	/* enum oph_laser_state */
 	u64 checked;			/* output fibres that passed the check */
+	u8 laser[OPH_MAX_LAMBDAS];	/* enum oph_laser_state */
 	u8 droop[OPH_MAX_LAMBDAS];	/* 0.5 dB power steps lost to aging */
 	u16 latched[OPH_MAX_LAMBDAS];	/* laser threshold flags */
-	u16 predicted;			/* lasers whose aging was announced */
+	/* life used by aging faults since cleared: 100 ppm, rounded up */
+	u16 aged[OPH_MAX_LAMBDAS];
 };
 
 struct oph_slot {
@@ -194,6 +196,7 @@ u8 oph_lane_state(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
 u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir);
 u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link);
 u8 oph_laser_droop(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser);
+void oph_aging_cleared(struct oph_fabric *f, const struct oph_fault *a);
 
 /* thresh.c: latch flags where the model changes, never when read */
 void oph_link_latch(struct oph_fabric *f, u32 link);

@@ -193,8 +193,9 @@ enum oph_fibre {
  * @target: module, engine or link id, by @kind
  * @lane: laser or lane index, or OPH_ALL
  * @which: enum oph_fibre for fibre faults
- * @value: kind-specific: extra loss (0.01 dB), aging rate (% per 1000 h,
- *	x100), ring drift rate (mK/s), BER exponent (x100, e.g. 600 = 1e-6)
+ * @value: kind-specific: extra loss (0.01 dB), extra aging rate (ppm of
+ *	life per hour), ring drift rate (mK/s), BER exponent (x100, e.g.
+ *	600 = 1e-6)
  * @amount: ring drift total heating (mK)
  * @since: virtual time of injection (ns)
  */

@@ -28,7 +28,7 @@
 #define TEC_TRACK_MHZ	20000	/* rings follow a laser this far off grid */
 #define TEC_MHZ_PER_K	17750	/* 0.1 nm/K at 1300 nm */
 #define BIAS_BOL_UA	200000
-#define AGING_NOMINAL	100	/* % per 1000 h, x100: 1 % */
+#define AGING_NOMINAL	100	/* ppm of life per hour: 10,000 h */
 #define PREDICT_PPM	20000	/* bias 2 % of BOL above the expected curve */
 
 /* Multiply @v by 10^(-mdb/10000), 0.1 dB resolution. */
@@ -592,26 +592,53 @@ int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 	return 0;
 }
 
-static u32 aging_rate(const struct oph_fabric *f, enum oph_side side, u32 mod,
-		      u32 laser)
+/* Life an aging rate uses over @ns: the rate is in ppm of life per hour. */
+static u64 life_ppm(u64 ns, u32 rate)
 {
-	const struct oph_fault *a;
-
-	if (!f->slots[side][mod].nfaults)
-		return AGING_NOMINAL;
-	a = oph_fault_find(f, OPH_FAULT_LASER_AGING, side, mod, laser);
-	if (!a)
-		a = oph_fault_find(f, OPH_FAULT_LASER_AGING, side, mod, OPH_ALL);
-	return a ? AGING_NOMINAL + (u32)a->value : AGING_NOMINAL;
+	return ns / OPH_NS_PER_S * rate / 3600;
 }
 
-/* Life used, ppm: rate is % per 1000 h x100, so ppm/s = rate / 3600. */
+/*
+ * Life used, ppm: the nominal rate since insertion, what cleared aging
+ * faults added (kept in the module), and what the faults injected now add
+ * since their injection, one on the laser and one on every laser alike.
+ * Clearing a fault takes nothing back: a counter.
+ */
 static u64 age_ppm(const struct oph_fabric *f, enum oph_side side, u32 mod,
-		   u32 rate)
+		   u32 laser)
 {
-	u64 s = (f->now - f->slots[side][mod].mod->inserted) / OPH_NS_PER_S;
+	const struct oph_lmod *m = f->slots[side][mod].mod;
+	const struct oph_fault *a;
+	u64 age = life_ppm(f->now - m->inserted, AGING_NOMINAL) + (u64)m->aged[laser] * 100;
 
-	return s * rate / 3600;
+	if (!f->slots[side][mod].nfaults)
+		return age;
+	a = oph_fault_find(f, OPH_FAULT_LASER_AGING, side, mod, laser);
+	if (a)
+		age += life_ppm(f->now - a->since, (u32)a->value);
+	a = oph_fault_find(f, OPH_FAULT_LASER_AGING, side, mod, OPH_ALL);
+	if (a)
+		age += life_ppm(f->now - a->since, (u32)a->value);
+	return age;
+}
+
+/**
+ * oph_aging_cleared() - an aging fault ends: keep the life it used
+ * @f: fabric
+ * @a: the fault, still in the table
+ *
+ * Rounded up to the 100 ppm the module keeps, so that life used never
+ * goes back.
+ */
+void oph_aging_cleared(struct oph_fabric *f, const struct oph_fault *a)
+{
+	struct oph_lmod *m = f->slots[a->side][a->target].mod;
+	u64 used = DIV_ROUND_UP(life_ppm(f->now - a->since, (u32)a->value), 100);
+	u32 k;
+
+	for (k = 0; k < f->p.lambdas; k++)
+		if (a->lane == OPH_ALL || a->lane == k)
+			m->aged[k] = (u16)min_t(u64, m->aged[k] + used, U16_MAX);
 }
 
 /**
@@ -628,7 +655,7 @@ static u64 age_ppm(const struct oph_fabric *f, enum oph_side side, u32 mod,
  */
 u8 oph_laser_droop(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser)
 {
-	u64 age = age_ppm(f, side, mod, aging_rate(f, side, mod, laser));
+	u64 age = age_ppm(f, side, mod, laser);
 
 	if (age <= 1000000)
 		return 0;
@@ -656,7 +683,6 @@ int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
 {
 	struct oph_slot *s;
 	u64 age, expected, bol, bias;
-	u32 rate;
 	s32 ferr;
 
 	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) ||
@@ -668,13 +694,12 @@ int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
 	memset(li, 0, sizeof(*li));
 	li->state = s->mod->laser[laser];
 	li->fibre_checked = s->mod->checked != 0;
-	rate = aging_rate(f, side, mod, laser);
-	age = age_ppm(f, side, mod, rate);
+	age = age_ppm(f, side, mod, laser);
 	li->age_ppm = (u32)min_t(u64, age, 10000000);
 	bol = BIAS_BOL_UA + oph_vary(f, OPH_VAR_LASER, (mod << 1 | side) * 16 + laser,
 				     -20000, 20000);
 	bias = bol + bol * min_t(u64, age, 4000000) / 2000000;
-	expected = bol + bol * age_ppm(f, side, mod, AGING_NOMINAL) / 2000000;
+	expected = bol + bol * life_ppm(f->now - s->mod->inserted, AGING_NOMINAL) / 2000000;
 	li->aging_predicted = (bias - expected) * 1000000 > bol * PREDICT_PPM;
 	/* The demanded bias warns even where the power control clamps it. */
 	if (li->state == OPH_LASER_ON || li->state == OPH_LASER_FAULT)

@@ -140,7 +140,7 @@ TEST_F(fabric, laser_aging_is_predicted_before_its_bias_warns)
 	ASSERT_TRUE(bring_up_slow(_metadata, self));
 	ASSERT_EQ(0, genl_open(&mon));
 	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_ALARMS));
-	/* 10000 % per 1000 h on laser 2 of module 0: hours pass in minutes. */
+	/* 1,000,000 ppm of life an hour on laser 2 of module 0: 10,000x nominal. */
 	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
 			       OPHOTON_FAULT_LASER_AGING, OPHOTON_SIDE_GPU, 0, 2,
 			       1000000, 0));

@@ -39,5 +39,7 @@ static inline u64 oph_mul_div(u64 a, u64 b, u64 c)
 #define max_t(t, a, b)		max((t)(a), (t)(b))
 #define BIT(n)			(1UL << (n))
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+#define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
+#define U16_MAX			UINT16_MAX
 
 #endif /* OPHOTON_KCOMPAT_H */

@@ -435,8 +435,8 @@ enum ophoton_sim_action {
  * enum ophoton_fault_kind - injectable faults (Documentation/model.rst)
  * @OPHOTON_FAULT_MODULE_DEATH: a laser module dies (target: module)
  * @OPHOTON_FAULT_LASER_DEATH: one laser dies (module, %OPHOTON_A_LANE)
- * @OPHOTON_FAULT_LASER_AGING: lasers age at %OPHOTON_A_FAULT_VALUE % per
- *	1000 h x100 (module, lane or all)
+ * @OPHOTON_FAULT_LASER_AGING: lasers use %OPHOTON_A_FAULT_VALUE ppm more of
+ *	their life per hour than the nominal 100 (module, lane or all)
  * @OPHOTON_FAULT_FIBRE_CUT: a fibre is cut (link, %OPHOTON_A_FIBRE)
  * @OPHOTON_FAULT_FIBRE_DIRTY: a fibre loses %OPHOTON_A_FAULT_VALUE x 0.01 dB
  * @OPHOTON_FAULT_RING_DRIFT: an engine heats at %OPHOTON_A_FAULT_VALUE mK/s

@@ -36,6 +36,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct oph_fabric *f;
 	struct seen s = { 0 };
 	u64 bits[4] = { 0 }, errs[4] = { 0 };
+	u32 age[8][4] = { { 0 } }, inserts[8] = { 0 };
 	const char *why;
 	size_t i;
 
@@ -62,11 +63,16 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		u32 mod = a % (side ? t->sw_modules : t->ep_modules);
 		struct oph_fault flt = {
 			.kind = b % __OPH_FAULT_CNT, .side = side & (b >> 7),
-			.target = c, .lane = c % 5 == 4 ? OPH_ALL : c % 5,
+			/* Half of the targets small, to hit the same few objects again. */
+			.target = (b & 0x40) ? c : c % 9, .lane = c % 5 == 4 ? OPH_ALL : c % 5,
 			.which = c % 3, .value = 50 + c * 7, .amount = 1000 + c * 100,
 		};
 		struct oph_blast bl;
-		u32 k;
+		u32 k, m;
+
+		/* Aging fast enough to use life between two steps. */
+		if (flt.kind == OPH_FAULT_LASER_AGING)
+			flt.value *= 1000;
 
 		if (flt.kind == OPH_FAULT_MODULE_DEATH || flt.kind == OPH_FAULT_LASER_DEATH ||
 		    flt.kind == OPH_FAULT_LASER_AGING || flt.kind == OPH_FAULT_TEC ||
@@ -113,6 +119,21 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			CHECK(ln.err_bits <= ln.bits || !ln.bits);
 			bits[k] = ln.bits;
 			errs[k] = ln.err_bits;
+		}
+		/* A module's lasers' life used never goes back; a new module starts anew. */
+		for (m = 0; m < 8 && m < t->ep_modules; m++) {
+			struct oph_module_info mi;
+			struct oph_laser_info la;
+
+			CHECK(!oph_module_get(f, OPH_SIDE_EP, m, &mi));
+			if (mi.state == OPH_MOD_ABSENT || mi.insert_count != inserts[m])
+				memset(age[m], 0, sizeof(age[m]));
+			inserts[m] = mi.state == OPH_MOD_ABSENT ? 0 : mi.insert_count;
+			for (k = 0; k < p.lambdas && inserts[m]; k++) {
+				CHECK(!oph_laser_get(f, OPH_SIDE_EP, m, k, &la));
+				CHECK(la.age_ppm >= age[m][k]);
+				age[m][k] = la.age_ppm;
+			}
 		}
 	}
 	oph_fabric_destroy(f);

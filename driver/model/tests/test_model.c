@@ -745,7 +745,7 @@ TEST(aging_predictor_fires_before_the_bias_warning)
 	struct oph_params p;
 	struct oph_fabric *f;
 	struct oph_fault age = { .kind = OPH_FAULT_LASER_AGING, .target = 0,
-				 .lane = 2, .value = 1000000 };	/* 10000 %/1000 h */
+				 .lane = 2, .value = 1000000 };	/* ppm of life an hour */
 	struct oph_laser_info li, other;
 	const char *why;
 	u64 t;
@@ -775,6 +775,62 @@ TEST(aging_predictor_fires_before_the_bias_warning)
 			EXPECT_EQ(1U << 2, (u32)r.c[i].mask);
 		}
 	EXPECT_EQ(1U, aging);
+	oph_fabric_destroy(f);
+}
+
+/*
+ * A laser's life used is a counter: nominally 100 ppm an hour; an aging
+ * fault adds its value, in ppm of life per hour, while it is injected;
+ * clearing it returns the laser to the nominal rate, never its life.
+ */
+TEST(life_used_adds_up_and_never_goes_back)
+{
+	struct oph_fault age = { .kind = OPH_FAULT_LASER_AGING, .target = 0,
+				 .lane = 2, .value = 900 };
+	struct oph_fault all = { .kind = OPH_FAULT_LASER_AGING, .target = 0,
+				 .lane = OPH_ALL, .value = 1000 };
+	struct oph_laser_info li;
+	struct oph_params p;
+	struct oph_fabric *f;
+	const char *why;
+	u32 before;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
+	before = li.age_ppm;
+	/* One hour at the nominal rate. */
+	oph_fabric_advance(f, oph_fabric_now(f) + 3600 * SEC);
+	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
+	EXPECT_EQ(before + 100, li.age_ppm);
+	/* One hour at 100 + 900 ppm/h: its life only from the injection on. */
+	before = li.age_ppm;
+	ASSERT_EQ(0, oph_fault_inject(f, &age, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 3600 * SEC);
+	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
+	EXPECT_EQ(before + 1000, li.age_ppm);
+	/* A fault on every laser adds to the one on this laser. */
+	before = li.age_ppm;
+	ASSERT_EQ(0, oph_fault_inject(f, &all, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 3600 * SEC);
+	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
+	EXPECT_EQ(before + 2000, li.age_ppm);
+	oph_laser_get(f, OPH_SIDE_EP, 0, 3, &li);
+	EXPECT_EQ(3U * 100 + 1000, li.age_ppm);
+	/* Cleared: not a ppm back, then the nominal rate again. */
+	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
+	before = li.age_ppm;
+	ASSERT_EQ(0, oph_fault_clear(f, &age, &why));
+	ASSERT_EQ(0, oph_fault_clear(f, &all, &why));
+	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
+	EXPECT_LE(before, li.age_ppm);
+	EXPECT_GE(before + 200, li.age_ppm);	/* rounded up to 100 ppm per fault */
+	before = li.age_ppm;
+	oph_fabric_advance(f, oph_fabric_now(f) + 3600 * SEC);
+	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
+	EXPECT_EQ(before + 100, li.age_ppm);
 	oph_fabric_destroy(f);
 }
 
