@@ -153,6 +153,26 @@ t_failed() {
 		"$C" $F sim fault clear arbitration 0/0/2 && "$C" $F -w link set 0/0/2 clear >/dev/null
 }
 ok "--wait exits 3 when the operation fails" t_failed
+t_engine() {
+	# Three deaths within the 60 s grace quarantine GPU 1's engine 0; it
+	# stays dark until recovered.  At x1000 a slow machine spends minutes
+	# of fabric time between commands: run the clock at real time meanwhile.
+	local i rc
+	"$C" $F fabric set time-scale 1 || return 1
+	for i in 1 2 3; do
+		"$C" $F sim fault inject engine-death 1/0 && "$C" $F sim fault clear engine-death 1/0 ||
+			return 1
+	done
+	j $F health show engine side gpu 2 && q '.[0]."health-quarantined" == true' &&
+		"$C" $F sim clock step 10s && j $F engine show 1/0 && q '.[0]."links-up" == 0' &&
+		"$C" $F engine recover 1/0 && "$C" $F sim clock step 10s &&
+		j $F engine show 1/0 && q '.[0]."links-up" == 4' &&
+		"$C" $F engine clear 1/0 && code 2 $F engine recover 99 &&
+		grep -q "(attribute engine-id)" "$tmp/err"
+	rc=$?
+	"$C" $F fabric set time-scale 1000 && return $rc
+}
+ok "engine recover brings a quarantined engine back; engine clear" t_engine
 t_refusal() {
 	code 2 $F fabric set thresh engine-temp-mc warn-lo 100 warn-hi 50 &&
 		grep -q "ordered.*(attribute thresh)" "$tmp/err"
