@@ -244,6 +244,44 @@ static void counts_check(struct __test_metadata *_metadata, const struct swap_tr
 	}
 }
 
+#define LINK_TRAIL	5	/* a blast link's trail: down, then four steps up */
+
+/*
+ * What every swap must show: a gap-free stream about this module and its
+ * blast radius only; the module's trail exactly @module_want; each blast
+ * link's exactly @link_want; every link down before the module's first
+ * notification and relocking only after its last; and link counters that
+ * moved by one down and one up in the blast radius, not at all elsewhere.
+ */
+static void swap_check(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		       const struct swap_trace *tr, const uint8_t (*module_want)[2],
+		       int nmodule, const uint8_t (*link_want)[2],
+		       const struct swap_counts *before)
+{
+	static struct swap_counts after;
+	int i, first, last;
+	char name[32];
+
+	EXPECT_EQ(0, tr->gaps);
+	EXPECT_EQ(0, tr->outside);
+	EXPECT_EQ(0, tr->other_modules);
+	EXPECT_TRUE(trail_is(_metadata, "module", &tr->module, module_want, nmodule));
+	for (i = 0; i < FAB_LINKS; i++) {
+		if (!tr->in_blast[i]) {
+			EXPECT_EQ(0, tr->link[i].n);
+			continue;
+		}
+		snprintf(name, sizeof(name), "link %d", i);
+		EXPECT_TRUE(trail_is(_metadata, name, &tr->link[i], link_want, LINK_TRAIL));
+	}
+	link_places(tr, 0, &first, &last);
+	EXPECT_LT(last, tr->module.pos[0]);
+	link_places(tr, 1, &first, &last);
+	EXPECT_GT(first, tr->module.pos[nmodule - 1]);
+	counts_read(_metadata, self, &after);
+	counts_check(_metadata, tr, before, &after);
+}
+
 /*
  * The planned swap: blast radius, drain (the links go down in order while
  * the lasers still shine, then the module powers down and reports itself
@@ -266,7 +304,7 @@ TEST_F(fabric, planned_hot_swap_notifies_each_step_in_order)
 		{ OPHOTON_MODULE_STATE_READY, OPHOTON_MODULE_ADMIN_PROVISIONING },
 		{ OPHOTON_MODULE_STATE_READY, OPHOTON_MODULE_ADMIN_ACTIVE },
 	};
-	static const uint8_t link_want[][2] = {
+	static const uint8_t link_want[LINK_TRAIL][2] = {
 		{ OPHOTON_LINK_STATE_WAIT_LIGHT, OPHOTON_DOWN_DRAIN },
 		{ OPHOTON_LINK_STATE_CALIBRATING, OPHOTON_DOWN_DRAIN },
 		{ OPHOTON_LINK_STATE_TRAINING, OPHOTON_DOWN_DRAIN },
@@ -276,12 +314,11 @@ TEST_F(fabric, planned_hot_swap_notifies_each_step_in_order)
 	unsigned int v;
 
 	for (v = 0; v < 2; v++) {
-		static struct swap_counts before, after;
+		static struct swap_counts before;
 		static struct swap_trace tr;
 		struct genl_sock mon;
-		int i, safe = 0, checked = 0, seen = 0, first, last;
+		int i, safe = 0, checked = 0, seen = 0;
 		uint8_t st, laser_seen[8];
-		char name[32];
 
 		TH_LOG("feed=%s", feeds[v]);
 		memset(&tr, 0, sizeof(tr));
@@ -328,30 +365,10 @@ TEST_F(fabric, planned_hot_swap_notifies_each_step_in_order)
 		step(_metadata, self, SWAP_FAB, 10000000000ULL);
 		EXPECT_EQ((uint32_t)FAB_LINKS, links_up_of(_metadata, self, SWAP_FAB));
 
+		/* Links down before the module powers down, back once it is active. */
 		trace_read(&mon, &tr, SWAP_FAB);
-		EXPECT_EQ(0, tr.gaps);
-		EXPECT_EQ(0, tr.outside);
-		EXPECT_EQ(0, tr.other_modules);
-		EXPECT_TRUE(trail_is(_metadata, "module", &tr.module, module_want,
-				     ARRAY_SIZE(module_want)));
-		for (i = 0; i < FAB_LINKS; i++) {
-			if (!tr.in_blast[i]) {
-				EXPECT_EQ(0, tr.link[i].n);
-				continue;
-			}
-			snprintf(name, sizeof(name), "link %d", i);
-			EXPECT_TRUE(trail_is(_metadata, name, &tr.link[i], link_want,
-					     ARRAY_SIZE(link_want)));
-		}
-		/* Every link was down before the module started powering down... */
-		link_places(&tr, 0, &first, &last);
-		EXPECT_LT(last, tr.module.pos[0]);
-		/* ... and relocks only once the module is active again. */
-		link_places(&tr, 1, &first, &last);
-		EXPECT_GT(first, tr.module.pos[ARRAY_SIZE(module_want) - 1]);
-		/* Nothing lost: counters moved by one down and one up, in the blast only. */
-		counts_read(_metadata, self, &after);
-		counts_check(_metadata, &tr, &before, &after);
+		swap_check(_metadata, self, &tr, module_want, ARRAY_SIZE(module_want),
+			   link_want, &before);
 		genl_close(&mon);
 		ASSERT_EQ(0, sysfs_write(DEL_DEVICE, "9"));
 	}
@@ -373,7 +390,7 @@ TEST_F(fabric, surprise_removal_darkens_only_its_blast_radius)
 		{ OPHOTON_MODULE_STATE_POWERING_UP, OPHOTON_MODULE_ADMIN_ACTIVE },
 		{ OPHOTON_MODULE_STATE_READY, OPHOTON_MODULE_ADMIN_ACTIVE },
 	};
-	static const uint8_t link_want[][2] = {
+	static const uint8_t link_want[LINK_TRAIL][2] = {
 		{ OPHOTON_LINK_STATE_WAIT_LIGHT, OPHOTON_DOWN_NO_LIGHT },
 		{ OPHOTON_LINK_STATE_CALIBRATING, OPHOTON_DOWN_NO_LIGHT },
 		{ OPHOTON_LINK_STATE_TRAINING, OPHOTON_DOWN_NO_LIGHT },
@@ -383,12 +400,10 @@ TEST_F(fabric, surprise_removal_darkens_only_its_blast_radius)
 	unsigned int v;
 
 	for (v = 0; v < 2; v++) {
-		static struct swap_counts before, after;
+		static struct swap_counts before;
 		static struct swap_trace tr;
 		struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
 		struct genl_sock mon;
-		int i, first, last;
-		char name[32];
 
 		TH_LOG("feed=%s", feeds[v]);
 		memset(&tr, 0, sizeof(tr));
@@ -416,28 +431,10 @@ TEST_F(fabric, surprise_removal_darkens_only_its_blast_radius)
 		EXPECT_EQ(2U, genl_u32(nlh, OPHOTON_A_MODULE_INSERT_COUNT, 0));
 		EXPECT_EQ(1U, genl_u32(nlh, OPHOTON_A_MODULE_REMOVE_COUNT, 0));
 
-		trace_read(&mon, &tr, SWAP_FAB);
-		EXPECT_EQ(0, tr.gaps);
-		EXPECT_EQ(0, tr.outside);
-		EXPECT_EQ(0, tr.other_modules);
-		EXPECT_TRUE(trail_is(_metadata, "module", &tr.module, module_want,
-				     ARRAY_SIZE(module_want)));
-		for (i = 0; i < FAB_LINKS; i++) {
-			if (!tr.in_blast[i]) {
-				EXPECT_EQ(0, tr.link[i].n);
-				continue;
-			}
-			snprintf(name, sizeof(name), "link %d", i);
-			EXPECT_TRUE(trail_is(_metadata, name, &tr.link[i], link_want,
-					     ARRAY_SIZE(link_want)));
-		}
 		/* The links were dark before the slot said it was empty. */
-		link_places(&tr, 0, &first, &last);
-		EXPECT_LT(last, tr.module.pos[0]);
-		link_places(&tr, 1, &first, &last);
-		EXPECT_GT(first, tr.module.pos[ARRAY_SIZE(module_want) - 1]);
-		counts_read(_metadata, self, &after);
-		counts_check(_metadata, &tr, &before, &after);
+		trace_read(&mon, &tr, SWAP_FAB);
+		swap_check(_metadata, self, &tr, module_want, ARRAY_SIZE(module_want),
+			   link_want, &before);
 		genl_close(&mon);
 		ASSERT_EQ(0, sysfs_write(DEL_DEVICE, "9"));
 	}

@@ -109,6 +109,29 @@ int link_set(struct ctx *c, int argc, char **argv)
 	return ch_send(c, OPHOTON_CMD_LINK_SET, &ch, "link set", &w);
 }
 
+/*
+ * The laser module or engine (@what: P_MODULE or P_ENGINE, found by
+ * @place) the arguments name, by id, GPU/N or labels, within the fabric's
+ * shape.  Returns 0 or the exit code of the problem, said.
+ */
+static int in_gpu_arg(struct ctx *c, int argc, char **argv, int what,
+		      int (*place)(struct ctx *c, struct place *p, uint8_t *side, uint32_t *id),
+		      const char *which, uint8_t *side, uint32_t *id)
+{
+	struct place p;
+	int ret = parse_place(c, argc, argv, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT) |
+			      PB(P_GPU) | PB(what) | PB(P_SIDE), 2, &p, NULL, NULL);
+
+	if (!ret)
+		ret = ctx_shape(c);
+	if (ret)
+		return ret;
+	ret = place(c, &p, side, id);
+	if (ret <= 0)
+		return ret < 0 ? EXIT_USAGE : usage_error(c, "which %s?", which);
+	return 0;
+}
+
 int laser_act(struct ctx *c, int argc, char **argv);
 int laser_act(struct ctx *c, int argc, char **argv)
 {
@@ -117,21 +140,13 @@ int laser_act(struct ctx *c, int argc, char **argv)
 	};
 	struct wait_spec w = { 0 };
 	struct change ch = { 0 };
-	struct place p;
+	int act = word_of(c->cmd->name, verbs, 5), ret;
 	uint32_t mod;
 	uint8_t side;
-	int act, ret;
 
-	act = word_of(c->cmd->name, verbs, 5);
-	ret = parse_place(c, argc, argv, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT) | PB(P_GPU) |
-			  PB(P_MODULE) | PB(P_SIDE), 2, &p, NULL, NULL);
-	if (!ret)
-		ret = ctx_shape(c);
+	ret = in_gpu_arg(c, argc, argv, P_MODULE, place_module, "laser module", &side, &mod);
 	if (ret)
 		return ret;
-	ret = place_module(c, &p, &side, &mod);
-	if (ret <= 0)
-		return ret < 0 ? EXIT_USAGE : usage_error(c, "which laser module?");
 	ch_put(&ch, OPHOTON_A_SIDE, 1, side);
 	ch_put(&ch, OPHOTON_A_MODULE_ID, 4, mod);
 	ch_put(&ch, OPHOTON_A_MODULE_ACTION, 1, OPHOTON_MODULE_ACTION_DRAIN + act);
@@ -146,20 +161,13 @@ int engine_act(struct ctx *c, int argc, char **argv)
 {
 	static const char *const verbs[] = { "recover", "clear" };
 	struct change ch = { 0 };
-	struct place p;
 	uint32_t eng;
 	uint8_t side;
 	int ret;
 
-	ret = parse_place(c, argc, argv, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT) | PB(P_GPU) |
-			  PB(P_ENGINE) | PB(P_SIDE), 2, &p, NULL, NULL);
-	if (!ret)
-		ret = ctx_shape(c);
+	ret = in_gpu_arg(c, argc, argv, P_ENGINE, place_engine, "engine", &side, &eng);
 	if (ret)
 		return ret;
-	ret = place_engine(c, &p, &side, &eng);
-	if (ret <= 0)
-		return ret < 0 ? EXIT_USAGE : usage_error(c, "which engine?");
 	ch_put(&ch, OPHOTON_A_SIDE, 1, side);
 	ch_put(&ch, OPHOTON_A_ENGINE_ID, 4, eng);
 	ch_put(&ch, OPHOTON_A_ENGINE_ACTION, 1,
