@@ -7,16 +7,21 @@
  * buffers or abandoned half way.  Seeded and reproducible.  Afterwards the
  * module must still answer and a full dump of the fabric must be whole.
  *
- *   nlfuzz [-n COUNT] [-s SEED] [-t SECONDS]
+ *   nlfuzz [-n COUNT] [-s SEED] [-t SECONDS] [-j WORKERS]
  *
- * OPHOTON_FUZZ_COUNT and OPHOTON_FUZZ_SECONDS set the defaults (20,000
- * messages, 300 s).  Prints TAP and the figures.
+ * OPHOTON_FUZZ_COUNT, OPHOTON_FUZZ_SECONDS and OPHOTON_FUZZ_JOBS set the
+ * defaults (20,000 messages, 300 s, a worker per CPU).  Workers share the
+ * count and send at the same time, each on its own socket, worker i from
+ * seed SEED + i: each worker's messages are the same from run to run, and
+ * -j 1 replays a run message for message.  Prints TAP and the figures.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <linux/ophoton.h>
@@ -281,29 +286,84 @@ static void count_links(const struct nlmsghdr *nlh, void *arg)
 	(*(int *)arg)++;
 }
 
+/*
+ * One worker: its share of the messages, from its own seed, on its own
+ * socket, within the time bound.  Returns 0, or 1 if a message went
+ * unanswered or the socket broke.
+ */
+static int fuzz_worker(int family, uint64_t seed, unsigned long count,
+		       unsigned long seconds, time_t start, struct figures *fg)
+{
+	struct genl_sock s = { .fd = -1 };
+	int failed = 0;
+
+	rng = seed ? seed : 1;
+	if (reopen(&s))
+		return 1;
+	while (fg->sent < count && (unsigned long)(time(NULL) - start) < seconds) {
+		int err = one_message(&s, family, fg);
+
+		if (err) {
+			printf("# message %lu of seed %llu: %s\n", fg->sent,
+			       (unsigned long long)seed, strerror(-err));
+			fflush(stdout);
+			failed = 1;
+			if (reopen(&s))
+				break;
+		}
+	}
+	genl_close(&s);
+	return failed;
+}
+
+/* The workers' figures, added up into the first. */
+static void figures_add(struct figures *all, const struct figures *w)
+{
+	all->sent += w->sent;
+	all->acked += w->acked;
+	all->refused += w->refused;
+	all->dumps += w->dumps;
+	all->abandoned += w->abandoned;
+	all->truncated_reads += w->truncated_reads;
+	all->slow += w->slow;
+	all->overruns += w->overruns;
+	if (w->max_s > all->max_s)
+		all->max_s = w->max_s;
+	for (size_t i = 0; i < sizeof(w->per_cmd) / sizeof(w->per_cmd[0]); i++)
+		all->per_cmd[i] += w->per_cmd[i];
+	for (size_t i = 0; i < sizeof(w->per_errno) / sizeof(w->per_errno[0]); i++)
+		all->per_errno[i] += w->per_errno[i];
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long count = getenv("OPHOTON_FUZZ_COUNT") ?
 			      strtoul(getenv("OPHOTON_FUZZ_COUNT"), NULL, 0) : 20000;
 	unsigned long seconds = getenv("OPHOTON_FUZZ_SECONDS") ?
 				strtoul(getenv("OPHOTON_FUZZ_SECONDS"), NULL, 0) : 300;
+	long jobs = getenv("OPHOTON_FUZZ_JOBS") ? strtol(getenv("OPHOTON_FUZZ_JOBS"), NULL, 0) :
+		    sysconf(_SC_NPROCESSORS_ONLN);
 	char req[256] __attribute__((aligned(4)));
-	static struct figures fg;
 	struct genl_reply *r = calloc(1, sizeof(*r));
 	int family, loaded = 0, c, links = 0, n = 0, intr, failed = 0, ops = 0;
+	struct figures *figs, fg = { 0 };
 	uint64_t seed = 1;
 	struct genl_sock s = { .fd = -1 };
 	time_t start;
+	long i;
 
-	while ((c = getopt(argc, argv, "n:s:t:")) != -1) {
+	while ((c = getopt(argc, argv, "n:s:t:j:")) != -1) {
 		if (c == 'n')
 			count = strtoul(optarg, NULL, 0);
 		else if (c == 's')
 			seed = strtoull(optarg, NULL, 0);
 		else if (c == 't')
 			seconds = strtoul(optarg, NULL, 0);
+		else if (c == 'j')
+			jobs = strtol(optarg, NULL, 0);
 	}
-	rng = seed ? seed : 1;
+	if (jobs < 1 || jobs > 16)
+		jobs = jobs < 1 ? 1 : 16;
 	printf("TAP version 13\n1..3\n");
 	if (geteuid() || !r) {
 		printf("ok 1 # SKIP needs root\n");
@@ -319,36 +379,49 @@ int main(int argc, char **argv)
 			"lambdas=8 min_lanes=6 switch_racks=2 time_scale=1000") ||
 	    reopen(&s) || (family = genl_family_id(&s, OPHOTON_GENL_NAME)) < 0)
 		return printf("not ok 1 setting up\n"), 1;
+	figs = mmap(NULL, (size_t)jobs * sizeof(*figs), PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (figs == MAP_FAILED)
+		return printf("not ok 1 no memory for %ld workers\n", jobs), 1;
 
+	fflush(stdout);
 	start = time(NULL);
-	while (fg.sent < count && (unsigned long)(time(NULL) - start) < seconds) {
-		int err = one_message(&s, family, &fg);
+	for (i = 0; i < jobs; i++) {
+		unsigned long share = count / (unsigned long)jobs +
+				      ((unsigned long)i < count % (unsigned long)jobs);
+		pid_t pid = fork();
 
-		if (err) {
-			printf("# message %lu (seed %llu): %s\n", fg.sent,
-			       (unsigned long long)seed, strerror(-err));
+		if (pid < 0) {
+			printf("# fork: %s\n", strerror(errno));
 			failed = 1;
-			if (reopen(&s))
-				break;
+			break;
 		}
+		if (!pid)
+			_exit(fuzz_worker(family, seed + (uint64_t)i, share, seconds, start,
+					  &figs[i]));
 	}
-	for (int i = 1; i <= OPHOTON_CMD_MAX; i++)
-		ops += fg.per_cmd[i] > 0;
+	while (wait(&c) > 0)
+		failed |= !WIFEXITED(c) || WEXITSTATUS(c);
+	for (i = 0; i < jobs; i++)
+		figures_add(&fg, &figs[i]);
+	munmap(figs, (size_t)jobs * sizeof(*figs));
+	for (int k = 1; k <= OPHOTON_CMD_MAX; k++)
+		ops += fg.per_cmd[k] > 0;
 	/* The count is the promise; running out of time short of it is a failure. */
 	if (fg.sent < count) {
 		printf("# only %lu of %lu messages in %lu s\n", fg.sent, count, seconds);
 		failed = 1;
 	}
-	printf("%sok 1 %lu messages (seed %llu) in %lds, every one answered\n",
-	       failed ? "not " : "", fg.sent, (unsigned long long)seed,
+	printf("%sok 1 %lu messages (seed %llu, %ld workers) in %lds, every one answered\n",
+	       failed ? "not " : "", fg.sent, (unsigned long long)seed, jobs,
 	       (long)(time(NULL) - start));
 	printf("# figures: sent %lu, acked %lu, refused %lu, dumps %lu, abandoned %lu, "
 	       "cut reads %lu, overruns %lu, ops %d of %d, slowest answer %.2f s, %lu over 5 s\n",
 	       fg.sent, fg.acked, fg.refused, fg.dumps, fg.abandoned, fg.truncated_reads,
 	       fg.overruns, ops, OPHOTON_CMD_MAX, fg.max_s, fg.slow);
-	for (int i = 1; i < 140; i++)
-		if (fg.per_errno[i])
-			printf("#   %-8lu %s\n", fg.per_errno[i], strerror(i));
+	for (int k = 1; k < 140; k++)
+		if (fg.per_errno[k])
+			printf("#   %-8lu %s\n", fg.per_errno[k], strerror(k));
 
 	/* Still answering, and the fabric whole. */
 	reopen(&s);
