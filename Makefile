@@ -114,9 +114,14 @@ kselftests-debug: debug-module
 # stress, 50 lifecycle cycles, every allocation failure point; one summary.
 reliability: deps debug-module
 	@mkdir -p $(RESULTS)
+	@mkdir -p $(RESULTS)/reliability
 	@OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko OPHOTON_FUZZ_COUNT=1000000 OPHOTON_FUZZ_SECONDS=7200 OPHOTON_STRESS_SECONDS=300 OPHOTON_CYCLES=50" \
-		$(VM) --kernel debug --timeout 10800 -- $(TOP)/tools/vm/reliability.sh 2>&1 | \
-		tee $(RESULTS)/reliability.log; exit $${PIPESTATUS[0]}
+		$(VM) --kernel debug --timeout 10800 --results $(RESULTS)/reliability -- \
+		$(TOP)/tools/vm/reliability.sh 2>&1 | tee $(RESULTS)/reliability.log; \
+	rc=$${PIPESTATUS[0]}; \
+	echo "  splats:    $$(cat $(RESULTS)/reliability/splats 2>/dev/null || echo unknown) (kernel reports on the console: BUG, WARNING, KASAN, UBSAN, lockdep, kmemleak, RCU stall, Call Trace)" | \
+		tee -a $(RESULTS)/reliability.log; \
+	exit $$rc
 
 # The model's figures natively; then, in one boot of the stock-kernel VM
 # (TCG here, so slower), the same binary and ophoton.ko over netlink beside

@@ -38,5 +38,5 @@ grep -E 'allocation failure points' "$log" | sed 's/^.*figures: /  failslab:  /'
 echo "  lifecycle: ${OPHOTON_CYCLES:-3} load/use/destroy/unload cycles: $(grep -c '^ok .*cycles_leave_nothing_behind' "$log") passed"
 echo "  failures:  $(grep -c '^not ok' "$log")"
 echo "  leaks:     $leaks (kmemleak)"
-echo "  splats:    0 (the VM runner fails the run on any)"
+# The kernel reports (splats) are counted on the host, from the console.
 exit $rc

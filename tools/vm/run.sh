@@ -95,7 +95,7 @@ if [ -z "$results" ]; then
 fi
 mkdir -p "$results"
 results=$(cd "$results" && pwd)
-rm -f "$results/exit-status"
+rm -f "$results/exit-status" "$results/splats"
 [ -n "$log" ] || log=$results/console.log
 : >"$log"
 saved_log=$log
@@ -195,6 +195,8 @@ fi
 
 splat_re='(BUG:|WARNING:|KASAN|UBSAN|possible circular locking|inconsistent lock state|unreferenced object|rcu: INFO: .* detected stall|detected stalls on CPUs|Call Trace|general protection fault|kernel BUG at|Oops)'
 first=$(grep -aE -m1 "^\[ *[0-9]+\.[0-9]+\] .*$splat_re" "$log" || true)
+# How many report lines, for summaries that state it (make reliability).
+grep -acE "^\[ *[0-9]+\.[0-9]+\] .*$splat_re" "$log" >"$results/splats" || true
 if [ -n "$first" ] && [ "$allow_splat" = 0 ]; then
 	echo "vm: FAIL: guest kernel report: $first" >&2
 	echo "vm: console log: $saved_log" >&2
