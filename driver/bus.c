@@ -234,12 +234,17 @@ int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
 	}
 	ophoton_debugfs_add(fab);
 	ophoton_hwmon_add(fab);
-	mutex_unlock(&ophoton_registry_lock);
-	/* Registered: the clock may run (laser modules are resetting). */
+	/*
+	 * Registered: the clock may run (laser modules are resetting).  Still
+	 * under the registry lock, which del_device and unload take before
+	 * tearing a fabric down: dropped earlier, a concurrent removal could
+	 * free the fabric under us, or announce DELETE before CREATE.
+	 */
 	mutex_lock(&fab->lock);
 	ophoton_clock_sync(fab);
 	mutex_unlock(&fab->lock);
 	ophoton_nl_fabric_event(fab, OPHOTON_FABRIC_EVENT_CREATE);
+	mutex_unlock(&ophoton_registry_lock);
 	return 0;
 
 err_erase:
