@@ -723,9 +723,16 @@ static int ophoton_nl_fabric_set_doit(struct sk_buff *skb, struct genl_info *inf
 			oph_thresh_set(fab->model, id, &t[id], &why);
 	if (config)
 		oph_fabric_config_changed(fab->model);
-	if (a[OPHOTON_A_FABRIC_ACTION])
-		oph_fabric_set_all(fab->model, nla_get_u8(a[OPHOTON_A_FABRIC_ACTION]) ==
-					       OPHOTON_FABRIC_ACTION_UP);
+	/*
+	 * Best effort: the modules that cannot follow keep their state and
+	 * the request succeeds with a warning, the message of a successful
+	 * extended ACK (ophotonctl prints it as "Warning:").
+	 */
+	if (a[OPHOTON_A_FABRIC_ACTION] &&
+	    oph_fabric_set_all(fab->model, nla_get_u8(a[OPHOTON_A_FABRIC_ACTION]) ==
+				   OPHOTON_FABRIC_ACTION_UP))
+		NL_SET_ERR_MSG(info->extack,
+			       "some laser modules did not follow (quarantined, in fault or mid-transition): see 'ophotonctl laser show unhealthy'");
 	ophoton_clock_sync(fab);
 	return 0;
 }

@@ -451,20 +451,23 @@ void oph_link_clear_latched(struct oph_fabric *f, u32 link)
  * oph_fabric_set_all() - every link and laser module up, or all down
  * @f: fabric
  * @up: bring up (activate every module, admin-up every link) or down
+ *
+ * Best effort, as an operator wants it: a quarantined, faulty or draining
+ * module must not hold back the rest of the fabric.  Every link follows.
+ *
+ * Return: how many laser modules refused (they keep their state).
  */
-void oph_fabric_set_all(struct oph_fabric *f, bool up)
+u32 oph_fabric_set_all(struct oph_fabric *f, bool up)
 {
 	const char *why;
-	u32 side, i;
+	u32 side, i, refused = 0;
 
 	for (side = 0; side < 2; side++)
 		for (i = 0; i < oph_nmods(f, side); i++)
-			if (f->slots[side][i].mod) {
-				if (up)
-					oph_module_activate(f, side, i, &why);
-				else
-					oph_module_drain(f, side, i, &why);
-			}
+			if (f->slots[side][i].mod)
+				refused += (up ? oph_module_activate(f, side, i, &why) :
+					    oph_module_drain(f, side, i, &why)) != 0;
 	for (i = 0; i < f->t.links; i++)
 		oph_link_set_admin(f, i, up, &why);
+	return refused;
 }

@@ -212,6 +212,55 @@ TEST_F(fabric, link_set_errors_name_the_attribute)
 	EXPECT_EQ(0, request(_metadata, self, req));
 }
 
+TEST_F(fabric, conflicting_requests_mid_transition_are_refused_busy_with_a_reason)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	/*
+	 * Real time, and module 0's firmware hangs in its next transition:
+	 * its power-up then lasts the host's 5 s timeout, so the requests
+	 * below meet it mid-transition however slow the machine.
+	 */
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_FABRIC_TIME_SCALE, 1);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_FW_HANG);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 0);
+	ASSERT_EQ(0, request(_metadata, self, req)) TH_LOG("%s", self->r->extack);
+	ASSERT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_ACTIVATE, 0));
+	/* Activating again is idempotent; draining now conflicts. */
+	EXPECT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_ACTIVATE, 0));
+	EXPECT_EQ(-EBUSY, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				     OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_DRAIN, 0));
+	EXPECT_NE(NULL, strstr(self->r->extack, "being provisioned")) TH_LOG("%s", self->r->extack);
+	EXPECT_NE(0U, self->r->extack_offs);
+	/* The whole fabric down: best effort, and a warning names the rest. */
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_SET, FAB);
+	genl_put_u8(req, OPHOTON_A_FABRIC_ACTION, OPHOTON_FABRIC_ACTION_DOWN);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	EXPECT_NE(NULL, strstr(self->r->extack, "did not follow")) TH_LOG("'%s'", self->r->extack);
+
+	/* A link admin-up waits for light: a retrain then is refused. */
+	msg_init(self, req, OPHOTON_CMD_LINK_SET);
+	genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 0);
+	genl_put_u8(req, OPHOTON_A_LINK_ACTION, OPHOTON_LINK_ACTION_UP);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(0, request(_metadata, self, req));	/* idempotent */
+	msg_init(self, req, OPHOTON_CMD_LINK_SET);
+	genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 0);
+	genl_put_u8(req, OPHOTON_A_LINK_ACTION, OPHOTON_LINK_ACTION_RETRAIN);
+	EXPECT_EQ(-EBUSY, request(_metadata, self, req));
+	EXPECT_NE(NULL, strstr(self->r->extack, "being brought up")) TH_LOG("%s", self->r->extack);
+	EXPECT_EQ((uint32_t)(NLMSG_HDRLEN + GENL_HDRLEN + 16), self->r->extack_offs);
+}
+
 TEST_F(fabric, link_changes_are_notified_in_sequence)
 {
 	char req[256] __attribute__((aligned(4)));
