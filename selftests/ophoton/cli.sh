@@ -193,10 +193,13 @@ t_clock() {
 }
 ok "sim clock step moves the virtual clock" t_clock
 t_monitor() {
-	timeout 5 "$C" -j -t monitor config link 6 >"$tmp/mon" &
+	# Link 6 by its place (GPU 0, engine 1, port 2): its events only, not
+	# those of link 7 on the same GPU.
+	timeout 5 "$C" $F -j -t monitor config link 0/1/2 >"$tmp/mon" &
 	local pid=$!
 	sleep 1
-	"$C" $F link set 6 down && "$C" $F -w link set 6 up >/dev/null
+	"$C" $F link set 7 down && "$C" $F -w link set 7 up >/dev/null &&
+		"$C" $F link set 6 down && "$C" $F -w link set 6 up >/dev/null
 	wait $pid
 	[ $? = 124 ] || return 1	# still watching when timeout ended it
 	# One JSON object per line, consecutive sequence numbers.
@@ -214,7 +217,7 @@ t_overrun() {
 	"$C" $F fabric set down && "$C" $F -w --timeout 60 fabric set up >/dev/null
 	sleep 1
 	kill -INT $pid
-	wait $pid
+	wait $pid || return 1	# SIGINT ends it cleanly, exit 0
 	jq -e -s 'any(.name? == "overrun") and any(.name? == "resync-end") and
 		any(.name? == "link-ntf")' "$tmp/mon" >/dev/null &&
 		grep -q "dropped notifications" "$tmp/mon.err"
@@ -267,6 +270,9 @@ state() {
 	{ "$C" -j $F link show | jq -c 'map([."link-id", ."link-state", ."link-admin-up"])'
 	  "$C" -j $F laser show | jq -c 'map([."module-id", ."module-state", ."module-admin"])'
 	  "$C" -j $F fabric show | jq -c '.[0] | [."fabric-time-scale", ."fabric-rack-budget-w", .thresh]'
+	  "$C" -j $F lane show | jq -c 'map([."link-id", ."lane", ."dir", ."lane-state"])'
+	  "$C" -j $F engine show | jq -c 'map([."side", ."engine-id", ."engine-dead"])'
+	  "$C" -j $F health show | jq -c 'map([."health-domain", ."health-id", ."health-errors", ."health-quarantined"])'
 	} 2>&1
 }
 t_bad_input() {
@@ -322,6 +328,25 @@ t_bad_input() {
 		1 link bogus
 		2 health show module 99999
 		4 laser show 0/0 laser 9 side gpu fabric 99
+		1 fabric map bogus
+		1 fabric export format bogus
+		1 fabric show x
+		1 rack show x
+		1 engine clear 0/9
+		1 engine recover
+		1 laser reset 99/0
+		1 laser recover x
+		1 laser clear
+		1 sim laser insert 99/0
+		1 sim laser insert 0/0 serial x
+		1 blast engine 0/9
+		1 blast link 999
+		1 blast rack x
+		1 version bogus
+		1 link show 2 gpu 0
+		1 -w sim clock step 1s
+		1 --timeout 5 link show
+		1 link set help-me
 	EOF
 	after=$(state)
 	[ "$before" = "$after" ] || { echo "state changed:"; diff <(echo "$before") <(echo "$after"); bad=1; }

@@ -170,12 +170,33 @@ static void out_of_range(struct ctx *c, const char *what, uint32_t v, uint32_t l
 		    what, v, limit);
 }
 
+/*
+ * A place given by a positional id must not also be given by keywords:
+ * "link show 5 gpu 1" is a mistake, not link 5.  Returns -1 (and says so)
+ * when one of the words of @mask was given too.
+ */
+static int by_id_only(struct ctx *c, const struct place *p, unsigned int mask,
+		      const char *what)
+{
+	for (int k = 0; k < __P_CNT; k++)
+		if ((mask & PB(k)) && p->has[k]) {
+			usage_error(c, "%s given both by id and by '%s': give one",
+				    what, place_words[k]);
+			return -1;
+		}
+	return 0;
+}
+
+#define GPU_WORDS (PB(P_GPU) | PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT))
+
 int place_gpu(struct ctx *c, struct place *p, uint32_t *gpu)
 {
 	const struct shape *s = &c->shape;
 	uint32_t rack, tray, slot;
 
 	if (p->has[P_GPU]) {
+		if (by_id_only(c, p, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT), "the GPU"))
+			return -1;
 		*gpu = p->v[P_GPU];
 	} else if (p->has[P_RACK] && p->has[P_TRAY] && p->has[P_SLOT]) {
 		rack = p->v[P_RACK];
@@ -209,6 +230,9 @@ int place_link(struct ctx *c, struct place *p, uint32_t *link)
 	int r;
 
 	if (p->has[P_LINK] || p->nid == 1) {
+		if (by_id_only(c, p, GPU_WORDS | PB(P_ENGINE) | PB(P_PORT) |
+			       (p->nid ? PB(P_LINK) : 0), "the link"))
+			return -1;
 		*link = p->has[P_LINK] ? p->v[P_LINK] : p->id[0];
 		if (*link >= s->links) {
 			out_of_range(c, "link", *link, s->links);
@@ -217,6 +241,8 @@ int place_link(struct ctx *c, struct place *p, uint32_t *link)
 		return 1;
 	}
 	if (p->nid == 3) {
+		if (by_id_only(c, p, GPU_WORDS | PB(P_ENGINE) | PB(P_PORT), "the link"))
+			return -1;
 		p->has[P_GPU] = p->has[P_ENGINE] = p->has[P_PORT] = true;
 		p->v[P_GPU] = p->id[0];
 		p->v[P_ENGINE] = p->id[1];
@@ -275,6 +301,9 @@ static int in_gpu(struct ctx *c, struct place *p, uint8_t side, enum place_kw kw
 int place_module(struct ctx *c, struct place *p, uint8_t *side, uint32_t *mod)
 {
 	*side = p->has[P_SIDE] ? (uint8_t)p->v[P_SIDE] : OPHOTON_SIDE_GPU;
+	if (p->nid && by_id_only(c, p, GPU_WORDS | PB(P_MODULE) |
+				    (p->nid == 3 ? PB(P_LASER) : 0), "the laser module"))
+		return -1;
 	if (p->nid == 1 || (p->has[P_MODULE] && !p->has[P_GPU] && !p->has[P_RACK])) {
 		*mod = p->nid == 1 ? p->id[0] : p->v[P_MODULE];
 		return 1;
@@ -297,6 +326,8 @@ int place_module(struct ctx *c, struct place *p, uint8_t *side, uint32_t *mod)
 int place_engine(struct ctx *c, struct place *p, uint8_t *side, uint32_t *eng)
 {
 	*side = p->has[P_SIDE] ? (uint8_t)p->v[P_SIDE] : OPHOTON_SIDE_GPU;
+	if (p->nid && by_id_only(c, p, GPU_WORDS | PB(P_ENGINE), "the engine"))
+		return -1;
 	if (p->nid == 1) {
 		*eng = p->id[0];
 		return 1;

@@ -49,7 +49,7 @@ void ctx_dump_interrupted(struct ctx *c)
 	if (c->intr_warned)
 		return;
 	c->intr_warned = true;
-	fprintf(stderr, "ophotonctl: warning: the fabric changed during the dump; "
+	perr("ophotonctl: warning: the fabric changed during the dump; "
 		"the output may mix states from before and after (run it again)\n");
 }
 
@@ -62,7 +62,7 @@ struct nl_msg *ctx_msg(struct ctx *c, int cmd, int flags)
 		return NULL;
 	}
 	if (!msg)
-		fprintf(stderr, "ophotonctl: out of memory\n");
+		perr("ophotonctl: out of memory\n");
 	return msg;
 }
 
@@ -141,14 +141,14 @@ static int read_shape(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
 	(void)nlh;
 	for (size_t i = 0; i < NCMDS(fields); i++) {
 		if (!tb[fields[i].attr]) {
-			fprintf(stderr, "ophotonctl: fabric reply lacks %s\n",
+			perr("ophotonctl: fabric reply lacks %s\n",
 				onl_attr_name(fields[i].attr));
 			return EXIT_FAILED;
 		}
 		*(uint32_t *)((char *)s + fields[i].off) = nla_get_u32(tb[fields[i].attr]);
 	}
 	if (!s->trays || !s->slots || !s->engines || !s->ports || !s->modules) {
-		fprintf(stderr, "ophotonctl: fabric reply has an empty shape\n");
+		perr("ophotonctl: fabric reply has an empty shape\n");
 		return EXIT_FAILED;
 	}
 	s->ep_racks = s->racks + s->memory_racks;
@@ -269,7 +269,7 @@ static int show_one(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
 
 	out_object_start(NULL);
 	if (print_msg(nlh, st->strip) < 0) {
-		fprintf(stderr, "ophotonctl: malformed attribute in a reply\n");
+		perr("ophotonctl: malformed attribute in a reply\n");
 		st->ret = EXIT_FAILED;
 	}
 	if (st->c->child_cmd) {

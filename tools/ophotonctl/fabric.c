@@ -13,6 +13,7 @@
 
 #include "ophotonctl.h"
 #include "proto.h"
+#include "out.h"
 
 #define BUS "/sys/bus/ophoton"
 
@@ -157,6 +158,8 @@ static int fabric_set(struct ctx *c, int argc, char **argv)
 	}
 	if (!s.action && !s.has_scale && !s.has_budget && !s.nthresh)
 		return usage_error(c, "nothing to set");
+	if (c->o->wait && !s.action && !c->o->batch)
+		return usage_error(c, "--wait follows 'fabric set up' or 'down', not a setting");
 	if (!c->o->wait || !s.action)
 		return ctx_change(c, OPHOTON_CMD_FABRIC_SET, set_build, &s, "fabric set");
 	{
@@ -236,11 +239,11 @@ static int bus_write(struct ctx *c, const char *file, const char *text)
 	fd = open(path, O_WRONLY);
 	if (fd < 0) {
 		if (errno == ENOENT) {
-			fprintf(stderr, "ophotonctl: the ophoton module is not loaded (no %s)\n",
+			perr("ophotonctl: the ophoton module is not loaded (no %s)\n",
 				BUS);
 			return EXIT_ABSENT;
 		}
-		fprintf(stderr, "ophotonctl: %s: %s\n", path, strerror(errno));
+		perr("ophotonctl: %s: %s\n", path, strerror(errno));
 		return errno == EACCES || errno == EPERM ? EXIT_KERNEL : EXIT_FAILED;
 	}
 	kmsg = kmsg_open_at_end();
@@ -253,15 +256,15 @@ static int bus_write(struct ctx *c, const char *file, const char *text)
 		return EXIT_OK;
 	}
 	if (e == EINVAL && kmsg >= 0 && kmsg_reason(kmsg, file, why, sizeof(why)))
-		fprintf(stderr, "ophotonctl: %s: %s: %s\n", file, strerror(e), why);
+		perr("ophotonctl: %s: %s: %s\n", file, strerror(e), why);
 	else if (e == EEXIST)
-		fprintf(stderr, "ophotonctl: %s: fabric %.*s already exists\n", file,
+		perr("ophotonctl: %s: fabric %.*s already exists\n", file,
 			(int)strcspn(text, " "), text);
 	else if (e == ENOENT)
-		fprintf(stderr, "ophotonctl: %s: no fabric %s in this network namespace\n",
+		perr("ophotonctl: %s: no fabric %s in this network namespace\n",
 			file, text);
 	else
-		fprintf(stderr, "ophotonctl: %s: %s%s\n", file, strerror(e),
+		perr("ophotonctl: %s: %s%s\n", file, strerror(e),
 			e == EINVAL ? " (the kernel log says why: dmesg | tail)" : "");
 	if (kmsg >= 0)
 		close(kmsg);

@@ -55,6 +55,20 @@ def commands():
     return "".join(out)
 
 
+def options():
+    """The options of the tool's help: "-j, --json ..." gives -j and --json."""
+    found, section = [], False
+    for line in help_of().splitlines():
+        if line == "Options:":
+            section = True
+        elif section and not line.strip():
+            break
+        elif section and line.lstrip().startswith("-"):
+            spec = line.strip().split("  ")[0]
+            found += re.findall(r"--?[A-Za-z]+", spec)
+    return found
+
+
 def main():
     text = page.read_text()
     m = re.search(re.escape(BEGIN) + "(.*?)" + re.escape(END), text, re.S)
@@ -64,10 +78,15 @@ def main():
     want = text[: m.start(1)] + commands() + text[m.end(1):]
     if len(sys.argv) > 1 and sys.argv[1] == "--check":
         ok = want == text
-        print("TAP version 13\n1..1")
+        print("TAP version 13\n1..2")
         print("%sok 1 ophotonctl(8) lists the commands exactly as ophotonctl help does"
               % ("" if ok else "not "))
-        return 0 if ok else 1
+        missing = [o for o in options() if o.replace("-", "\\-") not in text]
+        for o in missing:
+            print("# %s is in ophotonctl help, not in ophotonctl(8)" % o)
+        print("%sok 2 ophotonctl(8) describes every option ophotonctl help lists"
+              % ("" if not missing else "not "))
+        return 0 if ok and not missing else 1
     page.write_text(want)
     return 0
 

@@ -38,7 +38,7 @@ static void print_usage(FILE *f)
 	fprintf(f,
 		"Usage: ophotonctl [OPTIONS] OBJECT [COMMAND] [ARGS...]\n"
 		"       ophotonctl [OPTIONS] -b FILE\n"
-		"       ophotonctl OBJECT help\n"
+		"       ophotonctl OBJECT [COMMAND] help\n"
 		"\n"
 		"Options:\n"
 		"  -j, --json          JSON output (keys are the YNL spec's attribute names)\n"
@@ -94,20 +94,27 @@ static const struct object *find_object(const char *name)
 	return NULL;
 }
 
+/* One command's usage, or its object's when no command is chosen. */
+static void print_command_usage(FILE *f, const struct ctx *c)
+{
+	if (c->cmd && !implicit_command(c->obj))
+		fprintf(f, "Usage: ophotonctl %s %s%s%s\n       %s\n", c->obj->name,
+			c->cmd->name, c->cmd->args[0] ? " " : "", c->cmd->args, c->cmd->help);
+	else
+		print_object_usage(f, c->obj);
+}
+
 int usage_error(struct ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "ophotonctl: ");
+	perr("ophotonctl: ");
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	if (c && c->obj && c->cmd && !implicit_command(c->obj))
-		fprintf(stderr, "Usage: ophotonctl %s %s %s\n", c->obj->name, c->cmd->name,
-			c->cmd->args);
-	else if (c && c->obj)
-		print_object_usage(stderr, c->obj);
+	if (c && c->obj)
+		print_command_usage(stderr, c);
 	return EXIT_USAGE;
 }
 
@@ -169,6 +176,12 @@ static int run_object(const struct opts *o, int argc, char **argv)
 		argc--;
 		argv++;
 	}
+	/* "help" anywhere after the command ("link set help"): its usage. */
+	for (int i = 0; i < argc; i++)
+		if (!strcmp(argv[i], "help")) {
+			print_command_usage(stdout, &c);
+			return EXIT_OK;
+		}
 	ret = take_fabric(&c, &argc, argv);
 	if (!ret)
 		ret = c.cmd->run(&c, argc, argv);
@@ -220,10 +233,11 @@ static int run_batch(const struct opts *o, const char *file, bool force)
 	char *line = NULL, *full = NULL;
 	size_t cap = 0, flen = 0;
 	int lineno = 0, start = 0, first_err = EXIT_OK;
+	char where[512];
 	ssize_t n;
 
 	if (!f) {
-		fprintf(stderr, "ophotonctl: %s: %s\n", file, strerror(errno));
+		perr("ophotonctl: %s: %s\n", file, strerror(errno));
 		return EXIT_USAGE;
 	}
 	while ((n = getline(&line, &cap, f)) >= 0) {
@@ -258,7 +272,10 @@ static int run_batch(const struct opts *o, const char *file, bool force)
 			ret = EXIT_USAGE;
 		} else {
 			argv[argc] = NULL;
+			snprintf(where, sizeof(where), "%s:%d: ", file, start);
+			err_where = where;
 			ret = run_object(o, argc, argv);
+			err_where = "";
 			out_flush();
 			if (ret)
 				fprintf(stderr, "%s:%d: command failed (exit %d)\n", file, start, ret);
@@ -317,7 +334,7 @@ int main(int argc, char **argv)
 			break;
 		case 'F':
 			if (parse_u32(optarg, &v) || v > 65535) {
-				fprintf(stderr, "ophotonctl: -F needs a fabric id (0-65535)\n");
+				perr("ophotonctl: -F needs a fabric id (0-65535)\n");
 				return EXIT_USAGE;
 			}
 			o.fabric = (int)v;
@@ -327,14 +344,14 @@ int main(int argc, char **argv)
 			break;
 		case OPT_TIMEOUT:
 			if (parse_u32(optarg, &v) || !v) {
-				fprintf(stderr, "ophotonctl: --timeout needs seconds\n");
+				perr("ophotonctl: --timeout needs seconds\n");
 				return EXIT_USAGE;
 			}
 			o.timeout = v;
 			break;
 		case OPT_RCVBUF:
 			if (parse_u32(optarg, &v) || v < 1024 || v > (1U << 30)) {
-				fprintf(stderr, "ophotonctl: --rcvbuf needs bytes (1024 or more)\n");
+				perr("ophotonctl: --rcvbuf needs bytes (1024 or more)\n");
 				return EXIT_USAGE;
 			}
 			o.rcvbuf = v;
@@ -349,7 +366,7 @@ int main(int argc, char **argv)
 			color = optarg ? optarg : "always";
 			if (strcmp(color, "auto") && strcmp(color, "always") &&
 			    strcmp(color, "never")) {
-				fprintf(stderr, "ophotonctl: --color is auto, always or never\n");
+				perr("ophotonctl: --color is auto, always or never\n");
 				return EXIT_USAGE;
 			}
 			break;
@@ -371,9 +388,14 @@ int main(int argc, char **argv)
 			      (!strcmp(color, "auto") && isatty(STDOUT_FILENO) &&
 			       !(getenv("NO_COLOR") && *getenv("NO_COLOR"))));
 	out_init(stdout, o.json, o.pretty);
+	if (o.timeout && !o.wait) {
+		fprintf(stderr, "ophotonctl: --timeout goes with --wait\n");
+		return EXIT_USAGE;
+	}
 	if (batch) {
+		o.batch = true;
 		if (argc) {
-			fprintf(stderr, "ophotonctl: -b takes no command on the command line\n");
+			perr("ophotonctl: -b takes no command on the command line\n");
 			return EXIT_USAGE;
 		}
 		return run_batch(&o, batch, force);

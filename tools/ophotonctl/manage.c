@@ -54,6 +54,10 @@ static int ch_send(struct ctx *c, int cmd, struct change *ch, const char *what,
 	struct onl ev = { 0 };
 	int ret;
 
+	/* A batch's -w is for the lines that can wait; alone, it is a mistake. */
+	if (!w && c->o->wait && !c->o->batch)
+		return usage_error(c, "%s has nothing to follow: --wait is for bring-up, link set and laser prepare-remove, activate and reset",
+				   what);
 	if (!w || !c->o->wait)
 		return ctx_change(c, cmd, ch_build, ch, what);
 	ret = ctx_fabric(c);

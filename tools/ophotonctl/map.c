@@ -13,7 +13,8 @@
 #include "ophotonctl.h"
 #include "out.h"
 
-enum cell { C_UP, C_DEGRADED, C_BRINGUP, C_DOWN, C_FAILED, __C_CNT };
+/* C_UNKNOWN: the dump did not report it (it must never pass for up). */
+enum cell { C_UP, C_DEGRADED, C_BRINGUP, C_DOWN, C_FAILED, C_UNKNOWN, __C_CNT };
 
 static const struct {
 	char mark;
@@ -25,6 +26,7 @@ static const struct {
 	[C_BRINGUP]	= { '+', "bringing-up", "\033[36m" },
 	[C_DOWN]	= { '-', "down", "\033[2m" },
 	[C_FAILED]	= { 'X', "failed", "\033[31;1m" },
+	[C_UNKNOWN]	= { '?', "unknown", "\033[34m" },
 };
 
 struct map {
@@ -86,7 +88,7 @@ static int blast_reply(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg
 
 	(void)nlh;
 	if (!tb[OPHOTON_A_BLAST_LINK_IDS]) {
-		fprintf(stderr, "ophotonctl: the blast radius is too large to list its links\n");
+		perr("ophotonctl: the blast radius is too large to list its links\n");
 		return EXIT_OK;
 	}
 	nla_for_each_nested(x, tb[OPHOTON_A_BLAST_LINK_IDS], rem) {
@@ -224,6 +226,7 @@ int fabric_map(struct ctx *c, int argc, char **argv)
 		ret = EXIT_FAILED;
 		goto out;
 	}
+	memset(m.cell, C_UNKNOWN, m.ncells);
 	msg = ctx_msg(c, m.engines ? OPHOTON_CMD_ENGINE_GET : OPHOTON_CMD_GPU_GET, NLM_F_DUMP);
 	if (!msg || nla_put_flag(msg, OPHOTON_A_STATS) ||
 	    (m.engines && nla_put_u8(msg, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU))) {

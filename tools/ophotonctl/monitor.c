@@ -134,7 +134,7 @@ static int on_event(struct nl_msg *msg, void *arg)
 	int fabric = -1;
 
 	if (genlmsg_parse(nlh, 0, tb, OPHOTON_A_MAX, onl_set_ophoton.policy) < 0) {
-		fprintf(stderr, "ophotonctl: malformed notification skipped\n");
+		perr("ophotonctl: malformed notification skipped\n");
 		return NL_SKIP;
 	}
 	if (tb[OPHOTON_A_FABRIC_ID])
@@ -146,7 +146,7 @@ static int on_event(struct nl_msg *msg, void *arg)
 		/* Checked on every event, watched or not: a gap is a gap. */
 		if (last && *last && seq != *last + 1) {
 			m->gaps++;
-			fprintf(stderr, "ophotonctl: %llu notifications of fabric %d lost; re-reading its state\n",
+			perr("ophotonctl: %llu notifications of fabric %d lost; re-reading its state\n",
 				(unsigned long long)(seq - *last - 1), fabric);
 			note(m, "gap", fabric);
 			m->resync_fabric = fabric;
@@ -170,7 +170,7 @@ static int on_event(struct nl_msg *msg, void *arg)
 	if (out_is_json())
 		out_object_start("msg");
 	if (print_msg(nlh, strip_of(g->cmd)) < 0)
-		fprintf(stderr, "ophotonctl: malformed attribute in %s\n", name);
+		perr("ophotonctl: malformed attribute in %s\n", name);
 	if (out_is_json())
 		out_object_end();
 	out_object_end();
@@ -271,6 +271,19 @@ static int monitor_run(struct ctx *c, int argc, char **argv)
 			  0, &m.filter, NULL, NULL);
 	if (ret)
 		return ret;
+	/* "link 17/2/5" is one link: watch its id, not all of GPU 17. */
+	if (m.filter.has[P_ENGINE]) {
+		uint32_t link;
+
+		ret = ctx_shape(c);
+		if (ret)
+			return ret;
+		if (place_link(c, &m.filter, &link) < 0)
+			return EXIT_USAGE;
+		memset(m.filter.has, 0, sizeof(m.filter.has));
+		m.filter.has[P_LINK] = true;
+		m.filter.v[P_LINK] = link;
+	}
 	ret = ctx_nl(c);
 	if (ret)
 		return ret;
@@ -285,7 +298,7 @@ static int monitor_run(struct ctx *c, int argc, char **argv)
 			continue;
 		grp[i] = genl_ctrl_resolve_grp(ev.sk, OPHOTON_GENL_NAME, groups[i]);
 		if (grp[i] < 0) {
-			fprintf(stderr, "ophotonctl: no \"%s\" group\n", groups[i]);
+			perr("ophotonctl: no \"%s\" group\n", groups[i]);
 			onl_close(&ev);
 			return EXIT_ABSENT;
 		}
@@ -293,7 +306,7 @@ static int monitor_run(struct ctx *c, int argc, char **argv)
 	nl_socket_disable_seq_check(ev.sk);
 	for (i = 0; i < 2; i++) {
 		if (want[i] && nl_socket_add_membership(ev.sk, grp[i]) < 0) {
-			fprintf(stderr, "ophotonctl: cannot subscribe to ophoton/%s\n", groups[i]);
+			perr("ophotonctl: cannot subscribe to ophoton/%s\n", groups[i]);
 			onl_close(&ev);
 			return EXIT_FAILED;
 		}
@@ -312,7 +325,7 @@ static int monitor_run(struct ctx *c, int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	if (!c->o->json)
-		fprintf(stderr, "ophotonctl: listening to %s%s%s (Ctrl-C ends)\n",
+		perr("ophotonctl: listening to %s%s%s (Ctrl-C ends)\n",
 			want[0] ? "config" : "", want[0] && want[1] ? " and " : "",
 			want[1] ? "alarms" : "");
 	while (!stop) {
@@ -328,7 +341,7 @@ static int monitor_run(struct ctx *c, int argc, char **argv)
 		r = nl_recvmsgs(ev.sk, cb);
 		if (r == -NLE_NOMEM) {
 			/* ENOBUFS, which libnl calls "out of memory". */
-			fprintf(stderr, "ophotonctl: the kernel dropped notifications (receive buffer overrun); re-reading state\n");
+			perr("ophotonctl: the kernel dropped notifications (receive buffer overrun); re-reading state\n");
 			note(&m, "overrun", c->fabric);
 			m.resync_all = true;
 		}

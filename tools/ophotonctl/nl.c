@@ -21,6 +21,7 @@
 #include "nl.h"
 #include "ophotonctl.h"
 #include "proto.h"
+#include "out.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
@@ -43,12 +44,12 @@ int onl_open(struct onl *nl)
 
 	nl->sk = nl_socket_alloc();
 	if (!nl->sk) {
-		fprintf(stderr, "ophotonctl: out of memory\n");
+		perr("ophotonctl: out of memory\n");
 		return EXIT_FAILED;
 	}
 	err = onl_test_connect ? onl_test_connect(nl->sk) : genl_connect(nl->sk);
 	if (err < 0) {
-		fprintf(stderr, "ophotonctl: cannot open a generic netlink socket: %s\n",
+		perr("ophotonctl: cannot open a generic netlink socket: %s\n",
 			nl_geterror(err));
 		goto err_free;
 	}
@@ -271,7 +272,7 @@ static int cb_valid(struct nl_msg *msg, void *arg)
 
 	ret = genlmsg_parse(nlmsg_hdr(msg), 0, tb, OPHOTON_A_MAX, onl_set_ophoton.policy);
 	if (ret < 0) {
-		fprintf(stderr, "ophotonctl: malformed reply from the kernel: %s\n",
+		perr("ophotonctl: malformed reply from the kernel: %s\n",
 			nl_geterror(ret));
 		st->fn_ret = EXIT_FAILED;
 		return NL_SKIP;
@@ -353,7 +354,7 @@ int onl_no_seq_check(struct nl_msg *msg, void *arg)
 
 void onl_print_err(const char *what, const struct onl_err *err)
 {
-	fprintf(stderr, "ophotonctl: %s: %s", what, strerror(-err->error));
+	perr("ophotonctl: %s: %s", what, strerror(-err->error));
 	if (err->msg[0])
 		fprintf(stderr, ": %s", err->msg);
 	if (err->attr[0])

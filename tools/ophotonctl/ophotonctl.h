@@ -26,6 +26,7 @@ struct opts {
 	int stats;		/* -s given this many times */
 	bool timestamps;	/* -t: monitor events carry the time */
 	bool wait;		/* --wait: follow a long operation to its end */
+	bool batch;		/* -b: commands come from a file */
 	unsigned int timeout;	/* --timeout S for --wait, 0: the default */
 	int fabric;		/* -F N, or -1 */
 	bool color;		/* colour in human output (a terminal, no NO_COLOR) */

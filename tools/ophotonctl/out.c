@@ -14,6 +14,8 @@
 
 #include "out.h"
 
+const char *err_where = "";
+
 #define OUT_MAX_DEPTH 16
 
 struct out_state {

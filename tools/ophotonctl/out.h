@@ -44,6 +44,13 @@ void out_flush(void);
 int out_capture_start(void);
 void out_capture_end(int keep);
 
+/*
+ * Where an error comes from: "" on the command line, "FILE:LINE: " for a
+ * line of a batch; perr() prints it before each error message.
+ */
+extern const char *err_where;
+#define perr(...) (fputs(err_where, stderr), fprintf(stderr, __VA_ARGS__))
+
 /* Exposed for the unit tests of the JSON writer. */
 void out_json_string(FILE *f, const char *s);
 

@@ -101,6 +101,8 @@ static int gpu_show(struct ctx *c, int argc, char **argv)
 
 	if (ret)
 		return ret;
+	if (q.p.nid && (q.p.has[P_GPU] || q.p.has[P_RACK] || q.p.has[P_TRAY] || q.p.has[P_SLOT]))
+		return usage_error(c, "the GPU given both by id and by keywords: give one");
 	if (q.p.nid == 1) {
 		q.p.has[P_GPU] = true;
 		q.p.v[P_GPU] = q.p.id[0];

@@ -41,6 +41,9 @@ static struct queue {
 static struct queue *cur;	/* the socket being answered */
 static struct nlmsghdr last_req;
 static int last_cmd;
+/* The last request, whole, and whether the fake refuses every change. */
+static char last_msg[8192] __attribute__((aligned(4)));
+static bool refuse_changes;
 
 /*
  * Dumps of @intr_cmd (0: of any command) come back flagged NLM_F_DUMP_INTR,
@@ -258,6 +261,22 @@ static uint32_t req_u32(struct nlmsghdr *h, int type, uint32_t def, uint32_t *of
 	return nla_len(a) == 1 ? nla_get_u8(a) : nla_get_u32(a);
 }
 
+static bool is_change(int cmd)
+{
+	switch (cmd) {
+	case OPHOTON_CMD_FABRIC_SET:
+	case OPHOTON_CMD_LINK_SET:
+	case OPHOTON_CMD_MODULE_ACT:
+	case OPHOTON_CMD_ENGINE_ACT:
+	case OPHOTON_CMD_SIM_MODULE:
+	case OPHOTON_CMD_SIM_FAULT:
+	case OPHOTON_CMD_SIM_CLOCK:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 {
 	struct nlmsghdr *h = nlmsg_hdr(msg);
@@ -268,6 +287,7 @@ static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 	cur = queue_of(sk);
 	last_req = *h;
 	last_cmd = cmd;
+	memcpy(last_msg, h, h->nlmsg_len < sizeof(last_msg) ? h->nlmsg_len : sizeof(last_msg));
 	if (h->nlmsg_type == GENL_ID_CTRL) {
 		ctrl_reply();
 		return (int)h->nlmsg_len;
@@ -277,6 +297,10 @@ static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 	stats = nlmsg_find_attr(h, GENL_HDRLEN, OPHOTON_A_STATS) != NULL;
 	if (req_u32(h, OPHOTON_A_FABRIC_ID, 1, &offs) != 1) {
 		ack(-ENODEV, "no such fabric in this network namespace", offs);
+		return (int)h->nlmsg_len;
+	}
+	if (refuse_changes && is_change(cmd)) {
+		ack(-EPERM, "the test says no", offs);
 		return (int)h->nlmsg_len;
 	}
 	switch (cmd) {
@@ -299,6 +323,7 @@ static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 		break;
 	case OPHOTON_CMD_FABRIC_SET:
 	case OPHOTON_CMD_MODULE_ACT:
+	case OPHOTON_CMD_ENGINE_ACT:
 	case OPHOTON_CMD_SIM_MODULE:
 	case OPHOTON_CMD_SIM_FAULT:
 	case OPHOTON_CMD_SIM_CLOCK:
@@ -533,32 +558,83 @@ TEST_F(cli, human_output_converts_units)
 	EXPECT_NE(NULL, strstr(self->r.out, "ber 1.0e-12")) TH_LOG("%s", self->r.out);
 }
 
-TEST_F(cli, changes_are_sent_and_refusals_name_the_attribute)
-{
-	static const char *const changes[][8] = {
-		{ "link", "set", "1", "down" }, { "link", "set", "0/1/0", "up" },
-		{ "fabric", "set", "up" }, { "fabric", "set", "time-scale", "10" },
-		{ "fabric", "set", "thresh", "engine-temp-mc", "warn-hi", "80000" },
-		{ "laser", "prepare-remove", "1/1" }, { "laser", "activate", "3" },
-		{ "laser", "reset", "2" }, { "laser", "recover", "0/0" }, { "laser", "clear", "0" },
-		{ "engine", "recover", "1/0" }, { "engine", "clear", "3", "side", "switch" },
-		{ "sim", "laser", "remove", "1/1" }, { "sim", "laser", "insert", "1/1", "serial", "9" },
-		{ "sim", "fault", "inject", "fibre-cut", "0/0/1", "fibre", "tx" },
-		{ "sim", "fault", "clear", "engine-death", "1/0" },
-		{ "sim", "clock", "step", "500ms" },
-	};
+/* Each change command, the op it sends and one attribute it must carry. */
+static const struct {
+	const char *w[8];
+	int cmd, attr;
+	uint32_t v;
+} changes[] = {
+	{ { "link", "set", "1", "down" }, OPHOTON_CMD_LINK_SET, OPHOTON_A_LINK_ACTION,
+	  OPHOTON_LINK_ACTION_DOWN },
+	{ { "link", "set", "0/1/0", "up" }, OPHOTON_CMD_LINK_SET, OPHOTON_A_LINK_ACTION,
+	  OPHOTON_LINK_ACTION_UP },
+	{ { "link", "set", "2", "clear" }, OPHOTON_CMD_LINK_SET, OPHOTON_A_LINK_ACTION,
+	  OPHOTON_LINK_ACTION_CLEAR },
+	{ { "fabric", "set", "up" }, OPHOTON_CMD_FABRIC_SET, OPHOTON_A_FABRIC_ACTION,
+	  OPHOTON_FABRIC_ACTION_UP },
+	{ { "fabric", "set", "time-scale", "10" }, OPHOTON_CMD_FABRIC_SET,
+	  OPHOTON_A_FABRIC_TIME_SCALE, 10 },
+	{ { "fabric", "set", "thresh", "engine-temp-mc", "warn-hi", "80000" },
+	  OPHOTON_CMD_FABRIC_SET, OPHOTON_A_FABRIC_ID, 1 },
+	{ { "laser", "prepare-remove", "1/1" }, OPHOTON_CMD_MODULE_ACT, OPHOTON_A_MODULE_ACTION,
+	  OPHOTON_MODULE_ACTION_DRAIN },
+	{ { "laser", "activate", "3" }, OPHOTON_CMD_MODULE_ACT, OPHOTON_A_MODULE_ACTION,
+	  OPHOTON_MODULE_ACTION_ACTIVATE },
+	{ { "laser", "reset", "2" }, OPHOTON_CMD_MODULE_ACT, OPHOTON_A_MODULE_ACTION,
+	  OPHOTON_MODULE_ACTION_RESET },
+	{ { "laser", "recover", "0/0" }, OPHOTON_CMD_MODULE_ACT, OPHOTON_A_MODULE_ACTION,
+	  OPHOTON_MODULE_ACTION_RECOVER },
+	{ { "laser", "clear", "0" }, OPHOTON_CMD_MODULE_ACT, OPHOTON_A_MODULE_ACTION,
+	  OPHOTON_MODULE_ACTION_CLEAR },
+	{ { "engine", "recover", "1/0" }, OPHOTON_CMD_ENGINE_ACT, OPHOTON_A_ENGINE_ACTION,
+	  OPHOTON_ENGINE_ACTION_RECOVER },
+	{ { "engine", "clear", "3", "side", "switch" }, OPHOTON_CMD_ENGINE_ACT,
+	  OPHOTON_A_SIDE, OPHOTON_SIDE_SWITCH },
+	{ { "sim", "laser", "remove", "1/1" }, OPHOTON_CMD_SIM_MODULE, OPHOTON_A_SIM_ACTION,
+	  OPHOTON_SIM_ACTION_REMOVE },
+	{ { "sim", "laser", "insert", "1/1", "serial", "9" }, OPHOTON_CMD_SIM_MODULE,
+	  OPHOTON_A_MODULE_SERIAL, 9 },
+	{ { "sim", "fault", "inject", "fibre-cut", "0/0/1", "fibre", "tx" },
+	  OPHOTON_CMD_SIM_FAULT, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_FIBRE_CUT },
+	{ { "sim", "fault", "clear", "engine-death", "1/0" }, OPHOTON_CMD_SIM_FAULT,
+	  OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_REMOVE },
+	{ { "sim", "clock", "step", "500ms" }, OPHOTON_CMD_SIM_CLOCK, OPHOTON_A_SIM_STEP_NS,
+	  500000000 },
+};
 
+TEST_F(cli, changes_send_their_op_and_attributes_and_refusals_name_the_attribute)
+{
 	for (size_t i = 0; i < sizeof(changes) / sizeof(changes[0]); i++) {
-		const char *const *w = changes[i];
+		const char *const *w = changes[i].w;
+		const struct nlmsghdr *h = (const struct nlmsghdr *)last_msg;
 
 		run(&self->r, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], NULL);
 		EXPECT_EQ(0, self->r.ret) TH_LOG("%s %s %s: %s", w[0], w[1], w[2], self->r.err);
+		EXPECT_EQ(changes[i].cmd, last_cmd) TH_LOG("%s %s %s", w[0], w[1], w[2]);
+		EXPECT_EQ(changes[i].v, req_u32((struct nlmsghdr *)h, changes[i].attr, ~0U, NULL))
+			TH_LOG("%s %s %s: attribute %d", w[0], w[1], w[2], changes[i].attr);
 	}
 	run(&self->r, "link", "set", "3", "retrain", NULL);
 	EXPECT_EQ(2, self->r.ret);
 	EXPECT_NE(NULL, strstr(self->r.err, "Device or resource busy: link is being brought up"));
 	EXPECT_NE(NULL, strstr(self->r.err, "(attribute link-action)")) TH_LOG("%s", self->r.err);
 	EXPECT_EQ(OPHOTON_CMD_LINK_SET, last_cmd);
+}
+
+TEST_F(cli, every_change_the_kernel_refuses_exits_2_with_its_message)
+{
+	refuse_changes = true;
+	for (size_t i = 0; i < sizeof(changes) / sizeof(changes[0]); i++) {
+		const char *const *w = changes[i].w;
+
+		run(&self->r, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], NULL);
+		EXPECT_EQ(2, self->r.ret) TH_LOG("%s %s %s", w[0], w[1], w[2]);
+		EXPECT_NE(NULL, strstr(self->r.err, "Operation not permitted: the test says no"))
+			TH_LOG("%s %s %s: %s", w[0], w[1], w[2], self->r.err);
+		EXPECT_NE(NULL, strstr(self->r.err, "(attribute fabric-id)"))
+			TH_LOG("%s %s %s: %s", w[0], w[1], w[2], self->r.err);
+	}
+	refuse_changes = false;
 }
 
 TEST_F(cli, errors_have_their_documented_exit_codes)
@@ -593,6 +669,26 @@ TEST_F(cli, errors_have_their_documented_exit_codes)
 	EXPECT_EQ(1, self->r.ret);
 	run(&self->r, "-j", "fabric", "export", NULL);
 	EXPECT_EQ(1, self->r.ret);
+	/* A place given two ways is a mistake, not the first of them. */
+	run(&self->r, "link", "show", "2", "gpu", "1", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "the link given both by id and by 'gpu'"))
+		TH_LOG("%s", self->r.err);
+	run(&self->r, "blast", "engine", "1", "gpu", "1", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "laser", "show", "1/1", "module", "0", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "gpu", "show", "1", "rack", "0", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	/* --wait where there is nothing to follow, --timeout without it. */
+	run(&self->r, "-w", "sim", "clock", "step", "1s", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "nothing to follow")) TH_LOG("%s", self->r.err);
+	run(&self->r, "-w", "fabric", "set", "time-scale", "10", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "--timeout", "5", "link", "show", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "--timeout goes with --wait"));
 }
 
 TEST_F(cli, help_works_at_every_level_without_the_module)
@@ -606,6 +702,18 @@ TEST_F(cli, help_works_at_every_level_without_the_module)
 	EXPECT_NE(NULL, strstr(self->r.out, "ophotonctl link set"));
 	run(&self->r, "monitor", "help", NULL);
 	EXPECT_EQ(0, self->r.ret);
+	/* And below the command: its own usage. */
+	run(&self->r, "link", "set", "help", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.out, "Usage: ophotonctl link set")) TH_LOG("%s", self->r.out);
+	run(&self->r, "sim", "fault", "help", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.out, "Usage: ophotonctl sim fault")) TH_LOG("%s", self->r.out);
+	run(&self->r, "blast", "laser", "help", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	run(&self->r, "fabric", "export", "help", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.out, "Usage: ophotonctl fabric export")) TH_LOG("%s", self->r.out);
 	run(&self->r, "-V", NULL);
 	EXPECT_EQ(0, self->r.ret);
 }
@@ -622,6 +730,9 @@ TEST_F(cli, batch_reports_file_and_line_and_stops_unless_forced)
 	run(&self->r, "-b", path, NULL);
 	EXPECT_EQ(1, self->r.ret);
 	EXPECT_NE(NULL, strstr(self->r.err, ":3: command failed")) TH_LOG("%s", self->r.err);
+	/* The command's own message says where it comes from too. */
+	EXPECT_NE(NULL, strstr(self->r.err, ":3: ophotonctl: link 99 out of range"))
+		TH_LOG("%s", self->r.err);
 	EXPECT_EQ(NULL, strstr(self->r.out, "kind")) TH_LOG("stopped: %s", self->r.out);
 	run(&self->r, "-f", "-b", path, NULL);
 	EXPECT_EQ(1, self->r.ret);
@@ -777,6 +888,26 @@ TEST_F(cli, export_openmetrics_on_request)
 	EXPECT_EQ(1, self->r.ret);
 	run(&self->r, "-j", "fabric", "export", NULL);
 	EXPECT_EQ(1, self->r.ret);
+	/* A place given two ways is a mistake, not the first of them. */
+	run(&self->r, "link", "show", "2", "gpu", "1", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "the link given both by id and by 'gpu'"))
+		TH_LOG("%s", self->r.err);
+	run(&self->r, "blast", "engine", "1", "gpu", "1", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "laser", "show", "1/1", "module", "0", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "gpu", "show", "1", "rack", "0", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	/* --wait where there is nothing to follow, --timeout without it. */
+	run(&self->r, "-w", "sim", "clock", "step", "1s", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "nothing to follow")) TH_LOG("%s", self->r.err);
+	run(&self->r, "-w", "fabric", "set", "time-scale", "10", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "--timeout", "5", "link", "show", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "--timeout goes with --wait"));
 }
 
 static const char intr_warning[] =

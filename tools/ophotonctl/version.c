@@ -14,7 +14,7 @@ static int version_reply(const struct nlmsghdr *nlh, struct nlattr **tb, void *a
 	(void)nlh;
 	(void)arg;
 	if (!tb[OPHOTON_A_VERSION_MODULE] || !tb[OPHOTON_A_VERSION_PROTO]) {
-		fprintf(stderr, "ophotonctl: version reply lacks its attributes\n");
+		perr("ophotonctl: version reply lacks its attributes\n");
 		return EXIT_FAILED;
 	}
 	out_str("version-module", "module",

@@ -36,7 +36,7 @@ int wait_begin(struct ctx *c, struct onl *ev)
 	/* Resolve first: a probe on a subscribed socket would eat events. */
 	grp = genl_ctrl_resolve_grp(ev->sk, OPHOTON_GENL_NAME, OPHOTON_MCGRP_CONFIG);
 	if (grp < 0) {
-		fprintf(stderr, "ophotonctl: no \"%s\" group: %s\n", OPHOTON_MCGRP_CONFIG,
+		perr("ophotonctl: no \"%s\" group: %s\n", OPHOTON_MCGRP_CONFIG,
 			nl_geterror(grp));
 		onl_close(ev);
 		return EXIT_ABSENT;
@@ -44,7 +44,7 @@ int wait_begin(struct ctx *c, struct onl *ev)
 	nl_socket_disable_seq_check(ev->sk);
 	ret = nl_socket_add_membership(ev->sk, grp);
 	if (ret < 0) {
-		fprintf(stderr, "ophotonctl: cannot subscribe to ophoton/%s: %s\n",
+		perr("ophotonctl: cannot subscribe to ophoton/%s: %s\n",
 			OPHOTON_MCGRP_CONFIG, nl_geterror(ret));
 		onl_close(ev);
 		return EXIT_FAILED;
@@ -350,9 +350,9 @@ static int wait_loop(struct waiter *wt, struct onl *ev)
 	out_object_end();
 	out_flush();
 	if (state == -2)
-		fprintf(stderr, "ophotonctl: timed out after %.0f s\n", limit);
+		perr("ophotonctl: timed out after %.0f s\n", limit);
 	else if (state < 0)
-		fprintf(stderr, "ophotonctl: the operation failed\n");
+		perr("ophotonctl: the operation failed\n");
 	return state == 1 ? EXIT_OK : EXIT_FAILED;
 }
 
