@@ -936,24 +936,33 @@ void ophoton_nl_fabric_event(struct ophoton_fabric *fab, u8 event)
 	struct net *net = ophoton_fabric_net(fab);
 	struct sk_buff *msg;
 	void *hdr;
+	u64 seq;
 
+	/*
+	 * Numbered whether anyone listens or not, like the model's records,
+	 * and sent under the fabric's lock as they are, so that listeners
+	 * get the numbers in order: "create" first and "delete" last tell a
+	 * listener it missed nothing of the fabric's life.
+	 */
+	mutex_lock(&fab->lock);
+	seq = oph_fabric_take_seq(fab->model);
 	if (!genl_has_listeners(&ophoton_nl_family, net, OPHOTON_NLGRP_CONFIG))
-		return;
+		goto out_unlock;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
-		return;
+		goto out_unlock;
 	hdr = genlmsg_put(msg, 0, 0, &ophoton_nl_family, 0, OPHOTON_CMD_FABRIC_NTF);
-	mutex_lock(&fab->lock);
 	if (!hdr || fabric_fill(msg, fab, false) ||
-	    nla_put_u8(msg, OPHOTON_A_FABRIC_EVENT, event)) {
-		mutex_unlock(&fab->lock);
+	    nla_put_u8(msg, OPHOTON_A_FABRIC_EVENT, event) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_NTF_SEQ, seq, OPHOTON_A_PAD)) {
 		nlmsg_free(msg);
-		return;
+		goto out_unlock;
 	}
-	mutex_unlock(&fab->lock);
 	genlmsg_end(msg, hdr);
 	genlmsg_multicast_netns(&ophoton_nl_family, net, msg, 0,
 				OPHOTON_NLGRP_CONFIG, GFP_KERNEL);
+out_unlock:
+	mutex_unlock(&fab->lock);
 }
 
 /*

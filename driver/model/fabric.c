@@ -337,6 +337,20 @@ u64 oph_fabric_change_seq(const struct oph_fabric *f)
 }
 
 /**
+ * oph_fabric_take_seq() - number an event the model does not record
+ * @f: fabric
+ *
+ * The fabric's creation and deletion are announced by the glue, in the
+ * same gap-free sequence as the change records.
+ *
+ * Return: the event's sequence number.
+ */
+u64 oph_fabric_take_seq(struct oph_fabric *f)
+{
+	return ++f->change_seq;
+}
+
+/**
  * oph_fabric_bytes() - memory the model allocated for a fabric
  * @f: fabric
  *

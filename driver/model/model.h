@@ -322,6 +322,7 @@ u64 oph_fabric_next_event(const struct oph_fabric *f);
 u32 oph_fabric_advance(struct oph_fabric *f, u64 until);
 u64 oph_fabric_generation(const struct oph_fabric *f);
 u64 oph_fabric_change_seq(const struct oph_fabric *f);
+u64 oph_fabric_take_seq(struct oph_fabric *f);
 size_t oph_fabric_bytes(const struct oph_fabric *f);
 
 /* Management (link.c, laser.c). */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <linux/capability.h>
@@ -424,6 +425,50 @@ TEST_F(fabric, deleting_a_fabric_tells_listeners_and_hides_it)
 	msg_init(self, req, OPHOTON_CMD_FABRIC_GET);
 	genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
 	EXPECT_EQ(-ENODEV, request(_metadata, self, req));
+	genl_close(&mon);
+}
+
+TEST_F(fabric, a_fabric_s_notifications_run_from_create_to_delete_without_a_gap)
+{
+	char buf[8192] __attribute__((aligned(4)));
+	uint64_t seq, last = 0;
+	struct genl_sock mon;
+	int i, created = 0, deleted = 0, rcvbuf = 16 << 20;
+
+	ASSERT_EQ(0, genl_open(&mon));
+	/* Room for every event of a bring-up: an overrun would be a gap. */
+	ASSERT_EQ(0, setsockopt(mon.fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf)));
+	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_CONFIG));
+	ASSERT_EQ(0, sysfs_write(NEW_DEVICE, "8 " FAB_SHAPE));
+	/* Some life: its links come up, notified on the way. */
+	fab_msg(self, (char *)buf, OPHOTON_CMD_FABRIC_SET, 8);
+	genl_put_u8(buf, OPHOTON_A_FABRIC_ACTION, OPHOTON_FABRIC_ACTION_UP);
+	ASSERT_EQ(0, request(_metadata, self, buf));
+	ASSERT_EQ(0, sysfs_write(DEL_DEVICE, "8"));
+	for (i = 0; i < 100000 && !deleted; i++) {
+		struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+		struct genlmsghdr *g = NLMSG_DATA(nlh);
+
+		ASSERT_LT(0, genl_recv_ntf(&mon, buf, sizeof(buf), 5000));
+		if (genl_u32(nlh, OPHOTON_A_FABRIC_ID, ~0U) != 8)
+			continue;
+		seq = genl_u64(nlh, OPHOTON_A_NTF_SEQ, 0);
+		if (!created) {
+			/* The first thing a listener hears of it is its creation, as 1. */
+			ASSERT_EQ(OPHOTON_CMD_FABRIC_NTF, g->cmd);
+			ASSERT_EQ(OPHOTON_FABRIC_EVENT_CREATE,
+				  genl_u8(nlh, OPHOTON_A_FABRIC_EVENT, 0));
+			EXPECT_EQ(1ULL, seq);
+			created = 1;
+		} else {
+			EXPECT_EQ(last + 1, seq) TH_LOG("cmd %u", g->cmd);
+		}
+		last = seq;
+		deleted = g->cmd == OPHOTON_CMD_FABRIC_NTF &&
+			  genl_u8(nlh, OPHOTON_A_FABRIC_EVENT, 0) == OPHOTON_FABRIC_EVENT_DELETE;
+	}
+	EXPECT_TRUE(deleted);
+	EXPECT_LT(1ULL, last);
 	genl_close(&mon);
 }
 

@@ -143,6 +143,17 @@ static int on_event(struct nl_msg *msg, void *arg)
 		uint64_t seq = nla_get_u64(tb[OPHOTON_A_NTF_SEQ]);
 		uint64_t *last = last_seq(m, fabric, g->cmd == OPHOTON_CMD_ALARM_NTF);
 
+		/* A fabric created (again) under this id numbers its events anew. */
+		if (g->cmd == OPHOTON_CMD_FABRIC_NTF && tb[OPHOTON_A_FABRIC_EVENT] &&
+		    nla_get_u8(tb[OPHOTON_A_FABRIC_EVENT]) == OPHOTON_FABRIC_EVENT_CREATE) {
+			uint64_t *alarms = last_seq(m, fabric, true);
+
+			if (last)
+				*last = 0;
+			if (alarms)
+				*alarms = 0;
+		}
+
 		/* Checked on every event, watched or not: a gap is a gap. */
 		if (last && *last && seq != *last + 1) {
 			m->gaps++;
