@@ -235,15 +235,17 @@ int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
 	ophoton_debugfs_add(fab);
 	ophoton_hwmon_add(fab);
 	/*
-	 * Registered: the clock may run (laser modules are resetting).  Still
-	 * under the registry lock, which del_device and unload take before
-	 * tearing a fabric down: dropped earlier, a concurrent removal could
-	 * free the fabric under us, or announce DELETE before CREATE.
+	 * Registered: announced, then the clock may run (laser modules are
+	 * resetting).  In that order, or the first modules done resetting
+	 * would be announced before their fabric.  Still under the registry
+	 * lock, which del_device and unload take before tearing a fabric
+	 * down: dropped earlier, a concurrent removal could free the fabric
+	 * under us, or announce DELETE before CREATE.
 	 */
+	ophoton_nl_fabric_event(fab, OPHOTON_FABRIC_EVENT_CREATE);
 	mutex_lock(&fab->lock);
 	ophoton_clock_sync(fab);
 	mutex_unlock(&fab->lock);
-	ophoton_nl_fabric_event(fab, OPHOTON_FABRIC_EVENT_CREATE);
 	mutex_unlock(&ophoton_registry_lock);
 	return 0;
 
