@@ -753,6 +753,15 @@ static int alarm_fill(struct sk_buff *msg, const struct oph_change *c, u8 *kind)
 	case OPH_ALARM_LINK:
 		*kind = OPHOTON_ALARM_THRESHOLD_LINK;
 		return nla_put_u32(msg, OPHOTON_A_LINK_ID, c->id);
+	case OPH_ALARM_LINKS:
+		/* One alarm for a domain's links; named as the domain is. */
+		*kind = OPHOTON_ALARM_THRESHOLD_LINKS;
+		if (c->domain == OPH_OBJ_MODULE)
+			domain = OPHOTON_HEALTH_MODULE;
+		if (nla_put_u32(msg, OPHOTON_A_LINK_ID, c->link) ||
+		    nla_put_u32(msg, OPHOTON_A_ALARM_LINK_COUNT, c->count))
+			return -EMSGSIZE;
+		break;
 	case OPH_ALARM_ENGINE:
 		*kind = OPHOTON_ALARM_THRESHOLD_ENGINE;
 		break;

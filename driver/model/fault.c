@@ -116,9 +116,12 @@ static void affected_links_changed(struct oph_fabric *f,
 	if (module_kind(flt->kind)) {
 		oph_module_lights_changed(f, flt->side, flt->target, reason);
 	} else if (engine_kind(flt->kind)) {
+		bool began = oph_coalesce_begin(f, OPH_OBJ_ENGINE, flt->side, flt->target);
+
 		n = oph_engine_links(f, flt->side, flt->target, links, ARRAY_SIZE(links));
 		for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
 			oph_link_light_changed(f, links[i], reason);
+		oph_coalesce_end(f, began);
 	} else {
 		oph_link_light_changed(f, flt->target, reason);
 	}

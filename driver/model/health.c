@@ -78,6 +78,7 @@ int oph_engine_recover(struct oph_fabric *f, enum oph_side side, u32 engine,
 {
 	struct oph_engine *e;
 	u32 links[64], n, i;
+	bool began;
 
 	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) ||
 	    engine >= oph_nengines(f, side)) {
@@ -88,8 +89,10 @@ int oph_engine_recover(struct oph_fabric *f, enum oph_side side, u32 engine,
 	if (!e->health.quarantined)
 		return 0;
 	oph_health_recover(f, &e->health, OPH_OBJ_ENGINE, side, engine);
+	began = oph_coalesce_begin(f, OPH_OBJ_ENGINE, side, engine);
 	n = oph_engine_links(f, side, engine, links, ARRAY_SIZE(links));
 	for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
 		oph_link_light_changed(f, links[i], OPH_DOWN_ENGINE);
+	oph_coalesce_end(f, began);
 	return 0;
 }

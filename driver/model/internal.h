@@ -122,6 +122,20 @@ struct oph_fabric {
 	u64 gen;		/* bumped on presence and topology changes */
 	u64 change_seq;
 	u64 alarm_seq;
+	/*
+	 * While one fault domain's links are re-evaluated (thresh.c), their
+	 * link alarms are gathered here and sent as one.
+	 */
+	struct {
+		bool on;
+		u8 domain;	/* OPH_OBJ_MODULE or OPH_OBJ_ENGINE */
+		u8 side;
+		u32 id;
+		u32 links;	/* links that latched a flag */
+		u32 first;	/* the lowest of them */
+		u32 last;	/* the last counted, not to count one twice */
+		u32 flags;	/* what they latched, together */
+	} coalesce;
 	oph_change_fn notify;
 	void *notify_ctx;
 	struct oph_evq evq;
@@ -200,6 +214,9 @@ void oph_aging_cleared(struct oph_fabric *f, const struct oph_fault *a);
 
 /* thresh.c: latch flags where the model changes, never when read */
 void oph_link_latch(struct oph_fabric *f, u32 link);
+bool oph_coalesce_begin(struct oph_fabric *f, enum oph_obj domain,
+			enum oph_side side, u32 id);
+void oph_coalesce_end(struct oph_fabric *f, bool began);
 void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod);
 void oph_engine_latch(struct oph_fabric *f, enum oph_side side, u32 eng);
 

@@ -142,10 +142,12 @@ void oph_module_lights_changed(struct oph_fabric *f, enum oph_side side,
 {
 	u32 links[64];
 	u32 n = oph_module_links(f, side, mod, links, ARRAY_SIZE(links));
+	bool began = oph_coalesce_begin(f, OPH_OBJ_MODULE, side, mod);
 	u32 i;
 
 	for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
 		oph_link_light_changed(f, links[i], reason);
+	oph_coalesce_end(f, began);
 }
 
 /**

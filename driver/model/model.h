@@ -234,6 +234,7 @@ enum oph_alarm {
 	OPH_ALARM_LASERS,	/* id: module; flags: OR of the lasers'; mask: which */
 	OPH_ALARM_ENGINE,	/* id: engine; flags: temperature */
 	OPH_ALARM_AGING,	/* id: module; mask: lasers aging too fast */
+	OPH_ALARM_LINKS,	/* id: domain; @count links, lowest @link */
 };
 
 /**
@@ -249,6 +250,9 @@ enum oph_alarm {
  *	health, enum oph_alarm for alarms
  * @flags: alarms: the threshold flags newly latched
  * @mask: alarms: the lasers concerned
+ * @domain: OPH_ALARM_LINKS: the fault domain's enum oph_obj
+ * @link: OPH_ALARM_LINKS: the lowest id of the links
+ * @count: OPH_ALARM_LINKS: how many links latched a flag
  *
  * A change is recorded per object whose state changed, never per lane: a
  * laser module's failure yields one record for the module and at most one
@@ -267,6 +271,9 @@ struct oph_change {
 	u32 id;
 	u32 flags;
 	u16 mask;
+	u8 domain;
+	u32 link;
+	u32 count;
 };
 
 struct oph_fabric;

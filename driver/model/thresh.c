@@ -7,7 +7,9 @@
  * value (a settle, a tick, a state change), never when it is read, so a
  * read has no side effects and telemetry stays deterministic; a latched
  * flag stays set until an operator clears it.  A flag latching is an
- * alarm, one per object (a module's lasers together), not one per lane.
+ * alarm, one per object (a module's lasers together), not one per lane,
+ * and the links of one fault domain re-evaluated together (a laser module
+ * dimming, an engine drifting) raise one alarm for all of them.
  */
 #include "internal.h"
 
@@ -135,6 +137,82 @@ u32 oph_thresh_flags(const struct oph_fabric *f, enum oph_thresh_id id, s32 v)
 }
 
 /**
+ * oph_coalesce_begin() - gather the link alarms of one fault domain
+ * @f: fabric
+ * @domain: OPH_OBJ_MODULE or OPH_OBJ_ENGINE
+ * @side: side of the domain
+ * @id: module or engine id
+ *
+ * A laser module that dims latches the same flag on every link it feeds:
+ * one alarm naming the module and the count tells the operator where to
+ * look, where one per link would bury it.  Nests: only the outermost
+ * domain gathers.
+ *
+ * Return: whether this call began gathering; pass it to oph_coalesce_end().
+ */
+bool oph_coalesce_begin(struct oph_fabric *f, enum oph_obj domain,
+			enum oph_side side, u32 id)
+{
+	if (f->coalesce.on)
+		return false;
+	f->coalesce.on = true;
+	f->coalesce.domain = domain;
+	f->coalesce.side = side;
+	f->coalesce.id = id;
+	f->coalesce.links = 0;
+	f->coalesce.flags = 0;
+	return true;
+}
+
+/**
+ * oph_coalesce_end() - send what oph_coalesce_begin() gathered
+ * @f: fabric
+ * @began: its return value
+ *
+ * One link is an ordinary link alarm; more are one alarm of the domain.
+ */
+void oph_coalesce_end(struct oph_fabric *f, bool began)
+{
+	struct oph_change c = {
+		.obj = OPH_OBJ_ALARM, .reason = OPH_ALARM_LINKS,
+	};
+
+	if (!began)
+		return;
+	f->coalesce.on = false;
+	if (f->coalesce.links == 1)
+		oph_alarm(f, OPH_ALARM_LINK, OPH_SIDE_EP, f->coalesce.first,
+			  f->coalesce.flags, 0);
+	if (f->coalesce.links <= 1)
+		return;
+	c.seq = ++f->alarm_seq;
+	c.time = f->now;
+	c.side = f->coalesce.side;
+	c.id = f->coalesce.id;
+	c.flags = f->coalesce.flags;
+	c.domain = f->coalesce.domain;
+	c.link = f->coalesce.first;
+	c.count = f->coalesce.links;
+	if (f->notify)
+		f->notify(f->notify_ctx, &c);
+}
+
+static void link_alarm(struct oph_fabric *f, u32 link, u32 newly)
+{
+	if (!f->coalesce.on) {
+		oph_alarm(f, OPH_ALARM_LINK, OPH_SIDE_EP, link, newly, 0);
+		return;
+	}
+	if (!f->coalesce.links || link != f->coalesce.last) {
+		if (!f->coalesce.links || link < f->coalesce.first)
+			f->coalesce.first = link;
+		f->coalesce.links++;
+		f->coalesce.last = link;
+	}
+	f->coalesce.flags |= newly;
+}
+
+/**
  * oph_link_latch() - latch the receive and engine input flags of a link
  * @f: fabric
  * @link: link id
@@ -158,7 +236,7 @@ void oph_link_latch(struct oph_fabric *f, u32 link)
 	      oph_thresh_flags(f, OPH_TH_PORT_OE_IN,
 			       oph_port_oe_udbm(f, link)) << OPH_LINK_OE_SHIFT;
 	if (now & ~l->latched)
-		oph_alarm(f, OPH_ALARM_LINK, OPH_SIDE_EP, link, now & ~l->latched, 0);
+		link_alarm(f, link, now & ~l->latched);
 	l->latched |= now;
 }
 

@@ -890,6 +890,81 @@ TEST_F(fabric, alarms_are_announced_in_their_own_sequence)
 	genl_close(&mon);
 }
 
+TEST_F(fabric, links_a_module_takes_over_a_level_at_once_raise_one_alarm)
+{
+	char req[256] __attribute__((aligned(4)));
+	char buf[8192] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+	struct genl_sock mon;
+	uint32_t fed, start;
+	int coalesced = 0, per_link = 0;
+	struct nlattr *nest;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	fab_msg(self, req, OPHOTON_CMD_MODULE_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, 1);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	fed = genl_u32((struct nlmsghdr *)self->r->buf, OPHOTON_A_MODULE_LINKS_FED, 0);
+	ASSERT_LT(1U, fed);
+	/*
+	 * The engines' input power now sits below a raised warning level, and
+	 * the clock runs in real time, so that what is read below is the
+	 * fault's first effect, not what a failed TEC does minutes later.
+	 */
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_FABRIC_TIME_SCALE, 1);
+	start = ((struct nlmsghdr *)req)->nlmsg_len;
+	nest = (struct nlattr *)(req + start);
+	nest->nla_type = NLA_F_NESTED | OPHOTON_A_THRESH;
+	((struct nlmsghdr *)req)->nlmsg_len += NLA_HDRLEN;
+	genl_put_u8(req, OPHOTON_A_THRESH_ID, OPHOTON_THRESH_PORT_OE_INPUT_UDBM);
+	genl_put_u32(req, OPHOTON_A_THRESH_ALARM_LO, 0);
+	genl_put_u32(req, OPHOTON_A_THRESH_WARN_LO, 29998);
+	genl_put_u32(req, OPHOTON_A_THRESH_WARN_HI, 29999);
+	genl_put_u32(req, OPHOTON_A_THRESH_ALARM_HI, 30000);
+	nest->nla_len = (uint16_t)(((struct nlmsghdr *)req)->nlmsg_len - start);
+	ASSERT_EQ(0, request(_metadata, self, req)) TH_LOG("%s", self->r->extack);
+
+	ASSERT_EQ(0, genl_open(&mon));
+	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_ALARMS));
+	/* Module 1's TEC fails: its links are looked at again, together. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_TEC);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 1);
+	ASSERT_EQ(0, request(_metadata, self, req)) TH_LOG("%s", self->r->extack);
+	while (genl_recv_ntf(&mon, buf, sizeof(buf), 500) > 0) {
+		if (genl_u32(nlh, OPHOTON_A_FABRIC_ID, ~0U) != FAB)
+			continue;
+		switch (genl_u8(nlh, OPHOTON_A_ALARM_KIND, 0)) {
+		case OPHOTON_ALARM_THRESHOLD_LINK:
+			per_link++;
+			break;
+		case OPHOTON_ALARM_THRESHOLD_LINKS:
+			if (genl_u32(nlh, OPHOTON_A_MODULE_ID, ~0U) != 1)
+				break;
+			coalesced++;
+			EXPECT_EQ(OPHOTON_HEALTH_MODULE, genl_u8(nlh, OPHOTON_A_HEALTH_DOMAIN, 0));
+			EXPECT_EQ(fed, genl_u32(nlh, OPHOTON_A_ALARM_LINK_COUNT, 0));
+			EXPECT_NE(~0U, genl_u32(nlh, OPHOTON_A_LINK_ID, ~0U));
+			/* warn-lo of the engine input power: bit 0 of nibble 2 */
+			EXPECT_TRUE(!!(genl_u32(nlh, OPHOTON_A_ALARM_FLAGS, 0) & 0x100));
+			break;
+		}
+	}
+	EXPECT_EQ(1, coalesced);
+	EXPECT_EQ(0, per_link);
+	genl_close(&mon);
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_REMOVE);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_TEC);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 1);
+	EXPECT_EQ(0, request(_metadata, self, req)) TH_LOG("%s", self->r->extack);
+}
+
 TEST_F(fabric, module_dump_lists_both_sides)
 {
 	char req[256] __attribute__((aligned(4)));

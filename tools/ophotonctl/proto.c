@@ -265,10 +265,11 @@ static const char *const enum_alarm_kind_names[] = {
 	"threshold-lasers",
 	"threshold-engine",
 	"aging-predicted",
+	"threshold-links",
 };
 
 const struct onl_enum onl_enum_alarm_kind = {
-	.name = "alarm-kind", .first = 1, .n = 8, .names = enum_alarm_kind_names,
+	.name = "alarm-kind", .first = 1, .n = 9, .names = enum_alarm_kind_names,
 };
 
 extern const struct onl_set onl_set_ophoton;
@@ -661,6 +662,10 @@ static const struct onl_attr set_ophoton_attrs[OPHOTON_A_MAX + 1] = {
 		.name = "engine-action", .label = "engine-action",
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_engine_action,
 	},
+	[OPHOTON_A_ALARM_LINK_COUNT] = {
+		.name = "alarm-link-count", .label = "alarm-link-count",
+		.type = ONL_U32, .unit = ONL_UNIT_NONE,
+	},
 };
 
 static struct nla_policy set_ophoton_policy[OPHOTON_A_MAX + 1] = {
@@ -758,6 +763,7 @@ static struct nla_policy set_ophoton_policy[OPHOTON_A_MAX + 1] = {
 	[OPHOTON_A_LASER_AGING_PREDICTED] = { .type = NLA_FLAG },
 	[OPHOTON_A_LASER_STATS] = { .type = NLA_NESTED },
 	[OPHOTON_A_ENGINE_ACTION] = { .type = NLA_U8 },
+	[OPHOTON_A_ALARM_LINK_COUNT] = { .type = NLA_U32 },
 };
 
 const struct onl_set onl_set_ophoton = {

@@ -497,6 +497,10 @@ enum ophoton_health_domain {
  * @OPHOTON_ALARM_THRESHOLD_ENGINE: an engine's temperature
  * @OPHOTON_ALARM_AGING_PREDICTED: lasers of a module age faster than the
  *	expected curve, long before their bias warns
+ * @OPHOTON_ALARM_THRESHOLD_LINKS: several links of one fault domain (a
+ *	laser module or an engine, named as the domain) crossed thresholds
+ *	at once: %OPHOTON_A_ALARM_LINK_COUNT links, the lowest
+ *	%OPHOTON_A_LINK_ID, flags as %OPHOTON_A_LINK_STATS_LATCHED ORed
  */
 enum ophoton_alarm_kind {
 	OPHOTON_ALARM_HEALTH_ERROR = 1,
@@ -507,6 +511,7 @@ enum ophoton_alarm_kind {
 	OPHOTON_ALARM_THRESHOLD_LASERS,
 	OPHOTON_ALARM_THRESHOLD_ENGINE,
 	OPHOTON_ALARM_AGING_PREDICTED,
+	OPHOTON_ALARM_THRESHOLD_LINKS,
 };
 
 /**
@@ -616,6 +621,7 @@ enum ophoton_alarm_kind {
  * @OPHOTON_A_LASER_AGING_PREDICTED: flag: ages faster than it should
  * @OPHOTON_A_LASER_STATS: nest, enum ophoton_laser_stats
  * @OPHOTON_A_ENGINE_ACTION: u8, enum ophoton_engine_action
+ * @OPHOTON_A_ALARM_LINK_COUNT: u32, links a threshold-links alarm is about
  * @__OPHOTON_A_MAX: number of attributes
  * @OPHOTON_A_MAX: highest attribute
  */
@@ -716,6 +722,7 @@ enum ophoton_attr {
 	OPHOTON_A_LASER_AGING_PREDICTED,
 	OPHOTON_A_LASER_STATS,
 	OPHOTON_A_ENGINE_ACTION,
+	OPHOTON_A_ALARM_LINK_COUNT,
 
 	/* add new attributes above here, and to ophoton.yaml */
 	__OPHOTON_A_MAX,

@@ -985,6 +985,57 @@ TEST(bad_fault_requests_change_nothing)
 	oph_fabric_destroy(f);
 }
 
+TEST(a_dimming_module_raises_one_alarm_for_all_the_links_it_feeds)
+{
+	static struct rec r;
+	struct oph_params p;
+	struct oph_fabric *f;
+	unsigned int i, start, links = 0, per_link = 0;
+	struct oph_fault tec = { .kind = OPH_FAULT_TEC, .side = OPH_SIDE_EP, .target = 1 };
+	struct oph_thresh t;
+	u32 fed[64], n;
+	const char *why;
+
+	small_params(&p);
+	f = make(&p, &r);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	n = oph_module_links(f, OPH_SIDE_EP, 1, fed, 64);
+	ASSERT_LT(1U, n);
+	/* The engines' input power now sits below a raised warning level. */
+	t = *oph_thresh_get(f, OPH_TH_PORT_OE_IN);
+	t.warn_lo = t.warn_hi - 1;
+	ASSERT_EQ(0, oph_thresh_set(f, OPH_TH_PORT_OE_IN, &t, &why));
+	start = r.n;
+	/* Module 1's links are looked at again, together. */
+	ASSERT_EQ(0, oph_fault_inject(f, &tec, &why));
+	for (i = start; i < r.n; i++) {
+		if (r.c[i].obj != OPH_OBJ_ALARM)
+			continue;
+		if (r.c[i].reason == OPH_ALARM_LINK)
+			per_link++;
+		if (r.c[i].reason != OPH_ALARM_LINKS)
+			continue;
+		links++;
+		EXPECT_EQ((u8)OPH_OBJ_MODULE, r.c[i].domain);
+		EXPECT_EQ(1U, r.c[i].id);
+		EXPECT_EQ(n, r.c[i].count);
+		EXPECT_EQ(fed[0] < fed[n - 1] ? fed[0] : fed[n - 1], r.c[i].link);
+		EXPECT_TRUE(!!(r.c[i].flags & (OPH_FLAG_WARN_LO << OPH_LINK_OE_SHIFT)));
+	}
+	EXPECT_EQ(1U, links);
+	EXPECT_EQ(0U, per_link);
+	EXPECT_EQ(0, r.gaps);
+	/* Each link latched it, as a link alarm alone would have. */
+	for (i = 0; i < n; i++) {
+		struct oph_link_info li;
+
+		oph_link_get(f, fed[i], &li);
+		EXPECT_TRUE(!!(li.latched & (OPH_FLAG_WARN_LO << OPH_LINK_OE_SHIFT)));
+	}
+	oph_fabric_destroy(f);
+}
+
 TEST(dirty_fibre_latches_a_low_rx_warning_until_cleared)
 {
 	static struct rec r;
