@@ -664,6 +664,8 @@ int oph_module_remove(struct oph_fabric *f, enum oph_side side, u32 mod,
 	f->bytes -= sizeof(struct oph_lmod);
 	f->mods_freed++;
 	s->remove_count++;
+	/* Its latched flags leave with it, as its lasers' did. */
+	s->latched = 0;
 	if (s->admin == OPH_ADMIN_UNPROVISIONING)
 		set_admin(f, side, mod, OPH_ADMIN_UNPROVISIONED);
 	oph_faults_drop_module(f, side, mod);

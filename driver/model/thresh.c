@@ -302,7 +302,9 @@ void oph_engine_latch(struct oph_fabric *f, enum oph_side side, u32 eng)
  * @mod: slot id
  * @why: reason when refused
  *
- * Return: 0 or -ERANGE.
+ * The flags are the module's: an empty slot has none to clear.
+ *
+ * Return: 0, -ERANGE or -ENODEV (empty slot).
  */
 int oph_module_clear_latched(struct oph_fabric *f, enum oph_side side, u32 mod,
 			     const char **why)
@@ -312,9 +314,10 @@ int oph_module_clear_latched(struct oph_fabric *f, enum oph_side side, u32 mod,
 	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) || mod >= oph_nmods(f, side))
 		return oph_refuse(why, -ERANGE, "laser module id out of range");
 	s = &f->slots[side][mod];
+	if (!s->mod)
+		return oph_refuse(why, -ENODEV, "no laser module in that slot");
 	s->latched = 0;
-	if (s->mod)
-		memset(s->mod->latched, 0, sizeof(s->mod->latched));
+	memset(s->mod->latched, 0, sizeof(s->mod->latched));
 	return 0;
 }
 

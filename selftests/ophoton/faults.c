@@ -3,8 +3,9 @@
  * Each injectable fault over netlink (SIM_FAULT), with the effect an
  * operator would see through the read ops, and its clearing.  Fibre cuts,
  * dirty fibres, BER and laser deaths are in fabric.c, engine death in
- * objects.c; the others, and an engine's quarantine, are here.  The virtual clock is stepped, so no
- * test depends on how fast the machine is.
+ * objects.c; the others, and an engine's quarantine, are here, with the
+ * flags a fault latches in a laser module and MODULE_ACT clear.  The
+ * virtual clock is stepped, so no test depends on how fast the machine is.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -390,6 +391,194 @@ TEST_F(fabric, hung_firmware_freezes_a_reset_then_times_out_into_fault)
 	step(_metadata, self, FAB, 10 * SEC);
 	nlh = get_module(_metadata, self, 3);
 	EXPECT_EQ(OPHOTON_MODULE_STATE_READY, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+}
+
+/* FABRIC_SET: the warning levels of one analog value, its alarm levels kept. */
+static int set_warn(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		    uint8_t id, int32_t warn_lo, int32_t warn_hi)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)req;
+	struct nlattr *nest;
+	uint32_t start;
+
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_SET, FAB);
+	start = nlh->nlmsg_len;
+	nest = (struct nlattr *)(req + NLMSG_ALIGN(start));
+	nest->nla_type = NLA_F_NESTED | OPHOTON_A_THRESH;
+	nlh->nlmsg_len += NLA_HDRLEN;
+	genl_put_u8(req, OPHOTON_A_THRESH_ID, id);
+	genl_put_u32(req, OPHOTON_A_THRESH_WARN_LO, (uint32_t)warn_lo);
+	genl_put_u32(req, OPHOTON_A_THRESH_WARN_HI, (uint32_t)warn_hi);
+	nest->nla_len = (uint16_t)(nlh->nlmsg_len - start);
+	return request(_metadata, self, req);
+}
+
+/* GPU-side slot @mod: its temperature, threshold flags now and latched. */
+static int32_t module_flags(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+			    uint32_t mod, uint32_t *flags, uint32_t *latched)
+{
+	char req[256] __attribute__((aligned(4)));
+	const struct nlattr *st;
+
+	fab_msg(self, req, OPHOTON_CMD_MODULE_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, mod);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	st = genl_attr((struct nlmsghdr *)self->r->buf, OPHOTON_A_MODULE_STATS);
+	EXPECT_NE(NULL, st);
+	*flags = st ? genl_nest_u32(st, OPHOTON_A_MODULE_STATS_FLAGS, ~0U) : ~0U;
+	*latched = st ? genl_nest_u32(st, OPHOTON_A_MODULE_STATS_LATCHED, ~0U) : ~0U;
+	return st ? (int32_t)genl_nest_u32(st, OPHOTON_A_MODULE_STATS_TEMP_MC, 0) : 0;
+}
+
+/*
+ * Slot @mod's module heats past a warning 1 K above where it runs (a TEC
+ * failure, 1 K/s, for 2.5 s) and its lasers walk off grid, then the
+ * failure is cleared: its flags are latched, none raised now.
+ */
+static void latch_by_tec(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+			 uint32_t mod)
+{
+	uint32_t flags, latched;
+	int32_t temp;
+
+	temp = module_flags(_metadata, self, mod, &flags, &latched);
+	EXPECT_EQ(0U, flags);
+	EXPECT_EQ(0U, latched);
+	ASSERT_EQ(0, set_warn(_metadata, self, OPHOTON_THRESH_MODULE_TEMP_MC, 15000,
+			      temp + 1000));
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT,
+			       OPHOTON_FAULT_TEC, OPHOTON_SIDE_GPU, mod, NO_LANE, 0, 0));
+	step(_metadata, self, FAB, 2500000000ULL);
+	module_flags(_metadata, self, mod, &flags, &latched);
+	EXPECT_EQ(0x2U, flags & 0x2U);		/* warning high, now */
+	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE,
+			       OPHOTON_FAULT_TEC, OPHOTON_SIDE_GPU, mod, NO_LANE, 0, 0));
+	step(_metadata, self, FAB, SEC);
+	module_flags(_metadata, self, mod, &flags, &latched);
+	EXPECT_EQ(0U, flags);
+	EXPECT_EQ(0x2U, latched);
+}
+
+/*
+ * MODULE_ACT clear: what a TEC failure latched in a laser module and its
+ * lasers stays latched after the failure is gone, and alarmed once for
+ * the module; an operator's clear removes it from that slot, and only
+ * there, leaving the module in service.
+ */
+TEST_F(fabric, module_clear_unlatches_what_a_tec_failure_latched)
+{
+	char buf[8192] __attribute__((aligned(4)));
+	uint32_t flags, latched;
+	struct genl_sock mon;
+	struct nlmsghdr *nlh;
+	int mod_alarms = 0, laser_alarms = 0;
+	uint8_t k;
+
+	ASSERT_TRUE(bring_up_slow(_metadata, self));
+	ASSERT_EQ(0, genl_open(&mon));
+	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_ALARMS));
+	latch_by_tec(_metadata, self, 0);
+	/* Every laser went past its frequency alarm and is back on grid. */
+	for (k = 0; k < 8; k++) {
+		nlh = get_laser(_metadata, self, 0, k);
+		EXPECT_EQ(0, laser_stat(nlh, OPHOTON_A_LASER_STATS_FLAGS)) TH_LOG("laser %u", k);
+		EXPECT_EQ(0xa00, laser_stat(nlh, OPHOTON_A_LASER_STATS_LATCHED) & 0xa00)
+			TH_LOG("laser %u", k);
+	}
+	/* Its neighbour latched nothing. */
+	module_flags(_metadata, self, 1, &flags, &latched);
+	EXPECT_EQ(0U, latched);
+	while (genl_recv_ntf(&mon, buf, sizeof(buf), 300) > 0) {
+		struct nlmsghdr *h = (struct nlmsghdr *)buf;
+
+		if (genl_u32(h, OPHOTON_A_MODULE_ID, ~0U) != 0)
+			continue;
+		switch (genl_u8(h, OPHOTON_A_ALARM_KIND, 0)) {
+		case OPHOTON_ALARM_THRESHOLD_MODULE:
+			EXPECT_EQ(0x2U, genl_u32(h, OPHOTON_A_ALARM_FLAGS, 0));
+			mod_alarms++;
+			break;
+		case OPHOTON_ALARM_THRESHOLD_LASERS:
+			EXPECT_EQ(0xffU, genl_u32(h, OPHOTON_A_ALARM_LASERS, 0));
+			laser_alarms++;
+			break;
+		}
+	}
+	genl_close(&mon);
+	EXPECT_EQ(1, mod_alarms);
+	EXPECT_LE(1, laser_alarms);
+
+	ASSERT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_CLEAR, 0));
+	module_flags(_metadata, self, 0, &flags, &latched);
+	EXPECT_EQ(0U, latched);
+	for (k = 0; k < 8; k++) {
+		nlh = get_laser(_metadata, self, 0, k);
+		EXPECT_EQ(0, laser_stat(nlh, OPHOTON_A_LASER_STATS_LATCHED)) TH_LOG("laser %u", k);
+	}
+	nlh = get_module(_metadata, self, 0);
+	EXPECT_EQ(OPHOTON_MODULE_STATE_READY, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+	EXPECT_EQ(OPHOTON_MODULE_ADMIN_ACTIVE, genl_u8(nlh, OPHOTON_A_MODULE_ADMIN, 0xff));
+	/* Idempotent. */
+	EXPECT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_CLEAR, 0));
+}
+
+/*
+ * An empty slot has no flags to clear: MODULE_ACT clear is refused as a
+ * drain is there, -ENODEV with the same message and attribute; a slot out
+ * of range names the module id.  A module's latched flags leave with it:
+ * its replacement starts with none.
+ */
+TEST_F(fabric, module_clear_of_an_empty_slot_is_refused_naming_the_attribute)
+{
+	char req[256] __attribute__((aligned(4)));
+	char drain_msg[256];
+	uint32_t flags, latched, drain_offs;
+	const uint32_t id_offs = NLMSG_HDRLEN + GENL_HDRLEN + 16;
+	const uint32_t act_offs = NLMSG_HDRLEN + GENL_HDRLEN + 24;
+
+	ASSERT_TRUE(bring_up_slow(_metadata, self));
+	latch_by_tec(_metadata, self, 5);
+	ASSERT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_SIM_MODULE,
+				OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_REMOVE, 5));
+	ASSERT_EQ(OPHOTON_MODULE_STATE_ABSENT, module_state(_metadata, self, FAB, 5, NULL));
+
+	EXPECT_EQ(-ENODEV, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				      OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_DRAIN, 5));
+	drain_offs = self->r->extack_offs;
+	snprintf(drain_msg, sizeof(drain_msg), "%s", self->r->extack);
+	/* The request's slot, or the action refused on it. */
+	EXPECT_TRUE(drain_offs == id_offs || drain_offs == act_offs) TH_LOG("%u", drain_offs);
+	EXPECT_NE(NULL, strstr(drain_msg, "no laser module")) TH_LOG("%s", drain_msg);
+
+	EXPECT_EQ(-ENODEV, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				      OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_CLEAR, 5));
+	EXPECT_EQ(drain_offs, self->r->extack_offs);
+	EXPECT_STREQ(drain_msg, self->r->extack);
+
+	/* Out of range: refused before any slot is looked at, naming the id. */
+	EXPECT_EQ(-ERANGE, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				      OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_CLEAR, 16));
+	EXPECT_EQ(id_offs, self->r->extack_offs);
+	EXPECT_NE(NULL, strstr(self->r->extack, "out of range")) TH_LOG("%s", self->r->extack);
+	/* Without an action: the action is named as missing. */
+	fab_msg(self, req, OPHOTON_CMD_MODULE_ACT, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, 4);
+	EXPECT_EQ(-EINVAL, request(_metadata, self, req));
+	EXPECT_EQ((uint32_t)OPHOTON_A_MODULE_ACTION, self->r->extack_miss);
+
+	/* A new module in the slot: none of the old one's flags. */
+	ASSERT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_SIM_MODULE,
+				OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT, 5));
+	module_flags(_metadata, self, 5, &flags, &latched);
+	EXPECT_EQ(0U, latched);
+	EXPECT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_CLEAR, 5));
 }
 
 TEST_HARNESS_MAIN

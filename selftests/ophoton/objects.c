@@ -2,7 +2,8 @@
 /*
  * The objects of a fabric over generic netlink besides links and modules:
  * racks, GPUs, engines and lasers, their filters and errors; thresholds
- * and the rack power budget; and NLM_F_ECHO.
+ * and the rack power budget; the blast radius of each kind of object
+ * (BLAST_GET), its errors and that asking changes nothing; and NLM_F_ECHO.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -467,6 +468,259 @@ TEST_F(fabric, echo_returns_the_changes_a_request_made)
 	genl_put_u8(req, OPHOTON_A_LINK_ACTION, OPHOTON_LINK_ACTION_DOWN);
 	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
 	EXPECT_EQ(0, self->r->msgs);
+}
+
+#define NO_SIDE	0xff
+
+/* BLAST_GET of @obj @id, on @side unless NO_SIDE; the reply stays in self->r. */
+static int blast(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		 uint8_t obj, uint8_t side, uint32_t id)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, OPHOTON_CMD_BLAST_GET, FAB);
+	if (side != NO_SIDE)
+		genl_put_u8(req, OPHOTON_A_SIDE, side);
+	genl_put_u8(req, OPHOTON_A_BLAST_OBJ, obj);
+	genl_put_u32(req, OPHOTON_A_BLAST_ID, id);
+	return request(_metadata, self, req);
+}
+
+/* The link ids a BLAST_GET reply lists, into @ids (up to @max); how many. */
+static uint32_t blast_ids(const struct nlmsghdr *nlh, uint32_t *ids, uint32_t max)
+{
+	const struct nlattr *nest = genl_attr(nlh, OPHOTON_A_BLAST_LINK_IDS), *a;
+	uint32_t n = 0;
+	int rem;
+
+	if (!nest)
+		return 0;
+	a = (const struct nlattr *)((const char *)nest + NLA_HDRLEN);
+	rem = nest->nla_len - NLA_HDRLEN;
+	for (; rem >= NLA_HDRLEN && a->nla_len >= NLA_HDRLEN && a->nla_len <= rem;
+	     rem -= NLA_ALIGN(a->nla_len),
+	     a = (const struct nlattr *)((const char *)a + NLA_ALIGN(a->nla_len))) {
+		if (n < max)
+			memcpy(&ids[n], (const char *)a + NLA_HDRLEN, 4);
+		n++;
+	}
+	return n;
+}
+
+/*
+ * The blast objects of the test fabric, and how many of each (on each
+ * side, for modules, lasers and engines).
+ */
+static const struct {
+	uint8_t obj;
+	uint32_t n;
+} blast_kinds[] = {
+	{ OPHOTON_BLAST_MODULE, 16 },		/* 8 GPUs x 2; 8 planes x 2 */
+	{ OPHOTON_BLAST_LASER, 128 },		/* 16 modules x 8 */
+	{ OPHOTON_BLAST_ENGINE, 16 },		/* 8 GPUs x 2; 8 planes x 2 */
+	{ OPHOTON_BLAST_FIBRE, FAB_LINKS },
+	{ OPHOTON_BLAST_TRAY, 4 },		/* 2 compute racks x 2 */
+	{ OPHOTON_BLAST_RACK, 4 },		/* 2 compute, 2 switch */
+};
+
+TEST_F(fabric, blast_get_refuses_what_names_nothing_naming_the_attribute)
+{
+	const uint32_t hdr = NLMSG_HDRLEN + GENL_HDRLEN;
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+	uint32_t ids[8], k;
+	uint8_t side;
+
+	for (k = 0; k < ARRAY_SIZE(blast_kinds); k++) {
+		for (side = OPHOTON_SIDE_GPU; side <= OPHOTON_SIDE_SWITCH; side++) {
+			/* The last of each exists, the next does not. */
+			EXPECT_EQ(0, blast(_metadata, self, blast_kinds[k].obj, side,
+					   blast_kinds[k].n - 1)) TH_LOG("kind %u", blast_kinds[k].obj);
+			EXPECT_EQ(-ERANGE, blast(_metadata, self, blast_kinds[k].obj, side,
+						 blast_kinds[k].n))
+				TH_LOG("kind %u", blast_kinds[k].obj);
+			/* Header, then fabric id, side and object: the id. */
+			EXPECT_EQ(hdr + 24, self->r->extack_offs)
+				TH_LOG("kind %u", blast_kinds[k].obj);
+			EXPECT_NE(NULL, strstr(self->r->extack, "out of range"))
+				TH_LOG("kind %u: %s", blast_kinds[k].obj, self->r->extack);
+			EXPECT_EQ(-ERANGE, blast(_metadata, self, blast_kinds[k].obj, side, ~0U));
+			EXPECT_EQ(hdr + 24, self->r->extack_offs);
+		}
+	}
+
+	/* No object, no id: -EINVAL naming the one missing. */
+	fab_msg(self, req, OPHOTON_CMD_BLAST_GET, FAB);
+	genl_put_u32(req, OPHOTON_A_BLAST_ID, 0);
+	EXPECT_EQ(-EINVAL, request(_metadata, self, req));
+	EXPECT_EQ((uint32_t)OPHOTON_A_BLAST_OBJ, self->r->extack_miss);
+	fab_msg(self, req, OPHOTON_CMD_BLAST_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_BLAST_OBJ, OPHOTON_BLAST_MODULE);
+	EXPECT_EQ(-EINVAL, request(_metadata, self, req));
+	EXPECT_EQ((uint32_t)OPHOTON_A_BLAST_ID, self->r->extack_miss);
+	/* An object kind or a side that does not exist, by the policy. */
+	EXPECT_EQ(-ERANGE, blast(_metadata, self, OPHOTON_BLAST_RACK + 1, OPHOTON_SIDE_GPU, 0));
+	EXPECT_EQ(hdr + 16, self->r->extack_offs);
+	EXPECT_EQ(-ERANGE, blast(_metadata, self, OPHOTON_BLAST_MODULE, OPHOTON_SIDE_SWITCH + 1, 0));
+	EXPECT_EQ(hdr + 8, self->r->extack_offs);
+	/* A fabric that does not exist. */
+	msg_init(self, req, OPHOTON_CMD_BLAST_GET);
+	genl_put_u32(req, OPHOTON_A_FABRIC_ID, 4242);
+	genl_put_u8(req, OPHOTON_A_BLAST_OBJ, OPHOTON_BLAST_MODULE);
+	genl_put_u32(req, OPHOTON_A_BLAST_ID, 0);
+	EXPECT_EQ(-ENODEV, request(_metadata, self, req));
+	EXPECT_EQ(hdr, self->r->extack_offs);
+
+	/*
+	 * The side picks the object where each side has its own: GPU 0's
+	 * first module lights its engine 0 (links 0-3), the first
+	 * switch-side module plane 0's port of GPUs 0-3.  No side is the
+	 * GPU side.
+	 */
+	ASSERT_EQ(0, blast(_metadata, self, OPHOTON_BLAST_MODULE, OPHOTON_SIDE_GPU, 0));
+	EXPECT_EQ(1U, genl_u32(nlh, OPHOTON_A_BLAST_GPUS, 0));
+	ASSERT_EQ(4U, blast_ids(nlh, ids, 8));
+	EXPECT_EQ(0U, ids[0]);
+	EXPECT_EQ(3U, ids[3]);
+	ASSERT_EQ(0, blast(_metadata, self, OPHOTON_BLAST_MODULE, NO_SIDE, 0));
+	EXPECT_EQ(1U, genl_u32(nlh, OPHOTON_A_BLAST_GPUS, 0));
+	ASSERT_EQ(0, blast(_metadata, self, OPHOTON_BLAST_MODULE, OPHOTON_SIDE_SWITCH, 0));
+	EXPECT_EQ(4U, genl_u32(nlh, OPHOTON_A_BLAST_GPUS, 0));
+	ASSERT_EQ(4U, blast_ids(nlh, ids, 8));
+	EXPECT_EQ(0U, ids[0]);
+	EXPECT_EQ(8U, ids[1]);
+	EXPECT_EQ(24U, ids[3]);
+	/* A fibre is a link's, whichever side is named. */
+	ASSERT_EQ(0, blast(_metadata, self, OPHOTON_BLAST_FIBRE, OPHOTON_SIDE_SWITCH, 5));
+	ASSERT_EQ(1U, blast_ids(nlh, ids, 8));
+	EXPECT_EQ(5U, ids[0]);
+}
+
+/* Messages of a dump, header and attributes, back to back. */
+struct snapshot {
+	char *buf;
+	size_t len;
+	int msgs;
+	int over;
+};
+
+#define SNAPSHOT_MAX	(256 * 1024)
+
+static void snapshot_msg(const struct nlmsghdr *nlh, void *arg)
+{
+	struct snapshot *s = arg;
+	size_t n = nlh->nlmsg_len - NLMSG_HDRLEN;
+
+	s->msgs++;
+	if (s->len + n > SNAPSHOT_MAX) {
+		s->over = 1;
+		return;
+	}
+	memcpy(s->buf + s->len, NLMSG_DATA(nlh), n);
+	s->len += n;
+}
+
+/*
+ * What an operator sees of the fabric's state: every link, laser module
+ * slot, laser and fault domain (dumps without telemetry, whose counters
+ * run with the clock), and the generation.
+ */
+static uint64_t snapshot(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+			 struct snapshot *s)
+{
+	static const uint8_t cmds[] = {
+		OPHOTON_CMD_LINK_GET, OPHOTON_CMD_MODULE_GET, OPHOTON_CMD_LASER_GET,
+		OPHOTON_CMD_HEALTH_GET,
+	};
+	char req[256] __attribute__((aligned(4)));
+	size_t i;
+	int intr;
+
+	s->len = 0;
+	s->msgs = 0;
+	s->over = 0;
+	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
+		fab_msg(self, req, cmds[i], FAB);
+		EXPECT_LT(0, genl_dump(&self->s, req, 65536, snapshot_msg, s, &intr));
+		EXPECT_EQ(0, intr);
+	}
+	EXPECT_FALSE(s->over);
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_GET, FAB);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	return genl_u64((struct nlmsghdr *)self->r->buf, OPHOTON_A_FABRIC_GEN, ~0ULL);
+}
+
+/*
+ * BLAST_GET changes nothing: after asking for every object of every kind,
+ * on both sides, the links, modules, lasers and fault domains are as they
+ * were, the generation is the same and not one notification was sent.
+ * The answers add up: every link is fed by one module and ends at one
+ * engine on each side, and lies in one tray and in one rack of each kind.
+ */
+TEST_F(fabric, blast_get_changes_nothing)
+{
+	char req[256] __attribute__((aligned(4)));
+	char buf[8192] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+	struct snapshot before = { 0 }, after = { 0 };
+	uint64_t gen_before, gen_after;
+	uint32_t ids[FAB_LINKS], links, sum;
+	struct genl_sock mon;
+	uint8_t side;
+	size_t k;
+	uint32_t id;
+	int n;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	/* The clock then moves with real time only, and nothing is due. */
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_FABRIC_TIME_SCALE, 1);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	before.buf = malloc(SNAPSHOT_MAX);
+	after.buf = malloc(SNAPSHOT_MAX);
+	ASSERT_NE(NULL, before.buf);
+	ASSERT_NE(NULL, after.buf);
+	ASSERT_EQ(0, genl_open(&mon));
+	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_CONFIG));
+	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_ALARMS));
+	gen_before = snapshot(_metadata, self, &before);
+	/* 64 links, 32 slots, 256 lasers, 32 modules' and 32 engines' domains. */
+	EXPECT_EQ(FAB_LINKS + 32 + 256 + 64, before.msgs);
+
+	for (k = 0; k < ARRAY_SIZE(blast_kinds); k++) {
+		for (side = OPHOTON_SIDE_GPU; side <= OPHOTON_SIDE_SWITCH; side++) {
+			sum = 0;
+			for (id = 0; id < blast_kinds[k].n; id++) {
+				ASSERT_EQ(0, blast(_metadata, self, blast_kinds[k].obj, side, id))
+					TH_LOG("kind %u id %u", blast_kinds[k].obj, id);
+				links = genl_u32(nlh, OPHOTON_A_BLAST_LINKS, 0);
+				EXPECT_LT(0U, links);
+				EXPECT_EQ(links, blast_ids(nlh, ids, FAB_LINKS));
+				EXPECT_LE(genl_u32(nlh, OPHOTON_A_BLAST_LINKS_DOWN, ~0U), links);
+				sum += links;
+			}
+			/* A laser is one of 8 lanes of its module's 4 links. */
+			if (blast_kinds[k].obj == OPHOTON_BLAST_LASER)
+				sum /= 8;
+			/* Racks: each link in one compute and one switch rack. */
+			if (blast_kinds[k].obj == OPHOTON_BLAST_RACK)
+				sum /= 2;
+			EXPECT_EQ((uint32_t)FAB_LINKS, sum)
+				TH_LOG("kind %u side %u", blast_kinds[k].obj, side);
+		}
+	}
+
+	gen_after = snapshot(_metadata, self, &after);
+	EXPECT_EQ(gen_before, gen_after);
+	EXPECT_EQ(before.msgs, after.msgs);
+	ASSERT_EQ(before.len, after.len);
+	EXPECT_EQ(0, memcmp(before.buf, after.buf, before.len));
+	n = genl_recv_ntf(&mon, buf, sizeof(buf), 500);
+	EXPECT_EQ(0, n) TH_LOG("a notification: command %u",
+			       ((struct genlmsghdr *)NLMSG_DATA((struct nlmsghdr *)buf))->cmd);
+	genl_close(&mon);
+	free(before.buf);
+	free(after.buf);
 }
 
 #include "policy_bounds.h"
