@@ -208,6 +208,7 @@ bool oph_lane_lit(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
 u32 oph_lane_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
 u8 oph_lane_state(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
 u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir);
+u32 oph_link_lanes_lit(struct oph_fabric *f, u32 link, enum oph_dir dir);
 u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link);
 u8 oph_laser_droop(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser);
 void oph_aging_cleared(struct oph_fabric *f, const struct oph_fault *a);

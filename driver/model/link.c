@@ -192,7 +192,15 @@ static u8 verdict(struct oph_fabric *f, u32 link, u8 *reason)
 	u32 worst = oph_link_worst_ber_e(f, link);
 
 	if (up < f->p.min_lanes) {
-		*reason = OPH_DOWN_LANES;
+		/*
+		 * A lane past the BER threshold does not carry data, so it is
+		 * missing from @up: with light enough on every lane that
+		 * counts, it is the bit errors that took the link down.
+		 */
+		u32 lit = min(oph_link_lanes_lit(f, link, OPH_DIR_UP),
+			      oph_link_lanes_lit(f, link, OPH_DIR_DOWN));
+
+		*reason = lit >= f->p.min_lanes ? OPH_DOWN_BER : OPH_DOWN_LANES;
 		return OPH_LINK_RETRAINING;
 	}
 	if (worst && worst < BER_E_DOWN) {

@@ -429,6 +429,25 @@ u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir)
 }
 
 /**
+ * oph_link_lanes_lit() - lanes of one direction that light reaches
+ * @f: fabric
+ * @link: link id
+ * @dir: direction
+ *
+ * Return: the lit lanes, whatever their BER.
+ */
+u32 oph_link_lanes_lit(struct oph_fabric *f, u32 link, enum oph_dir dir)
+{
+	struct lane_ctx c;
+	u32 k, n = 0;
+
+	lane_ctx_init(&c, f, link, dir);
+	for (k = 0; k < f->p.lambdas; k++)
+		n += lane_lit(&c, k);
+	return n;
+}
+
+/**
  * oph_link_worst_ber_e() - worst BER over the lanes carrying data
  * @f: fabric
  * @link: link id

@@ -762,17 +762,9 @@ TEST_F(fabric, a_ber_above_warning_degrades_the_link_and_its_errors_count)
  * goes down (loss of lock latched), retrains, fails BER qualification
  * every time and latches failed; clearing the fault is not enough, an
  * operator clears the link and it comes back up.
- *
- * The down reason: the uapi documents OPHOTON_DOWN_BER for this, but the
- * model fails each lane whose BER is past the threshold first, so the
- * link goes down for too few lanes (OPHOTON_DOWN_LANES) and its BER check
- * (link.c verdict()) never fires.  Either is accepted until that is
- * settled; no other reason is.
+ * The down reason is the BER: the lanes are lit, their bit errors took
+ * them (and the link) down.
  */
-static int ber_or_lanes(uint8_t reason)
-{
-	return reason == OPHOTON_DOWN_BER || reason == OPHOTON_DOWN_LANES;
-}
 
 TEST_F(fabric, a_ber_above_the_down_threshold_fails_the_link_until_cleared)
 {
@@ -786,7 +778,7 @@ TEST_F(fabric, a_ber_above_the_down_threshold_fails_the_link_until_cleared)
 	link_view(_metadata, self, 6, &lv);
 	EXPECT_NE(OPHOTON_LINK_STATE_UP, lv.state);
 	EXPECT_NE(OPHOTON_LINK_STATE_DEGRADED, lv.state);
-	EXPECT_TRUE(ber_or_lanes(lv.reason)) TH_LOG("down reason %u", lv.reason);
+	EXPECT_EQ(OPHOTON_DOWN_BER, lv.reason);
 	EXPECT_EQ(1U, lv.down_count);
 	EXPECT_EQ(0xcU, lv.latched & 0xcU);	/* LOL up and down */
 	EXPECT_EQ((uint32_t)FAB_LINKS - 1, links_up(_metadata, self));
@@ -794,7 +786,7 @@ TEST_F(fabric, a_ber_above_the_down_threshold_fails_the_link_until_cleared)
 	step(_metadata, self, FAB, 60 * SEC);
 	link_view(_metadata, self, 6, &lv);
 	EXPECT_EQ(OPHOTON_LINK_STATE_FAILED, lv.state);
-	EXPECT_TRUE(ber_or_lanes(lv.reason)) TH_LOG("down reason %u", lv.reason);
+	EXPECT_EQ(OPHOTON_DOWN_BER, lv.reason);
 	EXPECT_EQ(1U, fabric_stat(_metadata, self, OPHOTON_A_FABRIC_STATS_LINKS_FAILED));
 	/* A failed link carries nothing: no BER to report. */
 	lane_view(_metadata, self, 6, 3, OPHOTON_DIR_UP, &v);
