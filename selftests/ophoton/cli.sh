@@ -34,9 +34,10 @@ j() {
 	"$C" -j "$@" >"$tmp/out" && jq -e . "$tmp/out" >/dev/null
 }
 
-# q FILTER: jq over the last output, true when it yields true
+# q FILTER: jq over the last output, true when it yields true; else the
+# output, for the log
 q() {
-	jq -e "$1" "$tmp/out" >/dev/null
+	jq -e "$1" "$tmp/out" >/dev/null || { echo "false: $1"; head -c 1500 "$tmp/out"; echo; return 1; }
 }
 
 # code WANT ARGS...: ophotonctl exits with WANT
@@ -49,6 +50,8 @@ code() {
 }
 
 cleanup() {
+	[ -n "${mon_alarms:-}" ] && kill "$mon_alarms" 2>/dev/null
+	[ -n "${mon_human:-}" ] && kill "$mon_human" 2>/dev/null
 	"$C" fabric destroy $FAB >/dev/null 2>&1
 	[ $loaded = 1 ] && rmmod ophoton 2>/dev/null
 	rm -rf "$tmp"
@@ -173,6 +176,262 @@ t_engine() {
 	"$C" $F fabric set time-scale 1000 && return $rc
 }
 ok "engine recover brings a quarantined engine back; engine clear" t_engine
+# Real time for what follows: the virtual clock moves by sim clock step, and
+# a burst of faults falls within the 60 s grace however slow the machine.
+t_slow() { "$C" -F $FAB fabric set time-scale 1 && j -F $FAB fabric show && q '.[0]."fabric-time-scale" == 1'; }
+ok "fabric set time-scale 1 runs the fabric clock at real time" t_slow
+t_retrain() {
+	# At real time the BER qualification alone lasts a second: the link is
+	# up right after --wait returns only because --wait followed it.
+	local n
+	j -F $FAB -s link show 0/1/0 && n=$(jq '.[0]."link-stats"."retrain-count"' "$tmp/out") &&
+		j -F $FAB -w --timeout 60 link set 0/1/0 retrain &&
+		q '.result == "done" and ."links-up" == 1 and ."links-failed" == 0' &&
+		j -F $FAB -s link show 0/1/0 &&
+		q ".[0].\"link-state\" == \"up\" and .[0].\"link-stats\".\"retrain-count\" == $((n + 1))"
+}
+ok "link set retrain restarts an up link and --wait follows it back up" t_retrain
+mon_alarms=
+mon_human=
+t_mon_start() {
+	# Until the laser module below is recovered: the alarms as NDJSON, and
+	# GPU 2's configuration changes for people, both with timestamps.
+	# --foreground: one SIGINT for the monitor, not a second one to its
+	# process group, which can reach it after it restored the default
+	# action and end it with 130.
+	timeout --foreground 300 "$C" -F $FAB -j -t monitor alarms >"$tmp/alarms" 2>"$tmp/alarms.err" &
+	mon_alarms=$!
+	timeout --foreground 300 "$C" -F $FAB -t monitor config gpu 2 >"$tmp/human" 2>"$tmp/human.err" &
+	mon_human=$!
+	for _ in $(seq 50); do
+		[ -s "$tmp/human.err" ] && break
+		sleep 0.2
+	done
+	sleep 0.5
+	kill -0 $mon_alarms && kill -0 $mon_human && [ ! -s "$tmp/alarms.err" ] &&
+		grep -qx 'ophotonctl: listening to config (Ctrl-C ends)' "$tmp/human.err"
+}
+ok "monitor says on stderr what it listens to, except in JSON" t_mon_start
+t_lane_unhealthy() {
+	# Laser 0 of GPU 2's module 0 dies: the up lane of its wavelength goes
+	# dark on the four links the module feeds, which run on 7 lanes of 8.
+	"$C" -F $FAB sim fault inject laser-death 2/0 lane 0 &&
+		j -F $FAB lane show unhealthy &&
+		q 'map([."link-id", .lane, .dir, ."lane-state"]) ==
+			[[16, 0, "up", "dark"], [17, 0, "up", "dark"], [18, 0, "up", "dark"], [19, 0, "up", "dark"]]' &&
+		j -F $FAB lane show gpu 2 unhealthy && q 'length == 4' &&
+		j -F $FAB lane show gpu 1 unhealthy && q 'length == 0' &&
+		j -F $FAB link show unhealthy &&
+		q 'map(."link-id") == [16, 17, 18, 19] and all(."link-state" == "degraded" and ."link-lanes-up" == 7)' &&
+		j -F $FAB -s laser show 2/0/0 && q '.[0]."laser-state" == "fault" and .[0]."laser-stats".latched != 0'
+}
+ok "a dead laser: lane show unhealthy lists the lanes it darkened, its links run degraded" t_lane_unhealthy
+t_quarantine() {
+	# The second and third fault within the grace: the slot is quarantined
+	# and goes dark.
+	"$C" -F $FAB sim fault inject laser-death 2/0 lane 1 &&
+		"$C" -F $FAB sim fault inject laser-death 2/0 lane 2 &&
+		j -F $FAB health show module 4 &&
+		q '.[0]."health-errors" == 3 and .[0]."health-quarantined" == true' &&
+		j -F $FAB laser show 2/0 && q '.[0]."module-state" == "fault" and .[0]."module-lasers-on" == 0' &&
+		j -F $FAB laser show unhealthy && q 'map([.side, ."module-id"]) == [["gpu", 4]]' &&
+		j -F $FAB link show unhealthy &&
+		q 'map(."link-id") == [16, 17, 18, 19] and all(."link-state" == "wait-light")'
+}
+ok "three laser deaths within the grace quarantine the laser module" t_quarantine
+t_warn() {
+	# Drained, the quarantined module cannot follow a fabric-wide up (while
+	# its admin state still asks for light, the kernel counts it as
+	# following): the request succeeds, and warns.
+	"$C" -F $FAB laser prepare-remove 2/0 &&
+		j -F $FAB laser show 2/0 && q '.[0]."module-admin" == "unprovisioned"' &&
+		code 0 -F $FAB fabric set up && [ ! -s "$tmp/out" ] &&
+		grep -qx "Warning: some laser modules did not follow (quarantined, in fault or mid-transition): see 'ophotonctl laser show unhealthy'" "$tmp/err" &&
+		j -F $FAB laser show 2/0 && q '.[0]."module-state" == "fault" and .[0]."module-admin" == "unprovisioned"' &&
+		j -F $FAB link show unhealthy && q 'map(."link-id") == [16, 17, 18, 19]'
+}
+ok "fabric set up with a drained, quarantined laser module succeeds and warns on stderr" t_warn
+t_recover() {
+	# Recovered, the module resets; asked for light again it comes back.
+	local k
+	for k in 0 1 2; do
+		"$C" -F $FAB sim fault clear laser-death 2/0 lane $k || return 1
+	done
+	"$C" -F $FAB laser recover 2/0 &&
+		j -F $FAB health show module 4 &&
+		q '.[0]."health-quarantined" != true and .[0]."health-recoveries" == 1' &&
+		j -F $FAB laser show 2/0 && q '.[0]."module-state" == "resetting" or .[0]."module-state" == "low-power"' &&
+		code 0 -F $FAB fabric set up && [ ! -s "$tmp/err" ] &&
+		"$C" -F $FAB sim clock step 10s &&
+		j -F $FAB laser show 2/0 &&
+		q '.[0] | ."module-state" == "ready" and ."module-admin" == "active" and ."module-lasers-on" == 8' &&
+		j -F $FAB link show unhealthy && q 'length == 0' && j -F $FAB lane show unhealthy && q 'length == 0'
+}
+ok "laser recover ends the quarantine; fabric set up then brings the module back, silently" t_recover
+t_laser_clear() {
+	j -F $FAB -ss laser show 2/0 &&
+		q '[.[0].lasers[]."laser-stats".latched] | (.[0:3] | all(. != 0)) and (.[3:] | all(. == 0))' &&
+		"$C" -F $FAB laser clear 2/0 && j -F $FAB -ss laser show 2/0 &&
+		q '.[0]."module-stats".latched == 0 and all(.[0].lasers[]; ."laser-stats".latched == 0)'
+}
+ok "laser clear clears the flags the dead lasers latched" t_laser_clear
+t_aging() {
+	# 10 % of its life an hour, at real time but for the hour stepped: the
+	# predictor flags the laser long before its bias warns.
+	"$C" -F $FAB sim fault inject laser-aging 6/0 lane 3 value 100000 && "$C" -F $FAB sim clock step 1h &&
+		j -F $FAB -ss laser show 6/0 &&
+		q '.[0].lasers | (map(."laser-stats"."age-ppm") | .[3] - (.[0:3] + .[4:] | max) >= 100000) and
+			map(."laser-aging-predicted" == true) == [false, false, false, true, false, false, false, false]' &&
+		"$C" -F $FAB sim fault clear laser-aging 6/0 lane 3 &&
+		j -F $FAB -s laser show 6/0/3 && q '.[0]."laser-stats"."age-ppm" >= 100000'
+}
+ok "laser-aging: one laser uses its life faster, the predictor flags it, the life stays used" t_aging
+t_mon_alarms() {
+	local rc
+	kill -INT "$mon_alarms"
+	wait "$mon_alarms"
+	rc=$?
+	mon_alarms=
+	[ $rc = 0 ] || { echo "monitor exit $rc after SIGINT"; return 1; }
+	# One alarm per line, numbered without gaps; module 4's faults, its
+	# quarantine and its recovery in order.
+	{ jq -e -s 'length >= 4 and all(.name == "alarm-ntf" and ."timestamp-realtime-ns" > 0 and .msg."fabric-id" == '$FAB')' \
+		"$tmp/alarms" >/dev/null &&
+		jq -e -s '[.[].msg."ntf-seq"] as $s | all(range(1; $s | length); $s[.] == $s[. - 1] + 1)' \
+			"$tmp/alarms" >/dev/null &&
+		jq -e -s 'any(.[].msg; ."alarm-kind" == "aging-predicted" and ."module-id" == 12 and
+			."alarm-lasers" == 8)' "$tmp/alarms" >/dev/null &&
+		jq -e -s '[.[].msg | select(.side == "gpu" and ."module-id" == 4 and
+				."health-domain" == "module") | ."alarm-kind"] as $k |
+			($k | map(select(. == "health-error")) | length) == 2 and
+			($k | index("threshold-lasers")) < ($k | index("quarantine")) and
+			($k | index("health-error")) < ($k | index("quarantine")) and
+			$k[-1] == "recovered"' "$tmp/alarms" >/dev/null
+	} || { head -c 3000 "$tmp/alarms"; return 1; }
+}
+ok "monitor alarms: faults, quarantine, recovery, aging as NDJSON, gap-free; SIGINT exits 0" t_mon_alarms
+t_mon_human() {
+	local rc ts='^\[[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}\] '
+	kill -INT "$mon_human"
+	wait "$mon_human"
+	rc=$?
+	mon_human=
+	[ $rc = 0 ] || { echo "monitor exit $rc after SIGINT"; return 1; }
+	# A line per event, GPU 2's only: its links, its laser modules.
+	{ [ -s "$tmp/human" ] &&
+		! grep -Ev "$ts(link-ntf link [0-9]+|module-ntf side gpu module [0-9]+) gpu 2 " "$tmp/human" &&
+		grep -Eq "${ts}link-ntf link 16 gpu 2 engine 0 port 0 plane 0 state degraded .*lanes-up 7 ntf-seq [0-9]+ " \
+			"$tmp/human" &&
+		grep -Eq "${ts}module-ntf side gpu module 4 gpu 2 state fault " "$tmp/human" &&
+		grep -Eq "${ts}module-ntf side gpu module 4 gpu 2 state ready admin active " "$tmp/human"
+	} || { head -c 3000 "$tmp/human"; return 1; }
+}
+ok "monitor -t prints a timestamped line per event for people; SIGINT exits 0" t_mon_human
+t_fast() { "$C" -F $FAB fabric set time-scale 1000 && j -F $FAB fabric show && q '.[0]."fabric-time-scale" == 1000'; }
+ok "fabric set time-scale 1000 runs the fabric clock fast again" t_fast
+# One of each kind of fault the tests above do not inject, and what a -j read
+# shows of it.  Each its own GPU's module: no burst, no quarantine.
+t_module_death() {
+	"$C" -F $FAB sim fault inject module-death 3/0 &&
+		j -F $FAB laser show 3/0 && q '.[0]."module-state" == "fault" and .[0]."module-lasers-on" == 0' &&
+		j -F $FAB link show gpu 3 &&
+		q 'map(select(.engine == 0)) | length == 4 and
+			all(."link-state" == "wait-light" and ."link-down-reason" == "no-light")' &&
+		j -F $FAB health show module 6 && q '.[0]."health-errors" == 1' &&
+		# Its cause gone, a module stays in fault until it is reset.
+		"$C" -F $FAB sim fault clear module-death 3/0 &&
+		j -F $FAB laser show 3/0 && q '.[0]."module-state" == "fault"' &&
+		j -F $FAB -w --timeout 60 laser reset 3/0 &&
+		q '.result == "done" and ."module-state" == "ready" and ."links-up" == 4' &&
+		j -F $FAB link show gpu 3 && q 'all(."link-state" == "up")'
+}
+ok "module-death: the module faults, its links lose light; laser reset --wait brings them back" t_module_death
+t_fw_hang() {
+	# The firmware hangs in its next transition, the reset: the host gives
+	# up after 5 s and the module faults.
+	"$C" -F $FAB sim fault inject fw-hang 5/1 &&
+		j -F $FAB laser show 5/1 && q '.[0]."module-state" == "ready"' &&
+		code 3 -F $FAB -j -w --timeout 60 laser reset 5/1 &&
+		q '.result == "failed" and ."module-state" == "fault"' &&
+		grep -qx 'ophotonctl: the operation failed' "$tmp/err" &&
+		j -F $FAB health show module 11 && q '.[0]."health-errors" == 1' &&
+		"$C" -F $FAB sim fault clear fw-hang 5/1 &&
+		j -F $FAB -w --timeout 60 laser reset 5/1 &&
+		q '.result == "done" and ."module-state" == "ready" and ."links-up" == 4'
+}
+ok "fw-hang: laser reset --wait exits 3 when the module hangs, and succeeds once cleared" t_fw_hang
+t_tec() {
+	# The lasers warm at 1 K/s and walk off their grid line (freq warn-hi,
+	# bit 9, then alarm-hi, bit 11); after 20 s, TEC runaway: a fault.
+	local l
+	"$C" -F $FAB sim fault inject tec 4/0 && "$C" -F $FAB sim clock step 30s &&
+		j -F $FAB -ss laser show 4/0 &&
+		q '.[0]."module-state" == "fault" and
+			all(.[0].lasers[]."laser-stats".latched; (. / 512 | floor) % 2 == 1 and (. / 2048 | floor) % 2 == 1)' &&
+		j -F $FAB health show module 8 && q '.[0]."health-errors" == 1' &&
+		"$C" -F $FAB sim fault clear tec 4/0 && "$C" -F $FAB laser clear 4/0 &&
+		j -F $FAB -ss laser show 4/0 && q 'all(.[0].lasers[]; ."laser-stats".latched == 0)' &&
+		"$C" -F $FAB laser reset 4/0 || return 1
+	# Its links may have used up their retries meanwhile: cleared, they come up.
+	for l in 0 1 2 3; do
+		"$C" -F $FAB -w --timeout 60 link set 4/0/$l clear >/dev/null || return 1
+	done
+	j -F $FAB laser show 4/0 && q '.[0]."module-state" == "ready"'
+}
+ok "tec: the lasers latch frequency alarms, the module faults; laser clear clears them" t_tec
+t_dirty() {
+	# 3 dB more on the GPU's transmit fibre: every up lane receives exactly
+	# that much less, the down lanes as much as before.
+	j -F $FAB -s lane show link 0/1/1 && mv "$tmp/out" "$tmp/clean" &&
+		"$C" -F $FAB sim fault inject fibre-dirty 0/1/1 fibre tx value 300 &&
+		j -F $FAB -s lane show link 0/1/1 &&
+		jq -e --slurpfile c "$tmp/clean" '[., $c[0]] | transpose | length == 16 and
+			all(.[]; .[0]."lane-state" == "active" and
+				.[1]."lane-stats"."rx-power-udbm" - .[0]."lane-stats"."rx-power-udbm" ==
+				(if .[0].dir == "up" then 3000 else 0 end))' "$tmp/out" >/dev/null &&
+		j -F $FAB -s link show 0/1/1 && q '.[0]."link-state" == "up" and .[0]."link-stats".latched != 0' &&
+		"$C" -F $FAB sim fault clear fibre-dirty 0/1/1 fibre tx &&
+		j -F $FAB -s lane show link 0/1/1 &&
+		jq -e --slurpfile c "$tmp/clean" 'map(."lane-stats"."rx-power-udbm") == ($c[0] | map(."lane-stats"."rx-power-udbm"))' \
+			"$tmp/out" >/dev/null &&
+		"$C" -F $FAB link set 0/1/1 clear && j -F $FAB -s link show 0/1/1 && q '.[0]."link-stats".latched == 0'
+}
+ok "fibre-dirty: the up lanes receive 3 dB less, until cleared; link set clear clears the flag" t_dirty
+t_drift() {
+	# 1 K/s up to 2 K: the engine is 2 K warmer, and the rings receiving
+	# there (the down lanes) need 44 uW/K less heater.
+	local t
+	j -F $FAB -s engine show 7/0 && t=$(jq '.[0]."agg-stats"."temp-mc"' "$tmp/out") &&
+		j -F $FAB -s lane show link 7/0/0 && mv "$tmp/out" "$tmp/cool" &&
+		"$C" -F $FAB sim fault inject ring-drift 7/0 value 1000 amount 2000 &&
+		"$C" -F $FAB sim clock step 5s &&
+		j -F $FAB -s engine show 7/0 && q ".[0].\"agg-stats\".\"temp-mc\" == $((t + 2000)) and .[0].\"links-up\" == 4" &&
+		j -F $FAB -s lane show link 7/0/0 &&
+		jq -e --slurpfile c "$tmp/cool" '[., $c[0]] | transpose | length == 16 and
+			all(.[]; .[0]."lane-state" == "active" and
+				.[1]."lane-stats"."heater-uw" - .[0]."lane-stats"."heater-uw" ==
+				(if .[0].dir == "down" then 88 else 0 end))' "$tmp/out" >/dev/null &&
+		"$C" -F $FAB sim fault clear ring-drift 7/0 &&
+		j -F $FAB -s engine show 7/0 && q ".[0].\"agg-stats\".\"temp-mc\" == $t"
+}
+ok "ring-drift: the engine warms by the amount, its rings need less heater" t_drift
+t_ber() {
+	# 1e-9 on every lane: above 1e-10, the link runs degraded.  1e-5 on one
+	# lane: above 1e-6, that lane fails both ways.
+	"$C" -F $FAB sim fault inject ber 0/1/2 value 900 &&
+		j -F $FAB -s lane show link 0/1/2 && q 'length == 16 and all(."lane-stats"."ber-e" == 900)' &&
+		j -F $FAB link show 0/1/2 && q '.[0]."link-state" == "degraded" and .[0]."link-lanes-up" == 8' &&
+		"$C" -F $FAB sim fault clear ber 0/1/2 &&
+		code 2 -F $FAB sim fault clear ber 0/1/2 && grep -q 'no such fault is injected' "$tmp/err" &&
+		j -F $FAB link show 0/1/2 && q '.[0]."link-state" == "up"' &&
+		"$C" -F $FAB sim fault inject ber 0/1/2 lane 1 value 500 && "$C" -F $FAB sim clock step 5s &&
+		j -F $FAB lane show unhealthy &&
+		q 'map([."link-id", .lane, .dir, ."lane-state"]) == [[6, 1, "up", "failed"], [6, 1, "down", "failed"]]' &&
+		j -F $FAB link show 0/1/2 && q '.[0]."link-state" == "degraded" and .[0]."link-lanes-up" == 7' &&
+		"$C" -F $FAB sim fault clear ber 0/1/2 lane 1 && "$C" -F $FAB sim clock step 5s &&
+		j -F $FAB link show unhealthy && q 'length == 0'
+}
+ok "ber: a link runs degraded, a lane fails; clearing a fault that is not there exits 2" t_ber
 t_refusal() {
 	code 2 $F fabric set thresh engine-temp-mc warn-lo 100 warn-hi 50 &&
 		grep -q "ordered.*(attribute thresh)" "$tmp/err"
@@ -211,8 +470,9 @@ t_monitor() {
 ok "monitor prints NDJSON events with gap-free sequence numbers" t_monitor
 t_overrun() {
 	# A receive buffer too small for a fabric going down at once.
-	# (timeout only guards against a hang; SIGINT ends it.)
-	timeout 300 "$C" -j --rcvbuf 1024 monitor config >"$tmp/mon" 2>"$tmp/mon.err" &
+	# (timeout only guards against a hang; SIGINT ends it.  --foreground:
+	# the signal goes to ophotonctl alone, once.)
+	timeout --foreground 300 "$C" -j --rcvbuf 1024 monitor config >"$tmp/mon" 2>"$tmp/mon.err" &
 	local pid=$! st
 	sleep 1
 	"$C" $F fabric set down && "$C" $F -w --timeout 60 fabric set up >/dev/null
