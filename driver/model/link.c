@@ -471,10 +471,23 @@ u32 oph_fabric_set_all(struct oph_fabric *f, bool up)
 	u32 side, i, refused = 0;
 
 	for (side = 0; side < 2; side++)
-		for (i = 0; i < oph_nmods(f, side); i++)
-			if (f->slots[side][i].mod)
-				refused += (up ? oph_module_activate(f, side, i, &why) :
-					    oph_module_drain(f, side, i, &why)) != 0;
+		for (i = 0; i < oph_nmods(f, side); i++) {
+			const struct oph_slot *s = &f->slots[side][i];
+
+			if (!s->mod)
+				continue;
+			if (!up) {
+				refused += oph_module_drain(f, side, i, &why) != 0;
+				continue;
+			}
+			/*
+			 * Active already, as far as its admin state goes, yet
+			 * dark: quarantined or in fault, it does not follow
+			 * either.
+			 */
+			refused += oph_module_activate(f, side, i, &why) != 0 ||
+				   s->health.quarantined || s->state == OPH_MOD_FAULT;
+		}
 	for (i = 0; i < f->t.links; i++)
 		oph_link_set_admin(f, i, up, &why);
 	return refused;
