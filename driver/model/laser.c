@@ -295,8 +295,10 @@ void oph_module_dark(struct oph_fabric *f, enum oph_side side, u32 mod)
 	if (!s->mod)
 		return;
 	s->ev_seq = 0;
+	/* Lasers off first, so the module's record says none is on. */
+	lasers_set(f, side, mod, OPH_ALL, OPH_LASER_OFF);
 	set_state(f, side, mod, OPH_MOD_FAULT);
-	lasers_dark(f, side, mod, OPH_DOWN_NO_LIGHT);
+	oph_module_lights_changed(f, side, mod, OPH_DOWN_NO_LIGHT);
 	drain_done(f, side, mod);
 }
 
