@@ -370,8 +370,15 @@ static int monitor_run(struct ctx *c, int argc, char **argv)
 	}
 	nl_cb_put(cb);
 	onl_close(&ev);
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
+	/*
+	 * Ended by a signal, the handler stays: a second ^C on its way (or
+	 * timeout's SIGTERM after SIGINT) must not turn a clean exit into
+	 * death by signal.  Ended otherwise, the defaults come back.
+	 */
+	if (!stop) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+	}
 	return ret;
 }
 

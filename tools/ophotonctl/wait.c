@@ -257,6 +257,13 @@ static int settled(struct waiter *wt, const struct tally *t)
 		if (wt->mod_state == OPHOTON_MODULE_STATE_FAULT ||
 		    wt->mod_state == OPHOTON_MODULE_STATE_ABSENT)
 			return -1;
+		/*
+		 * A reset of a module nobody activated ends in low power,
+		 * waiting for "laser activate": done, with no link to wait for.
+		 */
+		if (wt->mod_state == OPHOTON_MODULE_STATE_LOW_POWER &&
+		    wt->mod_admin == OPHOTON_MODULE_ADMIN_UNPROVISIONED)
+			return 1;
 		if (wt->mod_state != OPHOTON_MODULE_STATE_READY)
 			return 0;
 		break;
