@@ -218,6 +218,17 @@ static int all_freed(void)
 	return -1;
 }
 
+/*
+ * The cycles that ran to their end, for the summary of "make reliability":
+ * told after each, since a failed ASSERT leaves the test there and then.
+ * The harness ends the test with _exit(), which flushes nothing.
+ */
+static void cycles_done(int done, int asked)
+{
+	printf("# figures: cycles %d of %d\n", done, asked);
+	fflush(stdout);
+}
+
 TEST_F(fabric, load_use_destroy_unload_cycles_leave_nothing_behind)
 {
 	int cycles = getenv("OPHOTON_CYCLES") ? atoi(getenv("OPHOTON_CYCLES")) : 3;
@@ -225,6 +236,7 @@ TEST_F(fabric, load_use_destroy_unload_cycles_leave_nothing_behind)
 
 	if (!self->loaded)
 		SKIP(return, "the module was loaded before the test");
+	cycles_done(0, cycles);
 	for (int i = 0; i < cycles; i++) {
 		struct genl_sock dump, mon;
 
@@ -247,6 +259,7 @@ TEST_F(fabric, load_use_destroy_unload_cycles_leave_nothing_behind)
 		ASSERT_EQ(0, genl_open(&self->s));
 		self->family = genl_family_id(&self->s, OPHOTON_GENL_NAME);
 		ASSERT_LT(0, self->family);
+		cycles_done(i + 1, cycles);
 	}
 }
 
