@@ -14,7 +14,8 @@
 # our stdout.  The run fails (exit 125) when the guest kernel printed a BUG,
 # WARNING, KASAN, UBSAN, lockdep, kmemleak, RCU stall or Call Trace report,
 # naming the first such line, and fails (exit 124) on timeout or when the
-# guest died before reporting a status.
+# guest died before reporting a status.  (kmemleak prints only if it scans
+# by itself; the kselftest lanes scan after the tests and read its report.)
 #
 # --overlay gives the command a writable root: an overlayfs whose lower
 # layer is the host's root and whose upper layer is a tmpfs, so packages
