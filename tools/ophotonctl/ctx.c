@@ -272,7 +272,10 @@ static int show_one(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
 		perr("ophotonctl: malformed attribute in a reply\n");
 		st->ret = EXIT_FAILED;
 	}
-	if (st->c->child_cmd) {
+	/* An empty laser module slot has no lasers to show. */
+	if (st->c->child_cmd && !(tb[OPHOTON_A_MODULE_STATE] &&
+				  nla_get_u8(tb[OPHOTON_A_MODULE_STATE]) ==
+				  OPHOTON_MODULE_STATE_ABSENT)) {
 		int ret = show_children(st, tb);
 
 		if (ret && !st->ret)

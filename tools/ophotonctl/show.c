@@ -160,11 +160,11 @@ static int link_show(struct ctx *c, int argc, char **argv)
 	ret = place_link(c, &q.p, &link);
 	if (ret < 0)
 		return EXIT_USAGE;
+	/* -ss: each link with its lanes, both directions, with their telemetry. */
+	if (c->o->stats > 1)
+		ctx_children(c, OPHOTON_CMD_LANE_GET, "lanes", "lane-");
 	if (ret) {
 		q_put(&q, OPHOTON_A_LINK_ID, 4, link);
-		/* -ss: and its lanes, both directions, with their telemetry. */
-		if (c->o->stats > 1)
-			ctx_children(c, OPHOTON_CMD_LANE_GET, "lanes", "lane-");
 		return q_show(c, &q, OPHOTON_CMD_LINK_GET, false, "link-");
 	}
 	return q_show_by_gpu(c, &q, OPHOTON_CMD_LINK_GET, "link-");
@@ -243,6 +243,9 @@ static int laser_show(struct ctx *c, int argc, char **argv)
 	}
 	if (q.p.has[P_LASER])
 		return usage_error(c, "a laser is one of a module: give the module");
+	/* -ss on a list of modules: each with its lasers too. */
+	if (c->o->stats > 1 && !lasers)
+		ctx_children(c, OPHOTON_CMD_LASER_GET, "lasers", "laser-");
 	return q_show_by_gpu(c, &q, lasers ? OPHOTON_CMD_LASER_GET : OPHOTON_CMD_MODULE_GET,
 			     lasers ? "laser-" : "module-");
 }

@@ -504,7 +504,18 @@ static const char *const reads[][8] = {
 	{ "blast", "tray", "1/0" }, { "blast", "rack", "0" }, { "fabric", "map" },
 	{ "fabric", "map", "engines", "blast", "laser", "1/0" }, { "version" },
 	{ "-s", "link", "show", "1" }, { "-s", "laser", "show", "1/1" },
+	{ "-ss", "link", "show" }, { "-ss", "laser", "show" },
 };
+
+/* How many times @needle occurs in @hay. */
+static int count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
 
 TEST_F(cli, every_read_prints_valid_json_and_the_same_fields_for_people)
 {
@@ -521,6 +532,16 @@ TEST_F(cli, every_read_prints_valid_json_and_the_same_fields_for_people)
 		EXPECT_EQ(0, self->r.ret);
 		EXPECT_LT(0U, strlen(self->r.out)) TH_LOG("%s %s printed nothing", w[0], w[1] ?: "");
 	}
+}
+
+TEST_F(cli, ss_shows_every_listed_link_with_its_lanes)
+{
+	run(&self->r, "-j", "-ss", "link", "show", NULL);
+	ASSERT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	/* The fake fabric dumps three links; each carries its lanes. */
+	EXPECT_EQ(3, count(self->r.out, "\"lanes\":["));
+	run(&self->r, "-j", "-s", "link", "show", NULL);
+	EXPECT_EQ(0, count(self->r.out, "\"lanes\":["));
 }
 
 TEST_F(cli, json_keys_are_the_spec_names_with_units_and_64_bit_integers)
@@ -740,15 +761,6 @@ TEST_F(cli, batch_reports_file_and_line_and_stops_unless_forced)
 	unlink(path);
 }
 
-/* How many times @needle occurs in @hay. */
-static int count(const char *hay, const char *needle)
-{
-	int n = 0;
-
-	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
-		n++;
-	return n;
-}
 
 /*
  * The rules of the Prometheus text format 0.0.4 that node_exporter's
