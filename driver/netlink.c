@@ -467,6 +467,57 @@ static int ophoton_nl_link_get_doit(struct sk_buff *skb, struct genl_info *info)
 	return ophoton_nl_reply(info, OPHOTON_CMD_LINK_GET, link_fill, link);
 }
 
+/* Narrow [@first, @last) to [@lo, @hi). */
+static void narrow(u32 *first, u32 *last, u32 lo, u32 hi)
+{
+	*first = max(*first, lo);
+	*last = min(*last, hi);
+}
+
+/*
+ * The links a dump's filters cover: those of a GPU, of a GPU-side engine
+ * or of the GPUs of a compute or memory rack, all contiguous in link ids;
+ * filters together cover what they have in common.
+ */
+static int link_dump_range(struct ophoton_fabric *fab, struct nlattr **attrs,
+			   struct netlink_ext_ack *extack, u32 *first, u32 *last)
+{
+	const struct oph_topo *t = oph_fabric_topo(fab->model);
+	u32 ports = oph_fabric_params(fab->model)->ports, v;
+	int err;
+
+	if (attrs[OPHOTON_A_GPU_ID]) {
+		err = ophoton_nl_dump_gpu(fab, attrs, extack, &v);
+		if (err)
+			return err;
+		narrow(first, last, v * t->ports_per_ep, (v + 1) * t->ports_per_ep);
+	}
+	if (attrs[OPHOTON_A_ENGINE_ID]) {
+		v = nla_get_u32(attrs[OPHOTON_A_ENGINE_ID]);
+		if (v >= t->ep_engines) {
+			NL_SET_ERR_MSG_ATTR(extack, attrs[OPHOTON_A_ENGINE_ID],
+					    "engine id out of range: links are filtered by their GPU-side engine");
+			return -ERANGE;
+		}
+		narrow(first, last, v * ports, (v + 1) * ports);
+	}
+	if (attrs[OPHOTON_A_RACK_ID]) {
+		v = nla_get_u32(attrs[OPHOTON_A_RACK_ID]);
+		if (v >= t->ep_racks) {
+			NL_SET_ERR_MSG_ATTR(extack, attrs[OPHOTON_A_RACK_ID],
+					    "rack id out of range: links are filtered by the rack of their GPU");
+			return -ERANGE;
+		}
+		narrow(first, last, v * t->ep_per_rack * t->ports_per_ep,
+		       (v + 1) * t->ep_per_rack * t->ports_per_ep);
+	}
+	if (*first >= *last) {
+		NL_SET_ERR_MSG(extack, "the filters have no link in common");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /*
  * The links of one fabric from ctx->obj on, as many as fit.  Returns 0 when
  * the fabric is done, -EMSGSIZE when the message is full (ctx->obj is where
@@ -479,20 +530,16 @@ static int link_dump_fabric(struct sk_buff *skb, struct netlink_callback *cb,
 	const struct oph_topo *t = oph_fabric_topo(fab->model);
 	bool stats = attrs[OPHOTON_A_STATS];
 	bool unhealthy = attrs[OPHOTON_A_UNHEALTHY];
-	u32 last = t->links, link;
+	u32 first = 0, last = t->links, link;
 	struct oph_link_info li;
+	int err;
 	void *hdr;
 
 	lockdep_assert_held(&fab->lock);
-	if (attrs[OPHOTON_A_GPU_ID]) {
-		u32 gpu;
-		int err = ophoton_nl_dump_gpu(fab, attrs, cb->extack, &gpu);
-
-		if (err)
-			return err;
-		ctx->obj = max(ctx->obj, gpu * t->ports_per_ep);
-		last = (gpu + 1) * t->ports_per_ep;
-	}
+	err = link_dump_range(fab, attrs, cb->extack, &first, &last);
+	if (err)
+		return err;
+	ctx->obj = max(ctx->obj, first);
 	/*
 	 * Laser modules coming or going mid-dump make it incoherent: the
 	 * generation feeds the consistency check, per fabric.
@@ -1018,10 +1065,12 @@ static const struct nla_policy ophoton_fabric_set_policy[OPHOTON_A_THRESH + 1] =
 	[OPHOTON_A_THRESH]		= NLA_POLICY_NESTED(ophoton_thresh_policy),
 };
 
-static const struct nla_policy ophoton_link_get_policy[OPHOTON_A_GPU_ID + 1] = {
+static const struct nla_policy ophoton_link_get_policy[OPHOTON_A_ENGINE_ID + 1] = {
 	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
 	[OPHOTON_A_LINK_ID]	= { .type = NLA_U32 },
 	[OPHOTON_A_GPU_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_RACK_ID]	= { .type = NLA_U32 },
+	[OPHOTON_A_ENGINE_ID]	= { .type = NLA_U32 },
 	[OPHOTON_A_STATS]	= { .type = NLA_FLAG },
 	[OPHOTON_A_UNHEALTHY]	= { .type = NLA_FLAG },
 };

@@ -101,6 +101,12 @@ t_link_gpu() { j $F link show gpu 1 && q 'length == 8 and all(."gpu-id" == 1)'; 
 ok "link show filters by GPU" t_link_gpu
 t_link_label() { j $F link show rack 1 tray 0 slot 1 engine 0 port 0 && q '.[0]."link-id" == 40'; }
 ok "link show by rack, tray and slot labels" t_link_label
+t_link_filters() {
+	j $F link show gpu 1 engine 1 && q 'map(."link-id") == [12, 13, 14, 15]' &&
+		j $F link show rack 1 && q 'length == 32 and all(."gpu-id" >= 4)' &&
+		j $F -ss link show gpu 1 engine 1 && q 'all(.lanes | length == 16)'
+}
+ok "link show filters by a GPU's engine and by rack; -ss lists each link's lanes" t_link_filters
 t_lane() {
 	j $F -s lane show link 14 lane 2 dir up &&
 		q '.[0]."lane-stats"."rx-power-udbm" < 0 and .[0]."lane-state" == "active"'

@@ -181,6 +181,42 @@ TEST_F(fabric, link_dump_filters_by_gpu_and_health)
 	EXPECT_EQ(-ENODEV, genl_dump(&self->s, req, 65536, collect_links, &ls, &intr));
 }
 
+/* Dump the links @attr (= @v) selects, with the GPU filter too if @gpu >= 0. */
+static int dump_links_by(FIXTURE_DATA(fabric) *self, uint16_t attr, uint32_t v, int gpu,
+			 struct link_seen *ls)
+{
+	char req[256] __attribute__((aligned(4)));
+	int intr;
+
+	memset(ls, 0, sizeof(*ls));
+	ls->ordered = 1;
+	msg_init(self, req, OPHOTON_CMD_LINK_GET);
+	genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+	genl_put_u32(req, attr, v);
+	if (gpu >= 0)
+		genl_put_u32(req, OPHOTON_A_GPU_ID, (uint32_t)gpu);
+	return genl_dump(&self->s, req, 65536, collect_links, ls, &intr);
+}
+
+TEST_F(fabric, link_dump_filters_by_engine_and_rack_and_what_they_share)
+{
+	struct link_seen ls;
+
+	/* Engine 3 is GPU 1's second: ports 0-3 of it, links 12 to 15. */
+	EXPECT_EQ(4, dump_links_by(self, OPHOTON_A_ENGINE_ID, 3, -1, &ls));
+	EXPECT_EQ(15U, ls.last);
+	/* Rack 1 holds GPUs 4 to 7: links 32 to 63. */
+	EXPECT_EQ(32, dump_links_by(self, OPHOTON_A_RACK_ID, 1, -1, &ls));
+	EXPECT_EQ(63U, ls.last);
+	/* Together: what they have in common, or a refusal when nothing. */
+	EXPECT_EQ(8, dump_links_by(self, OPHOTON_A_RACK_ID, 1, 5, &ls));
+	EXPECT_EQ(47U, ls.last);
+	EXPECT_EQ(-EINVAL, dump_links_by(self, OPHOTON_A_RACK_ID, 0, 5, &ls));
+	/* Out of the fabric, naming the attribute in the message. */
+	EXPECT_EQ(-ERANGE, dump_links_by(self, OPHOTON_A_ENGINE_ID, 16, -1, &ls));
+	EXPECT_EQ(-ERANGE, dump_links_by(self, OPHOTON_A_RACK_ID, 2, -1, &ls));
+}
+
 TEST_F(fabric, link_set_errors_name_the_attribute)
 {
 	char req[256] __attribute__((aligned(4)));

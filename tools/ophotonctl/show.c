@@ -5,6 +5,7 @@
  * its place into ids and filters and prints the replies through the
  * generic decoder.
  */
+#include <inttypes.h>
 #include <string.h>
 #include <linux/ophoton.h>
 #include <netlink/attr.h>
@@ -157,12 +158,34 @@ static int link_show(struct ctx *c, int argc, char **argv)
 
 	if (ret)
 		return ret;
-	ret = place_link(c, &q.p, &link);
-	if (ret < 0)
-		return EXIT_USAGE;
 	/* -ss: each link with its lanes, both directions, with their telemetry. */
 	if (c->o->stats > 1)
 		ctx_children(c, OPHOTON_CMD_LANE_GET, "lanes", "lane-");
+	/* A GPU's engine, or a whole rack: filters of a dump, not one link. */
+	if (!q.p.nid && q.p.has[P_ENGINE] && !q.p.has[P_PORT]) {
+		uint32_t gpu;
+
+		ret = place_gpu(c, &q.p, &gpu);
+		if (ret <= 0)
+			return ret < 0 ? EXIT_USAGE :
+			       usage_error(c, "an engine's links need its GPU: gpu G engine E");
+		if (q.p.v[P_ENGINE] >= c->shape.engines)
+			return usage_error(c, "engine %" PRIu32 " out of range: %" PRIu32 " per GPU",
+					   q.p.v[P_ENGINE], c->shape.engines);
+		q_put(&q, OPHOTON_A_ENGINE_ID, 4, gpu * c->shape.engines + q.p.v[P_ENGINE]);
+		return q_show(c, &q, OPHOTON_CMD_LINK_GET, true, "link-");
+	}
+	if (!q.p.nid && q.p.has[P_RACK] && !q.p.has[P_TRAY] && !q.p.has[P_SLOT] &&
+	    !q.p.has[P_GPU] && !q.p.has[P_PORT] && !q.p.has[P_LINK]) {
+		if (q.p.v[P_RACK] >= c->shape.ep_racks)
+			return usage_error(c, "rack %" PRIu32 " out of range: %" PRIu32 " GPU racks",
+					   q.p.v[P_RACK], c->shape.ep_racks);
+		q_put(&q, OPHOTON_A_RACK_ID, 4, q.p.v[P_RACK]);
+		return q_show(c, &q, OPHOTON_CMD_LINK_GET, true, "link-");
+	}
+	ret = place_link(c, &q.p, &link);
+	if (ret < 0)
+		return EXIT_USAGE;
 	if (ret) {
 		q_put(&q, OPHOTON_A_LINK_ID, 4, link);
 		return q_show(c, &q, OPHOTON_CMD_LINK_GET, false, "link-");
@@ -406,7 +429,7 @@ const struct object obj_blast = { "blast", "blast radius: what a failure would t
 /* link show is here, link set with the other changes. */
 int link_set(struct ctx *c, int argc, char **argv);
 static const struct cmd link_cmds_all[] = {
-	{ "show", "[ LINK | GPU/ENGINE/PORT ] [ gpu G | rack R tray T slot S ] [ unhealthy ]",
+	{ "show", "[ LINK | GPU/ENGINE/PORT ] [ gpu G [ engine E ] | rack R [ tray T slot S ] ] [ unhealthy ]",
 	  "links: state, lanes up, why down; with -s counters, optical budget, flags",
 	  link_show },
 	{ "set", "{ LINK | GPU/ENGINE/PORT } { up | down | retrain | clear }",
