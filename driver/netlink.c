@@ -298,32 +298,47 @@ static int ophoton_nl_fabric_get_doit(struct sk_buff *skb, struct genl_info *inf
 	return ophoton_nl_reply(info, OPHOTON_CMD_FABRIC_GET, fabric_fill_one, 0);
 }
 
+/* One fabric of a dump, locked: nothing when dead or left out by "unhealthy". */
+static int fabric_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
+			   struct ophoton_fabric *fab, bool stats, bool unhealthy)
+{
+	struct oph_agg_info ai;
+	void *hdr;
+
+	lockdep_assert_held(&fab->lock);
+	if (fab->dead)
+		return 0;
+	ophoton_clock_sync(fab);
+	if (unhealthy) {
+		oph_fabric_get(fab->model, &ai);
+		if (!ophoton_nl_agg_unhealthy(&ai))
+			return 0;
+	}
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &ophoton_nl_family, NLM_F_MULTI, OPHOTON_CMD_FABRIC_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (fabric_fill(skb, fab, stats)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
 static int ophoton_nl_fabric_get_dumpit(struct sk_buff *skb,
 					struct netlink_callback *cb)
 {
 	struct ophoton_dump_ctx *ctx = (void *)cb->ctx;
-	bool stats = ophoton_dump_attrs(cb)[OPHOTON_A_STATS];
+	struct nlattr **attrs = ophoton_dump_attrs(cb);
 	struct ophoton_fabric *fab;
-	void *hdr;
 	int err;
 
 	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
 	while ((fab = ophoton_fabric_next(sock_net(skb->sk), &ctx->fab_id))) {
 		mutex_lock(&fab->lock);
-		err = 0;
-		if (!fab->dead) {
-			ophoton_clock_sync(fab);
-			hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
-					  cb->nlh->nlmsg_seq, &ophoton_nl_family,
-					  NLM_F_MULTI, OPHOTON_CMD_FABRIC_GET);
-			if (!hdr || fabric_fill(skb, fab, stats)) {
-				if (hdr)
-					genlmsg_cancel(skb, hdr);
-				err = -EMSGSIZE;
-			} else {
-				genlmsg_end(skb, hdr);
-			}
-		}
+		err = fabric_dump_one(skb, cb, fab, attrs[OPHOTON_A_STATS],
+				      attrs[OPHOTON_A_UNHEALTHY]);
 		mutex_unlock(&fab->lock);
 		ophoton_fabric_put(fab);
 		if (err)
@@ -1029,9 +1044,10 @@ static struct netlink_range_validation ophoton_fabric_id_range = {
 	.max = 65535,
 };
 
-static const struct nla_policy ophoton_fabric_get_policy[OPHOTON_A_STATS + 1] = {
+static const struct nla_policy ophoton_fabric_get_policy[OPHOTON_A_UNHEALTHY + 1] = {
 	[OPHOTON_A_FABRIC_ID]	= NLA_POLICY_FULL_RANGE(NLA_U32, &ophoton_fabric_id_range),
 	[OPHOTON_A_STATS]	= { .type = NLA_FLAG },
+	[OPHOTON_A_UNHEALTHY]	= { .type = NLA_FLAG },
 };
 
 /* As the model's time_scale parameter. */

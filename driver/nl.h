@@ -35,6 +35,7 @@ int ophoton_nl_model_err(struct genl_info *info, int attr, int err,
 int ophoton_nl_check_id(struct genl_info *info, int attr, u32 limit, u32 *id);
 int ophoton_nl_dump_gpu(struct ophoton_fabric *fab, struct nlattr **attrs,
 			struct netlink_ext_ack *extack, u32 *gpu);
+bool ophoton_nl_agg_unhealthy(const struct oph_agg_info *ai);
 /* The objects [*first, *last) a dump covers, from its filters. */
 typedef int (*ophoton_range_fn)(struct ophoton_fabric *fab, struct nlattr **attrs,
 				struct netlink_ext_ack *extack, u32 *first, u32 *last);

@@ -94,6 +94,8 @@ t_up() {
 		j $F -s fabric show && q '.[0]."fabric-stats"."links-up" == .[0]."fabric-links"'
 }
 ok "fabric set up --wait returns with every link up" t_up
+t_list_unhealthy() { j fabric list unhealthy && q 'length == 0'; }
+ok "fabric list unhealthy: none once every link is up" t_list_unhealthy
 
 t_link() { j $F link show 1/1/2 && q '.[0]."link-id" == 14 and .[0]."link-state" == "up"'; }
 ok "link show by GPU/ENGINE/PORT" t_link

@@ -85,6 +85,24 @@ TEST_F(fabric, fabric_dump_lists_the_fabric)
 	EXPECT_EQ(1, seen);
 }
 
+TEST_F(fabric, fabric_dump_of_the_unhealthy_lists_a_fabric_until_it_is_up)
+{
+	char req[256] __attribute__((aligned(4)));
+	int seen = 0, intr;
+
+	/* Just created, its links are down. */
+	msg_init(self, req, OPHOTON_CMD_FABRIC_GET);
+	genl_put_flag(req, OPHOTON_A_UNHEALTHY);
+	EXPECT_LE(0, genl_dump(&self->s, req, 65536, count_fabric, &seen, &intr));
+	EXPECT_EQ(1, seen);
+	ASSERT_TRUE(bring_up(_metadata, self));
+	seen = 0;
+	msg_init(self, req, OPHOTON_CMD_FABRIC_GET);
+	genl_put_flag(req, OPHOTON_A_UNHEALTHY);
+	EXPECT_LE(0, genl_dump(&self->s, req, 65536, count_fabric, &seen, &intr));
+	EXPECT_EQ(0, seen);
+}
+
 TEST_F(fabric, link_id_out_of_range_is_refused_naming_the_attribute)
 {
 	char req[256] __attribute__((aligned(4)));

@@ -47,14 +47,23 @@ static int fabric_show(struct ctx *c, int argc, char **argv)
 	return ctx_show(c, OPHOTON_CMD_FABRIC_GET, false, NULL, NULL, "fabric-");
 }
 
+static int put_unhealthy(struct ctx *c, struct nl_msg *msg, void *arg)
+{
+	(void)c;
+	(void)arg;
+	return nla_put_flag(msg, OPHOTON_A_UNHEALTHY);
+}
+
 static int fabric_list(struct ctx *c, int argc, char **argv)
 {
+	bool unhealthy = argc == 1 && !strcmp(argv[0], "unhealthy");
 	int ret;
 
-	if (argc)
+	if (argc && !unhealthy)
 		return usage_error(c, "unexpected argument '%s'", argv[0]);
 	ret = ctx_nl(c);
-	return ret ? ret : ctx_show(c, OPHOTON_CMD_FABRIC_GET, true, NULL, NULL, "fabric-");
+	return ret ? ret : ctx_show(c, OPHOTON_CMD_FABRIC_GET, true,
+				    unhealthy ? put_unhealthy : NULL, NULL, "fabric-");
 }
 
 struct fabric_set {
@@ -305,7 +314,9 @@ int fabric_export(struct ctx *c, int argc, char **argv);
 static const struct cmd fabric_cmds[] = {
 	{ "show", "[ ID ]", "a fabric: shape, clock, generation, budget, thresholds; -s adds its telemetry",
 	  fabric_show },
-	{ "list", "", "every fabric of this network namespace", fabric_list },
+	{ "list", "[ unhealthy ]",
+	  "every fabric of this network namespace, or those with a link not up, a dead engine,\n"
+	  "      a rack over budget or a threshold flag set", fabric_list },
 	{ "set", "[ fabric ID ] [ up | down ] [ time-scale N ] [ rack-budget-w W ] [ thresh NAME { alarm-lo | warn-lo | warn-hi | alarm-hi } V ... ]",
 	  "bring every module and link up (or down: drained first), set the clock speed,\n"
 	  "      the rack power budget, warning and alarm levels (all checked, then applied)",
