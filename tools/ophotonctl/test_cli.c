@@ -900,26 +900,6 @@ TEST_F(cli, export_openmetrics_on_request)
 	EXPECT_EQ(1, self->r.ret);
 	run(&self->r, "-j", "fabric", "export", NULL);
 	EXPECT_EQ(1, self->r.ret);
-	/* A place given two ways is a mistake, not the first of them. */
-	run(&self->r, "link", "show", "2", "gpu", "1", NULL);
-	EXPECT_EQ(1, self->r.ret);
-	EXPECT_NE(NULL, strstr(self->r.err, "the link given both by id and by 'gpu'"))
-		TH_LOG("%s", self->r.err);
-	run(&self->r, "blast", "engine", "1", "gpu", "1", NULL);
-	EXPECT_EQ(1, self->r.ret);
-	run(&self->r, "laser", "show", "1/1", "module", "0", NULL);
-	EXPECT_EQ(1, self->r.ret);
-	run(&self->r, "gpu", "show", "1", "rack", "0", NULL);
-	EXPECT_EQ(1, self->r.ret);
-	/* --wait where there is nothing to follow, --timeout without it. */
-	run(&self->r, "-w", "sim", "clock", "step", "1s", NULL);
-	EXPECT_EQ(1, self->r.ret);
-	EXPECT_NE(NULL, strstr(self->r.err, "nothing to follow")) TH_LOG("%s", self->r.err);
-	run(&self->r, "-w", "fabric", "set", "time-scale", "10", NULL);
-	EXPECT_EQ(1, self->r.ret);
-	run(&self->r, "--timeout", "5", "link", "show", NULL);
-	EXPECT_EQ(1, self->r.ret);
-	EXPECT_NE(NULL, strstr(self->r.err, "--timeout goes with --wait"));
 }
 
 static const char intr_warning[] =
