@@ -1097,6 +1097,23 @@ TEST_F(fabric, module_changes_hit_the_tracepoint)
  * whether it is quarantined, with the sequence number of the alarm-ntf
  * announcing it.
  */
+/* Lasers 0, 1 and 2 of GPU-side module 2 die (INSERT), or come back (REMOVE). */
+static void laser_deaths(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+			 uint8_t action)
+{
+	char req[256] __attribute__((aligned(4)));
+	int k;
+
+	for (k = 0; k < 3; k++) {
+		fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+		genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_LASER_DEATH);
+		genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 2);
+		genl_put_u8(req, OPHOTON_A_LANE, k);
+		genl_put_u8(req, OPHOTON_A_SIM_ACTION, action);
+		ASSERT_EQ(0, request(_metadata, self, req));
+	}
+}
+
 TEST_F(fabric, health_changes_hit_the_tracepoint)
 {
 	char req[256] __attribute__((aligned(4)));
@@ -1114,14 +1131,7 @@ TEST_F(fabric, health_changes_hit_the_tracepoint)
 	ASSERT_EQ(0, sysfs_write(TRACING "/trace", ""));
 	ASSERT_EQ(0, sysfs_write(TRACING "/events/ophoton/ophoton_health/enable", "1"));
 	/* Three lasers of slot 2 die: two errors, then quarantine. */
-	for (k = 0; k < 3; k++) {
-		fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
-		genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_LASER_DEATH);
-		genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 2);
-		genl_put_u8(req, OPHOTON_A_LANE, k);
-		genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
-		ASSERT_EQ(0, request(_metadata, self, req));
-	}
+	laser_deaths(_metadata, self, OPHOTON_SIM_ACTION_INSERT);
 	/* GPU-side engine 1 dies three times. */
 	for (k = 0; k < 6; k++) {
 		fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
@@ -1232,17 +1242,10 @@ TEST_F(fabric, repeated_laser_faults_quarantine_until_recovered)
 {
 	char req[256] __attribute__((aligned(4)));
 	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
-	int k, n = 0, intr;
+	int n = 0, intr;
 
 	ASSERT_TRUE(bring_up(_metadata, self));
-	for (k = 0; k < 3; k++) {
-		fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
-		genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_LASER_DEATH);
-		genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 2);
-		genl_put_u8(req, OPHOTON_A_LANE, k);
-		genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
-		ASSERT_EQ(0, request(_metadata, self, req));
-	}
+	laser_deaths(_metadata, self, OPHOTON_SIM_ACTION_INSERT);
 	fab_msg(self, req, OPHOTON_CMD_HEALTH_GET, FAB);
 	genl_put_u8(req, OPHOTON_A_HEALTH_DOMAIN, OPHOTON_HEALTH_MODULE);
 	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
@@ -1267,14 +1270,7 @@ TEST_F(fabric, repeated_laser_faults_quarantine_until_recovered)
 	/* 8 GPUs x 2 engines. */
 	EXPECT_EQ(16, genl_dump(&self->s, req, 65536, count_any, &n, &intr));
 
-	for (k = 0; k < 3; k++) {
-		fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
-		genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_LASER_DEATH);
-		genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 2);
-		genl_put_u8(req, OPHOTON_A_LANE, k);
-		genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_REMOVE);
-		ASSERT_EQ(0, request(_metadata, self, req));
-	}
+	laser_deaths(_metadata, self, OPHOTON_SIM_ACTION_REMOVE);
 	ASSERT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
 				OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_RECOVER, 2));
 	fab_msg(self, req, OPHOTON_CMD_HEALTH_GET, FAB);
