@@ -105,32 +105,49 @@ struct nl_msg *onl_msg(const struct onl *nl, int cmd, int flags)
 	return msg;
 }
 
+/*
+ * Name the attribute of @set that holds byte @offs of @req, among the
+ * attributes from @first (@rem bytes); inside a nest's payload, the one
+ * within it, as "warn-lo in thresh".  Returns whether one held it.
+ */
+static bool attr_in(const struct onl_set *set, const struct nlattr *a, int rem,
+		    const struct nlmsghdr *req, unsigned int offs, const char *outer,
+		    struct onl_err *err)
+{
+	for (; nla_ok(a, rem); a = nla_next(a, &rem)) {
+		unsigned int start = (unsigned int)((const char *)a - (const char *)req);
+		const struct onl_attr *d = set ? onl_attr(set, nla_type(a)) : NULL;
+		char name[48];
+
+		if (offs < start || offs >= start + a->nla_len)
+			continue;
+		if (d)
+			snprintf(name, sizeof(name), "%s", d->name);
+		else
+			snprintf(name, sizeof(name), "attribute %d", nla_type(a));
+		if (!outer && d && d->type == ONL_NEST && d->nested &&
+		    offs >= start + NLA_HDRLEN &&
+		    attr_in(d->nested, nla_data(a), nla_len(a), req, offs, name, err))
+			return true;
+		if (outer)
+			snprintf(err->attr, sizeof(err->attr), "%s in %s", name, outer);
+		else
+			snprintf(err->attr, sizeof(err->attr), "%s", name);
+		return true;
+	}
+	return false;
+}
+
 /* Find the attribute of @req at byte offset @offs from its nlmsghdr. */
 static void attr_at_offset(const struct nlmsghdr *req, unsigned int offs,
 			   struct onl_err *err)
 {
 	unsigned int hdr = NLMSG_HDRLEN + GENL_HDRLEN;
-	const struct nlattr *a;
-	int rem;
 
 	if (!req || offs < hdr || offs >= req->nlmsg_len)
 		return;
-	a = (const struct nlattr *)((const char *)req + hdr);
-	rem = (int)(req->nlmsg_len - hdr);
-	for (; nla_ok(a, rem); a = nla_next(a, &rem)) {
-		unsigned int start = (unsigned int)((const char *)a - (const char *)req);
-
-		if (offs >= start && offs < start + a->nla_len) {
-			const char *name = onl_attr_name(nla_type(a));
-
-			if (name)
-				snprintf(err->attr, sizeof(err->attr), "%s", name);
-			else
-				snprintf(err->attr, sizeof(err->attr), "attribute %d",
-					 nla_type(a));
-			return;
-		}
-	}
+	attr_in(&onl_set_ophoton, (const struct nlattr *)((const char *)req + hdr),
+		(int)(req->nlmsg_len - hdr), req, offs, NULL, err);
 }
 
 /* Only these are read, each checked for its type and length. */

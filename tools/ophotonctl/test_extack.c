@@ -107,6 +107,42 @@ TEST_F(extack, capped_error_names_attribute_by_offset)
 	EXPECT_STREQ("version-module", self->err.attr);
 }
 
+TEST_F(extack, an_attribute_inside_a_nest_is_named_with_its_nest)
+{
+	/* FABRIC_SET with a thresh nest: thresh-id, then warn-lo. */
+	struct {
+		struct nlmsghdr nlh;
+		struct genlmsghdr g;
+		struct nlattr nest;
+		struct nlattr id;
+		uint8_t idv[4];
+		struct nlattr wl;
+		uint32_t wlv;
+	} r;
+	struct nlmsghdr *nlh;
+
+	memset(&r, 0, sizeof(r));
+	r.nlh.nlmsg_len = sizeof(r);
+	r.g.cmd = OPHOTON_CMD_FABRIC_SET;
+	r.nest.nla_type = NLA_F_NESTED | OPHOTON_A_THRESH;
+	r.nest.nla_len = (uint16_t)(sizeof(r) - offsetof(__typeof__(r), nest));
+	r.id.nla_type = OPHOTON_A_THRESH_ID;
+	r.id.nla_len = NLA_HDRLEN + 1;
+	r.wl.nla_type = OPHOTON_A_THRESH_WARN_LO;
+	r.wl.nla_len = NLA_HDRLEN + 4;
+	/* Capped: only the request's header is read from the echo. */
+	nlh = make_err(self->buf, (const struct req *)&r, -ERANGE, 1, "out of range",
+		       (int)offsetof(__typeof__(r), wl), -1);
+	onl_parse_extack(nlh, &r.nlh, &self->err);
+	EXPECT_STREQ("warn-lo in thresh", self->err.attr);
+	/* The nest's own header names the nest. */
+	memset(&self->err, 0, sizeof(self->err));
+	nlh = make_err(self->buf, (const struct req *)&r, -EINVAL, 1, "bad nest",
+		       (int)offsetof(__typeof__(r), nest), -1);
+	onl_parse_extack(nlh, &r.nlh, &self->err);
+	EXPECT_STREQ("thresh", self->err.attr);
+}
+
 TEST_F(extack, uncapped_error_skips_echoed_request)
 {
 	struct nlmsghdr *nlh = make_err(self->buf, &self->req, -ERANGE, 0,
