@@ -3,7 +3,9 @@
  * A netlink fuzzer for the ophoton family: structured-random and mutated
  * requests to every op (and to ops that do not exist): attributes of the
  * wrong type, length, nesting and range, missing and duplicated, flags
- * set at random, messages truncated or overrun, dumps read through tiny
+ * set at random, one in eight requests mutated after it was built (its
+ * first attribute repeated, or bytes flipped), messages truncated or
+ * overrun, dumps read through tiny
  * buffers or abandoned half way.  Seeded and reproducible.  Afterwards the
  * module must still answer and a full dump of the fabric must be whole.
  *
@@ -67,6 +69,7 @@ static uint64_t edge(void)
 
 struct figures {
 	unsigned long sent, acked, refused, dumps, abandoned, truncated_reads, slow, overruns;
+	unsigned long mutated;
 	double max_s;
 	unsigned long per_cmd[OPHOTON_CMD_MAX + 3];
 	unsigned long per_errno[140];
@@ -205,6 +208,28 @@ static void wait_for(struct genl_sock *s, int ms)
 	setsockopt(s->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 }
 
+/*
+ * Mutate a request built above: its first attribute once more (a
+ * duplicate), or one to four of its attribute bytes flipped.
+ */
+static void mutate(char *buf, size_t cap)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+	uint32_t hdr = NLMSG_HDRLEN + GENL_HDRLEN, len = nlh->nlmsg_len;
+	struct nlattr *first = (struct nlattr *)(buf + hdr);
+
+	if (len <= hdr)
+		return;
+	if (below(2) && first->nla_len >= NLA_HDRLEN && hdr + first->nla_len <= len &&
+	    NLMSG_ALIGN(len) + NLA_ALIGN(first->nla_len) <= cap) {
+		memcpy(buf + NLMSG_ALIGN(len), first, first->nla_len);
+		nlh->nlmsg_len = NLMSG_ALIGN(len) + NLA_ALIGN(first->nla_len);
+		return;
+	}
+	for (int n = 1 + (int)below(4); n--; )
+		buf[hdr + below(len - hdr)] ^= (char)(1 + below(255));
+}
+
 static int one_message(struct genl_sock *s, int family, struct figures *fg)
 {
 	char buf[1024] __attribute__((aligned(4)));
@@ -230,6 +255,10 @@ static int one_message(struct genl_sock *s, int family, struct figures *fg)
 	else
 		while (nattrs--)
 			put_random_attr(buf, sizeof(buf), 0);
+	if (!below(8)) {
+		mutate(buf, sizeof(buf));
+		fg->mutated++;
+	}
 	real = nlh->nlmsg_len;
 	/* Now and then a message that says it is shorter than it is. */
 	if (!below(50)) {
@@ -327,6 +356,7 @@ static void figures_add(struct figures *all, const struct figures *w)
 	all->abandoned += w->abandoned;
 	all->truncated_reads += w->truncated_reads;
 	all->slow += w->slow;
+	all->mutated += w->mutated;
 	all->overruns += w->overruns;
 	if (w->max_s > all->max_s)
 		all->max_s = w->max_s;
@@ -434,9 +464,10 @@ int main(int argc, char **argv)
 	       failed ? "not " : "", fg.sent, (unsigned long long)seed, jobs,
 	       (long)(time(NULL) - start));
 	printf("# figures: sent %lu, acked %lu, refused %lu, dumps %lu, abandoned %lu, "
-	       "cut reads %lu, overruns %lu, ops %d of %d, slowest answer %.2f s, %lu over 5 s\n",
+	       "cut reads %lu, overruns %lu, ops %d of %d, slowest answer %.2f s, %lu over 5 s, "
+	       "mutated %lu\n",
 	       fg.sent, fg.acked, fg.refused, fg.dumps, fg.abandoned, fg.truncated_reads,
-	       fg.overruns, ops, nops, fg.max_s, fg.slow);
+	       fg.overruns, ops, nops, fg.max_s, fg.slow, fg.mutated);
 	for (int k = 1; k < 140; k++)
 		if (fg.per_errno[k])
 			printf("#   %-8lu %s\n", fg.per_errno[k], strerror(k));
