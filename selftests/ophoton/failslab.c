@@ -83,7 +83,8 @@ static uint32_t fabric_links(struct __test_metadata *_metadata, FIXTURE_DATA(fab
 	return links_up(_metadata, self);
 }
 
-TEST_F(fabric, fabric_creation_fails_cleanly_at_every_allocation)
+/* Every allocation point in turn on a debug kernel: minutes, not 30 s. */
+TEST_F_TIMEOUT(fabric, fabric_creation_fails_cleanly_at_every_allocation, 900)
 {
 	int n, err = -ENOMEM, points = 0;
 	uint32_t before;
@@ -118,7 +119,7 @@ TEST_F(fabric, fabric_creation_fails_cleanly_at_every_allocation)
 	EXPECT_LT(5, points);
 }
 
-TEST_F(fabric, laser_module_insertion_fails_cleanly_at_every_allocation)
+TEST_F_TIMEOUT(fabric, laser_module_insertion_fails_cleanly_at_every_allocation, 900)
 {
 	char req[256] __attribute__((aligned(4)));
 	int n, err = -ENOMEM, points = 0;

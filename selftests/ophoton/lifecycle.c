@@ -229,7 +229,8 @@ static void cycles_done(int done, int asked)
 	fflush(stdout);
 }
 
-TEST_F(fabric, load_use_destroy_unload_cycles_leave_nothing_behind)
+/* make reliability runs 50 cycles of a few seconds each on a debug kernel. */
+TEST_F_TIMEOUT(fabric, load_use_destroy_unload_cycles_leave_nothing_behind, 3600)
 {
 	int cycles = getenv("OPHOTON_CYCLES") ? atoi(getenv("OPHOTON_CYCLES")) : 3;
 	struct mid_dump m = { .self = self };
