@@ -227,12 +227,27 @@ void oph_alarm(struct oph_fabric *f, enum oph_alarm kind, enum oph_side side,
 	       u32 id, u32 flags, u16 mask)
 {
 	struct oph_change c = {
-		.seq = ++f->alarm_seq, .time = f->now, .obj = OPH_OBJ_ALARM,
 		.side = side, .id = id, .reason = kind, .flags = flags, .mask = mask,
 	};
 
+	oph_alarm_send(f, &c);
+}
+
+/**
+ * oph_alarm_send() - number, stamp and send an alarm record
+ * @f: fabric
+ * @c: the record, its subject filled in
+ *
+ * Every alarm goes through here, so the alarm sequence has no gap a
+ * monitor could mistake for a lost one.
+ */
+void oph_alarm_send(struct oph_fabric *f, struct oph_change *c)
+{
+	c->obj = OPH_OBJ_ALARM;
+	c->seq = ++f->alarm_seq;
+	c->time = f->now;
 	if (f->notify)
-		f->notify(f->notify_ctx, &c);
+		f->notify(f->notify_ctx, c);
 }
 
 /**

@@ -173,6 +173,7 @@ void oph_change(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		u32 id, u8 old, u8 new, u8 reason);
 void oph_alarm(struct oph_fabric *f, enum oph_alarm kind, enum oph_side side,
 	       u32 id, u32 flags, u16 mask);
+void oph_alarm_send(struct oph_fabric *f, struct oph_change *c);
 
 /* evq.c */
 int oph_evq_init(struct oph_evq *q, u32 cap);

@@ -174,7 +174,7 @@ bool oph_coalesce_begin(struct oph_fabric *f, enum oph_obj domain,
 void oph_coalesce_end(struct oph_fabric *f, bool began)
 {
 	struct oph_change c = {
-		.obj = OPH_OBJ_ALARM, .reason = OPH_ALARM_LINKS,
+		.reason = OPH_ALARM_LINKS,
 	};
 
 	if (!began)
@@ -185,16 +185,13 @@ void oph_coalesce_end(struct oph_fabric *f, bool began)
 			  f->coalesce.flags, 0);
 	if (f->coalesce.links <= 1)
 		return;
-	c.seq = ++f->alarm_seq;
-	c.time = f->now;
 	c.side = f->coalesce.side;
 	c.id = f->coalesce.id;
 	c.flags = f->coalesce.flags;
 	c.domain = f->coalesce.domain;
 	c.link = f->coalesce.first;
 	c.count = f->coalesce.links;
-	if (f->notify)
-		f->notify(f->notify_ctx, &c);
+	oph_alarm_send(f, &c);
 }
 
 static void link_alarm(struct oph_fabric *f, u32 link, u32 newly)
