@@ -14,13 +14,10 @@
 
 #include "genl.h"
 #include "kselftest_harness.h"
+#include "requests.h"
 
 #define FAB		7
 #define FAB_STR		"7"
-/* 2 racks x 2 trays x 2 GPUs, 2 engines x 4 ports x 8 lanes: 64 links. */
-#define FAB_SHAPE	"racks=2 trays=2 slots=2 engines=2 ports=4 lambdas=8 " \
-			"min_lanes=6 switch_racks=2 time_scale=1000"
-#define FAB_LINKS	64
 #define NEW_DEVICE	"/sys/bus/ophoton/new_device"
 #define DEL_DEVICE	"/sys/bus/ophoton/del_device"
 

@@ -15,10 +15,10 @@
 
 #include "genl.h"
 #include "kselftest_harness.h"
+#include "requests.h"
 
 #define FAB		9
-#define FAB_NEW		"9 racks=2 trays=2 slots=2 engines=2 ports=4 lambdas=8 min_lanes=6 " \
-			"switch_racks=2"
+#define FAB_NEW		"9 " FAB_SHAPE
 #define SYSFS_FAB0	"/sys/bus/ophoton/devices/ophoton0/"
 
 FIXTURE(params) {
@@ -133,22 +133,8 @@ TEST_F(params, sim_ops_0_refuses_every_simulation_op_and_only_those)
 	ASSERT_EQ(0, load_with(self, "sim_ops=0"));
 	ASSERT_EQ(0, sysfs_write("/sys/bus/ophoton/new_device", FAB_NEW));
 	for (size_t i = 0; i < sizeof(sims); i++) {
-		req_init(self, req, sims[i]);
-		switch (sims[i]) {
-		case OPHOTON_CMD_SIM_MODULE:
-			genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
-			genl_put_u32(req, OPHOTON_A_MODULE_ID, 1);
-			genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_REMOVE);
-			break;
-		case OPHOTON_CMD_SIM_FAULT:
-			genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
-			genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_MODULE_DEATH);
-			genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
-			genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 1);
-			break;
-		default:
-			genl_put_u64(req, OPHOTON_A_SIM_STEP_NS, 1000000000ULL);
-		}
+		/* Valid, so that only sim_ops=0 can be the reason to refuse. */
+		ASSERT_EQ(0, valid_request(req, self->family, sims[i], FAB));
 		ASSERT_EQ(0, genl_transact(&self->s, req, self->r));
 		EXPECT_EQ(-EOPNOTSUPP, self->r->error) TH_LOG("sim op %u", sims[i]);
 		EXPECT_NE(NULL, strstr(self->r->extack, "sim_ops=0"))
@@ -163,10 +149,10 @@ TEST_F(params, sim_ops_0_refuses_every_simulation_op_and_only_those)
 	genl_put_u8(req, OPHOTON_A_FABRIC_ACTION, OPHOTON_FABRIC_ACTION_UP);
 	ASSERT_EQ(0, genl_transact(&self->s, req, self->r));
 	EXPECT_EQ(0, self->r->error) TH_LOG("%s", self->r->extack);
-	/* Nothing was pulled out: module 1 is still there. */
+	/* Nothing was pulled out: the module SIM_MODULE named is still there. */
 	req_init(self, req, OPHOTON_CMD_MODULE_GET);
-	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
-	genl_put_u32(req, OPHOTON_A_MODULE_ID, 1);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_SWITCH);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, VALID_REMOVED_MODULE);
 	ASSERT_EQ(0, genl_transact(&self->s, req, self->r));
 	EXPECT_EQ(0, self->r->error) TH_LOG("%s", self->r->extack);
 	ASSERT_NE(NULL, genl_attr((struct nlmsghdr *)self->r->buf, OPHOTON_A_MODULE_STATE));
