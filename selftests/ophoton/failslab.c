@@ -114,8 +114,8 @@ TEST_F_TIMEOUT(fabric, fabric_creation_fails_cleanly_at_every_allocation, 900)
 		ASSERT_EQ(before, fabric_links(_metadata, self));
 	}
 	EXPECT_EQ(0, err) TH_LOG("still failing after %d allocations", MAX_POINTS);
-	printf("# figures: fabric creation: %d allocation points tried, %d refused cleanly\n",
-	       n, points);
+	tell("# figures: fabric creation: %d allocation points tried, %d refused cleanly\n",
+	     n, points);
 	EXPECT_LT(5, points);
 }
 
@@ -169,8 +169,8 @@ TEST_F_TIMEOUT(fabric, laser_module_insertion_fails_cleanly_at_every_allocation,
 		}
 	}
 	EXPECT_EQ(0, err);
-	printf("# figures: laser module insertion: %d allocation points tried, %d refused cleanly\n",
-	       n, points);
+	tell("# figures: laser module insertion: %d allocation points tried, %d refused cleanly\n",
+	     n, points);
 	EXPECT_LT(0, points);
 }
 

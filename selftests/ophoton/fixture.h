@@ -7,6 +7,8 @@
 #define OPHOTON_SELFTEST_FIXTURE_H
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,6 +17,22 @@
 #include "genl.h"
 #include "kselftest_harness.h"
 #include "requests.h"
+
+/*
+ * A line of the test's figures ("# figures: ..."), out at once: the
+ * harness ends each test with _exit(), which flushes nothing, so a line
+ * left in stdio's buffer is lost whenever stdout is a pipe, as it is
+ * under "make reliability", whose summary is made of these lines.
+ */
+static inline void __attribute__((format(printf, 1, 2))) tell(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+}
 
 #define FAB		7
 #define FAB_STR		"7"

@@ -213,20 +213,18 @@ static int all_freed(void)
 		usleep(100000);
 	}
 	objects(c);
-	printf("# fabrics %llu made, %llu freed; laser modules %llu made, %llu freed\n",
-	       c[0], c[1], c[2], c[3]);
+	tell("# fabrics %llu made, %llu freed; laser modules %llu made, %llu freed\n",
+	     c[0], c[1], c[2], c[3]);
 	return -1;
 }
 
 /*
  * The cycles that ran to their end, for the summary of "make reliability":
  * told after each, since a failed ASSERT leaves the test there and then.
- * The harness ends the test with _exit(), which flushes nothing.
  */
 static void cycles_done(int done, int asked)
 {
-	printf("# figures: cycles %d of %d\n", done, asked);
-	fflush(stdout);
+	tell("# figures: cycles %d of %d\n", done, asked);
 }
 
 /* make reliability runs 50 cycles of a few seconds each on a debug kernel. */

@@ -30,12 +30,19 @@ if [ -w "$kmemleak" ]; then
 	leaks=$(grep -c '^unreferenced object' "$kmemleak")
 	[ "$leaks" = 0 ] || { sed 's/^/# /' "$kmemleak"; rc=1; }
 fi
-fig() { sed -n "s/.*$1.*/&/p" "$log" | head -n 1; }
+# The lines of the log matching @2, under the heading @1; a test that
+# reported none is named, so a figure cannot go missing unnoticed.
+figures() {
+	local out
+
+	out=$(grep -E "$2" "$log" | sed -e 's/^.*# figures: //' -e "s/^/  $1 /")
+	echo "${out:-  $1 no figures reported}"
+}
 echo
 echo "== reliability summary (debug kernel $(uname -r))"
-grep -E '^ok 1 [0-9]+ messages|# figures: sent' "$log" | sed 's/^/  fuzz:      /'
-grep -E 'workers x [0-9]+ s|hot-swap cycles' "$log" | sed 's/^/  stress:    /'
-grep -E 'allocation failure points' "$log" | sed 's/^.*figures: /  failslab:  /'
+figures 'fuzz:     ' '^ok 1 [0-9]+ messages|# figures: sent'
+figures 'stress:   ' 'workers x [0-9]+ s|hot-swap cycles'
+figures 'failslab: ' '# figures: .*allocation points tried'
 # What ran, as lifecycle counted it after each cycle, not what was asked.
 cycles=$(sed -n 's/^.*# figures: cycles \([0-9]* of [0-9]*\)$/\1/p' "$log" | tail -n 1)
 verdict=$(grep -E '^(not )?ok .*cycles_leave_nothing_behind' "$log" | head -n 1)
