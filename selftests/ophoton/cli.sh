@@ -464,18 +464,25 @@ ok "sim clock step moves the virtual clock" t_clock
 t_monitor() {
 	# Link 6 by its place (GPU 0, engine 1, port 2): its events only, not
 	# those of link 7 on the same GPU.
-	timeout 5 "$C" $F -j -t monitor config link 0/1/2 >"$tmp/mon" &
-	local pid=$!
-	sleep 1
+	# Ended by SIGINT once the changes are made, not by a fixed time:
+	# on the debug kernel the four commands alone can take seconds.
+	# (timeout only guards against a hang; --foreground as above.)
+	timeout --foreground 120 "$C" $F -j -t monitor config link 0/1/2 >"$tmp/mon" &
+	local pid=$! rc
+	sleep 2	# JSON mode says nothing when it listens: give it time to join
 	"$C" $F link set 7 down && "$C" $F -w link set 7 up >/dev/null &&
-		"$C" $F link set 6 down && "$C" $F -w link set 6 up >/dev/null
+		"$C" $F link set 6 down && "$C" $F -w link set 6 up >/dev/null ||
+		{ kill $pid; wait $pid; return 1; }
+	sleep 1
+	kill -INT $pid
 	wait $pid
-	[ $? = 124 ] || return 1	# still watching when timeout ended it
+	rc=$?
+	[ $rc = 0 ] || { echo "monitor exit $rc after SIGINT"; return 1; }
 	# One JSON object per line, consecutive sequence numbers.
 	jq -e -s 'length >= 3 and all(.name == "link-ntf" and .msg."link-id" == 6 and
 		."timestamp-realtime-ns" > 0)' "$tmp/mon" >/dev/null &&
 		jq -e -s '[.[].msg."ntf-seq"] as $s | all(range(1; $s | length); $s[.] == $s[. - 1] + 1)' \
-			"$tmp/mon" >/dev/null
+			"$tmp/mon" >/dev/null || { echo "monitor printed:"; cat "$tmp/mon"; return 1; }
 }
 ok "monitor prints NDJSON events with gap-free sequence numbers" t_monitor
 t_overrun() {
