@@ -16,6 +16,8 @@
 # naming the first such line, and fails (exit 124) on timeout or when the
 # guest died before reporting a status.  (kmemleak prints only if it scans
 # by itself; the kselftest lanes scan after the tests and read its report.)
+# A guest kernel that has not run /init after $OPHOTON_VM_BOOT_TIMEOUT
+# seconds (300) is killed and booted once more; a second such boot fails.
 #
 # --overlay gives the command a writable root: an overlayfs whose lower
 # layer is the host's root and whose upper layer is a tmpfs, so packages
@@ -191,16 +193,48 @@ qemu=(qemu-system-x86_64 -machine q35,accel="$accel" -cpu "$cpu" -m "$mem" -smp 
 	-virtfs "local,path=$results,mount_tag=results,security_model=none,multidevs=remap"
 	-nic none)
 
+splat_re='(BUG:|WARNING:|KASAN|UBSAN|possible circular locking|inconsistent lock state|unreferenced object|rcu: INFO: .* detected stall|detected stalls on CPUs|Call Trace|general protection fault|kernel BUG at|Oops)'
+
+# Boot the guest once; 3 when its kernel never ran /init within
+# $boot_wait seconds (qemu is killed then), else qemu's (or timeout's) exit.
+boot_wait=${OPHOTON_VM_BOOT_TIMEOUT:-300}
+boot() {
+	local pid waited=0
+
+	: >"$log"
+	timeout --foreground -k 10 "$timeout" "${qemu[@]}" </dev/null &
+	pid=$!
+	while ! grep -aq 'Run /init as init process' "$log"; do
+		kill -0 "$pid" 2>/dev/null || break
+		if [ "$waited" -ge "$boot_wait" ]; then
+			kill "$pid"
+			wait "$pid" || true
+			return 3
+		fi
+		sleep 1
+		waited=$((waited + 1))
+	done
+	wait "$pid"
+}
+
 rc=0
 if [ "$interactive" = 1 ]; then
 	qemu+=(-chardev stdio,id=cmd,signal=off -serial chardev:cmd)
 	"${qemu[@]}" || true
 else
 	qemu+=(-serial stdio)
-	timeout --foreground -k 10 "$timeout" "${qemu[@]}" </dev/null || rc=$?
+	boot || rc=$?
+	# Under TCG the debug kernel has, rarely, stopped for good during its
+	# own boot-time self-tests, before /init and so before any of our
+	# code is loaded.  Boot such a guest once more, saying so; a report
+	# on the console, or a second such hang, fails the run as usual.
+	if [ "$rc" = 3 ] && ! grep -aqE "^\[ *[0-9]+\.[0-9]+\] .*$splat_re" "$log"; then
+		cp "$log" "$saved_log.boot-hang"
+		echo "vm: guest kernel did not run /init within ${boot_wait}s; booting once more (console log: $saved_log.boot-hang)" >&2
+		rc=0
+		boot || rc=$?
+	fi
 fi
-
-splat_re='(BUG:|WARNING:|KASAN|UBSAN|possible circular locking|inconsistent lock state|unreferenced object|rcu: INFO: .* detected stall|detected stalls on CPUs|Call Trace|general protection fault|kernel BUG at|Oops)'
 first=$(grep -aE -m1 "^\[ *[0-9]+\.[0-9]+\] .*$splat_re" "$log" || true)
 # How many report lines, for summaries that state it (make reliability).
 grep -acE "^\[ *[0-9]+\.[0-9]+\] .*$splat_re" "$log" >"$results/splats" || true
@@ -209,6 +243,12 @@ if [ -n "$first" ] && [ "$allow_splat" = 0 ]; then
 	echo "vm: console log: $saved_log" >&2
 	keep_log=$saved_log
 	exit 125
+fi
+if [ "$rc" = 3 ]; then
+	echo "vm: FAIL: guest kernel did not run /init within ${boot_wait}s (console log: $saved_log)" >&2
+	keep_log=$saved_log
+	tail -n 5 "$log" >&2
+	exit 124
 fi
 if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
 	echo "vm: FAIL: timed out after ${timeout}s (console log: $saved_log)" >&2
