@@ -422,8 +422,10 @@ static int laser_fill_stats(struct sk_buff *msg, const struct oph_laser_info *li
 	if (nla_put_u32(msg, OPHOTON_A_LASER_STATS_BIAS_UA, li->bias_ua) ||
 	    nla_put_u32(msg, OPHOTON_A_LASER_STATS_POWER_UW, li->power_uw) ||
 	    nla_put_u32(msg, OPHOTON_A_LASER_STATS_VOLTAGE_MV, li->voltage_mv) ||
-	    nla_put_s32(msg, OPHOTON_A_LASER_STATS_FREQ_ERR_MHZ, li->freq_err_mhz) ||
-	    nla_put_s32(msg, OPHOTON_A_LASER_STATS_TEMP_MC, li->temp_mc) ||
+	    ((li->have & OPH_LASER_HAVE_FREQ) &&
+	     nla_put_s32(msg, OPHOTON_A_LASER_STATS_FREQ_ERR_MHZ, li->freq_err_mhz)) ||
+	    ((li->have & OPH_LASER_HAVE_TEMP) &&
+	     nla_put_s32(msg, OPHOTON_A_LASER_STATS_TEMP_MC, li->temp_mc)) ||
 	    nla_put_u32(msg, OPHOTON_A_LASER_STATS_TEC_MA, li->tec_ma) ||
 	    nla_put_u32(msg, OPHOTON_A_LASER_STATS_AGE_PPM, li->age_ppm) ||
 	    nla_put_u32(msg, OPHOTON_A_LASER_STATS_FLAGS, li->flags) ||

@@ -112,8 +112,11 @@ struct oph_engine {
 
 #define OPH_MAX_FAULTS	4096
 
-/* Heating faster than this (mK/s) outruns the ring control loop. */
-#define OPH_DRIFT_FAST_MK_S	100000
+/*
+ * Heating faster than this (mK/s) outruns the ring control loop: the
+ * TeraPHY met its BER at 800 K/s (cpo-domain.md 1.2).
+ */
+#define OPH_DRIFT_FAST_MK_S	1000000
 
 struct oph_fabric {
 	struct oph_params p;
@@ -259,7 +262,7 @@ static inline s32 oph_vary(const struct oph_fabric *f, u32 kind, u32 id,
 enum {
 	OPH_VAR_RESET, OPH_VAR_PWRUP, OPH_VAR_CHECK, OPH_VAR_RAMP,
 	OPH_VAR_CAL, OPH_VAR_TRAIN, OPH_VAR_RX, OPH_VAR_RING, OPH_VAR_FIBRE,
-	OPH_VAR_LASER, OPH_VAR_TEMP,
+	OPH_VAR_LASER, OPH_VAR_TEMP, OPH_VAR_LIFE, OPH_VAR_RTH, OPH_VAR_LOAD,
 };
 
 #endif /* _OPHOTON_MODEL_INTERNAL_H */

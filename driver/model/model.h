@@ -487,6 +487,10 @@ struct oph_link_info {
 	u32 bandwidth_gbps;
 };
 
+/* What a laser measures only while it shines. */
+#define OPH_LASER_HAVE_FREQ	0x01	/* @freq_err_mhz */
+#define OPH_LASER_HAVE_TEMP	0x02	/* @temp_mc */
+
 /**
  * struct oph_laser_info - one laser of a module
  * @state: enum oph_laser_state
@@ -501,9 +505,12 @@ struct oph_link_info {
  * @flags: OPH_FLAG_* now, of bias, power and frequency (bits 0-3, 4-7, 8-11)
  * @latched: @flags latched since cleared
  * @aging_predicted: bias rises faster than the expected aging curve
+ * @have: OPH_LASER_HAVE_* of the values the laser can measure now; the
+ *	others are left out, not made up
  */
 struct oph_laser_info {
 	u8 state;
+	u8 have;
 	bool fibre_checked;
 	u32 bias_ua;
 	u32 power_uw;

@@ -11,10 +11,19 @@
  *   - fibre 0.35 dB/km [+ dirty data fibre] (+-0.5 dB per lane)
  *   = about -5 dBm at the receiver, 5 dB over a -10 dBm sensitivity.
  * The BER follows from the margin through the receiver model of
- * cpo-domain.md 4.3 (tables.c).  Rings: each receive ring holds its line
- * with a heater biased at 200-1000 uW; heating of the engine reduces the
- * heater power at 44 uW/K (4.4 uW/GHz, 10 GHz/K) until the heater is off
- * and the ring drifts away: the lane fails.
+ * cpo-domain.md 4.3 (tables.c).
+ *
+ * Rings (cpo-domain.md 4.2): every modulator and receive ring is held on
+ * its laser's line by a heater.  Its resonance moves 10 GHz per kelvin of
+ * its engine, a laser walking off grid moves the line 17.75 GHz per kelvin
+ * of the laser (0.1 nm/K), and the heater can pull a ring through 4.48 nm
+ * (795 GHz, about 80 K) at 4.4 uW/GHz.  At calibration each ring needs
+ * 300-500 GHz of that range (seeded per ring), so it rides through some
+ * 30 K of heating or cooling either way; beyond the end of its range it is
+ * left off its line, with the Lorentzian loss of a 200 pm wide resonance,
+ * and past 100 pm it loses lock: the lane fails.  Heating faster than the
+ * control loop (faster than the 800 K/s TeraPHY was qualified at) makes
+ * the rings lag 60 pm behind their lines while it lasts.
  */
 #include "internal.h"
 
@@ -24,11 +33,25 @@
 #define CONN_MDB	1000
 #define SENS_MDBM	(-10000)
 #define BER_E_DOWN	600
-#define DRIFT_PENALTY_MDB	3000
-#define TEC_TRACK_MHZ	20000	/* rings follow a laser this far off grid */
 #define TEC_MHZ_PER_K	17750	/* 0.1 nm/K at 1300 nm */
+#define RING_RANGE_MHZ	795000	/* 4.48 nm of thermal tuning */
+#define RING_MHZ_PER_MK	10	/* 10 GHz/K */
+#define RING_BIAS_LO	300000	/* tuning used at calibration, MHz */
+#define RING_BIAS_HI	500000
+#define RING_PM_PER_GHZ_X100	564	/* 1 GHz is 5.64 pm at 1300 nm */
+#define RING_WARN_PM	50	/* off its line: drifting */
+#define RING_UNLOCK_PM	100	/* off its line: lock lost */
+#define RING_LAG_PM	60	/* behind a heating faster than the loop */
 #define BIAS_BOL_UA	200000
-#define AGING_NOMINAL	100	/* ppm of life per hour: 10,000 h */
+/*
+ * Wear-out (cpo-domain.md 6): lognormal lives, median 82,000 h at 85 C
+ * [S32d] taken as the fleet's median, sigma 0.6 in ln(hours) [A]: one
+ * laser in a thousand lives less than 13,000 h, one in a hundred less
+ * than 20,000 h.  End of
+ * life is the bias at 1.5x its beginning of life.
+ */
+#define LIFE_MEDIAN_H	82000
+#define LIFE_SIGMA_DEC	26058	/* sigma 0.6 / ln(10), in 1e-5 decades */
 #define PREDICT_PPM	20000	/* bias 2 % of BOL above the expected curve */
 
 /* Multiply @v by 10^(-mdb/10000), 0.1 dB resolution. */
@@ -87,8 +110,8 @@ static const struct oph_fault *link_fault(const struct oph_fabric *f, u32 link,
 }
 
 /*
- * Heating of an engine by a ring drift fault, in mK, and whether it is
- * faster than the ring control loop.
+ * Heating of an engine since its rings were calibrated, in mK, and whether
+ * it is faster than the ring control loop.
  */
 static u32 engine_heating(const struct oph_fabric *f, enum oph_side side,
 			  u32 eng, bool *fast)
@@ -100,26 +123,20 @@ static u32 engine_heating(const struct oph_fabric *f, enum oph_side side,
 	return e->heat_mk;
 }
 
-static s32 tec_penalty_mdb(const struct oph_fabric *f, enum oph_side side,
-			   u32 mod, s32 *freq_err)
+/* How far a module's lasers walked off grid, MHz (to longer wavelengths). */
+static s64 laser_walk_mhz(const struct oph_fabric *f, enum oph_side side, u32 mod)
 {
-	s64 err;
-
 	/* Heating as of the module's last tick: constant between settles. */
-	err = (s64)f->slots[side][mod].tec_mk * TEC_MHZ_PER_K / 1000;
-	*freq_err = (s32)min_t(s64, err, 2000000000);
-	if (err <= TEC_TRACK_MHZ)
-		return 0;
-	return (s32)min((err - TEC_TRACK_MHZ) / 5, (s64)40000);
+	return (s64)f->slots[side][mod].tec_mk * TEC_MHZ_PER_K / 1000;
 }
 
 /*
  * What the lanes of one direction of a link share: the laser module
- * lighting them, whether light can reach the receiver at all, the receiving
- * engine's heating and the optical budget without the per-lane variations.
- * Computed once per link and direction, so that reading a link's sixteen
- * lanes costs sixteen lookups of per-lane variations, not sixteen walks of
- * the topology.
+ * lighting them, whether light can reach the receiver at all, how far the
+ * lines moved from where the rings of both ends were calibrated, and the
+ * optical budget without the per-lane variations.  Computed once per link
+ * and direction, so that reading a link's sixteen lanes costs sixteen
+ * lookups of per-lane variations, not sixteen walks of the topology.
  */
 struct lane_ctx {
 	struct oph_fabric *f;
@@ -129,8 +146,8 @@ struct lane_ctx {
 	u32 mod;
 	const struct oph_lmod *lit_mod;	/* the module, when present and ready */
 	bool reach;			/* interlock passed, engines alive, no cut */
-	bool drifting;			/* the receiving engine heats too fast */
-	u64 heat_uw;			/* receiving engine's heating x 44 uW/K */
+	bool drifting;			/* an engine heats faster than the loop */
+	s64 shift_mhz[2];		/* ring tuning to add: tx ring, rx ring */
 	s32 oe_base;			/* engine input power, less the laser's */
 	s32 rx_base;			/* received power, less the lane's */
 };
@@ -141,8 +158,9 @@ static void lane_ctx_init(struct lane_ctx *c, struct oph_fabric *f, u32 link,
 	const struct oph_slot *s;
 	const struct oph_fault *d;
 	enum oph_side rx_side;
+	bool fast_tx, fast_rx;
+	s64 walk;
 	u32 mk;
-	s32 ferr;
 
 	c->f = f;
 	c->link = link;
@@ -162,9 +180,19 @@ static void lane_ctx_init(struct lane_ctx *c, struct oph_fabric *f, u32 link,
 		else
 			c->reach = !link_fault(f, link, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_RX);
 	}
+	/*
+	 * A laser walking to longer wavelengths needs more heater; an engine
+	 * warming moves its rings there by itself and needs less.  The
+	 * modulators sit in the engine on the module's side, the receive
+	 * rings in the other.
+	 */
+	walk = laser_walk_mhz(f, c->side, c->mod);
 	rx_side = dir == OPH_DIR_UP ? OPH_SIDE_SW : OPH_SIDE_EP;
-	mk = engine_heating(f, rx_side, oph_link_engine(f, link, rx_side), &c->drifting);
-	c->heat_uw = (u64)mk * 44;
+	mk = engine_heating(f, c->side, oph_link_engine(f, link, c->side), &fast_tx);
+	c->shift_mhz[0] = walk - (s64)mk * RING_MHZ_PER_MK;
+	mk = engine_heating(f, rx_side, oph_link_engine(f, link, rx_side), &fast_rx);
+	c->shift_mhz[1] = walk - (s64)mk * RING_MHZ_PER_MK;
+	c->drifting = fast_tx || fast_rx;
 
 	/* The budget of the file's header, in the order it lists it. */
 	c->oe_base = LASER_MDBM - (s32)oph_mdb_of_n[OPH_MODULE_FIBRES];
@@ -175,27 +203,61 @@ static void lane_ctx_init(struct lane_ctx *c, struct oph_fabric *f, u32 link,
 		if (d)
 			c->oe_base -= d->value * 10;
 	}
-	c->oe_base -= tec_penalty_mdb(f, c->side, c->mod, &ferr);
 	c->rx_base = c->oe_base - MOD_LOSS_MDB - CONN_MDB;
 	c->rx_base -= (s32)(oph_link_fibre_dm(f, link) / 28);
 	d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY,
 		       dir == OPH_DIR_UP ? OPH_FIBRE_TX : OPH_FIBRE_RX);
 	if (d)
 		c->rx_base -= d->value * 10;
-	if (c->drifting)
-		c->rx_base -= DRIFT_PENALTY_MDB;
 }
 
-static u32 ring_bias_uw(const struct lane_ctx *c, u32 lane)
+/* Tuning ring @ring (0: modulator, 1: receive) of a lane took at calibration. */
+static s64 ring_bias_mhz(const struct lane_ctx *c, u32 lane, u32 ring)
 {
-	return (u32)oph_vary(c->f, OPH_VAR_RING, oph_lane_idx(c->f, c->link, c->dir, lane),
-			     200, 1000);
+	u32 idx = oph_lane_idx(c->f, c->link, c->dir, lane);
+
+	return oph_vary(c->f, OPH_VAR_RING, ring ? idx : idx ^ 0x3c3c3c3c,
+			RING_BIAS_LO, RING_BIAS_HI);
 }
 
-/* An unheated ring cannot follow: 44 uW of heater per kelvin. */
+/* How far one ring sits off its line, pm: 0 within its tuning range. */
+static u32 ring_out_pm(const struct lane_ctx *c, u32 lane, u32 ring)
+{
+	s64 need;
+
+	if (!c->shift_mhz[ring])
+		return 0;	/* calibrated here: mid-range by construction */
+	need = ring_bias_mhz(c, lane, ring) + c->shift_mhz[ring];
+	if (need < 0)
+		need = -need;
+	else if (need > RING_RANGE_MHZ)
+		need -= RING_RANGE_MHZ;
+	else
+		return 0;
+	return (u32)min_t(s64, need * RING_PM_PER_GHZ_X100 / 100000, 1000000);
+}
+
+/* The worse of a lane's two rings, with the lag of a fast heating. */
+static u32 ring_off_pm(const struct lane_ctx *c, u32 lane)
+{
+	u32 off = max(ring_out_pm(c, lane, 0), ring_out_pm(c, lane, 1));
+
+	return c->drifting ? max_t(u32, off, RING_LAG_PM) : off;
+}
+
+/* A ring more than the lock window off its line has lost the lane. */
 static bool ring_lost(const struct lane_ctx *c, u32 lane)
 {
-	return c->heat_uw > (u64)ring_bias_uw(c, lane) * 1000;
+	return ring_off_pm(c, lane) > RING_UNLOCK_PM;
+}
+
+/*
+ * Loss of a ring @off pm off its line: a Lorentzian 200 pm wide at half
+ * maximum is 3 dB down at 100 pm; quadratic below that (0.75 dB at 50 pm).
+ */
+static s32 ring_penalty_mdb(u32 off)
+{
+	return (s32)(3010 * min(off, 100U) * min(off, 100U) / 10000);
 }
 
 static bool laser_on(const struct lane_ctx *c, u32 lane)
@@ -223,9 +285,13 @@ static s32 oe_input_udbm(const struct lane_ctx *c, u32 lane)
 /* Received power of a lane whose laser gives @oe at the engine input. */
 static s32 rx_of(const struct lane_ctx *c, u32 lane, s32 oe)
 {
-	return oe - c->oe_base + c->rx_base +
-	       oph_vary(c->f, OPH_VAR_RX, oph_lane_idx(c->f, c->link, c->dir, lane),
-			-500, 500);
+	s32 rx = oe - c->oe_base + c->rx_base +
+		 oph_vary(c->f, OPH_VAR_RX, oph_lane_idx(c->f, c->link, c->dir, lane),
+			  -500, 500);
+
+	if (c->drifting || c->shift_mhz[0] || c->shift_mhz[1])
+		rx -= ring_penalty_mdb(ring_off_pm(c, lane));
+	return rx;
 }
 
 static s32 rx_udbm(const struct lane_ctx *c, u32 lane)
@@ -283,7 +349,7 @@ static u8 state_of(const struct lane_ctx *c, u32 lane, bool lit, u32 ber)
 	}
 	if (ber < BER_E_DOWN)
 		return OPH_LANE_FAILED;
-	return c->drifting ? OPH_LANE_DRIFTING : OPH_LANE_ACTIVE;
+	return ring_off_pm(c, lane) > RING_WARN_PM ? OPH_LANE_DRIFTING : OPH_LANE_ACTIVE;
 }
 
 static u8 lane_state(const struct lane_ctx *c, u32 lane)
@@ -500,8 +566,9 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 	struct lane_ctx c;
 	struct oph_link *l;
 	u64 active, dark, dt;
-	u32 idx, ber, heat;
+	u32 idx, ber, off;
 	bool carrying, lit;
+	s64 need;
 
 	if (check_lane(f, link, lane) || (dir != OPH_DIR_UP && dir != OPH_DIR_DOWN))
 		return -ERANGE;
@@ -524,14 +591,19 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 	carrying = li->state == OPH_LANE_ACTIVE || li->state == OPH_LANE_DRIFTING;
 	li->ber_e = carrying ? ber : 0;
 
-	heat = (u32)(c.heat_uw / 44);
-	li->heater_uw = (u32)max((s64)ring_bias_uw(&c, lane) - (s64)heat * 44 / 1000, (s64)0);
+	/*
+	 * The receive ring: its heater holds what it took at calibration plus
+	 * the shift since, within its range; a ring off its line by no more
+	 * than its resonance's width reads a small offset, within the lock
+	 * window.
+	 */
+	need = ring_bias_mhz(&c, lane, 1) + c.shift_mhz[1];
+	need = max_t(s64, 0, min_t(s64, need, RING_RANGE_MHZ));
+	li->heater_uw = (u32)(need * 44 / 10000);
 	li->ring_offset_pm = oph_vary(f, OPH_VAR_RING, idx ^ 0xa5a5a5, -10, 10);
-	if (c.drifting)
-		li->ring_offset_pm += 60;
-	if (ring_lost(&c, lane))
-		li->ring_offset_pm = (s32)(((u64)heat * 44 / 1000 -
-					    ring_bias_uw(&c, lane)) * 56 / 44);
+	off = ring_off_pm(&c, lane);
+	if (off)
+		li->ring_offset_pm = (s32)off;
 
 	/* Counters: settled values plus the time since, as the link runs now. */
 	dt = f->now - l->settled;
@@ -617,18 +689,62 @@ static u64 life_ppm(u64 ns, u32 rate)
 	return ns / OPH_NS_PER_S * rate / 3600;
 }
 
+/* @v times 10^(@e / 100), for |@e| below 1000. */
+static u64 scale_pow10(u64 v, s32 e)
+{
+	u32 k;
+
+	if (e >= 0) {
+		for (k = (u32)(e + 99) / 100; k; k--)
+			v *= 10;
+		return oph_mul_div(v, oph_frac_pow10[(100 - e % 100) % 100], 1ULL << 32);
+	}
+	v = oph_mul_div(v, oph_frac_pow10[-e % 100], 1ULL << 32);
+	for (k = (u32)-e / 100; k; k--)
+		v /= 10;
+	return v;
+}
+
 /*
- * Life used, ppm: the nominal rate since insertion, what cleared aging
- * faults added (kept in the module), and what the faults injected now add
- * since their injection, one on the laser and one on every laser alike.
- * Clearing a fault takes nothing back: a counter.
+ * The wear-out rate of one laser, parts per billion of its life per hour:
+ * its life is lognormal, drawn from the seed and the module's serial
+ * number (a new module brings new lasers).  The normal deviate is the sum
+ * of twelve uniform ones less six (Irwin-Hall), within +-6 sigma.
+ */
+static u64 laser_life_rate(const struct oph_fabric *f, const struct oph_lmod *m,
+			   u32 laser)
+{
+	s64 zq = -6 * 65536 + 6;	/* z in 1/65536, centred */
+	u32 j, h;
+
+	for (j = 0; j < 6; j++) {
+		h = oph_hash32(f->p.seed, OPH_VAR_LIFE << 8 | j, m->serial * 16 + laser);
+		zq += (h & 0xffff) + (h >> 16);
+	}
+	/* rate = median rate x e^(-sigma z) = median rate x 10^(-sigma z / ln 10) */
+	return scale_pow10(1000000000ULL / LIFE_MEDIAN_H,
+			   (s32)(-zq * LIFE_SIGMA_DEC / (65536 * 1000)));
+}
+
+/* Life used over @ns at @rate parts per billion per hour, in ppm. */
+static u64 life_ppm_of(u64 ns, u64 rate)
+{
+	return ns / OPH_NS_PER_S * rate / 3600000;
+}
+
+/*
+ * Life used, ppm: the laser's own wear-out rate since insertion, what
+ * cleared aging faults added (kept in the module), and what the faults
+ * injected now add since their injection, one on the laser and one on
+ * every laser alike.  Clearing a fault takes nothing back: a counter.
  */
 static u64 age_ppm(const struct oph_fabric *f, enum oph_side side, u32 mod,
 		   u32 laser)
 {
 	const struct oph_lmod *m = f->slots[side][mod].mod;
 	const struct oph_fault *a;
-	u64 age = life_ppm(f->now - m->inserted, AGING_NOMINAL) + (u64)m->aged[laser] * 100;
+	u64 age = life_ppm_of(f->now - m->inserted, laser_life_rate(f, m, laser)) +
+		  (u64)m->aged[laser] * 100;
 
 	if (!f->slots[side][mod].nfaults)
 		return age;
@@ -702,7 +818,7 @@ int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
 {
 	struct oph_slot *s;
 	u64 age, expected, bol, bias;
-	s32 ferr;
+	s64 walk;
 
 	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) ||
 	    mod >= oph_nmods(f, side) || laser >= f->p.lambdas)
@@ -718,8 +834,11 @@ int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
 	bol = BIAS_BOL_UA + oph_vary(f, OPH_VAR_LASER, (mod << 1 | side) * 16 + laser,
 				     -20000, 20000);
 	bias = bol + bol * min_t(u64, age, 4000000) / 2000000;
-	expected = bol + bol * life_ppm(f->now - s->mod->inserted, AGING_NOMINAL) / 2000000;
-	li->aging_predicted = (bias - expected) * 1000000 > bol * PREDICT_PPM;
+	/* The fleet's curve: a laser of median life, as characterised. */
+	expected = bol + bol * life_ppm_of(f->now - s->mod->inserted,
+					   1000000000ULL / LIFE_MEDIAN_H) / 2000000;
+	li->aging_predicted = bias > expected &&
+			      (bias - expected) * 1000000 > bol * PREDICT_PPM;
 	/* The demanded bias warns even where the power control clamps it. */
 	if (li->state == OPH_LASER_ON || li->state == OPH_LASER_FAULT)
 		li->flags |= oph_thresh_flags(f, OPH_TH_LASER_BIAS,
@@ -733,16 +852,29 @@ int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
 		li->power_uw = 1000;	/* check power, eye safe */
 	}
 	li->voltage_mv = li->bias_ua ? 1400 + li->bias_ua / 1000 : 0;
-	tec_penalty_mdb(f, side, mod, &ferr);
-	li->freq_err_mhz = oph_vary(f, OPH_VAR_TEMP, (mod << 1 | side) * 16 + laser,
-				    -2000, 2000) + ferr;
-	li->temp_mc = 50000 + ferr / (TEC_MHZ_PER_K / 1000);
-	li->tec_ma = ferr ? 0 : 400 + (u32)oph_vary(f, OPH_VAR_TEMP, mod, 0, 100);
-	/* A laser in fault emits nothing: that is a low-power alarm. */
-	if (li->state == OPH_LASER_ON || li->state == OPH_LASER_FAULT) {
-		li->flags |= oph_thresh_flags(f, OPH_TH_LASER_POWER, (s32)li->power_uw) << 4;
+	/*
+	 * Only light has a wavelength, and the laser's thermistor is read
+	 * through its TEC's controller: a laser that does not shine measures
+	 * neither (the "unset" convention: the values are left out).
+	 */
+	if (li->state == OPH_LASER_ON || li->state == OPH_LASER_RAMPING ||
+	    li->state == OPH_LASER_CHECK) {
+		walk = laser_walk_mhz(f, side, mod);
+		li->have = OPH_LASER_HAVE_FREQ | OPH_LASER_HAVE_TEMP;
+		li->freq_err_mhz = (s32)min_t(s64, walk, 2000000000) +
+				   oph_vary(f, OPH_VAR_TEMP, (mod << 1 | side) * 16 + laser,
+					    -2000, 2000);
+		li->temp_mc = 50000 + (s32)s->tec_mk +
+			      oph_vary(f, OPH_VAR_TEMP, (mod << 1 | side) * 16 + laser + 7,
+				       -100, 100);
+		/* Cooling a warmer case: more current in a warmer module. */
+		if (!s->tec_mk)
+			li->tec_ma = 300 + (u32)oph_vary(f, OPH_VAR_RTH, mod << 1 | side, 0, 200);
 		li->flags |= oph_thresh_flags(f, OPH_TH_LASER_FREQ, li->freq_err_mhz) << 8;
 	}
+	/* A laser in fault emits nothing: that is a low-power alarm. */
+	if (li->state == OPH_LASER_ON || li->state == OPH_LASER_FAULT)
+		li->flags |= oph_thresh_flags(f, OPH_TH_LASER_POWER, (s32)li->power_uw) << 4;
 	li->latched = s->mod->latched[laser];
 	return 0;
 }
@@ -761,7 +893,6 @@ int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,
 {
 	struct oph_slot *s;
 	u32 k;
-	s32 ferr;
 
 	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) || mod >= oph_nmods(f, side))
 		return -ERANGE;
@@ -778,11 +909,16 @@ int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,
 	mi->serial = s->mod->serial;
 	for (k = 0; k < f->p.lambdas; k++)
 		mi->lasers_on += s->mod->laser[k] == OPH_LASER_ON;
-	tec_penalty_mdb(f, side, mod, &ferr);
-	mi->temp_mc = 35000 + (s->state == OPH_MOD_READY ? 10000 : 0) +
-		      ferr / (TEC_MHZ_PER_K / 1000);
 	mi->supply_mv = 3300 + oph_vary(f, OPH_VAR_TEMP, mod << 1 | side, -30, 30);
 	mi->power_mw = s->state == OPH_MOD_READY ? 2000 + mi->lasers_on * 600 : 1500;
+	/*
+	 * The case: the front-panel air at 30 C plus the module's power
+	 * through its own thermal resistance, 1.0-1.6 K/W [A] (45 C lit,
+	 * cpo-domain.md 8.4), and whatever a runaway laser adds.
+	 */
+	mi->temp_mc = 30000 + (s32)(mi->power_mw *
+				    oph_vary(f, OPH_VAR_RTH, mod << 1 | side, 1000, 1600) / 1000) +
+		      (s32)s->tec_mk;
 	/* Drained and dark: in low power, or dead in fault. */
 	mi->safe_to_remove = (s->state == OPH_MOD_LOW_POWER || s->state == OPH_MOD_FAULT) &&
 			     s->admin == OPH_ADMIN_UNPROVISIONED;
@@ -901,11 +1037,17 @@ static u64 engine_power_mw(struct oph_fabric *f, enum oph_side side, u32 eng,
  */
 s32 oph_engine_temp_mc(struct oph_fabric *f, enum oph_side side, u32 eng)
 {
-	u64 gbps, mw = engine_power_mw(f, side, eng, &gbps);
+	u64 gbps, rth, mw = engine_power_mw(f, side, eng, &gbps);
 
 	if (oph_engine_dead(f, side, eng))
 		return 25000;
-	return (s32)(40000 + mw + f->engines[side][eng].heat_mk);
+	/*
+	 * Coolant at 40 C plus the die's power through its cold plate,
+	 * 0.8-1.2 K/W per engine [A]: 58-67 C at full load, about the 60 C
+	 * of cpo-domain.md 1.2; plus any heating injected into it.
+	 */
+	rth = (u64)oph_vary(f, OPH_VAR_RTH, (eng << 1 | side) ^ 0x40000000, 800, 1200);
+	return (s32)(40000 + mw * rth / 1000 + f->engines[side][eng].heat_mk);
 }
 
 static void agg_engine(struct oph_fabric *f, enum oph_side side, u32 eng,
@@ -1001,8 +1143,9 @@ static void agg_ep(struct oph_fabric *f, u32 ep, struct oph_agg_info *ai)
 		if (mi.state != OPH_MOD_ABSENT)
 			ai->power_mw += mi.power_mw;
 	}
-	/* The GPU (or memory device) itself. */
-	ai->power_mw += oph_ep_rack(f, ep) < f->p.racks ? 1500000 : 400000;
+	/* The GPU (1.5 kW, [S31]) or memory device itself, +-5 % apart [A]. */
+	ai->power_mw += (oph_ep_rack(f, ep) < f->p.racks ? 1500000 : 400000) *
+			(u64)oph_vary(f, OPH_VAR_LOAD, ep, 950, 1050) / 1000;
 }
 
 /**
@@ -1057,7 +1200,9 @@ int oph_rack_get(struct oph_fabric *f, u32 rack, struct oph_agg_info *ai)
 					ai->power_mw += mi.power_mw;
 			}
 			/* The switch ASIC. */
-			ai->power_mw += 3000000;
+			ai->power_mw += 3000000ULL *
+					oph_vary(f, OPH_VAR_LOAD, plane ^ 0x80000000, 970, 1030) /
+					1000;
 		}
 	}
 	ai->over_budget = ai->power_mw > (u64)ai->budget_w * 1000;

@@ -941,8 +941,10 @@ enum ophoton_agg_stats {
  * @OPHOTON_A_LASER_STATS_BIAS_UA: u32, bias current
  * @OPHOTON_A_LASER_STATS_POWER_UW: u32, optical power before the split
  * @OPHOTON_A_LASER_STATS_VOLTAGE_MV: u32, forward voltage
- * @OPHOTON_A_LASER_STATS_FREQ_ERR_MHZ: s32, distance from its grid line
- * @OPHOTON_A_LASER_STATS_TEMP_MC: s32, laser temperature
+ * @OPHOTON_A_LASER_STATS_FREQ_ERR_MHZ: s32, distance from its grid line;
+ *	absent when the laser does not shine (no light, no wavelength)
+ * @OPHOTON_A_LASER_STATS_TEMP_MC: s32, laser temperature; absent when the
+ *	laser does not shine (its TEC controller is off)
  * @OPHOTON_A_LASER_STATS_TEC_MA: u32, TEC current
  * @OPHOTON_A_LASER_STATS_AGE_PPM: u32, end-of-life fraction used, parts per
  *	million

@@ -657,11 +657,12 @@ TEST(arbitration_failure_latches_after_bounded_retries)
 TEST(calibration_under_a_fast_drift_times_out_and_retries)
 {
 	/*
-	 * 150 K/s up to 4 K, within every ring's heater headroom (4.5 K at
-	 * least): outrunning the loop from the 10 ms tick until 26.7 ms.
+	 * 1,200 K/s, faster than the 800 K/s the engines are qualified at, up
+	 * to 28 K, within every ring's tuning range (30 K of heating at
+	 * least): outrunning the loop from the 10 ms tick until 23.3 ms.
 	 */
 	struct oph_fault drift = { .kind = OPH_FAULT_RING_DRIFT, .side = OPH_SIDE_EP,
-				   .target = 0, .value = 150000, .amount = 4000 };
+				   .target = 0, .value = 1200000, .amount = 28000 };
 	struct oph_lane_info lane;
 	struct oph_link_info li;
 	struct oph_params p;
@@ -687,7 +688,7 @@ TEST(calibration_under_a_fast_drift_times_out_and_retries)
 	oph_link_get(f, 0, &li);
 	EXPECT_EQ(OPH_LINK_RETRAINING, li.state);
 	EXPECT_EQ(OPH_DOWN_TIMEOUT, li.down_reason);
-	/* The heating levelled off at 4 K: the retry locks. */
+	/* The heating levelled off at 28 K: the retry locks. */
 	oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
 	oph_link_get(f, 0, &li);
 	EXPECT_EQ(OPH_LINK_UP, li.state);
@@ -779,9 +780,9 @@ TEST(aging_predictor_fires_before_the_bias_warning)
 }
 
 /*
- * A laser's life used is a counter: nominally 100 ppm an hour; an aging
+ * A laser's life used is a counter: at its own wear-out rate; an aging
  * fault adds its value, in ppm of life per hour, while it is injected;
- * clearing it returns the laser to the nominal rate, never its life.
+ * clearing it returns the laser to its own rate, never its life.
  */
 TEST(life_used_adds_up_and_never_goes_back)
 {
@@ -793,7 +794,7 @@ TEST(life_used_adds_up_and_never_goes_back)
 	struct oph_params p;
 	struct oph_fabric *f;
 	const char *why;
-	u32 before;
+	u32 before, own, own3, start3;
 
 	small_params(&p);
 	f = make(&p, NULL);
@@ -801,25 +802,35 @@ TEST(life_used_adds_up_and_never_goes_back)
 	bring_up(f);
 	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
 	before = li.age_ppm;
-	/* One hour at the nominal rate. */
+	oph_laser_get(f, OPH_SIDE_EP, 0, 3, &li);
+	start3 = li.age_ppm;
+	/* One hour at its own rate: a few to some tens of ppm (life 10^4-10^6 h). */
 	oph_fabric_advance(f, oph_fabric_now(f) + 3600 * SEC);
 	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
-	EXPECT_EQ(before + 100, li.age_ppm);
-	/* One hour at 100 + 900 ppm/h: its life only from the injection on. */
+	own = li.age_ppm - before;
+	EXPECT_LE(1U, own);
+	EXPECT_GE(100U, own);
+	oph_laser_get(f, OPH_SIDE_EP, 0, 3, &li);
+	own3 = li.age_ppm - start3;
+	/* One hour at its rate + 900 ppm/h: its life only from the injection on. */
+	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
 	before = li.age_ppm;
 	ASSERT_EQ(0, oph_fault_inject(f, &age, &why));
 	oph_fabric_advance(f, oph_fabric_now(f) + 3600 * SEC);
 	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
-	EXPECT_EQ(before + 1000, li.age_ppm);
+	EXPECT_LE(before + own - 1 + 900, li.age_ppm);
+	EXPECT_GE(before + own + 1 + 900, li.age_ppm);
 	/* A fault on every laser adds to the one on this laser. */
 	before = li.age_ppm;
 	ASSERT_EQ(0, oph_fault_inject(f, &all, &why));
 	oph_fabric_advance(f, oph_fabric_now(f) + 3600 * SEC);
 	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
-	EXPECT_EQ(before + 2000, li.age_ppm);
+	EXPECT_LE(before + own - 1 + 1900, li.age_ppm);
+	EXPECT_GE(before + own + 1 + 1900, li.age_ppm);
 	oph_laser_get(f, OPH_SIDE_EP, 0, 3, &li);
-	EXPECT_EQ(3U * 100 + 1000, li.age_ppm);
-	/* Cleared: not a ppm back, then the nominal rate again. */
+	EXPECT_LE(start3 + 3 * own3 - 2 + 1000, li.age_ppm);
+	EXPECT_GE(start3 + 3 * own3 + 2 + 1000, li.age_ppm);
+	/* Cleared: not a ppm back, then its own rate again. */
 	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
 	before = li.age_ppm;
 	ASSERT_EQ(0, oph_fault_clear(f, &age, &why));
@@ -830,7 +841,45 @@ TEST(life_used_adds_up_and_never_goes_back)
 	before = li.age_ppm;
 	oph_fabric_advance(f, oph_fabric_now(f) + 3600 * SEC);
 	oph_laser_get(f, OPH_SIDE_EP, 0, 2, &li);
-	EXPECT_EQ(before + 100, li.age_ppm);
+	EXPECT_LE(before + own - 1, li.age_ppm);
+	EXPECT_GE(before + own + 1, li.age_ppm);
+	oph_fabric_destroy(f);
+}
+
+/*
+ * Wear-out is lognormal across the fleet (cpo-domain.md 6): with no fault
+ * injected, after 4,000 hours no laser is near its +20 % bias warning
+ * (about 40 % of life), lives differ laser to laser, and over a fleet of
+ * 2,048 lasers the fastest agers are few: the predictor finds those and
+ * leaves the rest alone.
+ */
+TEST(lasers_wear_out_at_their_own_lognormal_rates)
+{
+	struct oph_laser_info li;
+	struct oph_params p;
+	struct oph_fabric *f;
+	u32 mod, k, n = 0, predicted = 0, lo = ~0U, hi = 0, median_ish = 0;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	oph_fabric_advance(f, oph_fabric_now(f) + 4000ULL * 3600 * SEC);
+	for (mod = 0; mod < oph_fabric_topo(f)->ep_modules; mod++)
+		for (k = 0; k < p.lambdas; k++) {
+			ASSERT_EQ(0, oph_laser_get(f, OPH_SIDE_EP, mod, k, &li));
+			n++;
+			lo = li.age_ppm < lo ? li.age_ppm : lo;
+			hi = li.age_ppm > hi ? li.age_ppm : hi;
+			predicted += li.aging_predicted;
+			/* 4,000 h of a median 82,000 h life: 4.9 % */
+			median_ish += li.age_ppm > 30000 && li.age_ppm < 80000;
+			EXPECT_EQ(0U, li.flags & 0xf);	/* no bias warning */
+		}
+	EXPECT_LT(10U * lo, hi);		/* lives spread over a decade */
+	EXPECT_GT(n / 2, predicted);		/* aging is rare ... */
+	EXPECT_LT(0U, median_ish);		/* ... around the median */
+	EXPECT_GT(400000U, hi);			/* nobody at +20 % bias yet */
 	oph_fabric_destroy(f);
 }
 
