@@ -230,7 +230,8 @@ static int lane_fill_stats(struct sk_buff *msg, const struct oph_lane_info *li)
 	    nla_put_s32(msg, OPHOTON_A_LANE_STATS_MARGIN_MDB, li->margin_mdb) ||
 	    nla_put_s32(msg, OPHOTON_A_LANE_STATS_RING_OFFSET_PM, li->ring_offset_pm) ||
 	    nla_put_u32(msg, OPHOTON_A_LANE_STATS_HEATER_UW, li->heater_uw) ||
-	    (carrying && nla_put_u32(msg, OPHOTON_A_LANE_STATS_BER_E, li->ber_e)) ||
+	    (carrying && nla_put_u32(msg, li->ber_bound ? OPHOTON_A_LANE_STATS_BER_BOUND_E :
+						    OPHOTON_A_LANE_STATS_BER_E, li->ber_e)) ||
 	    nla_put_u64_64bit(msg, OPHOTON_A_LANE_STATS_BITS, li->bits,
 			      OPHOTON_A_LANE_STATS_PAD) ||
 	    nla_put_u64_64bit(msg, OPHOTON_A_LANE_STATS_ERR_BITS, li->err_bits,

@@ -197,8 +197,7 @@ int ophoton_nl_sim_fault_doit(struct sk_buff *skb, struct genl_info *info)
 		flt.side = nla_get_u8(a[OPHOTON_A_SIDE]);
 	if (a[OPHOTON_A_LANE])
 		flt.lane = nla_get_u8(a[OPHOTON_A_LANE]);
-	if (a[OPHOTON_A_FIBRE])
-		flt.which = nla_get_u8(a[OPHOTON_A_FIBRE]);
+	flt.which = a[OPHOTON_A_FIBRE] ? nla_get_u8(a[OPHOTON_A_FIBRE]) : OPH_ALL;
 	if (a[OPHOTON_A_FAULT_VALUE])
 		flt.value = nla_get_s32(a[OPHOTON_A_FAULT_VALUE]);
 	if (a[OPHOTON_A_FAULT_AMOUNT])

@@ -8,7 +8,11 @@ the committed file differs from what this script makes.
  - oph_ber_e_tab[m]  = -100 * log10(BER) of the receiver model at a margin of
    (m - 100) / 10 dB over sensitivity: thermal-noise-limited NRZ,
    Q = 7.03 * 10^(margin/10), BER = erfc(Q / sqrt(2)) / 2 (cpo-domain.md 4.3);
- - oph_mdb_of_n[n]   = 10 * log10(n) in 0.001 dB, n = 0..64 (power split).
+ - oph_mdb_of_n[n]   = 10 * log10(n) in 0.001 dB, n = 0..64 (power split);
+ - oph_kp4_unc_e_tab[i] = -100 * log10 of the share of RS(544,514) codewords
+   that KP4 FEC cannot correct at a pre-FEC BER of 10^(-(150 + 2i)/100):
+   more than t = 15 of the 544 10-bit symbols in error, errors independent,
+   symbol error rate 1 - (1 - BER)^10, binomial tail (cpo-domain.md 4.3).
 """
 import math
 import sys
@@ -29,6 +33,18 @@ def ber_e(margin_db):
     return min(int(round(e)), 9999)
 
 
+def kp4_unc_e(ber_e):
+    ber = 10 ** (-ber_e / 100)
+    ser = 1 - (1 - ber) ** 10
+    n, t = 544, 15
+    # sum of the binomial terms above t, in log space
+    terms = [math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1) +
+             k * math.log(ser) + (n - k) * math.log1p(-ser) for k in range(t + 1, n + 1)]
+    top = max(terms)
+    p = top + math.log(sum(math.exp(x - top) for x in terms))
+    return min(int(round(-100 * p / math.log(10))), 9999)
+
+
 def rows(vals, per=6):
     return "\n".join("\t" + " ".join("%s," % v for v in vals[i:i + per])
                      for i in range(0, len(vals), per))
@@ -37,6 +53,7 @@ def rows(vals, per=6):
 frac = [min(int(round(10 ** (-i / 100) * 2 ** 32)), 2 ** 32 - 1) for i in range(100)]
 bers = [ber_e((m - 100) / 10) for m in range(161)]
 mdb = [0] + [int(round(10 * math.log10(n) * 1000)) for n in range(1, 65)]
+kp4 = [kp4_unc_e(150 + 2 * i) for i in range(151)]
 
 text = """// SPDX-License-Identifier: GPL-2.0
 /*
@@ -57,8 +74,13 @@ const u16 oph_ber_e_tab[161] = {
 const u32 oph_mdb_of_n[65] = {
 %s
 };
+
+/* pre-FEC BER 10^-1.50 .. 10^-4.50 in steps of 10^-0.02 */
+const u16 oph_kp4_unc_e_tab[151] = {
+%s
+};
 """ % (rows(["%uU" % v for v in frac], 5), rows([str(v) for v in bers], 10),
-       rows([str(v) for v in mdb], 8))
+       rows([str(v) for v in mdb], 8), rows([str(v) for v in kp4], 10))
 
 if "--check" in sys.argv:
     ok = out.exists() and out.read_text() == text

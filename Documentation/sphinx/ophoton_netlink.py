@@ -49,6 +49,7 @@ UNIT_OF = {
     ("ophoton", "alarm-flags"): "bit mask",
     ("ophoton", "alarm-lasers"): "bit mask",
     ("lane-stats", "ber-e"): "−100·log10(BER)",
+    ("lane-stats", "ber-bound-e"): "−100·log10(BER), a bound",
     ("thresh", "alarm-lo"): "unit of the thresh-id",
     ("thresh", "warn-lo"): "unit of the thresh-id",
     ("thresh", "warn-hi"): "unit of the thresh-id",

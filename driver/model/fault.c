@@ -216,7 +216,8 @@ int oph_fault_check(struct oph_fabric *f, const struct oph_fault *flt,
 		break;
 	case OPH_FAULT_FIBRE_CUT:
 	case OPH_FAULT_FIBRE_DIRTY:
-		if (flt->which > OPH_FIBRE_FEED)
+		/* OPH_ALL: none named, the transmit fibre */
+		if (flt->which > OPH_FIBRE_FEED && flt->which != OPH_ALL)
 			return refuse(field, OPH_FF_WHICH, why, -EINVAL,
 				      "fibre must be tx, rx or feed");
 		if (flt->kind == OPH_FAULT_FIBRE_DIRTY &&
@@ -239,6 +240,11 @@ int oph_fault_check(struct oph_fabric *f, const struct oph_fault *flt,
 		if (flt->value < 30 || flt->value > 2000)
 			return refuse(field, OPH_FF_VALUE, why, -ERANGE,
 				      "BER exponent must be 30 to 2000 (x100: 600 = 1e-6)");
+		/* The fibre picks a direction: tx the up one (into KP4 FEC). */
+		if (flt->which != OPH_FIBRE_TX && flt->which != OPH_FIBRE_RX &&
+		    flt->which != OPH_ALL)
+			return refuse(field, OPH_FF_WHICH, why, -EINVAL,
+				      "a BER fault takes fibre tx (up, FEC) or rx (down, no FEC)");
 		break;
 	default:
 		break;
@@ -252,10 +258,13 @@ int oph_fault_check(struct oph_fabric *f, const struct oph_fault *flt,
  */
 static void canonical(struct oph_fault *flt)
 {
-	if (!fibre_kind(flt->kind))
-		flt->which = 0;
-	else
+	if (fibre_kind(flt->kind)) {
 		flt->lane = OPH_ALL;
+		if (flt->which == OPH_ALL)
+			flt->which = OPH_FIBRE_TX;
+	} else if (flt->kind != OPH_FAULT_BER) {
+		flt->which = 0;
+	}
 	if (flt->kind != OPH_FAULT_LASER_DEATH && flt->kind != OPH_FAULT_LASER_AGING &&
 	    flt->kind != OPH_FAULT_BER)
 		flt->lane = OPH_ALL;

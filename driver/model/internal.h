@@ -206,6 +206,30 @@ void oph_module_settle(struct oph_fabric *f, enum oph_side side, u32 mod);
 extern const u32 oph_frac_pow10[100];
 extern const u16 oph_ber_e_tab[161];
 extern const u32 oph_mdb_of_n[65];
+extern const u16 oph_kp4_unc_e_tab[151];
+
+/*
+ * BER levels, as -100 log10(BER) (cpo-domain.md 4.3).  The endpoints
+ * receive without FEC: degraded above 1e-10, down above 1e-6 [A].  The
+ * switches receive with RS(544,514) (KP4) FEC, judged on its own terms:
+ * "degraded SER" above 6,380 symbol errors per 8,192 codewords (a pre-FEC
+ * BER of 1.4e-4 [S25]), the 2.4e-4 limit past which codewords are lost
+ * [S24], and down above 1e-3, where one codeword in ten thousand is [A].
+ * No receiver claims a BER below 1e-15 (3e15 bits, a day of one lane,
+ * to see it at 95 % confidence): the floor of every BER reported.
+ */
+#define OPH_BER_E_WARN		1000
+#define OPH_BER_E_DOWN		600
+#define OPH_KP4_E_DEGRADE	384
+#define OPH_KP4_E_LIMIT		362
+#define OPH_KP4_E_DOWN		300
+#define OPH_BER_E_FLOOR		1500
+
+/* The BER above which a lane of direction @dir stops carrying data. */
+static inline u32 oph_ber_e_down(enum oph_dir dir)
+{
+	return dir == OPH_DIR_UP ? OPH_KP4_E_DOWN : OPH_BER_E_DOWN;
+}
 
 /* telem.c */
 bool oph_lane_lit(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
@@ -213,7 +237,8 @@ u32 oph_lane_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
 u8 oph_lane_state(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
 u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir);
 u32 oph_link_lanes_lit(struct oph_fabric *f, u32 link, enum oph_dir dir);
-u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link);
+u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir);
+u64 oph_kp4_uncorrectable(u64 codewords, u32 ber_e);
 u8 oph_laser_droop(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser);
 void oph_aging_cleared(struct oph_fabric *f, const struct oph_fault *a);
 

@@ -22,8 +22,6 @@
 #define T_TRAIN_HI	10
 #define T_BACKOFF_MS	100	/* doubled for every retry */
 #define FLAP_WINDOW_NS	(10 * OPH_NS_PER_S)
-#define BER_E_DOWN	600	/* 1e-6: down / retrain */
-#define BER_E_WARN	1000	/* 1e-10: degraded */
 
 static bool link_active(u8 state)
 {
@@ -56,7 +54,8 @@ void oph_link_settle(struct oph_fabric *f, u32 link)
 {
 	struct oph_link *l = &f->links[link];
 	u64 dt = f->now - l->settled;
-	u64 bits, worst_err = 0;
+	bool errs_up = false;
+	u64 bits;
 	u32 dir, k;
 
 	if (!dt)
@@ -78,18 +77,22 @@ void oph_link_settle(struct oph_fabric *f, u32 link)
 				}
 				e = errors_of(bits, oph_lane_ber_e(f, link, dir, k));
 				f->lane_err[idx] += e;
-				if (dir == OPH_DIR_UP)
-					worst_err = max(worst_err, e);
+				errs_up |= dir == OPH_DIR_UP && e;
 			}
 		}
 		l->active_ns += dt;
 		/*
-		 * RS(544,514) corrects 15 symbols a codeword; past a BER of
-		 * 2.4e-4 a share of the codewords are lost.  Codewords span
-		 * the lanes, so this counts per link.
+		 * RS(544,514) corrects 15 of a codeword's 544 symbols.  Its
+		 * codewords (5,140 bits of data each) span the lanes of the
+		 * up direction, so they count per link, at the rate of the
+		 * worst lane; a link without errors loses none.
 		 */
-		if (worst_err > bits / 4166)
-			l->fec_unc += (worst_err - bits / 4166) / 16;
+		if (errs_up) {
+			u64 cw = bits * oph_link_lanes_up(f, link, OPH_DIR_UP) / 5140;
+
+			l->fec_unc += oph_kp4_uncorrectable(cw, oph_link_worst_ber_e(f, link,
+										     OPH_DIR_UP));
+		}
 	}
 	l->settled = f->now;
 }
@@ -189,7 +192,8 @@ static u8 verdict(struct oph_fabric *f, u32 link, u8 *reason)
 {
 	u32 up = min(oph_link_lanes_up(f, link, OPH_DIR_UP),
 		     oph_link_lanes_up(f, link, OPH_DIR_DOWN));
-	u32 worst = oph_link_worst_ber_e(f, link);
+	u32 kp4 = oph_link_worst_ber_e(f, link, OPH_DIR_UP);
+	u32 raw = oph_link_worst_ber_e(f, link, OPH_DIR_DOWN);
 
 	if (up < f->p.min_lanes) {
 		/*
@@ -203,12 +207,14 @@ static u8 verdict(struct oph_fabric *f, u32 link, u8 *reason)
 		*reason = lit >= f->p.min_lanes ? OPH_DOWN_BER : OPH_DOWN_LANES;
 		return OPH_LINK_RETRAINING;
 	}
-	if (worst && worst < BER_E_DOWN) {
+	/* Each direction by its receiver: KP4 FEC at the switch, none at the GPU. */
+	if ((kp4 && kp4 < OPH_KP4_E_DOWN) || (raw && raw < OPH_BER_E_DOWN)) {
 		*reason = OPH_DOWN_BER;
 		return OPH_LINK_RETRAINING;
 	}
 	*reason = 0;
-	if (up < f->p.lambdas || (worst && worst < BER_E_WARN))
+	if (up < f->p.lambdas || (kp4 && kp4 < OPH_KP4_E_DEGRADE) ||
+	    (raw && raw < OPH_BER_E_WARN))
 		return OPH_LINK_DEGRADED;
 	return OPH_LINK_UP;
 }

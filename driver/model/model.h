@@ -192,7 +192,9 @@ enum oph_fibre {
  * @side: enum oph_side of the target module or engine
  * @target: module, engine or link id, by @kind
  * @lane: laser or lane index, or OPH_ALL
- * @which: enum oph_fibre for fibre faults
+ * @which: enum oph_fibre for fibre faults (OPH_ALL: the transmit fibre);
+ *	for BER faults the direction: OPH_FIBRE_TX the up one, OPH_FIBRE_RX
+ *	the down one, OPH_ALL both
  * @value: kind-specific: extra loss (0.01 dB), extra aging rate (ppm of
  *	life per hour), ring drift rate (mK/s), BER exponent (x100, e.g.
  *	600 = 1e-6)
@@ -417,7 +419,10 @@ struct oph_thresh {
  * @ring_offset_pm: resonance offset of the receive ring from its line
  * @heater_uw: ring heater power
  * @margin_mdb: rx power minus sensitivity, 0.001 dB
- * @ber_e: estimated BER as -100 * log10 (1200 = 1e-12); 0 when dark
+ * @ber_e: pre-FEC BER the receiver reports, -100 * log10 (1200 = 1e-12):
+ *	the estimate, or with @ber_bound the bound it has counted bits enough
+ *	for, never below 1e-15; 0 when the lane carries no data
+ * @ber_bound: @ber_e is an upper bound (fewer than three errors counted)
  * @bits: bits received
  * @err_bits: errored bits
  * @fec_corrected: codewords corrected (switch side, up direction)
@@ -427,6 +432,7 @@ struct oph_thresh {
 struct oph_lane_info {
 	u8 state;
 	bool has_fec;
+	bool ber_bound;
 	u32 flags;
 	s32 rx_power_udbm;
 	s32 ring_offset_pm;

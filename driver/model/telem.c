@@ -32,7 +32,6 @@
 #define MOD_LOSS_MDB	6500
 #define CONN_MDB	1000
 #define SENS_MDBM	(-10000)
-#define BER_E_DOWN	600
 #define TEC_MHZ_PER_K	17750	/* 0.1 nm/K at 1300 nm */
 #define RING_RANGE_MHZ	795000	/* 4.48 nm of thermal tuning */
 #define RING_MHZ_PER_MK	10	/* 10 GHz/K */
@@ -305,10 +304,13 @@ static u32 ber_of(const struct lane_ctx *c, u32 lane, s32 rx)
 	const struct oph_fault *b;
 
 	if (c->f->links[c->link].nfaults) {
+		u8 fibre = c->dir == OPH_DIR_UP ? OPH_FIBRE_TX : OPH_FIBRE_RX;
+
+		/* The lane's own fault first, then the link's; each its direction. */
 		b = oph_fault_find(c->f, OPH_FAULT_BER, OPH_SIDE_EP, c->link, lane);
-		if (!b)
+		if (!b || (b->which != OPH_ALL && b->which != fibre))
 			b = oph_fault_find(c->f, OPH_FAULT_BER, OPH_SIDE_EP, c->link, OPH_ALL);
-		if (b)
+		if (b && (b->which == OPH_ALL || b->which == fibre))
 			return (u32)max(b->value, 1);
 	}
 	return oph_ber_e_from_margin(rx - SENS_MDBM);
@@ -347,7 +349,7 @@ static u8 state_of(const struct lane_ctx *c, u32 lane, bool lit, u32 ber)
 			return OPH_LANE_FAILED;
 		return OPH_LANE_DARK;
 	}
-	if (ber < BER_E_DOWN)
+	if (ber < oph_ber_e_down(c->dir))
 		return OPH_LANE_FAILED;
 	return ring_off_pm(c, lane) > RING_WARN_PM ? OPH_LANE_DRIFTING : OPH_LANE_ACTIVE;
 }
@@ -364,8 +366,8 @@ static u8 lane_state(const struct lane_ctx *c, u32 lane)
 
 /*
  * One pass over the lanes of a direction: the lanes carrying data (as
- * lane_state() says ACTIVE or DRIFTING: lit with a BER at or above the
- * down threshold, on a link up or degraded) and, when @oe_udbm is given,
+ * lane_state() says ACTIVE or DRIFTING: lit with a BER at or above its
+ * direction's down threshold, on a link up or degraded) and, when @oe_udbm is given,
  * the light of the lit lasers at the engine input, as oph_port_oe_udbm().
  */
 static u32 scan_dir(const struct lane_ctx *c, s32 *oe_udbm)
@@ -380,7 +382,7 @@ static u32 scan_dir(const struct lane_ctx *c, s32 *oe_udbm)
 			continue;
 		one = oe_input_udbm(c, k);
 		lit++;
-		if (up && ber_of(c, k, rx_of(c, k, one)) >= BER_E_DOWN)
+		if (up && ber_of(c, k, rx_of(c, k, one)) >= oph_ber_e_down(c->dir))
 			n++;
 	}
 	/* @lit lasers of about the same power. */
@@ -514,33 +516,93 @@ u32 oph_link_lanes_lit(struct oph_fabric *f, u32 link, enum oph_dir dir)
 }
 
 /**
- * oph_link_worst_ber_e() - worst BER over the lanes carrying data
+ * oph_link_worst_ber_e() - worst BER over the lanes of a direction carrying data
  * @f: fabric
  * @link: link id
+ * @dir: direction
  *
  * Return: the smallest -100 log10(BER) of the active lanes, 0 if none.
  */
-u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link)
+u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir)
 {
 	struct lane_ctx c;
-	u32 dir, k, e, worst = 0;
+	u32 k, e, worst = 0;
 	u8 st;
 
 	if (f->links[link].state != OPH_LINK_UP && f->links[link].state != OPH_LINK_DEGRADED)
 		return 0;
-	for (dir = 0; dir < 2; dir++) {
-		lane_ctx_init(&c, f, link, dir);
-		for (k = 0; k < f->p.lambdas; k++) {
-			st = lane_state(&c, k);
-			if (st != OPH_LANE_ACTIVE && st != OPH_LANE_DRIFTING)
-				continue;
-			/* Carrying: lit, so its BER is the lit one. */
-			e = lit_ber_e(&c, k);
-			if (!worst || e < worst)
-				worst = e;
-		}
+	lane_ctx_init(&c, f, link, dir);
+	for (k = 0; k < f->p.lambdas; k++) {
+		st = lane_state(&c, k);
+		if (st != OPH_LANE_ACTIVE && st != OPH_LANE_DRIFTING)
+			continue;
+		/* Carrying: lit, so its BER is the lit one. */
+		e = lit_ber_e(&c, k);
+		if (!worst || e < worst)
+			worst = e;
 	}
 	return worst;
+}
+
+/**
+ * oph_kp4_uncorrectable() - codewords KP4 FEC loses
+ * @codewords: RS(544,514) codewords received
+ * @ber_e: their pre-FEC BER, -100 log10
+ *
+ * Return: how many of them have more than 15 symbols in error.
+ */
+u64 oph_kp4_uncorrectable(u64 codewords, u32 ber_e)
+{
+	u32 i, e;
+	u64 n;
+
+	if (!ber_e || ber_e >= 450)
+		return 0;	/* below 1e-26 of the codewords */
+	e = ber_e <= 150 ? 0 : oph_kp4_unc_e_tab[(ber_e - 150) / 2];
+	n = oph_mul_div(codewords, oph_frac_pow10[e % 100], 1ULL << 32);
+	for (i = e / 100; i && n; i--)
+		n /= 10;
+	return n;
+}
+
+/* 100 log10(@v), rounded down, for @v >= 1. */
+static u32 log10_x100(u64 v)
+{
+	u64 p = 1;
+	u32 k = 0, lo = 0, hi = 99, mid;
+
+	while (k < 19 && p * 10 <= v) {
+		p *= 10;
+		k++;
+	}
+	/* The largest j with 10^(k + j/100) <= v: v x 10^(-j/100) >= 10^k. */
+	while (lo < hi) {
+		mid = (lo + hi + 1) / 2;
+		if (oph_mul_div(v, oph_frac_pow10[mid], 1ULL << 32) >= p)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return k * 100 + lo;
+}
+
+/*
+ * The pre-FEC BER a receiver can report (CMIS VDM style) for a lane whose
+ * errors follow a BER of 10^(-@ber_e/100), after @bits: the estimate while
+ * the errors counted (about @ber_e x @bits) are three or more; otherwise
+ * only the bound of three errors, BER < 3 / bits (95 % confidence), and
+ * never below the floor.  Return: the value; *@bound when it is a bound.
+ */
+static u32 ber_reported(u32 ber_e, u64 bits, bool *bound)
+{
+	u32 lim = OPH_BER_E_FLOOR;
+
+	if (bits >= 3)
+		lim = min(lim, log10_x100(bits) - 48);	/* log10(3) = 0.477 */
+	else
+		lim = 0;
+	*bound = ber_e > lim;
+	return min(ber_e, lim);
 }
 
 static int check_lane(struct oph_fabric *f, u32 link, u32 lane)
@@ -549,6 +611,8 @@ static int check_lane(struct oph_fabric *f, u32 link, u32 lane)
 		return -ERANGE;
 	return 0;
 }
+
+static bool link_clean(struct oph_fabric *f, u32 link);
 
 /**
  * oph_lane_get() - telemetry of one lane in one direction
@@ -589,7 +653,6 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 	}
 	li->state = state_of(&c, lane, lit, ber);
 	carrying = li->state == OPH_LANE_ACTIVE || li->state == OPH_LANE_DRIFTING;
-	li->ber_e = carrying ? ber : 0;
 
 	/*
 	 * The receive ring: its heater holds what it took at calibration plus
@@ -626,11 +689,20 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 			e /= 10;
 		li->err_bits += e;
 	}
+	if (carrying)
+		li->ber_e = ber_reported(ber, li->bits, &li->ber_bound);
 	li->has_fec = dir == OPH_DIR_UP;
 	if (li->has_fec) {
 		/* One correction per errored bit, at most one per codeword. */
 		li->fec_corrected = min(li->err_bits, li->bits / 5440);
 		li->fec_uncorrectable = l->fec_unc;
+		/* Since the last settle, at the rate of the link's worst lane. */
+		if (dt && (l->state == OPH_LINK_UP || l->state == OPH_LINK_DEGRADED) &&
+		    !link_clean(f, link))
+			li->fec_uncorrectable +=
+				oph_kp4_uncorrectable(dt * f->p.lane_gbps *
+						      oph_link_lanes_up(f, link, OPH_DIR_UP) / 5140,
+						      oph_link_worst_ber_e(f, link, OPH_DIR_UP));
 	}
 	return 0;
 }

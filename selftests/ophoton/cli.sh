@@ -426,8 +426,10 @@ t_drift() {
 }
 ok "ring-drift: the engine warms by the amount, its rings need less heater" t_drift
 t_ber() {
-	# 1e-9 on every lane: above 1e-10, the link runs degraded.  1e-5 on one
-	# lane: above 1e-6, that lane fails both ways.
+	# 1e-9 on every lane: above 1e-10, the GPU's receivers (no FEC) run the
+	# link degraded.  1e-5 on one lane: above 1e-6, the GPU loses it; the
+	# switch's KP4 FEC corrects it.  5e-4 into the switch only: past FEC's
+	# 2.4e-4 limit, degraded, and codewords are lost.
 	"$C" -F $FAB sim fault inject ber 0/1/2 value 900 &&
 		j -F $FAB -s lane show link 0/1/2 && q 'length == 16 and all(."lane-stats"."ber-e" == 900)' &&
 		j -F $FAB link show 0/1/2 && q '.[0]."link-state" == "degraded" and .[0]."link-lanes-up" == 8' &&
@@ -436,12 +438,18 @@ t_ber() {
 		j -F $FAB link show 0/1/2 && q '.[0]."link-state" == "up"' &&
 		"$C" -F $FAB sim fault inject ber 0/1/2 lane 1 value 500 && "$C" -F $FAB sim clock step 5s &&
 		j -F $FAB lane show unhealthy &&
-		q 'map([."link-id", .lane, .dir, ."lane-state"]) == [[6, 1, "up", "failed"], [6, 1, "down", "failed"]]' &&
+		q 'map([."link-id", .lane, .dir, ."lane-state"]) == [[6, 1, "down", "failed"]]' &&
 		j -F $FAB link show 0/1/2 && q '.[0]."link-state" == "degraded" and .[0]."link-lanes-up" == 7' &&
 		"$C" -F $FAB sim fault clear ber 0/1/2 lane 1 && "$C" -F $FAB sim clock step 5s &&
+		j -F $FAB link show unhealthy && q 'length == 0' &&
+		"$C" -F $FAB sim fault inject ber 0/1/2 fibre tx value 330 && "$C" -F $FAB sim clock step 5s &&
+		j -F $FAB link show 0/1/2 && q '.[0]."link-state" == "degraded" and .[0]."link-lanes-up" == 8' &&
+		j -F $FAB -s lane show link 0/1/2 &&
+		q 'map(select(.dir == "up")) | all(."lane-stats"."fec-uncorrectable" > 0)' &&
+		"$C" -F $FAB sim fault clear ber 0/1/2 && "$C" -F $FAB sim clock step 5s &&
 		j -F $FAB link show unhealthy && q 'length == 0'
 }
-ok "ber: a link runs degraded, a lane fails; clearing a fault that is not there exits 2" t_ber
+ok "ber: each direction judged by its receiver (no FEC, KP4); clearing a fault that is not there exits 2" t_ber
 t_refusal() {
 	code 2 $F fabric set thresh engine-temp-mc warn-lo 100 warn-hi 50 &&
 		grep -q "ordered.*(attribute thresh)" "$tmp/err"

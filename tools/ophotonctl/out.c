@@ -341,6 +341,9 @@ void out_unit(const char *key, const char *label, int64_t v, enum onl_unit unit)
 	case ONL_UNIT_BER:
 		fprintf(out.f, "%s %.1e", label, pow(10.0, -(double)v / 100.0));
 		break;
+	case ONL_UNIT_BER_BOUND:
+		fprintf(out.f, "%s <%.0e", label, pow(10.0, -(double)v / 100.0));
+		break;
 	default:
 		fprintf(out.f, "%s %" PRId64, label, v);
 		break;

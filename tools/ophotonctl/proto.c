@@ -982,6 +982,10 @@ static const struct onl_attr set_lane_stats_attrs[OPHOTON_A_LANE_STATS_MAX + 1] 
 		.name = "flags", .label = "flags",
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
+	[OPHOTON_A_LANE_STATS_BER_BOUND_E] = {
+		.name = "ber-bound-e", .label = "ber",
+		.type = ONL_U32, .unit = ONL_UNIT_BER_BOUND,
+	},
 };
 
 static struct nla_policy set_lane_stats_policy[OPHOTON_A_LANE_STATS_MAX + 1] = {
@@ -995,6 +999,7 @@ static struct nla_policy set_lane_stats_policy[OPHOTON_A_LANE_STATS_MAX + 1] = {
 	[OPHOTON_A_LANE_STATS_FEC_CORRECTED] = { .type = NLA_U64 },
 	[OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE] = { .type = NLA_U64 },
 	[OPHOTON_A_LANE_STATS_FLAGS] = { .type = NLA_U32 },
+	[OPHOTON_A_LANE_STATS_BER_BOUND_E] = { .type = NLA_U32 },
 };
 
 const struct onl_set onl_set_lane_stats = {

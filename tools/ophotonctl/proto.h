@@ -44,6 +44,7 @@ enum onl_unit {
 	ONL_UNIT_MHZ,
 	ONL_UNIT_PERMILLE,
 	ONL_UNIT_BER,		/* -100 log10(BER) */
+	ONL_UNIT_BER_BOUND,	/* the same, an upper bound */
 };
 
 struct onl_enum {

@@ -443,7 +443,9 @@ enum ophoton_sim_action {
  *	up to %OPHOTON_A_FAULT_AMOUNT mK
  * @OPHOTON_FAULT_TEC: a module's TEC fails; lasers walk off grid
  * @OPHOTON_FAULT_BER: a link's lanes run at a BER of
- *	10^-(%OPHOTON_A_FAULT_VALUE / 100)
+ *	10^-(%OPHOTON_A_FAULT_VALUE / 100); %OPHOTON_A_FIBRE tx for the up
+ *	direction only (received with KP4 FEC), rx for the down one (no
+ *	FEC), absent for both
  * @OPHOTON_FAULT_ARBITRATION: a link's wavelength arbitration fails
  * @OPHOTON_FAULT_ENGINE_DEATH: an engine dies (target: engine)
  * @OPHOTON_FAULT_FW_HANG: a module's firmware hangs in its next transition
@@ -839,8 +841,10 @@ enum ophoton_module_stats {
  * @OPHOTON_A_LANE_STATS_MARGIN_MDB: s32, over sensitivity, 0.001 dB
  * @OPHOTON_A_LANE_STATS_RING_OFFSET_PM: s32, receive ring off its line
  * @OPHOTON_A_LANE_STATS_HEATER_UW: u32, ring heater power
- * @OPHOTON_A_LANE_STATS_BER_E: u32, estimated BER as -100 log10 (1200 is
- *	1e-12); absent when the lane carries no data
+ * @OPHOTON_A_LANE_STATS_BER_E: u32, pre-FEC BER estimated from the errors
+ *	counted, as -100 log10 (1200 is 1e-12); absent when the lane carries
+ *	no data, or has counted too few errors for an estimate (then
+ *	%OPHOTON_A_LANE_STATS_BER_BOUND_E)
  * @OPHOTON_A_LANE_STATS_BITS: u64, bits received
  * @OPHOTON_A_LANE_STATS_ERR_BITS: u64, errored bits
  * @OPHOTON_A_LANE_STATS_FEC_CORRECTED: u64, codewords corrected (switch
@@ -848,6 +852,10 @@ enum ophoton_module_stats {
  * @OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE: u64, codewords lost on the link
  *	(they span its lanes; switch side only)
  * @OPHOTON_A_LANE_STATS_FLAGS: u32, rx power threshold flags now
+ * @OPHOTON_A_LANE_STATS_BER_BOUND_E: u32, the BER is below this bound, as
+ *	-100 log10: fewer than three errors were counted in the bits
+ *	received (3 / bits, 95 % confidence), and never below 1e-15 (1500);
+ *	absent when the lane carries no data or has an estimate
  * @__OPHOTON_A_LANE_STATS_MAX: number of attributes
  * @OPHOTON_A_LANE_STATS_MAX: highest attribute
  */
@@ -864,6 +872,7 @@ enum ophoton_lane_stats {
 	OPHOTON_A_LANE_STATS_FEC_CORRECTED,
 	OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE,
 	OPHOTON_A_LANE_STATS_FLAGS,
+	OPHOTON_A_LANE_STATS_BER_BOUND_E,
 
 	__OPHOTON_A_LANE_STATS_MAX,
 	OPHOTON_A_LANE_STATS_MAX = __OPHOTON_A_LANE_STATS_MAX - 1

@@ -849,9 +849,9 @@ TEST(life_used_adds_up_and_never_goes_back)
 /*
  * Wear-out is lognormal across the fleet (cpo-domain.md 6): with no fault
  * injected, after 4,000 hours no laser is near its +20 % bias warning
- * (about 40 % of life), lives differ laser to laser, and over a fleet of
- * 2,048 lasers the fastest agers are few: the predictor finds those and
- * leaves the rest alone.
+ * (about 40 % of life), lives differ laser to laser, and over the small
+ * fabric's 128 lasers the fastest agers are few: the predictor finds those
+ * and leaves the rest alone.
  */
 TEST(lasers_wear_out_at_their_own_lognormal_rates)
 {
@@ -880,6 +880,173 @@ TEST(lasers_wear_out_at_their_own_lognormal_rates)
 	EXPECT_GT(n / 2, predicted);		/* aging is rare ... */
 	EXPECT_LT(0U, median_ish);		/* ... around the median */
 	EXPECT_GT(400000U, hi);			/* nobody at +20 % bias yet */
+	oph_fabric_destroy(f);
+}
+
+/* Inject a BER of 10^(-@e/100) on every lane of @link, @fibre's direction. */
+static void inject_ber(struct oph_fabric *f, u32 link, u8 fibre, s32 e)
+{
+	struct oph_fault b = { .kind = OPH_FAULT_BER, .target = link, .lane = OPH_ALL,
+			       .which = fibre, .value = e };
+	const char *why;
+
+	oph_fault_clear(f, &b, &why);
+	if (oph_fault_inject(f, &b, &why))
+		fprintf(stderr, "inject ber: %s\n", why);
+}
+
+/*
+ * A receiver reports the BER it can measure: a bound of three errors in
+ * the bits counted (95 % confidence) until errors are counted, never
+ * below the 1e-15 floor, however good the link; an estimate once the
+ * errors are there.
+ */
+TEST(ber_is_reported_as_a_receiver_measures_it)
+{
+	struct oph_lane_info lane;
+	struct oph_params p;
+	struct oph_fabric *f;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	/* A few seconds up at 32 Gb/s: 1e11 bits bound the BER near 3e-11. */
+	ASSERT_EQ(0, oph_lane_get(f, 3, 1, OPH_DIR_DOWN, &lane));
+	EXPECT_TRUE(lane.ber_bound);
+	EXPECT_LE(950U, lane.ber_e);
+	EXPECT_GE(1150U, lane.ber_e);
+	/* Two days: past the floor, which holds. */
+	oph_fabric_advance(f, oph_fabric_now(f) + 48ULL * 3600 * SEC);
+	ASSERT_EQ(0, oph_lane_get(f, 3, 1, OPH_DIR_DOWN, &lane));
+	EXPECT_TRUE(lane.ber_bound);
+	EXPECT_EQ((u32)OPH_BER_E_FLOOR, lane.ber_e);
+	EXPECT_EQ(0U, (u32)lane.err_bits);
+	/* Errors counted: the estimate, 1e-8 (the down way has no FEC). */
+	inject_ber(f, 3, OPH_FIBRE_RX, 800);
+	oph_fabric_advance(f, oph_fabric_now(f) + SEC);
+	ASSERT_EQ(0, oph_lane_get(f, 3, 1, OPH_DIR_DOWN, &lane));
+	EXPECT_FALSE(lane.ber_bound);
+	EXPECT_EQ(800U, lane.ber_e);
+	EXPECT_LT(0U, (u32)lane.err_bits);
+	oph_fabric_destroy(f);
+}
+
+/*
+ * Each direction is judged by its receiver: the GPUs' without FEC by the
+ * 1e-10 and 1e-6 levels, the switches' with KP4 FEC by degraded SER
+ * (1.4e-4), the 2.4e-4 limit past which codewords are lost, and 1e-3.
+ */
+TEST(kp4_links_are_judged_on_their_own_terms)
+{
+	static const struct {
+		u8 fibre;	/* tx: up, into FEC; rx: down, none */
+		s32 ber_e;
+		u8 state;
+		bool unc;	/* uncorrectable codewords counted */
+	} rows[] = {
+		{ OPH_FIBRE_TX, 900, OPH_LINK_UP, false },	/* 1e-9: FEC's daily work */
+		{ OPH_FIBRE_RX, 900, OPH_LINK_DEGRADED, false },/* without FEC: degraded */
+		{ OPH_FIBRE_TX, 500, OPH_LINK_UP, false },	/* 1e-5 corrected */
+		{ OPH_FIBRE_RX, 500, OPH_LINK_RETRAINING, false },
+		{ OPH_FIBRE_TX, 370, OPH_LINK_DEGRADED, false },/* 2e-4: degraded SER */
+		{ OPH_FIBRE_TX, 330, OPH_LINK_DEGRADED, true },	/* 5e-4: codewords lost */
+		{ OPH_FIBRE_TX, 250, OPH_LINK_RETRAINING, false },
+	};
+	struct oph_lane_info lane, before;
+	struct oph_link_info li;
+	struct oph_params p;
+	struct oph_fabric *f;
+	unsigned int i;
+	u32 link;
+
+	for (i = 0; i < ARRAY_SIZE(rows); i++) {
+		small_params(&p);
+		f = make(&p, NULL);
+		ASSERT_NE(NULL, f);
+		bring_up(f);
+		link = 5;
+		oph_lane_get(f, link, 0, OPH_DIR_UP, &before);
+		inject_ber(f, link, rows[i].fibre, rows[i].ber_e);
+		oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
+		oph_link_get(f, link, &li);
+		if (rows[i].state == OPH_LINK_RETRAINING) {
+			EXPECT_NE(OPH_LINK_UP, li.state) TH_LOG("row %u", i);
+			EXPECT_NE(OPH_LINK_DEGRADED, li.state) TH_LOG("row %u", i);
+			EXPECT_EQ(OPH_DOWN_BER, li.down_reason) TH_LOG("row %u", i);
+		} else {
+			EXPECT_EQ(rows[i].state, li.state) TH_LOG("row %u: %u", i, li.state);
+			oph_lane_get(f, link, 0, OPH_DIR_UP, &lane);
+			EXPECT_TRUE(lane.has_fec);
+			if (rows[i].fibre == OPH_FIBRE_TX) {
+				EXPECT_EQ((u32)rows[i].ber_e, lane.ber_e) TH_LOG("row %u", i);
+				EXPECT_LT(before.fec_corrected, lane.fec_corrected);
+			}
+			EXPECT_EQ(rows[i].unc, lane.fec_uncorrectable > before.fec_uncorrectable)
+				TH_LOG("row %u: %llu", i, (unsigned long long)lane.fec_uncorrectable);
+			/* Read twice, the same: a counter, not a draw. */
+			oph_lane_get(f, link, 0, OPH_DIR_UP, &before);
+			EXPECT_EQ(lane.fec_uncorrectable, before.fec_uncorrectable);
+		}
+		oph_fabric_destroy(f);
+	}
+}
+
+/*
+ * Rings ride through what real ones ride through: heating an engine by
+ * 8 K or 22 K moves its rings within their tuning range; 60 K takes them
+ * past its end. A laser walking 10 K off grid (a TEC failure) is
+ * followed too.
+ */
+TEST(rings_follow_heating_within_their_tuning_range)
+{
+	static const struct {
+		s32 heat_mk;
+		u32 lanes_min, lanes_max;	/* lanes up, the lesser direction */
+	} rows[] = {
+		{ 8000, 8, 8 }, { 22000, 8, 8 }, { 60000, 0, 0 },
+	};
+	struct oph_fault drift = { .kind = OPH_FAULT_RING_DRIFT, .side = OPH_SIDE_EP,
+				   .target = 0, .value = 10000 };
+	struct oph_fault tec = { .kind = OPH_FAULT_TEC, .side = OPH_SIDE_EP, .target = 0 };
+	struct oph_lane_info lane;
+	struct oph_link_info li;
+	struct oph_params p;
+	struct oph_fabric *f;
+	const char *why;
+	unsigned int i;
+	u32 k;
+
+	for (i = 0; i < ARRAY_SIZE(rows); i++) {
+		small_params(&p);
+		f = make(&p, NULL);
+		ASSERT_NE(NULL, f);
+		bring_up(f);
+		drift.amount = rows[i].heat_mk;
+		ASSERT_EQ(0, oph_fault_inject(f, &drift, &why));
+		oph_fabric_advance(f, oph_fabric_now(f) + 20 * SEC);
+		/* Link 0 ends on GPU 0's engine 0. */
+		oph_link_get(f, 0, &li);
+		EXPECT_LE(rows[i].lanes_min, (u32)min(li.lanes_up[0], li.lanes_up[1]))
+			TH_LOG("%d mK", rows[i].heat_mk);
+		EXPECT_GE(rows[i].lanes_max, (u32)min(li.lanes_up[0], li.lanes_up[1]))
+			TH_LOG("%d mK", rows[i].heat_mk);
+		for (k = 0; k < p.lambdas && rows[i].lanes_min; k++) {
+			oph_lane_get(f, 0, k, OPH_DIR_DOWN, &lane);
+			EXPECT_EQ(OPH_LANE_ACTIVE, lane.state);
+			EXPECT_GE(10, lane.ring_offset_pm);
+			EXPECT_LE(-10, lane.ring_offset_pm);
+		}
+		oph_fabric_destroy(f);
+	}
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	ASSERT_EQ(0, oph_fault_inject(f, &tec, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
+	oph_link_get(f, 0, &li);
+	EXPECT_EQ(OPH_LINK_UP, li.state);
 	oph_fabric_destroy(f);
 }
 
@@ -1022,6 +1189,11 @@ TEST(bad_fault_requests_change_nothing)
 	EXPECT_EQ(-ERANGE, oph_fault_inject(f, &flt, &why));
 	flt.kind = OPH_FAULT_BER;
 	flt.lane = OPH_ALL;
+	flt.value = 700;
+	/* A BER fault's fibre is its direction: the feed has none. */
+	flt.which = OPH_FIBRE_FEED;
+	EXPECT_EQ(-EINVAL, oph_fault_inject(f, &flt, &why));
+	flt.which = OPH_ALL;
 	flt.value = 5;
 	EXPECT_EQ(-ERANGE, oph_fault_inject(f, &flt, &why));
 	EXPECT_EQ(0U, oph_fault_count(f));
