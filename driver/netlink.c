@@ -40,6 +40,8 @@ static const struct genl_multicast_group ophoton_nl_mcgrps[] = {
 /* Model enums are the uapi enums; make sure they stay so. */
 static_assert((int)OPH_LINK_FAILED == (int)OPHOTON_LINK_STATE_FAILED);
 static_assert((int)OPH_DOWN_FIBRE == (int)OPHOTON_DOWN_FIBRE);
+static_assert((int)__OPH_DOWN_CNT == (int)OPHOTON_DOWN_TEC + 1);
+static_assert((int)__OPH_MC_CNT == (int)OPHOTON_MODULE_CAUSE_QUARANTINE + 1);
 static_assert((int)OPH_FEED_STRIPE == (int)OPHOTON_FEED_STRIPE);
 static_assert((int)OPH_TH_ENGINE_TEMP == (int)OPHOTON_THRESH_ENGINE_TEMP_MC);
 static_assert((int)__OPH_TH_CNT == (int)OPHOTON_THRESH_ENGINE_TEMP_MC + 1);
@@ -205,7 +207,8 @@ static int link_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 link,
 	    nla_put_u8(msg, OPHOTON_A_LINK_STATE, li.state) ||
 	    nla_put_u8(msg, OPHOTON_A_LINK_ADMIN_UP, li.admin_up) ||
 	    nla_put_u8(msg, OPHOTON_A_LINK_DOWN_REASON, li.down_reason) ||
-	    nla_put_u8(msg, OPHOTON_A_LINK_LANES_UP, min(li.lanes_up[0], li.lanes_up[1])))
+	    nla_put_u8(msg, OPHOTON_A_LINK_LANES_UP, min(li.lanes_up[0], li.lanes_up[1])) ||
+	    (li.cause && nla_put_u8(msg, OPHOTON_A_LINK_CAUSE, li.cause)))
 		return -EMSGSIZE;
 	return stats ? link_fill_stats(msg, &li) : 0;
 }

@@ -70,6 +70,7 @@ int ophoton_nl_module_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
 	     nla_put_u32(msg, OPHOTON_A_PLANE, mod / t->sw_modules_per_plane)) ||
 	    nla_put_u8(msg, OPHOTON_A_MODULE_STATE, mi.state) ||
 	    nla_put_u8(msg, OPHOTON_A_MODULE_ADMIN, mi.admin) ||
+	    (mi.cause && nla_put_u8(msg, OPHOTON_A_MODULE_CAUSE, mi.cause)) ||
 	    nla_put_u32(msg, OPHOTON_A_MODULE_INSERT_COUNT, mi.insert_count) ||
 	    nla_put_u32(msg, OPHOTON_A_MODULE_REMOVE_COUNT, mi.remove_count) ||
 	    nla_put_u32(msg, OPHOTON_A_MODULE_LASERS_ON, mi.lasers_on) ||
@@ -263,7 +264,8 @@ static int lane_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
 	    nla_put_u32(msg, OPHOTON_A_LINK_ID, link) ||
 	    nla_put_u8(msg, OPHOTON_A_LANE, lane) ||
 	    nla_put_u8(msg, OPHOTON_A_DIR, dir) ||
-	    nla_put_u8(msg, OPHOTON_A_LANE_STATE, li.state))
+	    nla_put_u8(msg, OPHOTON_A_LANE_STATE, li.state) ||
+	    (li.cause && nla_put_u8(msg, OPHOTON_A_LANE_CAUSE, li.cause)))
 		return -EMSGSIZE;
 	return stats ? lane_fill_stats(msg, &li) : 0;
 }

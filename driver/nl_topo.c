@@ -459,7 +459,8 @@ static int laser_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
 	     nla_put_u32(msg, OPHOTON_A_PLANE, mod / t->sw_modules_per_plane)) ||
 	    nla_put_u8(msg, OPHOTON_A_LASER_STATE, li.state) ||
 	    (li.fibre_checked && nla_put_flag(msg, OPHOTON_A_LASER_FIBRE_CHECKED)) ||
-	    (li.aging_predicted && nla_put_flag(msg, OPHOTON_A_LASER_AGING_PREDICTED)))
+	    (li.aging_predicted && nla_put_flag(msg, OPHOTON_A_LASER_AGING_PREDICTED)) ||
+	    (li.cause && nla_put_u8(msg, OPHOTON_A_LASER_CAUSE, li.cause)))
 		return -EMSGSIZE;
 	return stats ? laser_fill_stats(msg, &li) : 0;
 }

@@ -307,7 +307,7 @@ int oph_fault_inject(struct oph_fabric *f, const struct oph_fault *flt,
 
 	switch (c.kind) {
 	case OPH_FAULT_MODULE_DEATH:
-		oph_module_fault(f, c.side, c.target);
+		oph_module_fault(f, c.side, c.target, OPH_MC_SUPPLY);
 		return 0;
 	case OPH_FAULT_LASER_DEATH:
 		m = f->slots[c.side][c.target].mod;

@@ -35,8 +35,10 @@ void oph_health_error(struct oph_fabric *f, struct oph_health *h,
 		if (obj == OPH_OBJ_ENGINE)
 			return;
 		/* A quarantined module goes dark, whatever it was doing. */
-		if (f->slots[side][id].mod && f->slots[side][id].state != OPH_MOD_FAULT)
+		if (f->slots[side][id].mod && f->slots[side][id].state != OPH_MOD_FAULT) {
+			f->slots[side][id].fault_cause = OPH_MC_QUARANTINE;
 			oph_module_dark(f, side, id);
+		}
 		return;
 	}
 	oph_change(f, OPH_OBJ_HEALTH, side, id, h->quarantined, h->quarantined, obj);

@@ -94,6 +94,7 @@ struct oph_slot {
 	u8 state;		/* enum oph_mod_state */
 	u8 admin;		/* enum oph_admin */
 	u8 nfaults;
+	u8 fault_cause;		/* enum oph_mod_cause, while in fault */
 	u32 ev_seq;
 	u32 insert_count;
 	u32 remove_count;
@@ -198,7 +199,7 @@ void oph_module_event(struct oph_fabric *f, enum oph_side side, u32 mod);
 bool oph_laser_lit(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser);
 void oph_module_lights_changed(struct oph_fabric *f, enum oph_side side,
 			       u32 mod, u8 reason);
-void oph_module_fault(struct oph_fabric *f, enum oph_side side, u32 mod);
+void oph_module_fault(struct oph_fabric *f, enum oph_side side, u32 mod, u8 cause);
 void oph_module_dark(struct oph_fabric *f, enum oph_side side, u32 mod);
 void oph_module_settle(struct oph_fabric *f, enum oph_side side, u32 mod);
 
@@ -239,6 +240,7 @@ u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir);
 u32 oph_link_lanes_lit(struct oph_fabric *f, u32 link, enum oph_dir dir);
 u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir);
 u64 oph_kp4_uncorrectable(u64 codewords, u32 ber_e);
+u8 oph_link_diagnose(struct oph_fabric *f, u32 link);
 u8 oph_laser_droop(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser);
 void oph_aging_cleared(struct oph_fabric *f, const struct oph_fault *a);
 

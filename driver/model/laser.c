@@ -81,8 +81,12 @@ static void set_state(struct oph_fabric *f, enum oph_side side, u32 mod, u8 new)
 	oph_module_settle(f, side, mod);
 	s->state = new;
 	s->since = f->now;
+	if (new != OPH_MOD_FAULT)
+		s->fault_cause = OPH_MC_NONE;
 	oph_module_latch(f, side, mod);
-	oph_change(f, OPH_OBJ_MODULE, side, mod, old, new, 0);
+	/* A module going into fault says why. */
+	oph_change(f, OPH_OBJ_MODULE, side, mod, old, new,
+		   new == OPH_MOD_FAULT ? s->fault_cause : 0);
 }
 
 static void set_admin(struct oph_fabric *f, enum oph_side side, u32 mod, u8 new)
@@ -307,11 +311,13 @@ void oph_module_dark(struct oph_fabric *f, enum oph_side side, u32 mod)
  * @f: fabric
  * @side: side of the module
  * @mod: module id
+ * @cause: enum oph_mod_cause, reported until the module leaves fault
  */
-void oph_module_fault(struct oph_fabric *f, enum oph_side side, u32 mod)
+void oph_module_fault(struct oph_fabric *f, enum oph_side side, u32 mod, u8 cause)
 {
 	if (!f->slots[side][mod].mod)
 		return;
+	f->slots[side][mod].fault_cause = cause;
 	oph_module_dark(f, side, mod);
 	oph_health_error(f, &f->slots[side][mod].health, OPH_OBJ_MODULE, side, mod);
 }
@@ -370,13 +376,13 @@ void oph_module_event(struct oph_fabric *f, enum oph_side side, u32 mod)
 		return;
 	if (transient(s->state) && hung(f, side, mod)) {
 		/* The host's timeout expired on a frozen transition. */
-		oph_module_fault(f, side, mod);
+		oph_module_fault(f, side, mod, OPH_MC_FIRMWARE);
 		return;
 	}
 	tec = s->nfaults ? oph_fault_find(f, OPH_FAULT_TEC, side, mod, OPH_ALL) : NULL;
 	if (tec && s->state == OPH_MOD_READY &&
 	    f->now >= tec->since + TEC_RUNAWAY_S * OPH_NS_PER_S) {
-		oph_module_fault(f, side, mod);
+		oph_module_fault(f, side, mod, OPH_MC_TEC_RUNAWAY);
 		return;
 	}
 

@@ -187,6 +187,17 @@ static bool rings_outrun(struct oph_fabric *f, u32 link)
 	       f->engines[OPH_SIDE_SW][oph_link_engine(f, link, OPH_SIDE_SW)].drifting;
 }
 
+/*
+ * Why a link lost its light: what its path says (the engine, the module,
+ * a fibre, its lasers, its rings), else what the caller knows.
+ */
+static u8 dark_reason(struct oph_fabric *f, u32 link, u8 reason)
+{
+	u8 why = oph_link_diagnose(f, link);
+
+	return why ? why : reason;
+}
+
 /* What the lanes say at the end of BER qualification or while up. */
 static u8 verdict(struct oph_fabric *f, u32 link, u8 *reason)
 {
@@ -199,17 +210,19 @@ static u8 verdict(struct oph_fabric *f, u32 link, u8 *reason)
 		/*
 		 * A lane past the BER threshold does not carry data, so it is
 		 * missing from @up: with light enough on every lane that
-		 * counts, it is the bit errors that took the link down.
+		 * counts, it is the bit errors that took the link down, and
+		 * what the light measured says where they come from.
 		 */
 		u32 lit = min(oph_link_lanes_lit(f, link, OPH_DIR_UP),
 			      oph_link_lanes_lit(f, link, OPH_DIR_DOWN));
 
-		*reason = lit >= f->p.min_lanes ? OPH_DOWN_BER : OPH_DOWN_LANES;
+		*reason = dark_reason(f, link, lit >= f->p.min_lanes ? OPH_DOWN_BER :
+					  OPH_DOWN_LANES);
 		return OPH_LINK_RETRAINING;
 	}
 	/* Each direction by its receiver: KP4 FEC at the switch, none at the GPU. */
 	if ((kp4 && kp4 < OPH_KP4_E_DOWN) || (raw && raw < OPH_BER_E_DOWN)) {
-		*reason = OPH_DOWN_BER;
+		*reason = dark_reason(f, link, OPH_DOWN_BER);
 		return OPH_LINK_RETRAINING;
 	}
 	*reason = 0;
@@ -270,13 +283,15 @@ void oph_link_light_changed(struct oph_fabric *f, u32 link, u8 reason)
 	case OPH_LINK_TRAINING:
 	case OPH_LINK_BER_QUAL:
 		if (!lit)
-			oph_link_go_down(f, link, OPH_LINK_WAIT_LIGHT, reason);
+			oph_link_go_down(f, link, OPH_LINK_WAIT_LIGHT,
+					 dark_reason(f, link, reason));
 		break;
 	case OPH_LINK_UP:
 	case OPH_LINK_DEGRADED:
 		if (!lit) {
 			l->latched |= OPH_LINK_LOS_UP | OPH_LINK_LOS_DOWN;
-			oph_link_go_down(f, link, OPH_LINK_WAIT_LIGHT, reason);
+			oph_link_go_down(f, link, OPH_LINK_WAIT_LIGHT,
+					 dark_reason(f, link, reason));
 			break;
 		}
 		next = verdict(f, link, &why);

@@ -137,19 +137,40 @@ enum oph_lane_state {
 	__OPH_LANE_STATE_CNT
 };
 
-/* Why a link last went down (or did not come up). */
+/*
+ * Why a link last went down (or did not come up), and the cause a
+ * technician acts on of whatever link or lane is not healthy now.
+ */
 enum oph_down_reason {
 	OPH_DOWN_NONE,
 	OPH_DOWN_ADMIN,
-	OPH_DOWN_NO_LIGHT,	/* a laser feeding it went dark */
+	OPH_DOWN_NO_LIGHT,	/* a laser feeding it went dark, cause unknown */
 	OPH_DOWN_DRAIN,		/* prepare-for-removal of a laser module */
 	OPH_DOWN_LANES,		/* fewer than min_lanes lanes */
 	OPH_DOWN_BER,		/* BER above the down threshold */
 	OPH_DOWN_ARBITRATION,	/* wavelength arbitration failed */
 	OPH_DOWN_TIMEOUT,	/* a bring-up phase did not finish */
 	OPH_DOWN_ENGINE,	/* an engine at either end died */
-	OPH_DOWN_FIBRE,		/* fibre cut */
+	OPH_DOWN_FIBRE,		/* the link's transmit or receive fibre: cut or lossy */
+	OPH_DOWN_FEED_FIBRE,	/* the feed fibre from the laser module: cut or lossy */
+	OPH_DOWN_RING,		/* a ring past its tuning range lost lock */
+	OPH_DOWN_THERMAL,	/* an engine overheated */
+	OPH_DOWN_MODULE,	/* the laser module lighting it: absent, off or in fault */
+	OPH_DOWN_LASER,		/* a laser of that module failed */
+	OPH_DOWN_TEC,		/* that module's lasers walked off grid (TEC) */
 	__OPH_DOWN_CNT
+};
+
+/* Why a laser module (or a laser) is not healthy, after CMIS fault causes. */
+enum oph_mod_cause {
+	OPH_MC_NONE,
+	OPH_MC_TEC_RUNAWAY,	/* CMIS fault cause 1: the TEC lost control */
+	OPH_MC_SUPPLY,		/* its supply failed: every laser dark at once */
+	OPH_MC_FIRMWARE,	/* it hung in a transition; the host gave up */
+	OPH_MC_LASER,		/* a laser's power loop failed (ELSFP fault code 1) */
+	OPH_MC_AGING,		/* a laser wears out: bias warning or predicted */
+	OPH_MC_QUARANTINE,	/* faults came too often: taken out of service */
+	__OPH_MC_CNT
 };
 
 enum oph_dir {
@@ -428,11 +449,13 @@ struct oph_thresh {
  * @fec_corrected: codewords corrected (switch side, up direction)
  * @fec_uncorrectable: codewords not correctable (switch side)
  * @has_fec: the receiving end runs FEC (the switch side)
+ * @cause: enum oph_down_reason of a lane not carrying data; NONE otherwise
  */
 struct oph_lane_info {
 	u8 state;
 	bool has_fec;
 	bool ber_bound;
+	u8 cause;
 	u32 flags;
 	s32 rx_power_udbm;
 	s32 ring_offset_pm;
@@ -469,6 +492,7 @@ struct oph_lane_info {
  * @flap_count: downs within 10 s of coming up
  * @retrain_count: bring-up attempts after the first
  * @retries: attempts of the current bring-up
+ * @cause: enum oph_down_reason a technician would act on now; NONE when up
  * @flags: OPH_FLAG_* of the engine input power now
  * @time_in_state_ns: virtual time since the last transition
  * @bandwidth_gbps: lanes up times the lane rate, the lesser direction
@@ -488,6 +512,7 @@ struct oph_link_info {
 	u32 flap_count;
 	u32 retrain_count;
 	u32 retries;
+	u8 cause;
 	u32 flags;
 	u64 time_in_state_ns;
 	u32 bandwidth_gbps;
@@ -513,10 +538,12 @@ struct oph_link_info {
  * @aging_predicted: bias rises faster than the expected aging curve
  * @have: OPH_LASER_HAVE_* of the values the laser can measure now; the
  *	others are left out, not made up
+ * @cause: enum oph_mod_cause of a laser not healthy; NONE otherwise
  */
 struct oph_laser_info {
 	u8 state;
 	u8 have;
+	u8 cause;
 	bool fibre_checked;
 	u32 bias_ua;
 	u32 power_uw;
@@ -545,10 +572,13 @@ struct oph_laser_info {
  * @safe_to_remove: drained and dark
  * @flags: OPH_FLAG_* now, of temperature (bits 0-3) and supply (4-7)
  * @latched: @flags latched since cleared
+ * @cause: enum oph_mod_cause: of the fault when in fault, else of what is
+ *	not healthy (a laser failed or aging, quarantine); NONE when healthy
  */
 struct oph_module_info {
 	u8 state;
 	u8 admin;
+	u8 cause;
 	u32 serial;
 	u32 insert_count;
 	u32 remove_count;

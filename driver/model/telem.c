@@ -269,6 +269,100 @@ static bool lane_lit(const struct lane_ctx *c, u32 lane)
 	return laser_on(c, lane) && c->reach && !ring_lost(c, lane);
 }
 
+/*
+ * Causes, as a technician acts on them: first what darkens a whole
+ * direction (an engine, the laser module, a fibre), then what darkens one
+ * lane (its laser, a ring), and last the bit errors of a lit lane.
+ */
+static bool link_has_fault(const struct lane_ctx *c, u8 kind, u8 which)
+{
+	return c->f->links[c->link].nfaults && link_fault(c->f, c->link, kind, which);
+}
+
+static u8 dir_cause(const struct lane_ctx *c)
+{
+	const struct oph_fabric *f = c->f;
+	const struct oph_slot *s = &f->slots[c->side][c->mod];
+
+	if (oph_engine_dead(f, OPH_SIDE_EP, oph_link_engine(f, c->link, OPH_SIDE_EP)) ||
+	    oph_engine_dead(f, OPH_SIDE_SW, oph_link_engine(f, c->link, OPH_SIDE_SW)))
+		return OPH_DOWN_ENGINE;
+	if (!c->lit_mod) {
+		if (s->mod && (s->admin == OPH_ADMIN_UNPROVISIONING ||
+			       s->admin == OPH_ADMIN_UNPROVISIONED))
+			return OPH_DOWN_DRAIN;
+		if (s->mod && s->state == OPH_MOD_FAULT &&
+		    s->fault_cause == OPH_MC_TEC_RUNAWAY)
+			return OPH_DOWN_TEC;
+		return OPH_DOWN_MODULE;
+	}
+	if (c->dir == OPH_DIR_UP) {
+		if (link_has_fault(c, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_FEED))
+			return OPH_DOWN_FEED_FIBRE;
+		if (link_has_fault(c, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_TX))
+			return OPH_DOWN_FIBRE;
+	} else if (link_has_fault(c, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_RX)) {
+		return OPH_DOWN_FIBRE;
+	}
+	/* The interlock holds back light from a feed fibre that lost too much. */
+	if (!(c->lit_mod->checked & (1ULL << module_pos(f, c->link, c->side))))
+		return link_has_fault(c, OPH_FAULT_FIBRE_DIRTY, OPH_FIBRE_FEED) ?
+		       OPH_DOWN_FEED_FIBRE : OPH_DOWN_MODULE;
+	return OPH_DOWN_NONE;
+}
+
+/*
+ * A ring past the end of its range: pulled there by a laser walking off
+ * grid (its module's TEC), or left behind by its engine's temperature.
+ */
+static u8 ring_cause(const struct lane_ctx *c, u32 lane)
+{
+	u32 ring;
+
+	for (ring = 0; ring < 2; ring++)
+		if (ring_out_pm(c, lane, ring) &&
+		    ring_bias_mhz(c, lane, ring) + c->shift_mhz[ring] > RING_RANGE_MHZ &&
+		    c->f->slots[c->side][c->mod].tec_mk)
+			return OPH_DOWN_TEC;
+	return OPH_DOWN_RING;
+}
+
+static s32 oe_input_udbm(const struct lane_ctx *c, u32 lane);
+static s32 rx_of(const struct lane_ctx *c, u32 lane, s32 oe);
+
+/*
+ * Bit errors of a lit lane, traced as a technician traces them, from what
+ * is measured: a laser that drooped, light short at the engine input (the
+ * feed fibre), light short at the receiver (the link's fibre), or, with
+ * the light where it should be, the bits themselves.
+ */
+static u8 ber_cause(const struct lane_ctx *c, u32 lane)
+{
+	const struct oph_thresh *oe_th = oph_thresh_get(c->f, OPH_TH_PORT_OE_IN);
+	const struct oph_thresh *rx_th = oph_thresh_get(c->f, OPH_TH_LANE_RX);
+	s32 oe = oe_input_udbm(c, lane);
+
+	if (c->lit_mod->droop[lane])
+		return OPH_DOWN_LASER;
+	/* The port's threshold is for all its lasers together. */
+	if (oe + (s32)oph_mdb_of_n[min(c->f->p.lambdas, 64U)] <= oe_th->warn_lo)
+		return OPH_DOWN_FEED_FIBRE;
+	if (rx_of(c, lane, oe) <= rx_th->warn_lo)
+		return OPH_DOWN_FIBRE;
+	return OPH_DOWN_BER;
+}
+
+/* Why a lane whose direction has light carries no data, or NONE. */
+static u8 lit_lane_cause(const struct lane_ctx *c, u32 lane, u8 state)
+{
+	if (!laser_on(c, lane))
+		return c->lit_mod->laser[lane] == OPH_LASER_FAULT ? OPH_DOWN_LASER :
+		       OPH_DOWN_MODULE;
+	if (ring_lost(c, lane) || state == OPH_LANE_DRIFTING)
+		return ring_cause(c, lane);
+	return state == OPH_LANE_FAILED ? ber_cause(c, lane) : OPH_DOWN_NONE;
+}
+
 /* Light of one laser at the engine input of one of its ports (udBm). */
 static s32 oe_input_udbm(const struct lane_ctx *c, u32 lane)
 {
@@ -613,6 +707,7 @@ static int check_lane(struct oph_fabric *f, u32 link, u32 lane)
 }
 
 static bool link_clean(struct oph_fabric *f, u32 link);
+static u8 link_cause(struct oph_fabric *f, u32 link);
 
 /**
  * oph_lane_get() - telemetry of one lane in one direction
@@ -653,6 +748,16 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 	}
 	li->state = state_of(&c, lane, lit, ber);
 	carrying = li->state == OPH_LANE_ACTIVE || li->state == OPH_LANE_DRIFTING;
+	if (l->state == OPH_LINK_DOWN) {
+		li->cause = OPH_DOWN_ADMIN;
+	} else if (li->state != OPH_LANE_ACTIVE) {
+		li->cause = dir_cause(&c);
+		if (!li->cause)
+			li->cause = lit_lane_cause(&c, lane, li->state);
+		/* Lit, yet dark or failed with its link: the link's cause. */
+		if (!li->cause && li->state != OPH_LANE_LOCKING && li->state != OPH_LANE_LOCKED)
+			li->cause = link_cause(f, link);
+	}
 
 	/*
 	 * The receive ring: its heater holds what it took at calibration plus
@@ -708,6 +813,82 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 }
 
 /**
+ * oph_link_diagnose() - why a link lacks light or lanes, physically
+ * @f: fabric
+ * @link: link id
+ *
+ * The cause of a direction without light if there is one (the up one
+ * first), else the cause most of its lanes not carrying data share.
+ *
+ * Return: enum oph_down_reason; NONE when nothing is wrong with its path.
+ */
+u8 oph_link_diagnose(struct oph_fabric *f, u32 link)
+{
+	u32 n[__OPH_DOWN_CNT] = { 0 };
+	struct lane_ctx c;
+	u32 dir, k, best = OPH_DOWN_NONE;
+	u8 cause;
+
+	for (dir = 0; dir < 2; dir++) {
+		lane_ctx_init(&c, f, link, dir);
+		cause = dir_cause(&c);
+		if (cause)
+			return cause;
+		for (k = 0; k < f->p.lambdas; k++) {
+			u8 st = lane_state(&c, k);
+
+			if (st != OPH_LANE_ACTIVE)
+				n[lit_lane_cause(&c, k, st)]++;
+		}
+	}
+	for (k = 1; k < __OPH_DOWN_CNT; k++)
+		if (n[k] && (!best || n[k] > n[best]))
+			best = k;
+	return (u8)best;
+}
+
+/* The cause of a link that is not up, as its state and its path tell it. */
+static u8 link_cause(struct oph_fabric *f, u32 link)
+{
+	const struct oph_link *l = &f->links[link];
+	u8 cause;
+
+	switch (l->state) {
+	case OPH_LINK_UP:
+		return OPH_DOWN_NONE;
+	case OPH_LINK_DOWN:
+		return OPH_DOWN_ADMIN;
+	case OPH_LINK_FAILED:
+		/* Latched: what failed it, until an admin clears it. */
+		return l->down_reason;
+	default:
+		break;
+	}
+	cause = oph_link_diagnose(f, link);
+	if (cause)
+		return cause;
+	/* Degraded with every lane carrying: the lane whose errors warn. */
+	if (l->state == OPH_LINK_DEGRADED) {
+		struct lane_ctx c;
+		u32 dir, k, e;
+
+		for (dir = 0; dir < 2; dir++) {
+			lane_ctx_init(&c, f, link, dir);
+			for (k = 0; k < f->p.lambdas; k++) {
+				if (!lane_lit(&c, k))
+					continue;
+				e = lit_ber_e(&c, k);
+				if (e < (dir == OPH_DIR_UP ? OPH_KP4_E_DEGRADE : OPH_BER_E_WARN))
+					return ber_cause(&c, k);
+			}
+		}
+		return OPH_DOWN_BER;
+	}
+	/* In bring-up: a retry names what failed the last attempt. */
+	return l->state == OPH_LINK_RETRAINING || l->retries ? l->down_reason : OPH_DOWN_NONE;
+}
+
+/**
  * oph_link_get() - state and telemetry of a link
  * @f: fabric
  * @link: link id
@@ -750,6 +931,7 @@ int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 	li->flap_count = l->flap_count;
 	li->retrain_count = l->retrain_count;
 	li->retries = l->retries;
+	li->cause = link_cause(f, link);
 	li->time_in_state_ns = f->now - l->since;
 	li->bandwidth_gbps = min(li->lanes_up[0], li->lanes_up[1]) * f->p.lane_gbps;
 	return 0;
@@ -947,8 +1129,44 @@ int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
 	/* A laser in fault emits nothing: that is a low-power alarm. */
 	if (li->state == OPH_LASER_ON || li->state == OPH_LASER_FAULT)
 		li->flags |= oph_thresh_flags(f, OPH_TH_LASER_POWER, (s32)li->power_uw) << 4;
+	if (li->state == OPH_LASER_FAULT)
+		li->cause = OPH_MC_LASER;
+	else if (s->state == OPH_MOD_FAULT)
+		li->cause = s->fault_cause;
+	else if (s->tec_mk)
+		li->cause = OPH_MC_TEC_RUNAWAY;
+	else if (li->aging_predicted || (li->flags & OPH_FLAGS_MASK))
+		li->cause = OPH_MC_AGING;
 	li->latched = s->mod->latched[laser];
 	return 0;
+}
+
+/* What is wrong with a module present, the worst first; NONE if nothing. */
+static u8 module_cause(struct oph_fabric *f, enum oph_side side, u32 mod)
+{
+	const struct oph_slot *s = &f->slots[side][mod];
+	struct oph_laser_info li;
+	u8 cause = OPH_MC_NONE;
+	u32 k;
+
+	if (s->state == OPH_MOD_FAULT)
+		return s->fault_cause ? s->fault_cause : OPH_MC_SUPPLY;
+	if (s->health.quarantined)
+		return OPH_MC_QUARANTINE;
+	if (s->tec_mk)
+		return OPH_MC_TEC_RUNAWAY;
+	for (k = 0; k < f->p.lambdas; k++) {
+		if (s->mod->laser[k] == OPH_LASER_FAULT)
+			return OPH_MC_LASER;
+		/* Aging shows in the bias long before the light: read it. */
+		if (!cause && (s->mod->predicted & BIT(k) || s->mod->droop[k] ||
+			       (s->mod->latched[k] & OPH_FLAGS_MASK))) {
+			oph_laser_get(f, side, mod, k, &li);
+			if (li.aging_predicted || (li.flags & OPH_FLAGS_MASK))
+				cause = OPH_MC_AGING;
+		}
+	}
+	return cause;
 }
 
 /**
@@ -996,6 +1214,7 @@ int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,
 			     s->admin == OPH_ADMIN_UNPROVISIONED;
 	mi->flags = oph_thresh_flags(f, OPH_TH_MODULE_TEMP, mi->temp_mc) |
 		    oph_thresh_flags(f, OPH_TH_MODULE_SUPPLY, (s32)mi->supply_mv) << 4;
+	mi->cause = module_cause(f, side, mod);
 	mi->latched = s->latched;
 	return 0;
 }

@@ -346,7 +346,9 @@ t_module_death() {
 		j -F $FAB laser show 3/0 && q '.[0]."module-state" == "fault" and .[0]."module-lasers-on" == 0' &&
 		j -F $FAB link show gpu 3 &&
 		q 'map(select(.engine == 0)) | length == 4 and
-			all(."link-state" == "wait-light" and ."link-down-reason" == "no-light")' &&
+			all(."link-state" == "wait-light" and ."link-down-reason" == "module" and
+			    ."link-cause" == "module")' &&
+		j -F $FAB laser show 3/0 && q '.[0]."module-cause" == "supply"' &&
 		j -F $FAB health show module 6 && q '.[0]."health-errors" == 1' &&
 		# Its cause gone, a module stays in fault until it is reset.
 		"$C" -F $FAB sim fault clear module-death 3/0 &&

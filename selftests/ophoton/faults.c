@@ -109,12 +109,17 @@ TEST_F(fabric, module_death_darkens_the_links_it_feeds_until_reset)
 	nlh = get_module(_metadata, self, 0);
 	EXPECT_EQ(OPHOTON_MODULE_STATE_FAULT, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
 	EXPECT_EQ(0U, genl_u32(nlh, OPHOTON_A_MODULE_LASERS_ON, ~0U));
+	/* A module whose lasers all die at once: its supply, CMIS style. */
+	EXPECT_EQ(OPHOTON_MODULE_CAUSE_SUPPLY, genl_u8(nlh, OPHOTON_A_MODULE_CAUSE, 0xff));
 	/* Module 0 of GPU 0 lights engine 0: links 0-3, not engine 1's. */
 	nlh = get_link(_metadata, self, 0);
 	EXPECT_NE(OPHOTON_LINK_STATE_UP, genl_u8(nlh, OPHOTON_A_LINK_STATE, 0xff));
-	EXPECT_EQ(OPHOTON_DOWN_NO_LIGHT, genl_u8(nlh, OPHOTON_A_LINK_DOWN_REASON, 0xff));
+	EXPECT_EQ(OPHOTON_DOWN_MODULE, genl_u8(nlh, OPHOTON_A_LINK_DOWN_REASON, 0xff));
+	EXPECT_EQ(OPHOTON_DOWN_MODULE, genl_u8(nlh, OPHOTON_A_LINK_CAUSE, 0xff));
 	nlh = get_link(_metadata, self, 4);
 	EXPECT_EQ(OPHOTON_LINK_STATE_UP, genl_u8(nlh, OPHOTON_A_LINK_STATE, 0xff));
+	/* Up: no cause to act on. */
+	EXPECT_EQ(NULL, genl_attr(nlh, OPHOTON_A_LINK_CAUSE));
 
 	/* Clearing the cause leaves the module in fault; a reset recovers it. */
 	ASSERT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE,
@@ -327,6 +332,16 @@ TEST_F(fabric, tec_failure_walks_the_lasers_off_grid_then_faults_the_module)
 	step(_metadata, self, FAB, 20 * SEC);
 	nlh = get_module(_metadata, self, 0);
 	EXPECT_EQ(OPHOTON_MODULE_STATE_FAULT, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+	EXPECT_EQ(OPHOTON_MODULE_CAUSE_TEC_RUNAWAY,
+		  genl_u8(nlh, OPHOTON_A_MODULE_CAUSE, 0xff));
+	/* Dark now: no wavelength, no temperature to report. */
+	nlh = get_laser(_metadata, self, 0, 0);
+	EXPECT_EQ(OPHOTON_MODULE_CAUSE_TEC_RUNAWAY, genl_u8(nlh, OPHOTON_A_LASER_CAUSE, 0xff));
+	EXPECT_NE(NULL, genl_attr(nlh, OPHOTON_A_LASER_STATS));
+	EXPECT_EQ(NULL, genl_nest_attr(genl_attr(nlh, OPHOTON_A_LASER_STATS),
+				       OPHOTON_A_LASER_STATS_FREQ_ERR_MHZ));
+	nlh = get_link(_metadata, self, 0);
+	EXPECT_EQ(OPHOTON_DOWN_TEC, genl_u8(nlh, OPHOTON_A_LINK_CAUSE, 0xff));
 	EXPECT_EQ(0, sim_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE,
 			       OPHOTON_FAULT_TEC, OPHOTON_SIDE_GPU, 0, NO_LANE, 0, 0));
 }

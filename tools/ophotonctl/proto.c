@@ -47,10 +47,30 @@ static const char *const enum_down_reason_names[] = {
 	"timeout",
 	"engine",
 	"fibre",
+	"feed-fibre",
+	"ring",
+	"thermal",
+	"module",
+	"laser",
+	"tec",
 };
 
 const struct onl_enum onl_enum_down_reason = {
-	.name = "down-reason", .first = 0, .n = 10, .names = enum_down_reason_names,
+	.name = "down-reason", .first = 0, .n = 16, .names = enum_down_reason_names,
+};
+
+static const char *const enum_module_cause_names[] = {
+	"none",
+	"tec-runaway",
+	"supply",
+	"firmware",
+	"laser",
+	"aging",
+	"quarantine",
+};
+
+const struct onl_enum onl_enum_module_cause = {
+	.name = "module-cause", .first = 0, .n = 7, .names = enum_module_cause_names,
 };
 
 static const char *const enum_link_action_names[] = {
@@ -666,6 +686,22 @@ static const struct onl_attr set_ophoton_attrs[OPHOTON_A_MAX + 1] = {
 		.name = "alarm-link-count", .label = "alarm-link-count",
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
+	[OPHOTON_A_LINK_CAUSE] = {
+		.name = "link-cause", .label = "link-cause",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_down_reason,
+	},
+	[OPHOTON_A_LANE_CAUSE] = {
+		.name = "lane-cause", .label = "lane-cause",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_down_reason,
+	},
+	[OPHOTON_A_MODULE_CAUSE] = {
+		.name = "module-cause", .label = "module-cause",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_module_cause,
+	},
+	[OPHOTON_A_LASER_CAUSE] = {
+		.name = "laser-cause", .label = "laser-cause",
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_module_cause,
+	},
 };
 
 static struct nla_policy set_ophoton_policy[OPHOTON_A_MAX + 1] = {
@@ -764,6 +800,10 @@ static struct nla_policy set_ophoton_policy[OPHOTON_A_MAX + 1] = {
 	[OPHOTON_A_LASER_STATS] = { .type = NLA_NESTED },
 	[OPHOTON_A_ENGINE_ACTION] = { .type = NLA_U8 },
 	[OPHOTON_A_ALARM_LINK_COUNT] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_CAUSE] = { .type = NLA_U8 },
+	[OPHOTON_A_LANE_CAUSE] = { .type = NLA_U8 },
+	[OPHOTON_A_MODULE_CAUSE] = { .type = NLA_U8 },
+	[OPHOTON_A_LASER_CAUSE] = { .type = NLA_U8 },
 };
 
 const struct onl_set onl_set_ophoton = {

@@ -200,7 +200,15 @@ enum ophoton_link_state {
  * @OPHOTON_DOWN_TIMEOUT: a bring-up phase did not finish: the rings could
  *	not lock during calibration (heating faster than their control loop)
  * @OPHOTON_DOWN_ENGINE: an engine at either end died
- * @OPHOTON_DOWN_FIBRE: a fibre was cut
+ * @OPHOTON_DOWN_FIBRE: the link's transmit or receive fibre is cut
+ * @OPHOTON_DOWN_FEED_FIBRE: the feed fibre from its laser module is cut, or
+ *	lost so much light that the interlock holds the laser back
+ * @OPHOTON_DOWN_RING: a ring past the end of its tuning range lost lock
+ * @OPHOTON_DOWN_THERMAL: an engine at either end overheated
+ * @OPHOTON_DOWN_MODULE: the laser module lighting it is absent, powered
+ *	down or in fault (%OPHOTON_A_MODULE_CAUSE says why)
+ * @OPHOTON_DOWN_LASER: a laser of that module failed
+ * @OPHOTON_DOWN_TEC: that module's lasers walked off grid: its TEC failed
  */
 enum ophoton_down_reason {
 	OPHOTON_DOWN_NONE,
@@ -213,6 +221,12 @@ enum ophoton_down_reason {
 	OPHOTON_DOWN_TIMEOUT,
 	OPHOTON_DOWN_ENGINE,
 	OPHOTON_DOWN_FIBRE,
+	OPHOTON_DOWN_FEED_FIBRE,
+	OPHOTON_DOWN_RING,
+	OPHOTON_DOWN_THERMAL,
+	OPHOTON_DOWN_MODULE,
+	OPHOTON_DOWN_LASER,
+	OPHOTON_DOWN_TEC,
 };
 
 /**
@@ -465,6 +479,31 @@ enum ophoton_fault_kind {
 };
 
 /**
+ * enum ophoton_module_cause - why a laser module or a laser is not healthy,
+ *	after the CMIS module fault causes and the ELSFP lane fault codes
+ * @OPHOTON_MODULE_CAUSE_NONE: healthy
+ * @OPHOTON_MODULE_CAUSE_TEC_RUNAWAY: the TEC lost control (CMIS fault
+ *	cause 1): the lasers walk off grid, then the module faults
+ * @OPHOTON_MODULE_CAUSE_SUPPLY: its supply failed: every laser dark at once
+ * @OPHOTON_MODULE_CAUSE_FIRMWARE: it hung in a transition; the host gave up
+ * @OPHOTON_MODULE_CAUSE_LASER: a laser's power loop failed (ELSFP fault
+ *	code 1)
+ * @OPHOTON_MODULE_CAUSE_AGING: a laser wears out: its bias warns, or runs
+ *	ahead of the fleet's aging curve
+ * @OPHOTON_MODULE_CAUSE_QUARANTINE: it failed too often and was taken out
+ *	of service until an admin recovers it
+ */
+enum ophoton_module_cause {
+	OPHOTON_MODULE_CAUSE_NONE,
+	OPHOTON_MODULE_CAUSE_TEC_RUNAWAY,
+	OPHOTON_MODULE_CAUSE_SUPPLY,
+	OPHOTON_MODULE_CAUSE_FIRMWARE,
+	OPHOTON_MODULE_CAUSE_LASER,
+	OPHOTON_MODULE_CAUSE_AGING,
+	OPHOTON_MODULE_CAUSE_QUARANTINE,
+};
+
+/**
  * enum ophoton_fibre - which fibre of a link a fibre fault hits
  * @OPHOTON_FIBRE_TX: the GPU's transmit fibre (the up direction)
  * @OPHOTON_FIBRE_RX: the GPU's receive fibre (the down direction)
@@ -624,6 +663,14 @@ enum ophoton_alarm_kind {
  * @OPHOTON_A_LASER_STATS: nest, enum ophoton_laser_stats
  * @OPHOTON_A_ENGINE_ACTION: u8, enum ophoton_engine_action
  * @OPHOTON_A_ALARM_LINK_COUNT: u32, links a threshold-links alarm is about
+ * @OPHOTON_A_LINK_CAUSE: u8, enum ophoton_down_reason: what a technician
+ *	would act on for a link that is not up now; absent when up
+ * @OPHOTON_A_LANE_CAUSE: u8, enum ophoton_down_reason: why a lane is not
+ *	active; absent when active, or locking on its way up
+ * @OPHOTON_A_MODULE_CAUSE: u8, enum ophoton_module_cause: why a laser module
+ *	is not healthy (its fault cause when in fault); absent when healthy
+ * @OPHOTON_A_LASER_CAUSE: u8, enum ophoton_module_cause: why a laser is not
+ *	healthy; absent when healthy
  * @__OPHOTON_A_MAX: number of attributes
  * @OPHOTON_A_MAX: highest attribute
  */
@@ -725,6 +772,10 @@ enum ophoton_attr {
 	OPHOTON_A_LASER_STATS,
 	OPHOTON_A_ENGINE_ACTION,
 	OPHOTON_A_ALARM_LINK_COUNT,
+	OPHOTON_A_LINK_CAUSE,
+	OPHOTON_A_LANE_CAUSE,
+	OPHOTON_A_MODULE_CAUSE,
+	OPHOTON_A_LASER_CAUSE,
 
 	/* add new attributes above here, and to ophoton.yaml */
 	__OPHOTON_A_MAX,

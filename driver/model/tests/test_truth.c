@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The model tells the truth: for the nominal fabric and for every fault
+ * kind at a few magnitudes, every value it reports lies where the
+ * reference (../shared/reference/cpo-domain.md, cited in
+ * Documentation/model.rst) puts it, and the cause a technician would act
+ * on, and the first thing an operator sees, are the expected ones.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../internal.h"
+#include "kselftest_harness.h"
+#include "helpers.h"
+
+/*
+ * A new telemetry field needs its range below: these sizes change with
+ * the fields, and the build stops until check_ranges() knows them.
+ */
+_Static_assert(sizeof(struct oph_lane_info) == 64, "lane telemetry: add its range");
+_Static_assert(sizeof(struct oph_link_info) == 72, "link telemetry: add its range");
+_Static_assert(sizeof(struct oph_laser_info) == 44, "laser telemetry: add its range");
+_Static_assert(sizeof(struct oph_module_info) == 48, "module telemetry: add its range");
+_Static_assert(sizeof(struct oph_agg_info) == 88, "aggregate telemetry: add its range");
+_Static_assert(__OPH_FAULT_CNT == 11, "a new fault kind needs its rows below");
+
+#define IN(lo, v, hi)	((v) >= (lo) && (v) <= (hi))
+
+static int bad;		/* values out of range, reported by check() */
+
+static void check(bool ok, const char *what, long long v, const char *where, u32 id)
+{
+	if (ok)
+		return;
+	if (bad++ < 10)
+		fprintf(stderr, "# out of range: %s %lld (%s %u)\n", what, v, where, id);
+}
+
+/* Every object, against cpo-domain.md; each line cites its section. */
+static void check_ranges(struct oph_fabric *f)
+{
+	const struct oph_topo *t = oph_fabric_topo(f);
+	const struct oph_params *p = oph_fabric_params(f);
+	struct oph_module_info mi;
+	struct oph_laser_info la;
+	struct oph_lane_info ln;
+	struct oph_link_info li;
+	struct oph_agg_info ai;
+	u32 i, k, dir, side;
+
+	for (i = 0; i < t->links; i++) {
+		oph_link_get(f, i, &li);
+		/* 8.4: +14.5 dBm at the engine, alarm at +10.5; -40 dBm dark */
+		check(li.oe_input_udbm == -40000 || IN(-30000, li.oe_input_udbm, 16500),
+		      "engine input udBm", li.oe_input_udbm, "link", i);
+		/* 8.4: fibre loss 1-2 dB, fail > 5 dB (dirty fibres add theirs) */
+		check(IN(1000, li.fibre_loss_mdb, 42000), "feed fibre loss mdB",
+		      li.fibre_loss_mdb, "link", i);
+		/* 8.2: 4.9 ns/m */
+		check(li.tof_ps == li.fibre_m_dm * 490, "time of flight", li.tof_ps, "link", i);
+		check(li.bandwidth_gbps <= p->lambdas * p->lane_gbps, "link Gb/s",
+		      li.bandwidth_gbps, "link", i);
+		check((li.state == OPH_LINK_UP) == (li.cause == OPH_DOWN_NONE) ||
+		      li.state == OPH_LINK_CALIBRATING || li.state == OPH_LINK_TRAINING ||
+		      li.state == OPH_LINK_BER_QUAL, "a link not up has a cause", li.cause,
+		      "link", i);
+		for (dir = 0; dir < 2; dir++)
+			for (k = 0; k < p->lambdas; k++) {
+				oph_lane_get(f, i, k, dir, &ln);
+				/* 8.4: -5 dBm nominal; never below the -40 dBm floor */
+				check(ln.rx_power_udbm == -40000 ||
+				      IN(-35000, ln.rx_power_udbm, 2000),
+				      "rx udBm", ln.rx_power_udbm, "lane of link", i);
+				/* 4.3: a receiver reports no BER below 1e-15 */
+				check(!ln.ber_e || IN(30, ln.ber_e, OPH_BER_E_FLOOR),
+				      "BER", ln.ber_e, "lane of link", i);
+				/* 4.2: 4.48 nm at 4.4 uW/GHz is at most 3.5 mW */
+				check(ln.heater_uw <= 3500, "heater uW", ln.heater_uw,
+				      "lane of link", i);
+				/* 8.4: +-10 pm locked, unlock past 100 pm */
+				check(ln.state != OPH_LANE_ACTIVE || IN(-50, ln.ring_offset_pm, 50),
+				      "ring offset pm", ln.ring_offset_pm, "lane of link", i);
+				check(ln.err_bits <= ln.bits, "errored bits", (long long)ln.err_bits,
+				      "lane of link", i);
+				check(ln.fec_uncorrectable <= ln.bits / 5140 + 1, "uncorrectable",
+				      (long long)ln.fec_uncorrectable, "lane of link", i);
+				check(ln.state == OPH_LANE_ACTIVE || ln.state == OPH_LANE_LOCKING ||
+				      ln.state == OPH_LANE_LOCKED || ln.cause,
+				      "a lane not active has a cause", ln.state, "lane of link", i);
+			}
+	}
+	for (side = 0; side < 2; side++) {
+		u32 nm = side ? t->sw_modules : t->ep_modules;
+		u32 ne = side ? t->sw_engines : t->ep_engines;
+
+		for (i = 0; i < nm; i++) {
+			oph_module_get(f, side, i, &mi);
+			if (mi.state == OPH_MOD_ABSENT)
+				continue;
+			/* 8.4: 45 C nominal, alarms at -5 and 80 C (TEC runaway heats) */
+			check(IN(25000, mi.temp_mc, 260000), "module temp mC", mi.temp_mc,
+			      "module", i);
+			/* 8.4: 3.3 V, +-4 % warns */
+			check(IN(3168, mi.supply_mv, 3432), "supply mV", mi.supply_mv,
+			      "module", i);
+			/* 1.3 / 8.4: 10-12 W */
+			check(IN(1000, mi.power_mw, 12000), "module mW", mi.power_mw,
+			      "module", i);
+			check((mi.state == OPH_MOD_FAULT) <= (mi.cause != OPH_MC_NONE),
+			      "a module in fault has a cause", mi.cause, "module", i);
+			for (k = 0; k < p->lambdas; k++) {
+				oph_laser_get(f, side, i, k, &la);
+				/* 8.4: 200 mA at BOL, alarm at +50 % */
+				check(la.bias_ua <= 330000, "bias uA", la.bias_ua, "laser of", i);
+				/* 1.3: 50 mW (17 dBm) before the split */
+				check(la.power_uw <= 50000, "power uW", la.power_uw, "laser of", i);
+				/* 8.4: 50 C; a dark laser measures none */
+				check(!(la.have & OPH_LASER_HAVE_TEMP) ||
+				      IN(49000, la.temp_mc, 260000), "laser temp mC",
+				      la.temp_mc, "laser of", i);
+				check(la.state == OPH_LASER_ON || la.state == OPH_LASER_RAMPING ||
+				      la.state == OPH_LASER_CHECK || !la.have,
+				      "a dark laser measures nothing", la.have, "laser of", i);
+				/* 8.4: grid +-2 GHz nominal; a TEC walk moves it (3.6 GHz/s) */
+				check(!(la.have & OPH_LASER_HAVE_FREQ) || la.freq_err_mhz >= -2000,
+				      "freq err MHz", la.freq_err_mhz, "laser of", i);
+				check(la.age_ppm <= 10000000, "age ppm", la.age_ppm, "laser of", i);
+			}
+		}
+		for (i = 0; i < ne; i++) {
+			oph_engine_get(f, side, i, &ai);
+			/* 1.2: about 60 C at full load; dead engines read 25 C */
+			check(ai.dead ? ai.temp_mc == 25000 : IN(40000, ai.temp_mc, 200000),
+			      "engine temp mC", ai.temp_mc, "engine", i);
+			/* 1.2 / 7: 5 pJ/b, about 20 W a chiplet */
+			check(ai.power_mw <= 25000, "engine mW", (long long)ai.power_mw,
+			      "engine", i);
+		}
+	}
+	for (i = 0; i < t->ep_racks; i++) {
+		oph_rack_get(f, i, &ai);
+		/* 7: about 100 kW a 64-GPU rack; the small rack holds 4 GPUs */
+		check(IN(4 * 1400000ULL, ai.power_mw, 4 * 1650000ULL), "rack mW",
+		      (long long)ai.power_mw, "rack", i);
+	}
+}
+
+/* What a row does after injecting its fault. */
+enum then {
+	THEN_WAIT,		/* let it act */
+	THEN_REUP,		/* take link 0 down and up again: it recalibrates */
+	THEN_RESET,		/* reset link 0's module: it goes through a transition */
+};
+
+struct row {
+	const char *name;
+	struct oph_fault flt;	/* .kind == __OPH_FAULT_CNT: nothing injected */
+	enum then then;
+	u64 after_s;		/* virtual seconds it is given */
+	u8 link_cause;		/* link 0's, enum oph_down_reason */
+	u8 mod_cause;		/* link 0's GPU-side module's, enum oph_mod_cause */
+	bool up;		/* link 0 up or degraded, carrying data */
+	s8 first;		/* obj of the first record after the injection; -1 none */
+};
+
+/*
+ * Link 0 runs from GPU 0's engine 0 to plane 0; GPU 0's module 0 lights
+ * it (the "target" of module faults), engine 0 on the GPU side heats.
+ */
+#define MODF(k, ...)	{ .kind = (k), .side = OPH_SIDE_EP, .target = 0, __VA_ARGS__ }
+#define LINKF(k, ...)	{ .kind = (k), .side = OPH_SIDE_EP, .target = 0, __VA_ARGS__ }
+#define NONE		{ .kind = __OPH_FAULT_CNT }
+
+static const struct row rows[] = {
+	{ "nominal", NONE, THEN_WAIT, 60, OPH_DOWN_NONE, OPH_MC_NONE, true, -1 },
+	{ "module-death", MODF(OPH_FAULT_MODULE_DEATH), THEN_WAIT, 5,
+	  OPH_DOWN_MODULE, OPH_MC_SUPPLY, false, OPH_OBJ_MODULE },
+	{ "laser-death", MODF(OPH_FAULT_LASER_DEATH, .lane = 0), THEN_WAIT, 5,
+	  OPH_DOWN_LASER, OPH_MC_LASER, true, OPH_OBJ_ALARM },
+	{ "laser-aging fast, one hour", MODF(OPH_FAULT_LASER_AGING, .lane = 2,
+					     .value = 1000000), THEN_WAIT, 3600,
+	  OPH_DOWN_NONE, OPH_MC_AGING, true, OPH_OBJ_ALARM },
+	{ "laser-aging past its life: power droops", MODF(OPH_FAULT_LASER_AGING, .lane = 2,
+							  .value = 10000000), THEN_WAIT, 3600,
+	  OPH_DOWN_LASER, OPH_MC_AGING, true, OPH_OBJ_ALARM },
+	{ "fibre-cut tx", LINKF(OPH_FAULT_FIBRE_CUT, .which = OPH_FIBRE_TX), THEN_WAIT, 5,
+	  OPH_DOWN_FIBRE, OPH_MC_NONE, false, OPH_OBJ_LINK },
+	{ "fibre-cut rx", LINKF(OPH_FAULT_FIBRE_CUT, .which = OPH_FIBRE_RX), THEN_WAIT, 5,
+	  OPH_DOWN_FIBRE, OPH_MC_NONE, false, OPH_OBJ_LINK },
+	{ "fibre-cut feed", LINKF(OPH_FAULT_FIBRE_CUT, .which = OPH_FIBRE_FEED), THEN_WAIT, 5,
+	  OPH_DOWN_FEED_FIBRE, OPH_MC_NONE, false, OPH_OBJ_LINK },
+	{ "fibre-dirty feed 3 dB", LINKF(OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_FEED,
+					 .value = 300), THEN_WAIT, 5,
+	  OPH_DOWN_NONE, OPH_MC_NONE, true, OPH_OBJ_ALARM },
+	{ "fibre-dirty feed 9 dB", LINKF(OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_FEED,
+					 .value = 900), THEN_WAIT, 5,
+	  OPH_DOWN_FEED_FIBRE, OPH_MC_NONE, false, OPH_OBJ_LINK },
+	{ "fibre-dirty tx 8 dB (into KP4)", LINKF(OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_TX,
+						  .value = 800), THEN_WAIT, 5,
+	  OPH_DOWN_FIBRE, OPH_MC_NONE, true, OPH_OBJ_ALARM },
+	{ "fibre-dirty rx 6 dB (no FEC)", LINKF(OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_RX,
+						.value = 600), THEN_WAIT, 5,
+	  OPH_DOWN_FIBRE, OPH_MC_NONE, true, OPH_OBJ_ALARM },
+	{ "ring-drift 8 K", MODF(OPH_FAULT_RING_DRIFT, .value = 1000, .amount = 8000),
+	  THEN_WAIT, 20, OPH_DOWN_NONE, OPH_MC_NONE, true, -1 },
+	{ "ring-drift 22 K", MODF(OPH_FAULT_RING_DRIFT, .value = 1000, .amount = 22000),
+	  THEN_WAIT, 30, OPH_DOWN_NONE, OPH_MC_NONE, true, -1 },
+	{ "ring-drift 60 K", MODF(OPH_FAULT_RING_DRIFT, .value = 1000, .amount = 60000),
+	  THEN_WAIT, 70, OPH_DOWN_RING, OPH_MC_NONE, false, OPH_OBJ_LINK },
+	{ "tec, 10 s", MODF(OPH_FAULT_TEC), THEN_WAIT, 10,
+	  OPH_DOWN_NONE, OPH_MC_TEC_RUNAWAY, true, OPH_OBJ_ALARM },
+	{ "tec, runaway", MODF(OPH_FAULT_TEC), THEN_WAIT, 30,
+	  OPH_DOWN_TEC, OPH_MC_TEC_RUNAWAY, false, OPH_OBJ_ALARM },
+	{ "ber 1e-5 down (no FEC)", LINKF(OPH_FAULT_BER, .lane = OPH_ALL, .which = OPH_FIBRE_RX,
+					  .value = 500), THEN_WAIT, 1,
+	  OPH_DOWN_BER, OPH_MC_NONE, false, OPH_OBJ_LINK },
+	{ "ber 1e-5 up (KP4)", LINKF(OPH_FAULT_BER, .lane = OPH_ALL, .which = OPH_FIBRE_TX,
+				     .value = 500), THEN_WAIT, 5,
+	  OPH_DOWN_NONE, OPH_MC_NONE, true, -1 },
+	{ "arbitration", LINKF(OPH_FAULT_ARBITRATION), THEN_REUP, 1,
+	  OPH_DOWN_ARBITRATION, OPH_MC_NONE, false, OPH_OBJ_LINK },
+	{ "engine-death", MODF(OPH_FAULT_ENGINE_DEATH), THEN_WAIT, 1,
+	  OPH_DOWN_ENGINE, OPH_MC_NONE, false, OPH_OBJ_HEALTH },
+	{ "fw-hang", MODF(OPH_FAULT_FW_HANG), THEN_RESET, 10,
+	  OPH_DOWN_MODULE, OPH_MC_FIRMWARE, false, OPH_OBJ_MODULE },
+};
+
+static const char *then_name(enum then t)
+{
+	return t == THEN_REUP ? " (link 0 down and up)" : t == THEN_RESET ? " (module reset)" : "";
+}
+
+TEST(every_fault_kind_has_a_row)
+{
+	bool seen[__OPH_FAULT_CNT] = { false };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(rows); i++)
+		if (rows[i].flt.kind < __OPH_FAULT_CNT)
+			seen[rows[i].flt.kind] = true;
+	for (i = 0; i < __OPH_FAULT_CNT; i++)
+		EXPECT_TRUE(seen[i]) TH_LOG("fault kind %u has no row", i);
+}
+
+TEST(the_model_reports_what_real_optics_would)
+{
+	static struct rec r;
+	struct oph_module_info mi;
+	struct oph_link_info li;
+	struct oph_params p;
+	struct oph_fabric *f;
+	const char *why;
+	unsigned int i, first;
+
+	for (i = 0; i < ARRAY_SIZE(rows); i++) {
+		const struct row *w = &rows[i];
+
+		small_params(&p);
+		f = make(&p, &r);
+		ASSERT_NE(NULL, f);
+		bring_up(f);
+		bad = 0;
+		check_ranges(f);
+		EXPECT_EQ(0, bad) TH_LOG("%s: nominal values out of range", w->name);
+		first = r.n;
+		if (w->flt.kind < __OPH_FAULT_CNT)
+			ASSERT_EQ(0, oph_fault_inject(f, &w->flt, &why)) TH_LOG("%s", w->name);
+		if (w->then == THEN_REUP) {
+			ASSERT_EQ(0, oph_link_set_admin(f, 0, false, &why));
+			ASSERT_EQ(0, oph_link_set_admin(f, 0, true, &why));
+			first = r.n;	/* what the operator did is not the signal */
+		} else if (w->then == THEN_RESET) {
+			ASSERT_EQ(0, oph_module_reset(f, OPH_SIDE_EP, 0, &why));
+			first = r.n;
+		}
+		oph_fabric_advance(f, oph_fabric_now(f) + w->after_s * SEC);
+
+		oph_link_get(f, 0, &li);
+		EXPECT_EQ(w->link_cause, li.cause)
+			TH_LOG("%s%s: link cause %u, state %u", w->name, then_name(w->then),
+			       li.cause, li.state);
+		EXPECT_EQ(w->up, li.state == OPH_LINK_UP || li.state == OPH_LINK_DEGRADED)
+			TH_LOG("%s: link state %u", w->name, li.state);
+		oph_module_get(f, OPH_SIDE_EP, oph_link_module(f, 0, OPH_SIDE_EP), &mi);
+		EXPECT_EQ(w->mod_cause, mi.cause)
+			TH_LOG("%s: module cause %u, state %u", w->name, mi.cause, mi.state);
+		if (w->first < 0) {
+			EXPECT_EQ(first, r.n) TH_LOG("%s: %u records", w->name, r.n - first);
+		} else {
+			ASSERT_LT(first, r.n) TH_LOG("%s: nothing visible", w->name);
+			EXPECT_EQ(w->first, r.c[first].obj)
+				TH_LOG("%s: first record obj %u", w->name, r.c[first].obj);
+		}
+		bad = 0;
+		check_ranges(f);
+		EXPECT_EQ(0, bad) TH_LOG("%s: values out of range", w->name);
+		EXPECT_EQ(0, r.gaps);
+		oph_fabric_destroy(f);
+	}
+}
+
+TEST_HARNESS_MAIN
