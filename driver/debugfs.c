@@ -31,6 +31,7 @@ static const char *const fault_names[] = {
 	[OPH_FAULT_ARBITRATION]		= "arbitration",
 	[OPH_FAULT_ENGINE_DEATH]	= "engine-death",
 	[OPH_FAULT_FW_HANG]		= "fw-hang",
+	[OPH_FAULT_COOLING]		= "cooling",
 };
 
 static const char *const module_states[] = {

@@ -25,7 +25,8 @@ static bool module_kind(u8 kind)
 
 static bool engine_kind(u8 kind)
 {
-	return kind == OPH_FAULT_RING_DRIFT || kind == OPH_FAULT_ENGINE_DEATH;
+	return kind == OPH_FAULT_RING_DRIFT || kind == OPH_FAULT_ENGINE_DEATH ||
+	       kind == OPH_FAULT_COOLING;
 }
 
 /* The part of a fault that tells it apart from others on the same target. */
@@ -81,7 +82,7 @@ bool oph_fault_any(const struct oph_fabric *f, u8 kind, u8 side, u32 target)
 }
 
 /**
- * oph_engine_dead() - an engine is dead or quarantined
+ * oph_engine_dead() - an engine is dead, shut down hot or quarantined
  * @f: fabric
  * @side: side of the engine
  * @eng: engine id
@@ -92,7 +93,7 @@ bool oph_engine_dead(const struct oph_fabric *f, enum oph_side side, u32 eng)
 {
 	const struct oph_engine *e = &f->engines[side][eng];
 
-	if (e->health.quarantined)
+	if (e->health.quarantined || e->shutdown)
 		return true;
 	return e->nfaults &&
 	       oph_fault_find(f, OPH_FAULT_ENGINE_DEATH, side, eng, OPH_ALL);
@@ -233,6 +234,11 @@ int oph_fault_check(struct oph_fabric *f, const struct oph_fault *flt,
 			return refuse(field, OPH_FF_AMOUNT, why, -ERANGE,
 				      "drift amount must be 1 to 200000 mK");
 		break;
+	case OPH_FAULT_COOLING:
+		if (flt->value <= 0 || flt->value > 100000)
+			return refuse(field, OPH_FF_VALUE, why, -ERANGE,
+				      "heating rate must be 1 to 100000 mK/s");
+		break;
 	case OPH_FAULT_BER:
 		if (flt->lane != OPH_ALL && flt->lane >= f->p.lambdas)
 			return refuse(field, OPH_FF_LANE, why, -ERANGE,
@@ -322,6 +328,7 @@ int oph_fault_inject(struct oph_fabric *f, const struct oph_fault *flt,
 		affected_links_changed(f, &c, OPH_DOWN_ENGINE);
 		return 0;
 	case OPH_FAULT_RING_DRIFT:
+	case OPH_FAULT_COOLING:
 		/* Follow the heating on its tick until it levels off. */
 		oph_evq_add(f, f->now + drift_tick(&c),
 			    c.side == OPH_SIDE_EP ? OPH_EV_ENG_EP : OPH_EV_ENG_SW,
@@ -383,6 +390,11 @@ int oph_fault_clear(struct oph_fabric *f, const struct oph_fault *flt,
 	if (c.kind == OPH_FAULT_RING_DRIFT) {
 		f->engines[c.side][c.target].heat_mk = 0;
 		f->engines[c.side][c.target].drifting = 0;
+	}
+	/* Coolant back: the engine cools and starts again. */
+	if (c.kind == OPH_FAULT_COOLING) {
+		f->engines[c.side][c.target].cool_mk = 0;
+		f->engines[c.side][c.target].shutdown = 0;
 	}
 	if (c.kind == OPH_FAULT_TEC)
 		f->slots[c.side][c.target].tec_mk = 0;
@@ -471,8 +483,36 @@ void oph_faults_drop_module(struct oph_fabric *f, enum oph_side side, u32 mod)
 	}
 }
 
+/*
+ * An engine without coolant heats at the fault's rate until it reaches
+ * its shutdown temperature; then it stops (a health error) and stays
+ * down, cold, until the coolant is back.
+ */
+static void cooling_tick(struct oph_fabric *f, enum oph_side side, u32 eng,
+			 const struct oph_fault *c)
+{
+	struct oph_engine *e = &f->engines[side][eng];
+
+	if (e->shutdown)
+		return;
+	affected_links_settle(f, c);
+	e->cool_mk = (u32)min_t(u64, oph_mul_div(f->now - c->since, (u64)c->value,
+						   OPH_NS_PER_S), 200000);
+	if (oph_engine_temp_mc(f, side, eng) >= OPH_ENGINE_SHUTDOWN_MC) {
+		oph_engine_latch(f, side, eng);
+		e->shutdown = 1;
+		oph_health_error(f, &e->health, OPH_OBJ_ENGINE, side, eng);
+	} else {
+		oph_evq_add(f, f->now + OPH_NS_PER_S,
+			    side == OPH_SIDE_EP ? OPH_EV_ENG_EP : OPH_EV_ENG_SW, eng);
+	}
+	affected_links_changed(f, c, OPH_DOWN_THERMAL);
+	oph_engine_latch(f, side, eng);
+}
+
 /**
- * oph_engine_event() - the heating of an engine moved on
+ * oph_engine_event() - the heating of an engine moved on (a ring drift, a
+ *	loss of coolant)
  * @f: fabric
  * @side: side of the engine
  * @eng: engine id
@@ -481,10 +521,16 @@ void oph_engine_event(struct oph_fabric *f, enum oph_side side, u32 eng)
 {
 	const struct oph_fault *d = oph_fault_find(f, OPH_FAULT_RING_DRIFT, side,
 						   eng, OPH_ALL);
+	const struct oph_fault *cool = oph_fault_find(f, OPH_FAULT_COOLING, side,
+						      eng, OPH_ALL);
 	struct oph_engine *e = &f->engines[side][eng];
 	struct oph_fault c;
 	u64 end, mk;
 
+	if (cool) {
+		c = *cool;
+		cooling_tick(f, side, eng, &c);
+	}
 	if (!d)
 		return;
 	c = *d;

@@ -106,7 +106,9 @@ struct oph_engine {
 	u8 nfaults;
 	u8 latched;		/* temperature threshold flags */
 	u8 drifting;		/* heating faster than the rings follow, at the last tick */
+	u8 shutdown;		/* thermal shutdown: too hot to run */
 	u32 heat_mk;		/* heating by a ring drift fault, at the last tick */
+	u32 cool_mk;		/* heating since its coolant was lost, at the last tick */
 	u32 ev_seq;
 	struct oph_health health;
 };
@@ -118,6 +120,12 @@ struct oph_engine {
  * TeraPHY met its BER at 800 K/s (cpo-domain.md 1.2).
  */
 #define OPH_DRIFT_FAST_MK_S	1000000
+
+/*
+ * An engine shuts itself down at this die temperature, 10 K above its
+ * alarm [A], and stays down while it has no coolant.
+ */
+#define OPH_ENGINE_SHUTDOWN_MC	105000
 
 struct oph_fabric {
 	struct oph_params p;

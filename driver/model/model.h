@@ -197,6 +197,7 @@ enum oph_fault_kind {
 	OPH_FAULT_ARBITRATION,	/* link: wavelength arbitration fails */
 	OPH_FAULT_ENGINE_DEATH,	/* engine: its ports dark both ways */
 	OPH_FAULT_FW_HANG,	/* module: frozen in a transient state */
+	OPH_FAULT_COOLING,	/* engine: its cold plate lost its coolant; rate */
 	__OPH_FAULT_CNT
 };
 
@@ -217,8 +218,8 @@ enum oph_fibre {
  *	for BER faults the direction: OPH_FIBRE_TX the up one, OPH_FIBRE_RX
  *	the down one, OPH_ALL both
  * @value: kind-specific: extra loss (0.01 dB), extra aging rate (ppm of
- *	life per hour), ring drift rate (mK/s), BER exponent (x100, e.g.
- *	600 = 1e-6)
+ *	life per hour), ring drift or cooling loss heating rate (mK/s), BER
+ *	exponent (x100, e.g. 600 = 1e-6)
  * @amount: ring drift total heating (mK)
  * @since: virtual time of injection (ns)
  */

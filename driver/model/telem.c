@@ -119,7 +119,7 @@ static u32 engine_heating(const struct oph_fabric *f, enum oph_side side,
 
 	/* As of the engine's last tick: constant between two settles. */
 	*fast = e->drifting;
-	return e->heat_mk;
+	return e->heat_mk + e->cool_mk;
 }
 
 /* How far a module's lasers walked off grid, MHz (to longer wavelengths). */
@@ -283,10 +283,14 @@ static u8 dir_cause(const struct lane_ctx *c)
 {
 	const struct oph_fabric *f = c->f;
 	const struct oph_slot *s = &f->slots[c->side][c->mod];
+	u32 side, eng;
 
-	if (oph_engine_dead(f, OPH_SIDE_EP, oph_link_engine(f, c->link, OPH_SIDE_EP)) ||
-	    oph_engine_dead(f, OPH_SIDE_SW, oph_link_engine(f, c->link, OPH_SIDE_SW)))
-		return OPH_DOWN_ENGINE;
+	for (side = 0; side < 2; side++) {
+		eng = oph_link_engine(f, c->link, side);
+		if (oph_engine_dead(f, side, eng))
+			return f->engines[side][eng].shutdown ? OPH_DOWN_THERMAL :
+			       OPH_DOWN_ENGINE;
+	}
 	if (!c->lit_mod) {
 		if (s->mod && (s->admin == OPH_ADMIN_UNPROVISIONING ||
 			       s->admin == OPH_ADMIN_UNPROVISIONED))
@@ -317,13 +321,20 @@ static u8 dir_cause(const struct lane_ctx *c)
  */
 static u8 ring_cause(const struct lane_ctx *c, u32 lane)
 {
+	enum oph_side side;
 	u32 ring;
 
-	for (ring = 0; ring < 2; ring++)
-		if (ring_out_pm(c, lane, ring) &&
-		    ring_bias_mhz(c, lane, ring) + c->shift_mhz[ring] > RING_RANGE_MHZ &&
+	for (ring = 0; ring < 2; ring++) {
+		if (!ring_out_pm(c, lane, ring))
+			continue;
+		if (ring_bias_mhz(c, lane, ring) + c->shift_mhz[ring] > RING_RANGE_MHZ &&
 		    c->f->slots[c->side][c->mod].tec_mk)
 			return OPH_DOWN_TEC;
+		/* Ring 0 sits in the engine on the module's side, ring 1 across. */
+		side = ring ? !c->side : c->side;
+		if (c->f->engines[side][oph_link_engine(c->f, c->link, side)].cool_mk)
+			return OPH_DOWN_THERMAL;
+	}
 	return OPH_DOWN_RING;
 }
 
@@ -1338,7 +1349,8 @@ s32 oph_engine_temp_mc(struct oph_fabric *f, enum oph_side side, u32 eng)
 	 * of cpo-domain.md 1.2; plus any heating injected into it.
 	 */
 	rth = (u64)oph_vary(f, OPH_VAR_RTH, (eng << 1 | side) ^ 0x40000000, 800, 1200);
-	return (s32)(40000 + mw * rth / 1000 + f->engines[side][eng].heat_mk);
+	return (s32)(40000 + mw * rth / 1000 + f->engines[side][eng].heat_mk +
+		     f->engines[side][eng].cool_mk);
 }
 
 static void agg_engine(struct oph_fabric *f, enum oph_side side, u32 eng,
@@ -1407,8 +1419,10 @@ int oph_engine_get(struct oph_fabric *f, enum oph_side side, u32 engine,
 		agg_link(f, links[i], ai);
 	agg_engine(f, side, engine, ai);
 	ai->dead = oph_engine_dead(f, side, engine);
-	/* A dead engine is cold, not an under-temperature alarm. */
-	if (!ai->dead)
+	/* A dead engine reads nothing: no temperature, no alarm. */
+	if (ai->dead)
+		ai->temp_mc = 0;
+	else
 		ai->flags = oph_thresh_flags(f, OPH_TH_ENGINE_TEMP, ai->temp_mc);
 	ai->latched = f->engines[side][engine].latched;
 	return 0;

@@ -330,9 +330,9 @@ t_mon_human() {
 	# A line per event, GPU 2's only: its links, its laser modules.
 	{ [ -s "$tmp/human" ] &&
 		! grep -Ev "$ts(link-ntf link [0-9]+|module-ntf side gpu module [0-9]+) gpu 2 " "$tmp/human" &&
-		grep -Eq "${ts}link-ntf link 16 gpu 2 engine 0 port 0 plane 0 state degraded .*lanes-up 7 ntf-seq [0-9]+ " \
+		grep -Eq "${ts}link-ntf link 16 gpu 2 engine 0 port 0 plane 0 state degraded .*lanes-up 7 link-cause laser ntf-seq [0-9]+ " \
 			"$tmp/human" &&
-		grep -Eq "${ts}module-ntf side gpu module 4 gpu 2 state fault " "$tmp/human" &&
+		grep -Eq "${ts}module-ntf side gpu module 4 gpu 2 state fault .*module-cause " "$tmp/human" &&
 		grep -Eq "${ts}module-ntf side gpu module 4 gpu 2 state ready admin active " "$tmp/human"
 	} || { head -c 3000 "$tmp/human"; return 1; }
 }
@@ -427,6 +427,20 @@ t_drift() {
 		j -F $FAB -s engine show 7/0 && q ".[0].\"agg-stats\".\"temp-mc\" == $t"
 }
 ok "ring-drift: the engine warms by the amount, its rings need less heater" t_drift
+t_cooling() {
+	# Coolant lost on 7/1 at 5 K/s: past 30 K its rings lose lanes (cause
+	# thermal), at 105 C it shuts down and reads no temperature; coolant
+	# back, it runs again.
+	"$C" -F $FAB sim fault inject cooling 7/1 value 5000 && "$C" -F $FAB sim clock step 20s &&
+		j -F $FAB -s engine show 7/1 &&
+		q '.[0]."engine-dead" == true and .[0]."agg-stats"."temp-mc" == null and
+			.[0]."agg-stats"."latched" == 10' &&
+		j -F $FAB link show gpu 7 &&
+		q 'map(select(.engine == 1)) | length == 4 and all(."link-cause" == "thermal")' &&
+		"$C" -F $FAB sim fault clear cooling 7/1 && "$C" -F $FAB sim clock step 10s &&
+		j -F $FAB link show gpu 7 && q 'map(select(.engine == 1)) | all(."link-state" == "up")'
+}
+ok "cooling: the engine climbs through warning and alarm to a thermal shutdown (cause thermal)" t_cooling
 t_ber() {
 	# 1e-9 on every lane: above 1e-10, the GPU's receivers (no FEC) run the
 	# link degraded.  1e-5 on one lane: above 1e-6, the GPU loses it; the

@@ -276,6 +276,7 @@ static int fault_target(struct ctx *c, unsigned int kind, struct place *p,
 		break;
 	case OPHOTON_FAULT_RING_DRIFT:
 	case OPHOTON_FAULT_ENGINE_DEATH:
+	case OPHOTON_FAULT_COOLING:
 		ret = place_engine(c, p, side, target);
 		break;
 	default:
@@ -354,7 +355,8 @@ static const struct cmd sim_cmds[] = {
 	  "pull a laser module out (by surprise) or plug one in", sim_laser },
 	{ "fault", "{ inject | clear } KIND TARGET [ lane K ] [ fibre tx|rx|feed ] [ value V ] [ amount A ]",
 	  "inject or clear a fault; KIND: module-death laser-death laser-aging fibre-cut\n"
-	  "      fibre-dirty ring-drift tec ber arbitration engine-death fw-hang;\n"
+	  "      fibre-dirty ring-drift tec ber arbitration engine-death fw-hang\n"
+	  "      cooling;\n"
 	  "      TARGET: a module (GPU/MODULE), an engine (GPU/ENGINE) or a link\n"
 	  "      (GPU/ENGINE/PORT) by kind, or 'target ID'", sim_fault },
 	{ "clock", "step DURATION", "step the fabric's virtual clock (10s, 500ms, 1h)",

@@ -58,7 +58,7 @@ _ophotonctl() {
 		case $obj in
 		sim) COMPREPLY=($(compgen -W "remove insert inject clear step module-death laser-death
 			laser-aging fibre-cut fibre-dirty ring-drift tec ber arbitration engine-death
-			fw-hang lane fibre value amount serial side" -- "$cur")) ;;
+			fw-hang cooling lane fibre value amount serial side" -- "$cur")) ;;
 		monitor) COMPREPLY=($(compgen -W "config alarms all fabric link gpu module" -- "$cur")) ;;
 		fabric) COMPREPLY=($(compgen -W "fabric up down time-scale rack-budget-w thresh alarm-lo
 			warn-lo warn-hi alarm-hi engines blast format --format" -- "$cur")) ;;

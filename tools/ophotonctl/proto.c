@@ -251,10 +251,11 @@ static const char *const enum_fault_kind_names[] = {
 	"arbitration",
 	"engine-death",
 	"fw-hang",
+	"cooling",
 };
 
 const struct onl_enum onl_enum_fault_kind = {
-	.name = "fault-kind", .first = 0, .n = 11, .names = enum_fault_kind_names,
+	.name = "fault-kind", .first = 0, .n = 12, .names = enum_fault_kind_names,
 };
 
 static const char *const enum_fibre_names[] = {

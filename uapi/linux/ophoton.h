@@ -204,7 +204,8 @@ enum ophoton_link_state {
  * @OPHOTON_DOWN_FEED_FIBRE: the feed fibre from its laser module is cut, or
  *	lost so much light that the interlock holds the laser back
  * @OPHOTON_DOWN_RING: a ring past the end of its tuning range lost lock
- * @OPHOTON_DOWN_THERMAL: an engine at either end overheated
+ * @OPHOTON_DOWN_THERMAL: an engine at either end overheated: its rings were
+ *	pulled past their range, or it shut down hot
  * @OPHOTON_DOWN_MODULE: the laser module lighting it is absent, powered
  *	down or in fault (%OPHOTON_A_MODULE_CAUSE says why)
  * @OPHOTON_DOWN_LASER: a laser of that module failed
@@ -463,6 +464,9 @@ enum ophoton_sim_action {
  * @OPHOTON_FAULT_ARBITRATION: a link's wavelength arbitration fails
  * @OPHOTON_FAULT_ENGINE_DEATH: an engine dies (target: engine)
  * @OPHOTON_FAULT_FW_HANG: a module's firmware hangs in its next transition
+ * @OPHOTON_FAULT_COOLING: an engine's cold plate loses its coolant: the die
+ *	heats at %OPHOTON_A_FAULT_VALUE mK/s through its warning and alarm to
+ *	a thermal shutdown at 105 C; it runs again once the fault is cleared
  */
 enum ophoton_fault_kind {
 	OPHOTON_FAULT_MODULE_DEATH,
@@ -476,6 +480,7 @@ enum ophoton_fault_kind {
 	OPHOTON_FAULT_ARBITRATION,
 	OPHOTON_FAULT_ENGINE_DEATH,
 	OPHOTON_FAULT_FW_HANG,
+	OPHOTON_FAULT_COOLING,
 };
 
 /**

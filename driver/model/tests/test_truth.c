@@ -23,7 +23,7 @@ _Static_assert(sizeof(struct oph_link_info) == 72, "link telemetry: add its rang
 _Static_assert(sizeof(struct oph_laser_info) == 44, "laser telemetry: add its range");
 _Static_assert(sizeof(struct oph_module_info) == 48, "module telemetry: add its range");
 _Static_assert(sizeof(struct oph_agg_info) == 88, "aggregate telemetry: add its range");
-_Static_assert(__OPH_FAULT_CNT == 11, "a new fault kind needs its rows below");
+_Static_assert(__OPH_FAULT_CNT == 12, "a new fault kind needs its rows below");
 
 #define IN(lo, v, hi)	((v) >= (lo) && (v) <= (hi))
 
@@ -130,8 +130,9 @@ static void check_ranges(struct oph_fabric *f)
 		}
 		for (i = 0; i < ne; i++) {
 			oph_engine_get(f, side, i, &ai);
-			/* 1.2: about 60 C at full load; dead engines read 25 C */
-			check(ai.dead ? ai.temp_mc == 25000 : IN(40000, ai.temp_mc, 200000),
+			/* 1.2: about 60 C at full load; a dead engine reads nothing */
+			check(ai.dead ? ai.temp_mc == 0 : IN(40000, ai.temp_mc,
+							     OPH_ENGINE_SHUTDOWN_MC + 1000),
 			      "engine temp mC", ai.temp_mc, "engine", i);
 			/* 1.2 / 7: 5 pJ/b, about 20 W a chiplet */
 			check(ai.power_mw <= 25000, "engine mW", (long long)ai.power_mw,
@@ -224,6 +225,18 @@ static const struct row rows[] = {
 	  OPH_DOWN_ENGINE, OPH_MC_NONE, false, OPH_OBJ_HEALTH },
 	{ "fw-hang", MODF(OPH_FAULT_FW_HANG), THEN_RESET, 10,
 	  OPH_DOWN_MODULE, OPH_MC_FIRMWARE, false, OPH_OBJ_MODULE },
+	/*
+	 * 1 K/s from 47 C (the small fabric's engines carry 2 Tb/s): past
+	 * 30 K the rings with the least headroom lose their lanes (link 0
+	 * waits for light: too few lanes, cause thermal), the warning (85 C)
+	 * comes after some 45 s, the shutdown (105 C) after some 65 s.
+	 */
+	{ "cooling lost, 20 s", MODF(OPH_FAULT_COOLING, .value = 1000), THEN_WAIT, 20,
+	  OPH_DOWN_NONE, OPH_MC_NONE, true, -1 },
+	{ "cooling lost, 50 s", MODF(OPH_FAULT_COOLING, .value = 1000), THEN_WAIT, 50,
+	  OPH_DOWN_THERMAL, OPH_MC_NONE, false, OPH_OBJ_LINK },
+	{ "cooling lost, 80 s", MODF(OPH_FAULT_COOLING, .value = 1000), THEN_WAIT, 80,
+	  OPH_DOWN_THERMAL, OPH_MC_NONE, false, OPH_OBJ_LINK },
 };
 
 static const char *then_name(enum then t)
