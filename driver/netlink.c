@@ -177,7 +177,9 @@ static int link_fill_stats(struct sk_buff *msg, const struct oph_link_info *li)
 	    nla_put_u64_64bit(msg, OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS,
 			      li->time_in_state_ns, OPHOTON_A_LINK_STATS_PAD) ||
 	    nla_put_s32(msg, OPHOTON_A_LINK_STATS_OE_INPUT_UDBM, li->oe_input_udbm) ||
-	    nla_put_s32(msg, OPHOTON_A_LINK_STATS_FIBRE_LOSS_MDB, li->fibre_loss_mdb) ||
+	    nla_put_s32(msg, OPHOTON_A_LINK_STATS_FEED_LOSS_MDB, li->feed_loss_mdb) ||
+	    nla_put_s32(msg, OPHOTON_A_LINK_STATS_TX_FIBRE_LOSS_MDB, li->tx_loss_mdb) ||
+	    nla_put_s32(msg, OPHOTON_A_LINK_STATS_RX_FIBRE_LOSS_MDB, li->rx_loss_mdb) ||
 	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM, li->fibre_m_dm) ||
 	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_TOF_PS, li->tof_ps) ||
 	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_LATCHED, li->latched) ||

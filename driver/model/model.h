@@ -484,9 +484,13 @@ struct oph_lane_info {
  * @down_reason: enum oph_down_reason of the last down
  * @lanes_up: lanes active, per direction
  * @oe_input_udbm: laser light reaching the endpoint engine's port, 0.001 dBm
- * @fibre_loss_mdb: feed fibre loss (laser output to engine input), 0.001 dB
- * @fibre_m_dm: length of the link's fibre, decimetres
+ * @feed_loss_mdb: the feed fibre's loss, laser module output to the GPU
+ *	engine's input, 0.001 dB
+ * @fibre_m_dm: length of the link's fibre pair, decimetres
  * @tof_ps: time of flight over it
+ * @tx_loss_mdb: loss of the link's transmit fibre (the up direction):
+ *	connectors, 0.35 dB/km, dirt; 0.001 dB
+ * @rx_loss_mdb: the same of its receive fibre (the down direction)
  * @latched: OPH_LINK_* flags since last cleared
  * @up_count: transitions to up
  * @down_count: transitions from up (or degraded) to not up
@@ -504,9 +508,11 @@ struct oph_link_info {
 	u8 down_reason;
 	u8 lanes_up[2];
 	s32 oe_input_udbm;
-	s32 fibre_loss_mdb;
+	s32 feed_loss_mdb;
 	u32 fibre_m_dm;
 	u32 tof_ps;
+	s32 tx_loss_mdb;
+	s32 rx_loss_mdb;
 	u32 latched;
 	u32 up_count;
 	u32 down_count;

@@ -32,6 +32,7 @@
 #define MOD_LOSS_MDB	6500
 #define CONN_MDB	1000
 #define SENS_MDBM	(-10000)
+#define RX_FLOOR_UDBM	(-40000)	/* a photodiode reads nothing below */
 #define TEC_MHZ_PER_K	17750	/* 0.1 nm/K at 1300 nm */
 #define RING_RANGE_MHZ	795000	/* 4.48 nm of thermal tuning */
 #define RING_MHZ_PER_MK	10	/* 10 GHz/K */
@@ -398,9 +399,10 @@ static s32 rx_of(const struct lane_ctx *c, u32 lane, s32 oe)
 	return rx;
 }
 
+/* However dim the light, the photodiode reads nothing below its floor. */
 static s32 rx_udbm(const struct lane_ctx *c, u32 lane)
 {
-	return rx_of(c, lane, oe_input_udbm(c, lane));
+	return max_t(s32, rx_of(c, lane, oe_input_udbm(c, lane)), RX_FLOOR_UDBM);
 }
 
 /* -100 log10(BER) of a lit lane receiving @rx. */
@@ -492,7 +494,7 @@ static u32 scan_dir(const struct lane_ctx *c, s32 *oe_udbm)
 	}
 	/* @lit lasers of about the same power. */
 	if (oe_udbm)
-		*oe_udbm = lit ? one + (s32)oph_mdb_of_n[min(lit, 64U)] : -40000;
+		*oe_udbm = lit ? one + (s32)oph_mdb_of_n[min(lit, 64U)] : RX_FLOOR_UDBM;
 	return n;
 }
 
@@ -529,7 +531,7 @@ s32 oph_lane_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
 	struct lane_ctx c;
 
 	lane_ctx_init(&c, f, link, dir);
-	return lane_lit(&c, lane) ? rx_udbm(&c, lane) : -40000;
+	return lane_lit(&c, lane) ? rx_udbm(&c, lane) : RX_FLOOR_UDBM;
 }
 
 /**
@@ -753,8 +755,8 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		li->flags = oph_thresh_flags(f, OPH_TH_LANE_RX, li->rx_power_udbm);
 		ber = ber_of(&c, lane, li->rx_power_udbm);
 	} else {
-		li->rx_power_udbm = -40000;	/* the photodiode's floor */
-		li->margin_mdb = -40000 - SENS_MDBM;
+		li->rx_power_udbm = RX_FLOOR_UDBM;
+		li->margin_mdb = RX_FLOOR_UDBM - SENS_MDBM;
 		ber = 0;
 	}
 	li->state = state_of(&c, lane, lit, ber);
@@ -923,19 +925,28 @@ int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 	lane_ctx_init(&c, f, link, OPH_DIR_UP);
 	li->lanes_up[OPH_DIR_UP] = (u8)scan_dir(&c, &li->oe_input_udbm);
 	li->lanes_up[OPH_DIR_DOWN] = (u8)oph_link_lanes_up(f, link, OPH_DIR_DOWN);
-	if (li->oe_input_udbm > -40000)
+	if (li->oe_input_udbm > RX_FLOOR_UDBM)
 		li->flags = oph_thresh_flags(f, OPH_TH_PORT_OE_IN, li->oe_input_udbm);
-	li->fibre_loss_mdb = FEED_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555,
-						 -500, 500);
-	if (l->nfaults) {
-		const struct oph_fault *d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY,
-						       OPH_FIBRE_FEED);
-
-		if (d)
-			li->fibre_loss_mdb += d->value * 10;
-	}
+	/* Each fibre apart: the feed, then the link's pair, each way. */
+	li->feed_loss_mdb = FEED_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555,
+						-500, 500);
 	li->fibre_m_dm = oph_link_fibre_dm(f, link);
 	li->tof_ps = li->fibre_m_dm * 490;
+	li->tx_loss_mdb = CONN_MDB + (s32)(li->fibre_m_dm / 28);
+	li->rx_loss_mdb = li->tx_loss_mdb;
+	if (l->nfaults) {
+		const struct oph_fault *d;
+
+		d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY, OPH_FIBRE_FEED);
+		if (d)
+			li->feed_loss_mdb += d->value * 10;
+		d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY, OPH_FIBRE_TX);
+		if (d)
+			li->tx_loss_mdb += d->value * 10;
+		d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY, OPH_FIBRE_RX);
+		if (d)
+			li->rx_loss_mdb += d->value * 10;
+	}
 	li->latched = l->latched;
 	li->up_count = l->up_count;
 	li->down_count = l->down_count;

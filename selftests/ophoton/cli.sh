@@ -330,9 +330,9 @@ t_mon_human() {
 	# A line per event, GPU 2's only: its links, its laser modules.
 	{ [ -s "$tmp/human" ] &&
 		! grep -Ev "$ts(link-ntf link [0-9]+|module-ntf side gpu module [0-9]+) gpu 2 " "$tmp/human" &&
-		grep -Eq "${ts}link-ntf link 16 gpu 2 engine 0 port 0 plane 0 state degraded .*lanes-up 7 link-cause laser ntf-seq [0-9]+ " \
+		grep -Eq "${ts}link-ntf link 16 gpu 2 engine 0 port 0 plane 0 state degraded .*lanes-up 7 cause laser ntf-seq [0-9]+ " \
 			"$tmp/human" &&
-		grep -Eq "${ts}module-ntf side gpu module 4 gpu 2 state fault .*module-cause " "$tmp/human" &&
+		grep -Eq "${ts}module-ntf side gpu module 4 gpu 2 state fault .*cause quarantine " "$tmp/human" &&
 		grep -Eq "${ts}module-ntf side gpu module 4 gpu 2 state ready admin active " "$tmp/human"
 	} || { head -c 3000 "$tmp/human"; return 1; }
 }
@@ -402,6 +402,9 @@ t_dirty() {
 				.[1]."lane-stats"."rx-power-udbm" - .[0]."lane-stats"."rx-power-udbm" ==
 				(if .[0].dir == "up" then 3000 else 0 end))' "$tmp/out" >/dev/null &&
 		j -F $FAB -s link show 0/1/1 && q '.[0]."link-state" == "up" and .[0]."link-stats".latched != 0' &&
+		# Each fibre its own figures: the transmit fibre lost the 3 dB.
+		q '.[0]."link-stats" | ."tx-fibre-loss-mdb" - ."rx-fibre-loss-mdb" == 3000 and
+			."feed-loss-mdb" < 2001 and ."fibre-length-dm" > 0' &&
 		"$C" -F $FAB sim fault clear fibre-dirty 0/1/1 fibre tx &&
 		j -F $FAB -s lane show link 0/1/1 &&
 		jq -e --slurpfile c "$tmp/clean" 'map(."lane-stats"."rx-power-udbm") == ($c[0] | map(."lane-stats"."rx-power-udbm"))' \

@@ -901,8 +901,8 @@ static const struct onl_attr set_link_stats_attrs[OPHOTON_A_LINK_STATS_MAX + 1] 
 		.name = "oe-input-udbm", .label = "oe-input",
 		.type = ONL_S32, .unit = ONL_UNIT_UDBM,
 	},
-	[OPHOTON_A_LINK_STATS_FIBRE_LOSS_MDB] = {
-		.name = "fibre-loss-mdb", .label = "fibre-loss",
+	[OPHOTON_A_LINK_STATS_FEED_LOSS_MDB] = {
+		.name = "feed-loss-mdb", .label = "feed-loss",
 		.type = ONL_S32, .unit = ONL_UNIT_MDB,
 	},
 	[OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM] = {
@@ -921,6 +921,14 @@ static const struct onl_attr set_link_stats_attrs[OPHOTON_A_LINK_STATS_MAX + 1] 
 		.name = "bandwidth-gbps", .label = "bandwidth",
 		.type = ONL_U32, .unit = ONL_UNIT_GBPS,
 	},
+	[OPHOTON_A_LINK_STATS_TX_FIBRE_LOSS_MDB] = {
+		.name = "tx-fibre-loss-mdb", .label = "tx-fibre-loss",
+		.type = ONL_S32, .unit = ONL_UNIT_MDB,
+	},
+	[OPHOTON_A_LINK_STATS_RX_FIBRE_LOSS_MDB] = {
+		.name = "rx-fibre-loss-mdb", .label = "rx-fibre-loss",
+		.type = ONL_S32, .unit = ONL_UNIT_MDB,
+	},
 };
 
 static struct nla_policy set_link_stats_policy[OPHOTON_A_LINK_STATS_MAX + 1] = {
@@ -930,11 +938,13 @@ static struct nla_policy set_link_stats_policy[OPHOTON_A_LINK_STATS_MAX + 1] = {
 	[OPHOTON_A_LINK_STATS_RETRAIN_COUNT] = { .type = NLA_U32 },
 	[OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS] = { .type = NLA_U64 },
 	[OPHOTON_A_LINK_STATS_OE_INPUT_UDBM] = { .type = NLA_U32 },
-	[OPHOTON_A_LINK_STATS_FIBRE_LOSS_MDB] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATS_FEED_LOSS_MDB] = { .type = NLA_U32 },
 	[OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM] = { .type = NLA_U32 },
 	[OPHOTON_A_LINK_STATS_TOF_PS] = { .type = NLA_U32 },
 	[OPHOTON_A_LINK_STATS_LATCHED] = { .type = NLA_U32 },
 	[OPHOTON_A_LINK_STATS_BANDWIDTH_GBPS] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATS_TX_FIBRE_LOSS_MDB] = { .type = NLA_U32 },
+	[OPHOTON_A_LINK_STATS_RX_FIBRE_LOSS_MDB] = { .type = NLA_U32 },
 };
 
 const struct onl_set onl_set_link_stats = {

@@ -836,13 +836,19 @@ enum ophoton_fabric_stats {
  *	transition
  * @OPHOTON_A_LINK_STATS_OE_INPUT_UDBM: s32, laser light at the GPU engine's
  *	input, 0.001 dBm
- * @OPHOTON_A_LINK_STATS_FIBRE_LOSS_MDB: s32, feed fibre loss, 0.001 dB
- * @OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM: u32, fibre length, decimetres
- * @OPHOTON_A_LINK_STATS_TOF_PS: u32, time of flight, picoseconds
+ * @OPHOTON_A_LINK_STATS_FEED_LOSS_MDB: s32, loss of the feed fibre, from
+ *	the laser module's output to the GPU engine's input, 0.001 dB
+ * @OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM: u32, length of the link's fibre
+ *	pair (GPU engine to switch engine), decimetres
+ * @OPHOTON_A_LINK_STATS_TOF_PS: u32, time of flight over it, picoseconds
  * @OPHOTON_A_LINK_STATS_LATCHED: u32, latched flags: bits 0-3 LOS up/down,
  *	LOL up/down; bits 4-7 rx power, 8-11 engine input power threshold
  *	flags (warn-lo, warn-hi, alarm-lo, alarm-hi)
  * @OPHOTON_A_LINK_STATS_BANDWIDTH_GBPS: u32, lanes up times the lane rate
+ * @OPHOTON_A_LINK_STATS_TX_FIBRE_LOSS_MDB: s32, loss of the link's transmit
+ *	fibre (the up direction), 0.001 dB
+ * @OPHOTON_A_LINK_STATS_RX_FIBRE_LOSS_MDB: s32, loss of its receive fibre
+ *	(the down direction), 0.001 dB
  * @__OPHOTON_A_LINK_STATS_MAX: number of attributes
  * @OPHOTON_A_LINK_STATS_MAX: highest attribute
  */
@@ -855,15 +861,20 @@ enum ophoton_link_stats {
 	OPHOTON_A_LINK_STATS_RETRAIN_COUNT,
 	OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS,
 	OPHOTON_A_LINK_STATS_OE_INPUT_UDBM,
-	OPHOTON_A_LINK_STATS_FIBRE_LOSS_MDB,
+	OPHOTON_A_LINK_STATS_FEED_LOSS_MDB,
 	OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM,
 	OPHOTON_A_LINK_STATS_TOF_PS,
 	OPHOTON_A_LINK_STATS_LATCHED,
 	OPHOTON_A_LINK_STATS_BANDWIDTH_GBPS,
+	OPHOTON_A_LINK_STATS_TX_FIBRE_LOSS_MDB,
+	OPHOTON_A_LINK_STATS_RX_FIBRE_LOSS_MDB,
 
 	__OPHOTON_A_LINK_STATS_MAX,
 	OPHOTON_A_LINK_STATS_MAX = __OPHOTON_A_LINK_STATS_MAX - 1
 };
+
+/* The feed fibre's loss had this name before the link's fibres had theirs. */
+#define OPHOTON_A_LINK_STATS_FIBRE_LOSS_MDB OPHOTON_A_LINK_STATS_FEED_LOSS_MDB
 
 /**
  * enum ophoton_module_stats - telemetry of a laser module (%OPHOTON_A_MODULE_STATS)
@@ -893,7 +904,8 @@ enum ophoton_module_stats {
  * enum ophoton_lane_stats - telemetry of a lane (%OPHOTON_A_LANE_STATS)
  * @OPHOTON_A_LANE_STATS_UNSPEC: unused
  * @OPHOTON_A_LANE_STATS_PAD: padding for 64-bit attributes
- * @OPHOTON_A_LANE_STATS_RX_POWER_UDBM: s32, received power, 0.001 dBm
+ * @OPHOTON_A_LANE_STATS_RX_POWER_UDBM: s32, received power, 0.001 dBm; never
+ *	below -40 dBm, the photodiode's floor (what a dark lane reads)
  * @OPHOTON_A_LANE_STATS_MARGIN_MDB: s32, over sensitivity, 0.001 dB
  * @OPHOTON_A_LANE_STATS_RING_OFFSET_PM: s32, receive ring off its line
  * @OPHOTON_A_LANE_STATS_HEATER_UW: u32, ring heater power
