@@ -129,10 +129,12 @@ int oph_blast_radius(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		}
 		/* A switch rack takes its planes' port of every endpoint. */
 		first = (id - f->t.ep_racks) * f->t.sw_per_rack;
-		for (ep = 0; ep < f->t.endpoints; ep++)
+		for (ep = 0; ep < f->t.endpoints; ep++) {
 			for (plane = first; plane < first + f->t.sw_per_rack; plane++)
 				hit(&c, ep * f->t.ports_per_ep + plane,
 				    2 * f->p.lambdas, f->p.lambdas);
+			oph_maybe_resched(ep + 1);
+		}
 		return 0;
 	default:
 		*why = "blast radius is for modules, lasers, engines, fibres, trays and racks";

@@ -96,6 +96,7 @@ int oph_fabric_create(const struct oph_params *p, struct oph_fabric **out,
 			err = oph_module_insert(f, side, i, 0, why);
 			if (err)
 				goto err_free_modules;
+			oph_maybe_resched(i);
 		}
 	/* Creation is not a history: start the change log and clock afresh. */
 	f->change_seq = 0;
@@ -298,6 +299,7 @@ u32 oph_fabric_advance(struct oph_fabric *f, u64 until)
 		}
 		}
 		n++;
+		oph_maybe_resched(n);
 	}
 	if (until > f->now)
 		f->now = until;

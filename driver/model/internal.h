@@ -279,6 +279,15 @@ void oph_health_error(struct oph_fabric *f, struct oph_health *h,
 void oph_health_recover(struct oph_fabric *f, struct oph_health *h,
 			enum oph_obj obj, enum oph_side side, u32 id);
 
+/* Every this many objects or events, a long walk lets the CPU go. */
+#define OPH_RESCHED_EVERY	1024
+
+static inline void oph_maybe_resched(u32 i)
+{
+	if (!(i % OPH_RESCHED_EVERY))
+		oph_resched();
+}
+
 /* Set @why and return @err: the refusals of the model's checks. */
 static inline int oph_refuse(const char **why, int err, const char *msg)
 {

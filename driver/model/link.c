@@ -509,7 +509,9 @@ u32 oph_fabric_set_all(struct oph_fabric *f, bool up)
 			refused += oph_module_activate(f, side, i, &why) != 0 ||
 				   s->health.quarantined || s->state == OPH_MOD_FAULT;
 		}
-	for (i = 0; i < f->t.links; i++)
+	for (i = 0; i < f->t.links; i++) {
 		oph_link_set_admin(f, i, up, &why);
+		oph_maybe_resched(i);
+	}
 	return refused;
 }

@@ -14,6 +14,7 @@
 #include <linux/math64.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/types.h>
@@ -23,6 +24,11 @@
 #define oph_calloc(n, sz)	kvcalloc(n, sz, GFP_KERNEL)
 #define oph_cfree(p)		kvfree(p)
 #define oph_mul_div(a, b, c)	mul_u64_u64_div_u64(a, b, c)
+/*
+ * Long walks (every link, every event of a clock step) give the CPU away
+ * now and then: the caller holds a mutex, never a spinlock.
+ */
+#define oph_resched()		cond_resched()
 
 #else /* host build: tools/lib/kcompat.h */
 

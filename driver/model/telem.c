@@ -1394,6 +1394,7 @@ void oph_fabric_thermal(struct oph_fabric *f, s32 *engine_mc, s32 *module_mc,
 	*optics_mw = 0;
 	for (side = 0; side < 2; side++) {
 		for (i = 0; i < oph_nengines(f, side); i++) {
+			oph_maybe_resched(i);
 			*optics_mw += engine_power_mw(f, side, i, &gbps);
 			*engine_mc = max(*engine_mc, oph_engine_temp_mc(f, side, i));
 		}
@@ -1499,16 +1500,20 @@ int oph_rack_get(struct oph_fabric *f, u32 rack, struct oph_agg_info *ai)
 	memset(ai, 0, sizeof(*ai));
 	ai->budget_w = f->p.rack_budget_w;
 	if (rack < f->t.ep_racks) {
-		for (i = 0; i < f->t.ep_per_rack; i++)
+		for (i = 0; i < f->t.ep_per_rack; i++) {
 			agg_ep(f, rack * f->t.ep_per_rack + i, ai);
+			oph_maybe_resched(i + 1);
+		}
 	} else {
 		first = (rack - f->t.ep_racks) * f->t.sw_per_rack;
 		for (plane = first; plane < first + f->t.sw_per_rack; plane++) {
 			for (eng = 0; eng < f->t.sw_engines_per_plane; eng++)
 				agg_engine(f, OPH_SIDE_SW,
 					   plane * f->t.sw_engines_per_plane + eng, ai);
-			for (ep = 0; ep < f->t.endpoints; ep++)
+			for (ep = 0; ep < f->t.endpoints; ep++) {
 				agg_link(f, ep * f->t.ports_per_ep + plane, ai);
+				oph_maybe_resched(ep + 1);
+			}
 			for (i = 0; i < f->t.sw_modules_per_plane; i++) {
 				oph_module_get(f, OPH_SIDE_SW,
 					       plane * f->t.sw_modules_per_plane + i, &mi);
