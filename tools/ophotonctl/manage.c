@@ -289,7 +289,7 @@ static int fault_target(struct ctx *c, unsigned int kind, struct place *p,
 				     onl_enum_name(&onl_enum_fault_kind, kind));
 }
 
-/* sim fault inject|clear KIND TARGET [lane K] [fibre F] [value V] [amount A] */
+/* sim fault inject|clear KIND TARGET [side S] [lane K] [fibre F] [value V] [amount A] */
 static int sim_fault(struct ctx *c, int argc, char **argv)
 {
 	struct fault_args f = { 0 };
@@ -353,10 +353,12 @@ static int sim_clock(struct ctx *c, int argc, char **argv)
 static const struct cmd sim_cmds[] = {
 	{ "laser", "{ remove | insert } { MODULE | GPU/MODULE } [ side gpu|switch ] [ serial N ]",
 	  "pull a laser module out (by surprise) or plug one in", sim_laser },
-	{ "fault", "{ inject | clear } KIND TARGET [ lane K ] [ fibre tx|rx|feed ] [ value V ] [ amount A ]",
+	{ "fault", "{ inject | clear } KIND TARGET [ side gpu|switch ] [ lane K | laser K ]\n"
+	  "      [ fibre tx|rx|feed ] [ value V ] [ amount A ]",
 	  "inject or clear a fault; KIND: module-death laser-death laser-aging fibre-cut\n"
 	  "      fibre-dirty ring-drift tec ber arbitration engine-death fw-hang\n"
-	  "      cooling;\n"
+	  "      cooling; for ber, fibre tx is the up direction (into the switch's\n"
+	  "      FEC), rx the down one, none both;\n"
 	  "      TARGET: a module (GPU/MODULE), an engine (GPU/ENGINE) or a link\n"
 	  "      (GPU/ENGINE/PORT) by kind, or 'target ID'", sim_fault },
 	{ "clock", "step DURATION", "step the fabric's virtual clock (10s, 500ms, 1h)",

@@ -31,7 +31,8 @@
  *	(%OPHOTON_A_VERSION_MODULE) and the protocol version it speaks
  *	(%OPHOTON_A_VERSION_PROTO).  Takes no attributes; open to every user.
  * @OPHOTON_CMD_FABRIC_GET: do: one fabric (%OPHOTON_A_FABRIC_ID required);
- *	dump: every fabric of the caller's network namespace.  Replies carry
+ *	dump: every fabric of the caller's network namespace, or with
+ *	%OPHOTON_A_UNHEALTHY only those with something not healthy.  Replies carry
  *	the shape, the virtual clock and the generation; with
  *	%OPHOTON_A_STATS, a %OPHOTON_A_FABRIC_STATS nest.  Open to every user.
  * @OPHOTON_CMD_FABRIC_SET: do: %OPHOTON_A_FABRIC_ACTION on a fabric: bring
@@ -45,7 +46,9 @@
  *	Requires CAP_NET_ADMIN in the fabric's namespace.
  * @OPHOTON_CMD_LINK_GET: do: one link (%OPHOTON_A_FABRIC_ID and
  *	%OPHOTON_A_LINK_ID); dump: the links of a fabric, filtered by
- *	%OPHOTON_A_GPU_ID and %OPHOTON_A_UNHEALTHY when given.  With
+ *	%OPHOTON_A_GPU_ID, the GPU-side %OPHOTON_A_ENGINE_ID, the
+ *	%OPHOTON_A_RACK_ID of their GPU and %OPHOTON_A_UNHEALTHY when given
+ *	(together: the links they have in common).  With
  *	%OPHOTON_A_STATS, a %OPHOTON_A_LINK_STATS nest.  Open to every user.
  * @OPHOTON_CMD_LINK_SET: do: %OPHOTON_A_LINK_ACTION on one link.  Requires
  *	CAP_NET_ADMIN in the fabric's namespace.  Idempotent; a retrain
