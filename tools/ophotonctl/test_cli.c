@@ -199,7 +199,9 @@ static void put_object(struct nl_msg *m, int cmd, uint32_t id, int stats)
 		nla_put_u8(m, OPHOTON_A_LANE_STATE, OPHOTON_LANE_STATE_ACTIVE);
 		if (stats) {
 			n = nla_nest_start(m, OPHOTON_A_LANE_STATS);
-			nla_put_u32(m, OPHOTON_A_LANE_STATS_BER_E, 1200);
+			/* Link 2's lanes have counted too few errors: a bound. */
+			nla_put_u32(m, id == 2 ? OPHOTON_A_LANE_STATS_BER_BOUND_E :
+				    OPHOTON_A_LANE_STATS_BER_E, id == 2 ? 1500 : 1200);
 			nla_put_u64(m, OPHOTON_A_LANE_STATS_BITS, 18446744073709551615ULL);
 			nla_nest_end(m, n);
 		}
@@ -577,6 +579,11 @@ TEST_F(cli, human_output_converts_units)
 	EXPECT_NE(NULL, strstr(self->r.out, "temp 47.12 C")) TH_LOG("%s", self->r.out);
 	run(&self->r, "-s", "lane", "show", "link", "1", "lane", "1", "dir", "down", NULL);
 	EXPECT_NE(NULL, strstr(self->r.out, "ber 1.0e-12")) TH_LOG("%s", self->r.out);
+	/* A bound reads as one, in its own key in JSON. */
+	run(&self->r, "-s", "lane", "show", "link", "2", "lane", "1", "dir", "down", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "ber <1e-15")) TH_LOG("%s", self->r.out);
+	run(&self->r, "-j", "-s", "lane", "show", "link", "2", "lane", "1", "dir", "down", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"ber-bound-e\":1500")) TH_LOG("%s", self->r.out);
 }
 
 /* Each change command, the op it sends and one attribute it must carry. */
