@@ -195,6 +195,7 @@ void oph_change(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 
 	/* Health goes out with the alarms: its own gap-free sequence. */
 	c.seq = obj == OPH_OBJ_HEALTH ? ++f->alarm_seq : ++f->change_seq;
+	oph_touch(f);
 
 	if (obj == OPH_OBJ_MODULE && (old == OPH_MOD_ABSENT || new == OPH_MOD_ABSENT))
 		f->gen++;
@@ -299,6 +300,7 @@ u32 oph_fabric_advance(struct oph_fabric *f, u64 until)
 		}
 		}
 		n++;
+		oph_touch(f);
 		oph_maybe_resched(n);
 	}
 	if (until > f->now)

@@ -307,6 +307,7 @@ int oph_fault_inject(struct oph_fabric *f, const struct oph_fault *flt,
 		return -ENOSPC;
 	}
 	affected_links_settle(f, &c);
+	oph_touch(f);
 	c.since = f->now;
 	f->faults[f->nfaults++] = c;
 	(*target_count(f, &c))++;
@@ -384,6 +385,7 @@ int oph_fault_clear(struct oph_fabric *f, const struct oph_fault *flt,
 	c = *x;
 	i = (u32)(x - f->faults);
 	affected_links_settle(f, &c);
+	oph_touch(f);
 	if (c.kind == OPH_FAULT_LASER_AGING)
 		oph_aging_cleared(f, x);
 	fault_remove(f, i);

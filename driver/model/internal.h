@@ -159,6 +159,19 @@ struct oph_fabric {
 	struct oph_fault *faults;
 	u32 nfaults;
 	struct oph_thresh thresh[__OPH_TH_CNT];
+	/*
+	 * Bumped by whatever may change an aggregate (a change record, an
+	 * event run, a fault, a budget): the whole fabric's figures are kept
+	 * from one read to the next while it stands still, so that readers
+	 * looping on them cost nothing while nothing happens.
+	 */
+	u64 stamp;
+	u64 agg_stamp;		/* @stamp when @agg was computed, 0: never */
+	struct oph_agg_info agg;
+	u64 thermal_stamp;
+	s32 thermal_engine_mc;
+	s32 thermal_module_mc;
+	u64 thermal_optics_mw;
 	size_t bytes;		/* allocated by the model */
 	u64 mods_made;		/* laser modules allocated, over its life */
 	u64 mods_freed;		/* ... and freed */
@@ -286,6 +299,12 @@ static inline void oph_maybe_resched(u32 i)
 {
 	if (!(i % OPH_RESCHED_EVERY))
 		oph_resched();
+}
+
+/* Something that may move an aggregate happened. */
+static inline void oph_touch(struct oph_fabric *f)
+{
+	f->stamp++;
 }
 
 /* Set @why and return @err: the refusals of the model's checks. */

@@ -1374,16 +1374,9 @@ static void agg_engine(struct oph_fabric *f, enum oph_side side, u32 eng,
 	ai->temp_mc = max(ai->temp_mc, temp);
 }
 
-/**
- * oph_fabric_thermal() - the hottest engine and laser module, and the
- * power of the optics (engines and laser modules, both sides)
- * @f: fabric
- * @engine_mc: hottest working engine, mC
- * @module_mc: hottest laser module present, mC
- * @optics_mw: electrical power of the optics
- */
-void oph_fabric_thermal(struct oph_fabric *f, s32 *engine_mc, s32 *module_mc,
-			u64 *optics_mw)
+/* Every engine and laser module of both sides: what oph_fabric_thermal() keeps. */
+static void fabric_thermal_walk(struct oph_fabric *f, s32 *engine_mc, s32 *module_mc,
+				u64 *optics_mw)
 {
 	struct oph_module_info mi;
 	u32 side, i;
@@ -1406,6 +1399,35 @@ void oph_fabric_thermal(struct oph_fabric *f, s32 *engine_mc, s32 *module_mc,
 			*module_mc = max(*module_mc, mi.temp_mc);
 		}
 	}
+}
+
+/* Whether a figure kept at @kept (a stamp + 1, 0: none) is still true. */
+static bool kept_fresh(const struct oph_fabric *f, u64 kept)
+{
+	return kept == f->stamp + 1;
+}
+
+/**
+ * oph_fabric_thermal() - the hottest engine and laser module, and the
+ * power of the optics (engines and laser modules, both sides)
+ * @f: fabric
+ * @engine_mc: hottest working engine, mC
+ * @module_mc: hottest laser module present, mC
+ * @optics_mw: electrical power of the optics
+ *
+ * Walks the fabric only when something changed since the last call.
+ */
+void oph_fabric_thermal(struct oph_fabric *f, s32 *engine_mc, s32 *module_mc,
+			u64 *optics_mw)
+{
+	if (!kept_fresh(f, f->thermal_stamp)) {
+		fabric_thermal_walk(f, &f->thermal_engine_mc, &f->thermal_module_mc,
+				    &f->thermal_optics_mw);
+		f->thermal_stamp = f->stamp + 1;
+	}
+	*engine_mc = f->thermal_engine_mc;
+	*module_mc = f->thermal_module_mc;
+	*optics_mw = f->thermal_optics_mw;
 }
 
 /**
@@ -1530,12 +1552,8 @@ int oph_rack_get(struct oph_fabric *f, u32 rack, struct oph_agg_info *ai)
 	return 0;
 }
 
-/**
- * oph_fabric_get() - the whole fabric: links by state, bandwidth, power
- * @f: fabric
- * @ai: filled in; @ai->over_budget tells whether any rack is over budget
- */
-void oph_fabric_get(struct oph_fabric *f, struct oph_agg_info *ai)
+/* Every rack, each link counted once at its endpoint rack. */
+static void fabric_get_walk(struct oph_fabric *f, struct oph_agg_info *ai)
 {
 	struct oph_agg_info r;
 	u32 rack, i;
@@ -1544,7 +1562,6 @@ void oph_fabric_get(struct oph_fabric *f, struct oph_agg_info *ai)
 	ai->budget_w = f->p.rack_budget_w;
 	for (rack = 0; rack < f->t.ep_racks + f->p.switch_racks; rack++) {
 		oph_rack_get(f, rack, &r);
-		/* Each link is counted once, at its endpoint rack. */
 		if (rack < f->t.ep_racks) {
 			ai->links += r.links;
 			for (i = 0; i < __OPH_LINK_STATE_CNT; i++)
@@ -1555,4 +1572,21 @@ void oph_fabric_get(struct oph_fabric *f, struct oph_agg_info *ai)
 		ai->temp_mc = max(ai->temp_mc, r.temp_mc);
 		ai->over_budget |= r.over_budget;
 	}
+}
+
+/**
+ * oph_fabric_get() - the whole fabric: links by state, bandwidth, power
+ * @f: fabric
+ * @ai: filled in; @ai->over_budget tells whether any rack is over budget
+ *
+ * Walks the fabric only when something changed since the last call: a
+ * reader looping on an idle fabric costs nothing.
+ */
+void oph_fabric_get(struct oph_fabric *f, struct oph_agg_info *ai)
+{
+	if (!kept_fresh(f, f->agg_stamp)) {
+		fabric_get_walk(f, &f->agg);
+		f->agg_stamp = f->stamp + 1;
+	}
+	*ai = f->agg;
 }

@@ -78,7 +78,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		    flt.kind == OPH_FAULT_LASER_AGING || flt.kind == OPH_FAULT_TEC ||
 		    flt.kind == OPH_FAULT_FW_HANG)
 			flt.target = c % (flt.side ? t->sw_modules : t->ep_modules);
-		else if (flt.kind == OPH_FAULT_RING_DRIFT || flt.kind == OPH_FAULT_ENGINE_DEATH)
+		else if (flt.kind == OPH_FAULT_RING_DRIFT || flt.kind == OPH_FAULT_ENGINE_DEATH ||
+			 flt.kind == OPH_FAULT_COOLING)
 			flt.target = c % (flt.side ? t->sw_engines : t->ep_engines);
 		else
 			flt.target = c % t->links;
@@ -101,6 +102,20 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		}
 		oph_blast_radius(f, b % OPH_OBJ_HEALTH, side, c, &bl, NULL, NULL, &why);
 		CHECK(!s.gap);
+		/* The figures kept from the last read are those a walk finds now. */
+		{
+			struct oph_agg_info kept, walked;
+			s32 ke, km, we, wm;
+			u64 ko, wo;
+
+			oph_fabric_get(f, &kept);
+			oph_fabric_thermal(f, &ke, &km, &ko);
+			oph_touch(f);
+			oph_fabric_get(f, &walked);
+			oph_fabric_thermal(f, &we, &wm, &wo);
+			CHECK(!memcmp(&kept, &walked, sizeof(kept)));
+			CHECK(ke == we && km == wm && ko == wo);
+		}
 		for (k = 0; k < t->links; k++) {
 			struct oph_link_info li;
 
