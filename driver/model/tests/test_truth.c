@@ -26,6 +26,7 @@ _Static_assert(sizeof(struct oph_agg_info) == 88, "aggregate telemetry: add its 
 _Static_assert(__OPH_FAULT_CNT == 12, "a new fault kind needs its rows below");
 
 #define IN(lo, v, hi)	((v) >= (lo) && (v) <= (hi))
+#define S32_MAX_T	0x7fffffff
 
 static int bad;		/* values out of range, reported by check() */
 
@@ -143,8 +144,8 @@ static void check_ranges(struct oph_fabric *f)
 	}
 	for (i = 0; i < t->ep_racks; i++) {
 		oph_rack_get(f, i, &ai);
-		/* 7: about 100 kW a 64-GPU rack; the small rack holds 4 GPUs */
-		check(IN(4 * 1400000ULL, ai.power_mw, 4 * 1650000ULL), "rack mW",
+		/* 7: about 100 kW a 64-GPU rack: 1.5 kW a GPU, 104 W of optics */
+		check(IN(1350000ULL, ai.power_mw / t->ep_per_rack, 1700000ULL), "rack mW",
 		      (long long)ai.power_mw, "rack", i);
 	}
 }
@@ -317,6 +318,61 @@ TEST(the_model_reports_what_real_optics_would)
 		EXPECT_EQ(0, r.gaps);
 		oph_fabric_destroy(f);
 	}
+}
+
+/*
+ * The default fabric, as a new user first meets it (1,024 GPUs, every
+ * link up): every value in range, and parts that differ as real ones do,
+ * from the seed: the hottest engine, the warmest module and the weakest
+ * lane are questions with answers.
+ */
+TEST(the_default_fabric_is_in_range_and_its_parts_differ)
+{
+	s32 eng_lo = S32_MAX_T, eng_hi = 0, mod_lo = S32_MAX_T, mod_hi = 0;
+	u64 rack_lo = ~0ULL, rack_hi = 0;
+	struct oph_module_info mi;
+	struct oph_agg_info ai;
+	struct oph_params p;
+	struct oph_fabric *f;
+	u32 i;
+
+	oph_params_default(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	oph_fabric_get(f, &ai);
+	EXPECT_EQ(ai.links, ai.by_state[OPH_LINK_UP]);
+	bad = 0;
+	check_ranges(f);
+	EXPECT_EQ(0, bad);
+	for (i = 0; i < oph_fabric_topo(f)->ep_engines; i++) {
+		oph_engine_get(f, OPH_SIDE_EP, i, &ai);
+		eng_lo = ai.temp_mc < eng_lo ? ai.temp_mc : eng_lo;
+		eng_hi = ai.temp_mc > eng_hi ? ai.temp_mc : eng_hi;
+	}
+	for (i = 0; i < oph_fabric_topo(f)->ep_modules; i++) {
+		oph_module_get(f, OPH_SIDE_EP, i, &mi);
+		mod_lo = mi.temp_mc < mod_lo ? mi.temp_mc : mod_lo;
+		mod_hi = mi.temp_mc > mod_hi ? mi.temp_mc : mod_hi;
+	}
+	for (i = 0; i < p.racks; i++) {
+		oph_rack_get(f, i, &ai);
+		rack_lo = ai.power_mw < rack_lo ? ai.power_mw : rack_lo;
+		rack_hi = ai.power_mw > rack_hi ? ai.power_mw : rack_hi;
+	}
+	/* 1.2: about 60 C; parts a few kelvin apart, none at the warning. */
+	EXPECT_LE(55000, eng_lo);
+	EXPECT_GE(70000, eng_hi);
+	EXPECT_LT(eng_lo + 3000, eng_hi);
+	/* 8.4: 45 C */
+	EXPECT_LE(40000, mod_lo);
+	EXPECT_GE(50000, mod_hi);
+	EXPECT_LT(mod_lo + 3000, mod_hi);
+	/* 7: about 100 kW a rack, each its own */
+	EXPECT_LE(95000000ULL, rack_lo);
+	EXPECT_GE(112000000ULL, rack_hi);
+	EXPECT_LT(rack_lo + 500000, rack_hi);
+	oph_fabric_destroy(f);
 }
 
 TEST_HARNESS_MAIN
