@@ -757,6 +757,38 @@ static int thresh_parse(struct genl_info *info, struct ophoton_fabric *fab,
 	return 0;
 }
 
+/* Modules and links set per slice of oph_fabric_set_slice(). */
+#define SET_SLICE	1024
+
+/*
+ * Every laser module and link up or down, a slice at a time: at 65,536
+ * GPUs the whole walk takes minutes of a slow CPU, and other requests (an
+ * operator's link-set among them) and the clock work get the fabric
+ * between two slices.  Their changes are not this request's to echo.
+ */
+static int fabric_set_sliced(struct ophoton_fabric *fab, struct genl_info *info,
+			     bool up, u32 *refused)
+{
+	struct genl_info *echo = fab->echo;
+	u32 pos = 0;
+
+	lockdep_assert_held(&fab->lock);
+	*refused = 0;
+	while (!oph_fabric_set_slice(fab->model, up, &pos, SET_SLICE, refused)) {
+		fab->echo = NULL;
+		mutex_unlock(&fab->lock);
+		cond_resched();
+		mutex_lock(&fab->lock);
+		if (fab->dead) {
+			NL_SET_ERR_MSG(info->extack, "the fabric was deleted while it was set");
+			return -ENODEV;
+		}
+		fab->echo = echo;
+		ophoton_clock_sync(fab);
+	}
+	return 0;
+}
+
 static int ophoton_nl_fabric_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];
@@ -764,7 +796,7 @@ static int ophoton_nl_fabric_set_doit(struct sk_buff *skb, struct genl_info *inf
 	struct nlattr **a = info->attrs;
 	const char *why;
 	bool config;
-	u32 set, id;
+	u32 set, id, refused;
 	int err;
 
 	config = a[OPHOTON_A_FABRIC_TIME_SCALE] || a[OPHOTON_A_FABRIC_RACK_BUDGET_W] ||
@@ -795,11 +827,15 @@ static int ophoton_nl_fabric_set_doit(struct sk_buff *skb, struct genl_info *inf
 	 * the request succeeds with a warning, the message of a successful
 	 * extended ACK (ophotonctl prints it as "Warning:").
 	 */
-	if (a[OPHOTON_A_FABRIC_ACTION] &&
-	    oph_fabric_set_all(fab->model, nla_get_u8(a[OPHOTON_A_FABRIC_ACTION]) ==
-				   OPHOTON_FABRIC_ACTION_UP))
-		NL_SET_ERR_MSG(info->extack,
-			       "some laser modules did not follow (quarantined, in fault or mid-transition): see 'ophotonctl laser show unhealthy'");
+	if (a[OPHOTON_A_FABRIC_ACTION]) {
+		err = fabric_set_sliced(fab, info, nla_get_u8(a[OPHOTON_A_FABRIC_ACTION]) ==
+					OPHOTON_FABRIC_ACTION_UP, &refused);
+		if (err)
+			return err;
+		if (refused)
+			NL_SET_ERR_MSG(info->extack,
+				       "some laser modules did not follow (quarantined, in fault or mid-transition): see 'ophotonctl laser show unhealthy'");
+	}
 	ophoton_clock_sync(fab);
 	return 0;
 }

@@ -361,6 +361,8 @@ int oph_link_set_admin(struct oph_fabric *f, u32 link, bool up, const char **why
 int oph_link_retrain(struct oph_fabric *f, u32 link, const char **why);
 int oph_link_clear(struct oph_fabric *f, u32 link, const char **why);
 u32 oph_fabric_set_all(struct oph_fabric *f, bool up);
+bool oph_fabric_set_slice(struct oph_fabric *f, bool up, u32 *pos, u32 budget,
+			  u32 *refused);
 int oph_module_activate(struct oph_fabric *f, enum oph_side side, u32 mod,
 			const char **why);
 int oph_module_drain(struct oph_fabric *f, enum oph_side side, u32 mod,

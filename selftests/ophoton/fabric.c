@@ -1523,6 +1523,46 @@ TEST_F(fabric, without_cap_net_admin_changes_are_refused_and_reads_allowed)
 	EXPECT_EQ((uint32_t)FAB_LINKS, links_up(_metadata, self));
 }
 
+/* FABRIC_SET @action on fabric @fab, then its links down and those up. */
+static void set_all(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		    uint32_t fab, uint8_t action, uint32_t *down, uint32_t *up)
+{
+	char req[256] __attribute__((aligned(4)));
+	const struct nlattr *st;
+
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_SET, fab);
+	genl_put_u8(req, OPHOTON_A_FABRIC_ACTION, action);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_GET, fab);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	st = genl_attr((struct nlmsghdr *)self->r->buf, OPHOTON_A_FABRIC_STATS);
+	ASSERT_NE(NULL, st);
+	*down = genl_nest_u32(st, OPHOTON_A_FABRIC_STATS_LINKS_DOWN, ~0U);
+	*up = genl_nest_u32(st, OPHOTON_A_FABRIC_STATS_LINKS_UP, ~0U);
+}
+
+/*
+ * 64 GPUs: 256 laser modules and 2,048 links, set in slices of 1,024 with
+ * the fabric let go between them. Every one of them is set all the same,
+ * up and down, and the links all come up.
+ */
+TEST_F(fabric, fabric_set_of_a_large_fabric_goes_in_slices_and_sets_everything)
+{
+	uint32_t down, up;
+
+	ASSERT_EQ(0, sysfs_write(NEW_DEVICE, "16 gpus=64 time_scale=1"));
+	set_all(_metadata, self, 16, OPHOTON_FABRIC_ACTION_UP, &down, &up);
+	EXPECT_EQ(0U, down);		/* none left administratively down */
+	step(_metadata, self, 16, 10 * SEC);
+	set_all(_metadata, self, 16, OPHOTON_FABRIC_ACTION_UP, &down, &up);
+	EXPECT_EQ(2048U, up);
+	set_all(_metadata, self, 16, OPHOTON_FABRIC_ACTION_DOWN, &down, &up);
+	EXPECT_EQ(2048U, down);
+	EXPECT_EQ(0U, up);
+	ASSERT_EQ(0, sysfs_write(DEL_DEVICE, "16"));
+}
+
 TEST_F(fabric, unload_with_fabrics_present_tears_them_down)
 {
 	if (!self->loaded)

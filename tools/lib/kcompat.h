@@ -43,5 +43,6 @@ static inline u64 oph_mul_div(u64 a, u64 b, u64 c)
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 #define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
 #define U16_MAX			UINT16_MAX
+#define U32_MAX			UINT32_MAX
 
 #endif /* OPHOTON_KCOMPAT_H */
