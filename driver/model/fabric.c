@@ -252,20 +252,14 @@ void oph_alarm_send(struct oph_fabric *f, struct oph_change *c)
 		f->notify(f->notify_ctx, c);
 }
 
-/**
- * oph_fabric_advance() - run the clock up to a time
- * @f: fabric
- * @until: virtual time (ns); earlier than now does nothing
- *
- * Return: the number of events that ran.
- */
-u32 oph_fabric_advance(struct oph_fabric *f, u64 until)
+/* The clock up to @until, or until @budget events ran. */
+static u32 advance(struct oph_fabric *f, u64 until, u32 budget)
 {
 	const struct oph_ev *top;
 	struct oph_ev ev;
 	u32 n = 0, id;
 
-	while ((top = oph_evq_peek(&f->evq)) && top->time <= until) {
+	while (n < budget && (top = oph_evq_peek(&f->evq)) && top->time <= until) {
 		oph_evq_pop(&f->evq, &ev);
 		id = ev.obj & OPH_EV_ID_MASK;
 		if (ev.time > f->now)
@@ -303,9 +297,41 @@ u32 oph_fabric_advance(struct oph_fabric *f, u64 until)
 		oph_touch(f);
 		oph_maybe_resched(n);
 	}
-	if (until > f->now)
+	/* Stopped short of @until: the clock stays at the last event run. */
+	top = oph_evq_peek(&f->evq);
+	if (until > f->now && (!top || top->time > until))
 		f->now = until;
 	return n;
+}
+
+/**
+ * oph_fabric_advance() - run the clock up to a time
+ * @f: fabric
+ * @until: virtual time (ns); earlier than now does nothing
+ *
+ * Return: the number of events that ran.
+ */
+u32 oph_fabric_advance(struct oph_fabric *f, u64 until)
+{
+	return advance(f, until, U32_MAX);
+}
+
+/**
+ * oph_fabric_advance_some() - run the clock towards a time, a slice of it
+ * @f: fabric
+ * @until: virtual time (ns); earlier than now does nothing
+ * @budget: events to run at most
+ *
+ * The events run are those oph_fabric_advance() would run first, in the
+ * same order: slices add up to the whole, bit for bit.  The caller may let
+ * others at the fabric between two slices.
+ *
+ * Return: true once the clock stands at @until (or beyond).
+ */
+bool oph_fabric_advance_some(struct oph_fabric *f, u64 until, u32 budget)
+{
+	advance(f, until, budget);
+	return f->now >= until;
 }
 
 /**

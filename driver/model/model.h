@@ -351,6 +351,7 @@ void oph_fabric_set_notify(struct oph_fabric *f, oph_change_fn fn, void *ctx);
 u64 oph_fabric_now(const struct oph_fabric *f);
 u64 oph_fabric_next_event(const struct oph_fabric *f);
 u32 oph_fabric_advance(struct oph_fabric *f, u64 until);
+bool oph_fabric_advance_some(struct oph_fabric *f, u64 until, u32 budget);
 u64 oph_fabric_generation(const struct oph_fabric *f);
 u64 oph_fabric_change_seq(const struct oph_fabric *f);
 u64 oph_fabric_take_seq(struct oph_fabric *f);
