@@ -645,6 +645,35 @@ static int ophoton_nl_link_get_dumpit(struct sk_buff *skb,
 }
 
 /**
+ * ophoton_nl_let_go() - let others at a fabric between two slices of a request
+ * @fab: fabric, locked by pre_doit
+ * @info: the request, which keeps its reference to @fab
+ *
+ * Unlocks the fabric, gives the CPU away and locks it again: the requests
+ * and clock work waiting for it run meanwhile, and their changes are not
+ * echoed to @info.
+ *
+ * Return: 0, or -ENODEV with an extended ACK when the fabric was deleted
+ * meanwhile (it is locked again either way, for post_doit).
+ */
+int ophoton_nl_let_go(struct ophoton_fabric *fab, struct genl_info *info)
+{
+	struct genl_info *echo = fab->echo;
+
+	lockdep_assert_held(&fab->lock);
+	fab->echo = NULL;
+	mutex_unlock(&fab->lock);
+	cond_resched();
+	mutex_lock(&fab->lock);
+	if (fab->dead) {
+		NL_SET_ERR_MSG(info->extack, "the fabric was deleted while the request ran");
+		return -ENODEV;
+	}
+	fab->echo = echo;
+	return 0;
+}
+
+/**
  * ophoton_nl_model_err() - report a refusal of the model
  * @info: request info
  * @attr: the attribute the refusal is about
@@ -769,21 +798,13 @@ static int thresh_parse(struct genl_info *info, struct ophoton_fabric *fab,
 static int fabric_set_sliced(struct ophoton_fabric *fab, struct genl_info *info,
 			     bool up, u32 *refused)
 {
-	struct genl_info *echo = fab->echo;
 	u32 pos = 0;
 
 	lockdep_assert_held(&fab->lock);
 	*refused = 0;
 	while (!oph_fabric_set_slice(fab->model, up, &pos, SET_SLICE, refused)) {
-		fab->echo = NULL;
-		mutex_unlock(&fab->lock);
-		cond_resched();
-		mutex_lock(&fab->lock);
-		if (fab->dead) {
-			NL_SET_ERR_MSG(info->extack, "the fabric was deleted while it was set");
+		if (ophoton_nl_let_go(fab, info))
 			return -ENODEV;
-		}
-		fab->echo = echo;
 		ophoton_clock_sync(fab);
 	}
 	return 0;

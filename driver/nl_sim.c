@@ -231,7 +231,6 @@ int ophoton_nl_sim_fault_doit(struct sk_buff *skb, struct genl_info *info)
 int ophoton_nl_sim_clock_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];
-	struct genl_info *echo = fab->echo;
 	int err = sim_allowed(info);
 	u64 step, goal;
 
@@ -248,15 +247,8 @@ int ophoton_nl_sim_clock_doit(struct sk_buff *skb, struct genl_info *info)
 	 * find nothing to run; the clock catches up at the end.
 	 */
 	while (!oph_fabric_advance_some(fab->model, goal, SIM_STEP_SLICE)) {
-		fab->echo = NULL;
-		mutex_unlock(&fab->lock);
-		cond_resched();
-		mutex_lock(&fab->lock);
-		if (fab->dead) {
-			NL_SET_ERR_MSG(info->extack, "the fabric was deleted during the step");
+		if (ophoton_nl_let_go(fab, info))
 			return -ENODEV;
-		}
-		fab->echo = echo;
 	}
 	fab->base_virt += step;
 	ophoton_clock_sync(fab);
