@@ -300,6 +300,10 @@ static int fabric_fill_one(struct sk_buff *msg, struct ophoton_fabric *fab,
 
 static int ophoton_nl_fabric_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	int err = ophoton_nl_agg_refresh(info->user_ptr[0], info);
+
+	if (err)
+		return err;
 	return ophoton_nl_reply(info, OPHOTON_CMD_FABRIC_GET, fabric_fill_one, 0);
 }
 
@@ -670,6 +674,39 @@ int ophoton_nl_let_go(struct ophoton_fabric *fab, struct genl_info *info)
 		return -ENODEV;
 	}
 	fab->echo = echo;
+	return 0;
+}
+
+/* Aggregate units recomputed per slice, about a thousand links each. */
+#define AGG_SLICE	16
+/* Slices before the reader stops yielding to a fabric that keeps changing. */
+#define AGG_SLICES_MAX	256
+
+/**
+ * ophoton_nl_agg_refresh() - bring a fabric's kept aggregates up to date
+ * @fab: fabric, locked by pre_doit
+ * @info: the request about to read them
+ *
+ * After a change that touched much of the fabric (everything brought up,
+ * a long clock step) many units are stale; they are recomputed a slice at
+ * a time with the fabric let go in between, so that a reader, which any
+ * user may be, does not hold up management for the whole walk.  If the
+ * fabric keeps changing, the reader stops yielding after a bounded number
+ * of slices and finishes under the lock.
+ *
+ * Return: 0, or -ENODEV when the fabric was deleted meanwhile.
+ */
+int ophoton_nl_agg_refresh(struct ophoton_fabric *fab, struct genl_info *info)
+{
+	u32 slices = 0;
+
+	lockdep_assert_held(&fab->lock);
+	ophoton_clock_sync(fab);
+	while (!oph_agg_refresh(fab->model, AGG_SLICE) && ++slices < AGG_SLICES_MAX) {
+		if (ophoton_nl_let_go(fab, info))
+			return -ENODEV;
+		ophoton_clock_sync(fab);
+	}
 	return 0;
 }
 

@@ -116,6 +116,8 @@ int ophoton_nl_rack_get_doit(struct sk_buff *skb, struct genl_info *info)
 	u32 rack;
 	int err = ophoton_nl_check_id(info, OPHOTON_A_RACK_ID, nracks(fab), &rack);
 
+	if (!err)
+		err = ophoton_nl_agg_refresh(fab, info);
 	if (err)
 		return err;
 	return ophoton_nl_reply(info, OPHOTON_CMD_RACK_GET, rack_fill, rack);

@@ -90,6 +90,8 @@ int oph_fabric_create(const struct oph_params *p, struct oph_fabric **out,
 	if (oph_evq_init(&f->evq, objs))
 		goto err_free_faults;
 	f->bytes += (size_t)objs * sizeof(struct oph_ev);
+	if (oph_agg_init(f))
+		goto err_free_evq;
 
 	for (side = 0; side < 2; side++)
 		for (i = 0; i < oph_nmods(f, side); i++) {
@@ -100,6 +102,7 @@ int oph_fabric_create(const struct oph_params *p, struct oph_fabric **out,
 		}
 	/* Creation is not a history: start the change log and clock afresh. */
 	f->change_seq = 0;
+	oph_agg_refresh(f, U32_MAX);
 	*out = f;
 	return 0;
 
@@ -107,6 +110,8 @@ err_free_modules:
 	for (side = 0; side < 2; side++)
 		for (i = 0; i < oph_nmods(f, side); i++)
 			oph_free(f->slots[side][i].mod);
+	oph_agg_free(f);
+err_free_evq:
 	oph_evq_free(&f->evq);
 err_free_faults:
 	oph_cfree(f->faults);
@@ -143,11 +148,14 @@ u64 oph_fabric_destroy(struct oph_fabric *f)
 		return 0;
 	freed = f->mods_freed;
 	for (side = 0; side < 2; side++)
-		for (i = 0; i < oph_nmods(f, side); i++)
+		for (i = 0; i < oph_nmods(f, side); i++) {
 			if (f->slots[side][i].mod) {
 				oph_free(f->slots[side][i].mod);
 				freed++;
 			}
+			oph_maybe_resched(i + 1);
+		}
+	oph_agg_free(f);
 	oph_evq_free(&f->evq);
 	oph_cfree(f->faults);
 	for (side = 0; side < 2; side++) {
@@ -195,7 +203,8 @@ void oph_change(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 
 	/* Health goes out with the alarms: its own gap-free sequence. */
 	c.seq = obj == OPH_OBJ_HEALTH ? ++f->alarm_seq : ++f->change_seq;
-	oph_touch(f);
+	/* A quarantine takes its domain's links out of the bandwidth. */
+	oph_agg_object(f, obj == OPH_OBJ_HEALTH ? reason : obj, side, id);
 
 	if (obj == OPH_OBJ_MODULE && (old == OPH_MOD_ABSENT || new == OPH_MOD_ABSENT))
 		f->gen++;
@@ -270,6 +279,7 @@ static u32 advance(struct oph_fabric *f, u64 until, u32 budget)
 				continue;
 			f->links[id].ev_seq = 0;
 			oph_link_event(f, id);
+			oph_agg_link(f, id);
 			break;
 		case OPH_EV_MOD_EP:
 		case OPH_EV_MOD_SW: {
@@ -280,6 +290,7 @@ static u32 advance(struct oph_fabric *f, u64 until, u32 budget)
 				continue;
 			f->slots[side][id].ev_seq = 0;
 			oph_module_event(f, side, id);
+			oph_agg_object(f, OPH_OBJ_MODULE, side, id);
 			break;
 		}
 		default: {
@@ -290,11 +301,11 @@ static u32 advance(struct oph_fabric *f, u64 until, u32 budget)
 				continue;
 			f->engines[side][id].ev_seq = 0;
 			oph_engine_event(f, side, id);
+			oph_agg_object(f, OPH_OBJ_ENGINE, side, id);
 			break;
 		}
 		}
 		n++;
-		oph_touch(f);
 		oph_maybe_resched(n);
 	}
 	/* Stopped short of @until: the clock stays at the last event run. */

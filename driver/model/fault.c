@@ -142,20 +142,25 @@ static u64 drift_tick(const struct oph_fault *flt)
 	return flt->value > OPH_DRIFT_FAST_MK_S ? 10 * OPH_NS_PER_MS : OPH_NS_PER_S;
 }
 
+/*
+ * The links a fault is about settle their counters up to now, and the
+ * aggregates they are in are marked stale.
+ */
 static void affected_links_settle(struct oph_fabric *f, const struct oph_fault *flt)
 {
 	u32 links[64], n, i;
 
 	if (module_kind(flt->kind)) {
 		n = oph_module_links(f, flt->side, flt->target, links, ARRAY_SIZE(links));
-		for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
-			oph_link_settle(f, links[i]);
 	} else if (engine_kind(flt->kind)) {
 		n = oph_engine_links(f, flt->side, flt->target, links, ARRAY_SIZE(links));
-		for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
-			oph_link_settle(f, links[i]);
 	} else {
-		oph_link_settle(f, flt->target);
+		links[0] = flt->target;
+		n = 1;
+	}
+	for (i = 0; i < n && i < ARRAY_SIZE(links); i++) {
+		oph_link_settle(f, links[i]);
+		oph_agg_link(f, links[i]);
 	}
 }
 
@@ -307,7 +312,6 @@ int oph_fault_inject(struct oph_fabric *f, const struct oph_fault *flt,
 		return -ENOSPC;
 	}
 	affected_links_settle(f, &c);
-	oph_touch(f);
 	c.since = f->now;
 	f->faults[f->nfaults++] = c;
 	(*target_count(f, &c))++;
@@ -385,7 +389,6 @@ int oph_fault_clear(struct oph_fabric *f, const struct oph_fault *flt,
 	c = *x;
 	i = (u32)(x - f->faults);
 	affected_links_settle(f, &c);
-	oph_touch(f);
 	if (c.kind == OPH_FAULT_LASER_AGING)
 		oph_aging_cleared(f, x);
 	fault_remove(f, i);

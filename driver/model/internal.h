@@ -127,6 +127,23 @@ struct oph_engine {
  */
 #define OPH_ENGINE_SHUTDOWN_MC	105000
 
+/*
+ * The kept figures of about a thousand links (agg.c): their states and
+ * bandwidth, and the power and temperatures of the engines and laser
+ * modules serving them.
+ */
+struct oph_unit {
+	u32 links;
+	u32 by_state[__OPH_LINK_STATE_CNT];
+	u64 gbps;
+	u64 power_mw;		/* engines, modules, and endpoints themselves */
+	u64 optics_mw;		/* engines and modules */
+	s32 engine_mc;		/* hottest engine at work */
+	s32 module_mc;		/* hottest module present */
+	bool stale;		/* to be recomputed before it is read */
+	bool queued;		/* in oph_fabric.stale */
+};
+
 struct oph_fabric {
 	struct oph_params p;
 	struct oph_topo t;
@@ -159,19 +176,15 @@ struct oph_fabric {
 	struct oph_fault *faults;
 	u32 nfaults;
 	struct oph_thresh thresh[__OPH_TH_CNT];
-	/*
-	 * Bumped by whatever may change an aggregate (a change record, an
-	 * event run, a fault, a budget): the whole fabric's figures are kept
-	 * from one read to the next while it stands still, so that readers
-	 * looping on them cost nothing while nothing happens.
-	 */
-	u64 stamp;
-	u64 agg_stamp;		/* @stamp when @agg was computed, 0: never */
-	struct oph_agg_info agg;
-	u64 thermal_stamp;
-	s32 thermal_engine_mc;
-	s32 thermal_module_mc;
-	u64 thermal_optics_mw;
+	/* Racks' and the fabric's figures, kept per unit of links (agg.c). */
+	struct oph_unit *units;
+	u32 *stale;		/* ids of the units marked stale, @nstale of them */
+	u32 nunits;
+	u32 nstale;
+	u32 ep_unit_eps;	/* endpoints per endpoint-side unit */
+	u32 ep_units_per_rack;
+	u32 sw_unit_eps;	/* a plane's switch ports per switch-side unit */
+	u32 sw_units_per_plane;
 	size_t bytes;		/* allocated by the model */
 	u64 mods_made;		/* laser modules allocated, over its life */
 	u64 mods_freed;		/* ... and freed */
@@ -259,6 +272,9 @@ u32 oph_lane_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
 u8 oph_lane_state(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
 u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir);
 u32 oph_link_lanes_lit(struct oph_fabric *f, u32 link, enum oph_dir dir);
+u32 oph_link_gbps(struct oph_fabric *f, u32 link);
+u64 oph_engine_power_mw(struct oph_fabric *f, enum oph_side side, u32 eng,
+			u64 *gbps);
 u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir);
 u64 oph_kp4_uncorrectable(u64 codewords, u32 ber_e);
 u8 oph_link_diagnose(struct oph_fabric *f, u32 link);
@@ -277,6 +293,13 @@ void oph_engine_latch(struct oph_fabric *f, enum oph_side side, u32 eng);
 s32 oph_lane_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
 s32 oph_port_oe_udbm(struct oph_fabric *f, u32 link);
 s32 oph_engine_temp_mc(struct oph_fabric *f, enum oph_side side, u32 eng);
+
+/* Aggregates kept per unit (agg.c). */
+int oph_agg_init(struct oph_fabric *f);
+void oph_agg_free(struct oph_fabric *f);
+void oph_agg_link(struct oph_fabric *f, u32 link);
+void oph_agg_object(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
+		    u32 id);
 
 /* fault.c */
 const struct oph_fault *oph_fault_find(const struct oph_fabric *f, u8 kind,
@@ -299,12 +322,6 @@ static inline void oph_maybe_resched(u32 i)
 {
 	if (!(i % OPH_RESCHED_EVERY))
 		oph_resched();
-}
-
-/* Something that may move an aggregate happened. */
-static inline void oph_touch(struct oph_fabric *f)
-{
-	f->stamp++;
 }
 
 /* Set @why and return @err: the refusals of the model's checks. */

@@ -658,6 +658,8 @@ int oph_engine_get(struct oph_fabric *f, enum oph_side side, u32 engine,
 int oph_ep_get(struct oph_fabric *f, u32 ep, struct oph_agg_info *ai);
 int oph_rack_get(struct oph_fabric *f, u32 rack, struct oph_agg_info *ai);
 void oph_fabric_get(struct oph_fabric *f, struct oph_agg_info *ai);
+bool oph_agg_refresh(struct oph_fabric *f, u32 budget);
+bool oph_agg_verify(struct oph_fabric *f);
 void oph_fabric_thermal(struct oph_fabric *f, s32 *engine_mc, s32 *module_mc,
 			u64 *optics_mw);
 void oph_link_clear_latched(struct oph_fabric *f, u32 link);

@@ -1303,7 +1303,14 @@ static bool link_clean(struct oph_fabric *f, u32 link)
 	return true;
 }
 
-static u32 link_gbps(struct oph_fabric *f, u32 link)
+/**
+ * oph_link_gbps() - what a link carries: its lanes up, the lesser direction
+ * @f: fabric
+ * @link: link id
+ *
+ * Return: Gb/s, 0 unless up or degraded.
+ */
+u32 oph_link_gbps(struct oph_fabric *f, u32 link)
 {
 	u8 st = f->links[link].state;
 
@@ -1315,26 +1322,27 @@ static u32 link_gbps(struct oph_fabric *f, u32 link)
 		   oph_link_lanes_up(f, link, OPH_DIR_DOWN)) * f->p.lane_gbps;
 }
 
-static void agg_link(struct oph_fabric *f, u32 link, struct oph_agg_info *ai)
-{
-	ai->links++;
-	ai->by_state[f->links[link].state]++;
-	ai->bandwidth_gbps += link_gbps(f, link);
-}
-
-/*
- * An engine: 2 W idle plus 5 pJ/bit (5 mW per Gb/s carried), 1 K per W
- * above 40 C, plus any heating injected into it.  A dead engine is cold.
+/**
+ * oph_engine_power_mw() - an engine's electrical power
+ * @f: fabric
+ * @side: side of the engine
+ * @eng: engine id
+ * @gbps: set to what its links carry
+ *
+ * 2 W idle plus 5 pJ/bit (5 mW per Gb/s carried); a dead engine draws
+ * nothing.
+ *
+ * Return: mW.
  */
-static u64 engine_power_mw(struct oph_fabric *f, enum oph_side side, u32 eng,
-			   u64 *gbps)
+u64 oph_engine_power_mw(struct oph_fabric *f, enum oph_side side, u32 eng,
+			u64 *gbps)
 {
 	u32 links[64], n, i;
 
 	*gbps = 0;
 	n = oph_engine_links(f, side, eng, links, ARRAY_SIZE(links));
 	for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
-		*gbps += link_gbps(f, links[i]);
+		*gbps += oph_link_gbps(f, links[i]);
 	if (oph_engine_dead(f, side, eng))
 		return 0;
 	return 2000 + *gbps * 5;
@@ -1350,7 +1358,7 @@ static u64 engine_power_mw(struct oph_fabric *f, enum oph_side side, u32 eng,
  */
 s32 oph_engine_temp_mc(struct oph_fabric *f, enum oph_side side, u32 eng)
 {
-	u64 gbps, rth, mw = engine_power_mw(f, side, eng, &gbps);
+	u64 gbps, rth, mw = oph_engine_power_mw(f, side, eng, &gbps);
 
 	if (oph_engine_dead(f, side, eng))
 		return 25000;
@@ -1362,231 +1370,4 @@ s32 oph_engine_temp_mc(struct oph_fabric *f, enum oph_side side, u32 eng)
 	rth = (u64)oph_vary(f, OPH_VAR_RTH, (eng << 1 | side) ^ 0x40000000, 800, 1200);
 	return (s32)(40000 + mw * rth / 1000 + f->engines[side][eng].heat_mk +
 		     f->engines[side][eng].cool_mk);
-}
-
-static void agg_engine(struct oph_fabric *f, enum oph_side side, u32 eng,
-		       struct oph_agg_info *ai)
-{
-	u64 gbps;
-	s32 temp = oph_engine_temp_mc(f, side, eng);
-
-	ai->power_mw += engine_power_mw(f, side, eng, &gbps);
-	ai->temp_mc = max(ai->temp_mc, temp);
-}
-
-/* Every engine and laser module of both sides: what oph_fabric_thermal() keeps. */
-static void fabric_thermal_walk(struct oph_fabric *f, s32 *engine_mc, s32 *module_mc,
-				u64 *optics_mw)
-{
-	struct oph_module_info mi;
-	u32 side, i;
-	u64 gbps;
-
-	*engine_mc = 0;
-	*module_mc = 0;
-	*optics_mw = 0;
-	for (side = 0; side < 2; side++) {
-		for (i = 0; i < oph_nengines(f, side); i++) {
-			oph_maybe_resched(i);
-			*optics_mw += engine_power_mw(f, side, i, &gbps);
-			*engine_mc = max(*engine_mc, oph_engine_temp_mc(f, side, i));
-		}
-		for (i = 0; i < oph_nmods(f, side); i++) {
-			oph_module_get(f, side, i, &mi);
-			if (mi.state == OPH_MOD_ABSENT)
-				continue;
-			*optics_mw += mi.power_mw;
-			*module_mc = max(*module_mc, mi.temp_mc);
-		}
-	}
-}
-
-/* Whether a figure kept at @kept (a stamp + 1, 0: none) is still true. */
-static bool kept_fresh(const struct oph_fabric *f, u64 kept)
-{
-	return kept == f->stamp + 1;
-}
-
-/**
- * oph_fabric_thermal() - the hottest engine and laser module, and the
- * power of the optics (engines and laser modules, both sides)
- * @f: fabric
- * @engine_mc: hottest working engine, mC
- * @module_mc: hottest laser module present, mC
- * @optics_mw: electrical power of the optics
- *
- * Walks the fabric only when something changed since the last call.
- */
-void oph_fabric_thermal(struct oph_fabric *f, s32 *engine_mc, s32 *module_mc,
-			u64 *optics_mw)
-{
-	if (!kept_fresh(f, f->thermal_stamp)) {
-		fabric_thermal_walk(f, &f->thermal_engine_mc, &f->thermal_module_mc,
-				    &f->thermal_optics_mw);
-		f->thermal_stamp = f->stamp + 1;
-	}
-	*engine_mc = f->thermal_engine_mc;
-	*module_mc = f->thermal_module_mc;
-	*optics_mw = f->thermal_optics_mw;
-}
-
-/**
- * oph_engine_get() - an engine's links, power and temperature
- * @f: fabric
- * @side: side of the engine
- * @engine: engine id on that side
- * @ai: filled in; @ai->dead when the engine died
- *
- * Return: 0 or -ERANGE.
- */
-int oph_engine_get(struct oph_fabric *f, enum oph_side side, u32 engine,
-		   struct oph_agg_info *ai)
-{
-	u32 links[64], n, i;
-
-	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) ||
-	    engine >= oph_nengines(f, side))
-		return -ERANGE;
-	memset(ai, 0, sizeof(*ai));
-	n = oph_engine_links(f, side, engine, links, ARRAY_SIZE(links));
-	for (i = 0; i < n && i < ARRAY_SIZE(links); i++)
-		agg_link(f, links[i], ai);
-	agg_engine(f, side, engine, ai);
-	ai->dead = oph_engine_dead(f, side, engine);
-	/* A dead engine reads nothing: no temperature, no alarm. */
-	if (ai->dead)
-		ai->temp_mc = 0;
-	else
-		ai->flags = oph_thresh_flags(f, OPH_TH_ENGINE_TEMP, ai->temp_mc);
-	ai->latched = f->engines[side][engine].latched;
-	return 0;
-}
-
-static void agg_ep(struct oph_fabric *f, u32 ep, struct oph_agg_info *ai)
-{
-	struct oph_module_info mi;
-	struct oph_agg_info e;
-	u32 o, j;
-
-	for (o = 0; o < f->p.engines; o++) {
-		oph_engine_get(f, OPH_SIDE_EP, ep * f->p.engines + o, &e);
-		ai->links += e.links;
-		for (j = 0; j < __OPH_LINK_STATE_CNT; j++)
-			ai->by_state[j] += e.by_state[j];
-		ai->bandwidth_gbps += e.bandwidth_gbps;
-		ai->power_mw += e.power_mw;
-		ai->temp_mc = max(ai->temp_mc, e.temp_mc);
-	}
-	for (j = 0; j < f->p.modules; j++) {
-		oph_module_get(f, OPH_SIDE_EP, ep * f->p.modules + j, &mi);
-		if (mi.state != OPH_MOD_ABSENT)
-			ai->power_mw += mi.power_mw;
-	}
-	/* The GPU (1.5 kW, [S31]) or memory device itself, +-5 % apart [A]. */
-	ai->power_mw += (oph_ep_rack(f, ep) < f->p.racks ? 1500000 : 400000) *
-			(u64)oph_vary(f, OPH_VAR_LOAD, ep, 950, 1050) / 1000;
-}
-
-/**
- * oph_ep_get() - an endpoint's links, power and temperature
- * @f: fabric
- * @ep: endpoint id
- * @ai: filled in
- *
- * Return: 0 or -ERANGE.
- */
-int oph_ep_get(struct oph_fabric *f, u32 ep, struct oph_agg_info *ai)
-{
-	if (ep >= f->t.endpoints)
-		return -ERANGE;
-	memset(ai, 0, sizeof(*ai));
-	agg_ep(f, ep, ai);
-	return 0;
-}
-
-/**
- * oph_rack_get() - a rack's links, power against its budget
- * @f: fabric
- * @rack: endpoint racks first (compute, then memory), then switch racks
- * @ai: filled in
- *
- * Return: 0 or -ERANGE.
- */
-int oph_rack_get(struct oph_fabric *f, u32 rack, struct oph_agg_info *ai)
-{
-	struct oph_module_info mi;
-	u32 i, ep, plane, eng, first;
-
-	if (rack >= f->t.ep_racks + f->p.switch_racks)
-		return -ERANGE;
-	memset(ai, 0, sizeof(*ai));
-	ai->budget_w = f->p.rack_budget_w;
-	if (rack < f->t.ep_racks) {
-		for (i = 0; i < f->t.ep_per_rack; i++) {
-			agg_ep(f, rack * f->t.ep_per_rack + i, ai);
-			oph_maybe_resched(i + 1);
-		}
-	} else {
-		first = (rack - f->t.ep_racks) * f->t.sw_per_rack;
-		for (plane = first; plane < first + f->t.sw_per_rack; plane++) {
-			for (eng = 0; eng < f->t.sw_engines_per_plane; eng++)
-				agg_engine(f, OPH_SIDE_SW,
-					   plane * f->t.sw_engines_per_plane + eng, ai);
-			for (ep = 0; ep < f->t.endpoints; ep++) {
-				agg_link(f, ep * f->t.ports_per_ep + plane, ai);
-				oph_maybe_resched(ep + 1);
-			}
-			for (i = 0; i < f->t.sw_modules_per_plane; i++) {
-				oph_module_get(f, OPH_SIDE_SW,
-					       plane * f->t.sw_modules_per_plane + i, &mi);
-				if (mi.state != OPH_MOD_ABSENT)
-					ai->power_mw += mi.power_mw;
-			}
-			/* The switch ASIC. */
-			ai->power_mw += 3000000ULL *
-					oph_vary(f, OPH_VAR_LOAD, plane ^ 0x80000000, 970, 1030) /
-					1000;
-		}
-	}
-	ai->over_budget = ai->power_mw > (u64)ai->budget_w * 1000;
-	return 0;
-}
-
-/* Every rack, each link counted once at its endpoint rack. */
-static void fabric_get_walk(struct oph_fabric *f, struct oph_agg_info *ai)
-{
-	struct oph_agg_info r;
-	u32 rack, i;
-
-	memset(ai, 0, sizeof(*ai));
-	ai->budget_w = f->p.rack_budget_w;
-	for (rack = 0; rack < f->t.ep_racks + f->p.switch_racks; rack++) {
-		oph_rack_get(f, rack, &r);
-		if (rack < f->t.ep_racks) {
-			ai->links += r.links;
-			for (i = 0; i < __OPH_LINK_STATE_CNT; i++)
-				ai->by_state[i] += r.by_state[i];
-			ai->bandwidth_gbps += r.bandwidth_gbps;
-		}
-		ai->power_mw += r.power_mw;
-		ai->temp_mc = max(ai->temp_mc, r.temp_mc);
-		ai->over_budget |= r.over_budget;
-	}
-}
-
-/**
- * oph_fabric_get() - the whole fabric: links by state, bandwidth, power
- * @f: fabric
- * @ai: filled in; @ai->over_budget tells whether any rack is over budget
- *
- * Walks the fabric only when something changed since the last call: a
- * reader looping on an idle fabric costs nothing.
- */
-void oph_fabric_get(struct oph_fabric *f, struct oph_agg_info *ai)
-{
-	if (!kept_fresh(f, f->agg_stamp)) {
-		fabric_get_walk(f, &f->agg);
-		f->agg_stamp = f->stamp + 1;
-	}
-	*ai = f->agg;
 }

@@ -92,8 +92,8 @@ int oph_thresh_set(struct oph_fabric *f, enum oph_thresh_id id,
 
 	if (err)
 		return err;
+	/* Flags are judged when read: no aggregate kept moves. */
 	f->thresh[id] = *t;
-	oph_touch(f);
 	return 0;
 }
 
@@ -109,8 +109,8 @@ int oph_fabric_set_budget(struct oph_fabric *f, u32 watts, const char **why)
 {
 	if (!watts)
 		return oph_refuse(why, -EINVAL, "a rack power budget must be at least 1 W");
+	/* Racks are judged against it when read. */
 	f->p.rack_budget_w = watts;
-	oph_touch(f);
 	return 0;
 }
 
