@@ -14,11 +14,26 @@
 
 #include "ophoton.h"
 
-static u64 virt_now(struct ophoton_fabric *fab)
+/*
+ * Give the model the virtual time that passed since @base_real: the real
+ * time times the scale, in pieces a u64 holds (51 real hours each at the
+ * highest scale); the model runs any span.  Steps of the simulator add to
+ * this: virtual time is real time x scale plus every step.
+ */
+static void credit(struct ophoton_fabric *fab)
 {
-	s64 real = ktime_to_ns(ktime_sub(ktime_get(), fab->base_real));
+	ktime_t now = ktime_get();
+	u64 real = (u64)max_t(s64, ktime_to_ns(ktime_sub(now, fab->base_real)), 0);
+	u64 piece = div_u64(U64_MAX, fab->time_scale);
+	u64 left;
 
-	return fab->base_virt + (u64)max_t(s64, real, 0) * fab->time_scale;
+	lockdep_assert_held(&fab->lock);
+	fab->base_real = now;
+	while (real) {
+		left = min(real, piece) * fab->time_scale;
+		real -= min(real, piece);
+		oph_fabric_step_some(fab->model, &left, U32_MAX);
+	}
 }
 
 static void arm(struct ophoton_fabric *fab)
@@ -48,7 +63,7 @@ static void arm(struct ophoton_fabric *fab)
 void ophoton_clock_sync(struct ophoton_fabric *fab)
 {
 	lockdep_assert_held(&fab->lock);
-	oph_fabric_advance(fab->model, virt_now(fab));
+	credit(fab);
 	arm(fab);
 }
 
@@ -75,7 +90,6 @@ void ophoton_clock_start(struct ophoton_fabric *fab)
 {
 	INIT_DELAYED_WORK(&fab->clock_work, ophoton_clock_work);
 	fab->base_real = ktime_get();
-	fab->base_virt = 0;
 	fab->time_scale = oph_fabric_params(fab->model)->time_scale;
 }
 
@@ -84,18 +98,16 @@ void ophoton_clock_start(struct ophoton_fabric *fab)
  * @fab: fabric, locked
  * @scale: virtual seconds per real second
  *
- * Virtual time is continuous across the change: the clock is rebased at
- * the current instant.
+ * Virtual time is continuous across the change: the time passed so far
+ * is given to the model at the old scale.
  */
 void ophoton_clock_set_scale(struct ophoton_fabric *fab, u32 scale)
 {
 	lockdep_assert_held(&fab->lock);
-	ophoton_clock_sync(fab);
-	fab->base_virt = oph_fabric_now(fab->model);
-	fab->base_real = ktime_get();
+	credit(fab);
 	/* sysfs reads it without the lock. */
 	WRITE_ONCE(fab->time_scale, scale);
-	ophoton_clock_sync(fab);
+	arm(fab);
 }
 
 /**

@@ -60,13 +60,14 @@ static int clock_show(struct seq_file *s, void *unused)
 	if (!fab->dead)
 		ophoton_clock_sync(fab);
 	next = oph_fabric_next_event(fab->model);
-	seq_printf(s, "now_ns %llu\ntime_scale %u\ngeneration %llu\nchanges %llu\n",
-		   oph_fabric_now(fab->model), fab->time_scale,
+	seq_printf(s, "now_ns %llu\nnow_s %llu\ntime_scale %u\ngeneration %llu\nchanges %llu\n",
+		   oph_fabric_clock_ns(fab->model), oph_fabric_clock_s(fab->model),
+		   fab->time_scale,
 		   oph_fabric_generation(fab->model), oph_fabric_change_seq(fab->model));
 	if (next == U64_MAX)
 		seq_puts(s, "next_event none\n");
 	else
-		seq_printf(s, "next_event_ns %llu\n", next);
+		seq_printf(s, "next_event_in_ns %llu\n", next - oph_fabric_now(fab->model));
 	mutex_unlock(&fab->lock);
 	return 0;
 }

@@ -232,25 +232,27 @@ int ophoton_nl_sim_clock_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];
 	int err = sim_allowed(info);
-	u64 step, goal;
+	u64 left;
 
 	if (err)
 		return err;
 	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_SIM_STEP_NS))
 		return -EINVAL;
-	step = nla_get_u64(info->attrs[OPHOTON_A_SIM_STEP_NS]);
-	goal = oph_fabric_now(fab->model) + step;
+	left = nla_get_u64(info->attrs[OPHOTON_A_SIM_STEP_NS]);
 	/*
 	 * The events of a long step (a bring-up of millions of links) run in
-	 * slices, the fabric let go between two.  Meanwhile the model runs
-	 * ahead of the real-time clock, so the requests served in between
-	 * find nothing to run; the clock catches up at the end.
+	 * slices, the fabric let go between two.  Real time passing meanwhile
+	 * is given to the model on top of the step, by whoever syncs.
 	 */
-	while (!oph_fabric_advance_some(fab->model, goal, SIM_STEP_SLICE)) {
+	while (!oph_fabric_step_some(fab->model, &left, SIM_STEP_SLICE)) {
+		if (signal_pending(current)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[OPHOTON_A_SIM_STEP_NS],
+					    "interrupted: the clock stepped part of the way");
+			return -EINTR;
+		}
 		if (ophoton_nl_let_go(fab, info))
 			return -ENODEV;
 	}
-	fab->base_virt += step;
 	ophoton_clock_sync(fab);
 	return 0;
 }

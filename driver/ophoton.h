@@ -30,8 +30,8 @@ struct genl_info;
  * @dead: set under @lock when unregistering starts; requests then fail
  * @clock_work: advances the model to the real-time clock, one per fabric,
  *	armed only for the next event, so an idle fabric costs nothing
- * @base_real: real time when @base_virt was the model's time
- * @base_virt: model time at @base_real
+ * @base_real: real time up to which the model has been given its virtual
+ *	time (real time x @time_scale)
  * @time_scale: virtual seconds per real second
  * @debugfs: the fabric's debugfs directory
  * @hwmon: the fabric's hwmon device, or NULL
@@ -47,7 +47,6 @@ struct ophoton_fabric {
 	bool dead;
 	struct delayed_work clock_work;
 	ktime_t base_real;
-	u64 base_virt;
 	u32 time_scale;
 	struct dentry *debugfs;
 	struct device *hwmon;

@@ -68,7 +68,7 @@ for op in ops["list"]:
         out.write('\t{ "%s %s", %s, %s, %d, %sULL, %sULL },\n' % (
             op["name"], name, c_name(ops["name-prefix"], op["name"]),
             c_name(aset["name-prefix"], name), SIZES[a["type"]],
-            chk.get("min", 0), chk["max"]))
+            chk.get("min", 0), chk.get("max", (1 << (8 * SIZES[a["type"]])) - 1)))
 out.write("};\n")
 
 # Every attribute each op's request takes, with its size (0: a flag, -1: a

@@ -139,6 +139,9 @@ def policy(pol_name):
         r = re.search(r"NLA_POLICY_MAX\(\w+,\s*(\w+)\)", pol)
         if r:
             hi = enum_or_int(r.group(1))
+        r = re.search(r"NLA_POLICY_MIN\(\w+,\s*(\w+)\)", pol)
+        if r:
+            lo = enum_or_int(r.group(1))
         have[parts[i]] = (t, lo, hi, None)
     return have
 

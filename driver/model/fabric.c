@@ -197,7 +197,8 @@ void oph_change(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		u32 id, u8 old, u8 new, u8 reason)
 {
 	struct oph_change c = {
-		.time = f->now, .obj = obj, .side = side, .id = id, .old = old,
+		.time = oph_time_since_creation(f, f->now), .obj = obj, .side = side,
+		.id = id, .old = old,
 		.new = new, .reason = reason,
 	};
 
@@ -256,13 +257,20 @@ void oph_alarm_send(struct oph_fabric *f, struct oph_change *c)
 {
 	c->obj = OPH_OBJ_ALARM;
 	c->seq = ++f->alarm_seq;
-	c->time = f->now;
+	c->time = oph_time_since_creation(f, f->now);
 	if (f->notify)
 		f->notify(f->notify_ctx, c);
 }
 
-/* The clock up to @until, or until @budget events ran. */
-static u32 advance(struct oph_fabric *f, u64 until, u32 budget)
+/**
+ * oph_advance() - run the clock up to @until, or until @budget events ran
+ * @f: fabric
+ * @until: virtual time in the model's frame
+ * @budget: events to run at most
+ *
+ * Return: the events run.
+ */
+u32 oph_advance(struct oph_fabric *f, u64 until, u32 budget)
 {
 	const struct oph_ev *top;
 	struct oph_ev ev;
@@ -324,7 +332,7 @@ static u32 advance(struct oph_fabric *f, u64 until, u32 budget)
  */
 u32 oph_fabric_advance(struct oph_fabric *f, u64 until)
 {
-	return advance(f, until, U32_MAX);
+	return oph_advance(f, until, U32_MAX);
 }
 
 /**
@@ -341,7 +349,7 @@ u32 oph_fabric_advance(struct oph_fabric *f, u64 until)
  */
 bool oph_fabric_advance_some(struct oph_fabric *f, u64 until, u32 budget)
 {
-	advance(f, until, budget);
+	oph_advance(f, until, budget);
 	return f->now >= until;
 }
 
@@ -360,10 +368,11 @@ u64 oph_fabric_next_event(const struct oph_fabric *f)
 }
 
 /**
- * oph_fabric_now() - the virtual clock
+ * oph_fabric_now() - the virtual clock, in the model's frame
  * @f: fabric
  *
- * Return: virtual time in ns since creation.
+ * Return: virtual ns since the model's base (time.c): since creation for
+ * the first 146 virtual years.  Event times are in the same frame.
  */
 u64 oph_fabric_now(const struct oph_fabric *f)
 {

@@ -1271,7 +1271,7 @@ int oph_health_get(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 	}
 	hi->errors = h->errors;
 	hi->recoveries = h->recoveries;
-	hi->last_error_ns = h->last_error;
+	hi->last_error_ns = h->errors ? oph_time_since_creation(f, h->last_error) : 0;
 	hi->quarantined = h->quarantined;
 	hi->grace_ms = f->p.grace_ms;
 	return 0;

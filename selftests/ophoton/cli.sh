@@ -692,6 +692,25 @@ t_ns() {
 	[ $? = 4 ]
 }
 ok "another network namespace does not see the fabric (exit 4)" t_ns
+# At the highest time scale u64 nanoseconds of virtual time last 51 real
+# hours; two steps of 584 years go past them.  The clock in ns saturates,
+# in seconds it runs on at the scale, and the fabric keeps working.
+t_clock_end() {
+	local G="-F 24" s0 s1
+	"$C" fabric create 24 ${SHAPE/time_scale=1000/time_scale=100000} && "$C" $G -w --timeout 60 fabric set up &&
+		"$C" $G sim clock step 584y && "$C" $G sim clock step 584y &&
+		j $G fabric show && q '.[0]."fabric-clock-ns" == 18446744073709551615' &&
+		s0=$(jq '.[0]."fabric-clock-s"' "$tmp/out") &&
+		[ "$s0" -ge $((1168 * 365 * 86400)) ] && sleep 1 &&
+		j $G fabric show && s1=$(jq '.[0]."fabric-clock-s"' "$tmp/out") &&
+		[ $((s1 - s0)) -ge 100000 ] &&
+		"$C" $G link set 3 down && "$C" $G -w --timeout 60 link set 3 up &&
+		j $G link show 3 && q '.[0]."link-state" == "up"'
+	local rc=$?
+	"$C" fabric destroy 24 >/dev/null
+	return $rc
+}
+ok "the clock runs on past 584 virtual years at the highest time scale" t_clock_end
 t_destroy() { "$C" fabric destroy $FAB && code 4 fabric show $FAB; }
 ok "fabric destroy removes it" t_destroy
 ok "fabric destroy of nothing exits 4" code 4 fabric destroy $FAB

@@ -40,9 +40,11 @@ static inline u64 oph_mul_div(u64 a, u64 b, u64 c)
 #define min_t(t, a, b)		min((t)(a), (t)(b))
 #define max_t(t, a, b)		max((t)(a), (t)(b))
 #define BIT(n)			(1UL << (n))
+#define BIT_ULL(n)		(1ULL << (n))
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 #define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
 #define U16_MAX			UINT16_MAX
 #define U32_MAX			UINT32_MAX
+#define U64_MAX			UINT64_MAX
 
 #endif /* OPHOTON_KCOMPAT_H */

@@ -51,7 +51,10 @@ int parse_s32(const char *s, int32_t *v)
 	return 0;
 }
 
-/* "10s", "500ms", "2m", "1h", "250us", "100ns"; a bare number is seconds. */
+/*
+ * "10s", "500ms", "2m", "1h", "3d", "2y" (365 days), "250us", "100ns"; a
+ * bare number is seconds.
+ */
 int parse_duration_ns(const char *s, uint64_t *ns)
 {
 	static const struct {
@@ -59,7 +62,8 @@ int parse_duration_ns(const char *s, uint64_t *ns)
 		uint64_t ns;
 	} units[] = {
 		{ "ns", 1 }, { "us", 1000 }, { "ms", 1000000 }, { "s", 1000000000ULL },
-		{ "m", 60000000000ULL }, { "h", 3600000000000ULL }, { "", 1000000000ULL },
+		{ "m", 60000000000ULL }, { "h", 3600000000000ULL }, { "d", 86400000000000ULL },
+		{ "y", 31536000000000000ULL }, { "", 1000000000ULL },
 	};
 	unsigned long long x;
 	char *end;

@@ -151,7 +151,11 @@ static int on_reply(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
 		sample(e, F_FABRIC_POWER, "", (double)get(s, OPHOTON_A_FABRIC_STATS_POWER_MW) / 1e3);
 		sample(e, F_FABRIC_TEMP, "", sget(s, OPHOTON_A_FABRIC_STATS_TEMP_MC) / 1e3);
 		sample(e, F_FABRIC_BUDGET, "", s && s[OPHOTON_A_FABRIC_STATS_OVER_BUDGET] ? 1 : 0);
-		sample(e, F_FABRIC_CLOCK, "", (double)get(tb, OPHOTON_A_FABRIC_CLOCK_NS) / 1e9);
+		/* Nanoseconds saturate after 584 virtual years; seconds go on. */
+		sample(e, F_FABRIC_CLOCK, "", get(tb, OPHOTON_A_FABRIC_CLOCK_NS) == UINT64_MAX &&
+		       tb[OPHOTON_A_FABRIC_CLOCK_S] ?
+		       (double)get(tb, OPHOTON_A_FABRIC_CLOCK_S) :
+		       (double)get(tb, OPHOTON_A_FABRIC_CLOCK_NS) / 1e9);
 		break;
 	}
 	case OPHOTON_CMD_RACK_GET:

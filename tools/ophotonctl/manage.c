@@ -343,7 +343,7 @@ static int sim_clock(struct ctx *c, int argc, char **argv)
 	uint64_t ns;
 
 	if (argc != 2 || strcmp(argv[0], "step"))
-		return usage_error(c, "sim clock step DURATION (e.g. 10s, 500ms, 1h)");
+		return usage_error(c, "sim clock step DURATION (e.g. 10s, 500ms, 1h, 2y)");
 	if (parse_duration_ns(argv[1], &ns) || !ns)
 		return usage_error(c, "bad duration '%s' (e.g. 10s, 500ms, 1h)", argv[1]);
 	ch_put(&ch, OPHOTON_A_SIM_STEP_NS, 8, ns);
@@ -361,7 +361,7 @@ static const struct cmd sim_cmds[] = {
 	  "      FEC), rx the down one, none both;\n"
 	  "      TARGET: a module (GPU/MODULE), an engine (GPU/ENGINE) or a link\n"
 	  "      (GPU/ENGINE/PORT) by kind, or 'target ID'", sim_fault },
-	{ "clock", "step DURATION", "step the fabric's virtual clock (10s, 500ms, 1h)",
+	{ "clock", "step DURATION", "step the fabric's virtual clock (10s, 500ms, 1h, 3d, 2y)",
 	  sim_clock },
 };
 

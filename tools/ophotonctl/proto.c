@@ -703,6 +703,10 @@ static const struct onl_attr set_ophoton_attrs[OPHOTON_A_MAX + 1] = {
 		.name = "laser-cause", .label = "laser-cause",
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_module_cause,
 	},
+	[OPHOTON_A_FABRIC_CLOCK_S] = {
+		.name = "fabric-clock-s", .label = "fabric-clock-s",
+		.type = ONL_U64, .unit = ONL_UNIT_NONE,
+	},
 };
 
 static struct nla_policy set_ophoton_policy[OPHOTON_A_MAX + 1] = {
@@ -805,6 +809,7 @@ static struct nla_policy set_ophoton_policy[OPHOTON_A_MAX + 1] = {
 	[OPHOTON_A_LANE_CAUSE] = { .type = NLA_U8 },
 	[OPHOTON_A_MODULE_CAUSE] = { .type = NLA_U8 },
 	[OPHOTON_A_LASER_CAUSE] = { .type = NLA_U8 },
+	[OPHOTON_A_FABRIC_CLOCK_S] = { .type = NLA_U64 },
 };
 
 const struct onl_set onl_set_ophoton = {

@@ -25,6 +25,7 @@
 #include <netlink/msg.h>
 
 #include "json_check.h"
+#include "ophotonctl.h"
 #include "nl.h"
 #include "kselftest_harness.h"
 
@@ -629,6 +630,22 @@ static const struct {
 	{ { "sim", "clock", "step", "500ms" }, OPHOTON_CMD_SIM_CLOCK, OPHOTON_A_SIM_STEP_NS,
 	  500000000 },
 };
+
+TEST(durations_run_from_nanoseconds_to_years_and_refuse_what_a_u64_cannot_hold)
+{
+	uint64_t ns;
+
+	ASSERT_EQ(0, parse_duration_ns("100ns", &ns));
+	EXPECT_EQ(100ULL, ns);
+	ASSERT_EQ(0, parse_duration_ns("3d", &ns));
+	EXPECT_EQ(3 * 86400000000000ULL, ns);
+	ASSERT_EQ(0, parse_duration_ns("584y", &ns));
+	EXPECT_EQ(584 * 31536000000000000ULL, ns);
+	/* 585 years of nanoseconds is more than 2^64. */
+	EXPECT_EQ(-1, parse_duration_ns("585y", &ns));
+	EXPECT_EQ(-1, parse_duration_ns("1w", &ns));
+	EXPECT_EQ(-1, parse_duration_ns("-1s", &ns));
+}
 
 TEST_F(cli, changes_send_their_op_and_attributes_and_refusals_name_the_attribute)
 {

@@ -572,7 +572,10 @@ enum ophoton_alarm_kind {
  * @OPHOTON_A_FABRIC_ID: u32, fabric id (the N of /sys/bus/ophoton/devices/ophotonN)
  * @OPHOTON_A_FABRIC_GEN: u64, generation: changes when laser modules come
  *	or go; dumps that see it change are flagged NLM_F_DUMP_INTR
- * @OPHOTON_A_FABRIC_CLOCK_NS: u64, the fabric's virtual clock
+ * @OPHOTON_A_FABRIC_CLOCK_NS: u64, the fabric's virtual clock, ns since
+ *	creation; saturates at 2^64 - 1 (584 virtual years, 51 real hours at
+ *	the highest time scale) while the clock runs on; so do the virtual
+ *	times of notifications and %OPHOTON_A_HEALTH_LAST_ERROR_NS
  * @OPHOTON_A_FABRIC_TIME_SCALE: u32, virtual seconds per real second
  * @OPHOTON_A_FABRIC_SEED: u64, seed of the per-object variations
  * @OPHOTON_A_FABRIC_GPUS: u32, GPUs (compute endpoints)
@@ -633,7 +636,9 @@ enum ophoton_alarm_kind {
  * @OPHOTON_A_BLAST_LINK_IDS: nest of u32 %OPHOTON_A_LINK_ID, the affected
  *	links, when there are at most 1024
  * @OPHOTON_A_SIM_ACTION: u8, enum ophoton_sim_action
- * @OPHOTON_A_SIM_STEP_NS: u64, virtual nanoseconds to step the clock by
+ * @OPHOTON_A_SIM_STEP_NS: u64, virtual nanoseconds to step the clock by,
+ *	any span from 1 ns; a long step runs in slices and a signal stops it
+ *	part of the way (EINTR)
  * @OPHOTON_A_FAULT_KIND: u8, enum ophoton_fault_kind
  * @OPHOTON_A_FAULT_TARGET: u32, module, engine or link id, by kind
  * @OPHOTON_A_FIBRE: u8, enum ophoton_fibre
@@ -679,6 +684,8 @@ enum ophoton_alarm_kind {
  *	is not healthy (its fault cause when in fault); absent when healthy
  * @OPHOTON_A_LASER_CAUSE: u8, enum ophoton_module_cause: why a laser is not
  *	healthy; absent when healthy
+ * @OPHOTON_A_FABRIC_CLOCK_S: u64, the fabric's virtual clock, whole seconds
+ *	since creation; goes on past the end of %OPHOTON_A_FABRIC_CLOCK_NS
  * @__OPHOTON_A_MAX: number of attributes
  * @OPHOTON_A_MAX: highest attribute
  */
@@ -784,6 +791,7 @@ enum ophoton_attr {
 	OPHOTON_A_LANE_CAUSE,
 	OPHOTON_A_MODULE_CAUSE,
 	OPHOTON_A_LASER_CAUSE,
+	OPHOTON_A_FABRIC_CLOCK_S,
 
 	/* add new attributes above here, and to ophoton.yaml */
 	__OPHOTON_A_MAX,

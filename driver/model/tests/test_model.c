@@ -1028,6 +1028,94 @@ TEST(a_clock_step_in_slices_is_the_whole_step)
 	oph_fabric_destroy(g);
 }
 
+/*
+ * At the highest time scale (100,000) u64 nanoseconds last 51 real hours;
+ * the clock must run on past that, its readings defined all the way.
+ */
+TEST(the_clock_runs_on_past_584_years_and_its_readings_saturate)
+{
+	static struct rec r, w;
+	const u64 year = 365ULL * 86400 * SEC;
+	struct oph_fault death = { .kind = OPH_FAULT_MODULE_DEATH, .target = 0 };
+	struct oph_link_info li;
+	struct oph_health_info hi;
+	struct oph_params p;
+	struct oph_fabric *f, *g;
+	u64 left, ns, s, prev_ns = 0, prev_s = 0, total_s = 0;
+	u32 i, slices = 0;
+	const char *why;
+
+	small_params(&p);
+	f = make(&p, &r);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	/* An idle fabric: 730 years in steps of 36.5 years, no event. */
+	for (i = 0; i < 20; i++) {
+		left = year * 73 / 2;
+		ASSERT_TRUE(oph_fabric_step_some(f, &left, 1));
+		total_s += 73 * 365 * 86400ULL / 2;
+		ns = oph_fabric_clock_ns(f);
+		s = oph_fabric_clock_s(f);
+		EXPECT_LE(prev_ns, ns);
+		EXPECT_LT(prev_s, s);
+		/* Whole seconds since creation: the bring-up's 10 s, then the steps. */
+		EXPECT_EQ(total_s + 10, s);
+		if (total_s > 585 * 365 * 86400ULL) {
+			EXPECT_EQ(U64_MAX, ns);
+		} else {
+			EXPECT_EQ(s * SEC, ns);
+		}
+		/* The model's own time stays where a u64 holds it and more. */
+		EXPECT_GT(1ULL << 63, oph_fabric_now(f));
+		prev_ns = ns;
+		prev_s = s;
+	}
+	EXPECT_EQ(U64_MAX, prev_ns);
+	EXPECT_EQ(730U, (u32)(prev_s / (365 * 86400)));
+	/* A link up all along has been up at least the 73 years kept. */
+	ASSERT_EQ(0, oph_link_get(f, 0, &li));
+	EXPECT_EQ(OPH_LINK_UP, li.state);
+	EXPECT_LE(73 * year, li.time_in_state_ns);
+
+	/* Everything works on: a link taken down and up, and a fault. */
+	r.n = 0;
+	ASSERT_EQ(0, oph_link_set_admin(f, 0, false, &why));
+	ASSERT_EQ(0, oph_link_set_admin(f, 0, true, &why));
+	left = 10 * SEC;
+	while (!oph_fabric_step_some(f, &left, 1))
+		slices++;
+	EXPECT_LT(0U, slices);
+	ASSERT_EQ(0, oph_link_get(f, 0, &li));
+	EXPECT_EQ(OPH_LINK_UP, li.state);
+	EXPECT_GT(10 * SEC, li.time_in_state_ns);
+	ASSERT_LT(0U, r.n);
+	/* Virtual times given out saturate, like the clock in ns. */
+	EXPECT_EQ(U64_MAX, r.c[r.n - 1].time);
+	ASSERT_EQ(0, oph_fault_inject(f, &death, &why));
+	ASSERT_EQ(0, oph_health_get(f, OPH_OBJ_MODULE, OPH_SIDE_EP, 0, &hi));
+	EXPECT_EQ(U64_MAX, hi.last_error_ns);
+	oph_fabric_destroy(f);
+
+	/* Events pending as the model's base moves run when they are due. */
+	g = make(&p, &w);
+	ASSERT_NE(NULL, g);
+	bring_up(g);
+	oph_fabric_advance(g, (1ULL << 62) - SEC);
+	ASSERT_EQ(0, oph_link_set_admin(g, 1, false, &why));
+	ASSERT_EQ(0, oph_link_set_admin(g, 1, true, &why));
+	left = 2 * SEC;
+	ASSERT_TRUE(oph_fabric_step_some(g, &left, U32_MAX));
+	/* Past the point where the base moves; the bring-up is under way. */
+	left = 10 * SEC;
+	ASSERT_TRUE(oph_fabric_step_some(g, &left, U32_MAX));
+	EXPECT_GT(1ULL << 62, oph_fabric_now(g));
+	ASSERT_EQ(0, oph_link_get(g, 1, &li));
+	EXPECT_EQ(OPH_LINK_UP, li.state);
+	EXPECT_GT(12 * SEC, li.time_in_state_ns);
+	EXPECT_EQ((1ULL << 62) + 11 * SEC, oph_fabric_clock_ns(g));
+	oph_fabric_destroy(g);
+}
+
 TEST(engine_death_takes_its_ports_down)
 {
 	struct oph_params p;
