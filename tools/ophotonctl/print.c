@@ -217,9 +217,10 @@ static int print_one(const struct onl_set *set, const struct onl_attr *a,
 		out_str(a->name, lb, words);
 	} else if (name)
 		out_str(a->name, lb, name);
-	else if (a->unit != ONL_UNIT_NONE)
+	else if (a->unit != ONL_UNIT_NONE && v <= INT64_MAX)
 		out_unit(a->name, lb, (int64_t)v, a->unit);
 	else
+		/* Unsigned to the top: a saturated clock is 2^64 - 1, not -1. */
 		out_u64(a->name, lb, v);
 	return 0;
 }

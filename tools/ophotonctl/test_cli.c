@@ -555,6 +555,9 @@ TEST_F(cli, json_keys_are_the_spec_names_with_units_and_64_bit_integers)
 	EXPECT_NE(NULL, strstr(self->r.out, "\"time-in-state-ns\":1500000000"));
 	run(&self->r, "-j", "-s", "lane", "show", "link", "1", "lane", "1", "dir", "down", NULL);
 	EXPECT_NE(NULL, strstr(self->r.out, "\"bits\":18446744073709551615"));
+	/* A value with a unit too: a saturated clock is not -1. */
+	run(&self->r, "-j", "fabric", "show", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"fabric-clock-ns\":18446744073709551615"));
 	run(&self->r, "-j", "blast", "laser", "1/1", NULL);
 	EXPECT_NE(NULL, strstr(self->r.out, "\"blast-link-ids\":[4,5]"));
 	EXPECT_NE(NULL, strstr(self->r.out, "\"attr-250\""));
