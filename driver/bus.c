@@ -135,9 +135,9 @@ static ssize_t model_bytes_show(struct device *dev, struct device_attribute *att
 	struct ophoton_fabric *fab = to_ophoton_fabric(dev);
 	size_t bytes;
 
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	bytes = oph_fabric_bytes(fab->model);
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 	return sysfs_emit(buf, "%zu\n", bytes);
 }
 static DEVICE_ATTR_RO(model_bytes);
@@ -243,9 +243,9 @@ int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
 	 * under us, or announce DELETE before CREATE.
 	 */
 	ophoton_nl_fabric_event(fab, OPHOTON_FABRIC_EVENT_CREATE);
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	ophoton_clock_sync(fab);
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 	mutex_unlock(&ophoton_registry_lock);
 	return 0;
 
@@ -275,9 +275,9 @@ static void ophoton_fabric_del(struct ophoton_fabric *fab)
 	ophoton_nl_fabric_event(fab, OPHOTON_FABRIC_EVENT_DELETE);
 	ophoton_hwmon_remove(fab);
 	ophoton_debugfs_remove(fab);
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	fab->dead = true;
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 	ophoton_clock_stop(fab);
 	device_unregister(&fab->dev);
 }

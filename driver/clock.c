@@ -73,10 +73,10 @@ static void ophoton_clock_work(struct work_struct *work)
 						  struct ophoton_fabric,
 						  clock_work);
 
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	if (!fab->dead)
 		ophoton_clock_sync(fab);
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 }
 
 /**

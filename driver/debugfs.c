@@ -56,7 +56,7 @@ static int clock_show(struct seq_file *s, void *unused)
 	struct ophoton_fabric *fab = s->private;
 	u64 next;
 
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	if (!fab->dead)
 		ophoton_clock_sync(fab);
 	next = oph_fabric_next_event(fab->model);
@@ -68,7 +68,7 @@ static int clock_show(struct seq_file *s, void *unused)
 		seq_puts(s, "next_event none\n");
 	else
 		seq_printf(s, "next_event_in_ns %llu\n", next - oph_fabric_now(fab->model));
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(clock);
@@ -79,14 +79,14 @@ static int faults_show(struct seq_file *s, void *unused)
 	const struct oph_fault *flt;
 	u32 i;
 
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	seq_puts(s, "kind side target lane fibre value amount since_ns\n");
 	for (i = 0; (flt = oph_fault_get(fab->model, i)); i++)
 		seq_printf(s, "%s %s %u %u %u %d %d %llu\n",
 			   flt->kind < ARRAY_SIZE(fault_names) ? fault_names[flt->kind] : "?",
 			   flt->side ? "switch" : "gpu", flt->target, flt->lane,
 			   flt->which, flt->value, flt->amount, flt->since);
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(faults);
@@ -98,7 +98,7 @@ static int modules_show(struct seq_file *s, void *unused)
 	struct oph_module_info mi;
 	u32 side, i, n;
 
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	seq_puts(s, "side module state admin serial lasers_on inserted removed\n");
 	for (side = 0; side < 2; side++) {
 		n = side == OPH_SIDE_EP ? t->ep_modules : t->sw_modules;
@@ -110,10 +110,53 @@ static int modules_show(struct seq_file *s, void *unused)
 				   mi.insert_count, mi.remove_count);
 		}
 	}
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(modules);
+
+/*
+ * The longest time the fabric's lock was held since the last reset: what
+ * one request, dump message or clock work kept every other out.  Writing
+ * anything resets it; the scale benchmarks read it per operation.
+ */
+static int lock_show(struct seq_file *s, void *unused)
+{
+	struct ophoton_fabric *fab = s->private;
+	s64 max;
+
+	ophoton_lock(fab);
+	max = fab->max_hold_ns;
+	ophoton_unlock(fab);
+	seq_printf(s, "max_hold_ns %lld\n", max);
+	return 0;
+}
+
+static int lock_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, lock_show, inode->i_private);
+}
+
+static ssize_t lock_write(struct file *file, const char __user *buf, size_t len,
+			  loff_t *ppos)
+{
+	struct ophoton_fabric *fab = ((struct seq_file *)file->private_data)->private;
+
+	/* What remains is this write's own hold, a few microseconds. */
+	ophoton_lock(fab);
+	fab->max_hold_ns = 0;
+	ophoton_unlock(fab);
+	return len;
+}
+
+static const struct file_operations lock_fops = {
+	.owner = THIS_MODULE,
+	.open = lock_open,
+	.read = seq_read,
+	.write = lock_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
 
 /**
  * ophoton_debugfs_add() - a registered fabric's debugfs directory
@@ -127,6 +170,7 @@ void ophoton_debugfs_add(struct ophoton_fabric *fab)
 	debugfs_create_file("clock", 0444, fab->debugfs, fab, &clock_fops);
 	debugfs_create_file("faults", 0444, fab->debugfs, fab, &faults_fops);
 	debugfs_create_file("modules", 0444, fab->debugfs, fab, &modules_fops);
+	debugfs_create_file("lock", 0644, fab->debugfs, fab, &lock_fops);
 }
 
 /**

@@ -23,14 +23,14 @@ static int ophoton_hwmon_read(struct device *dev, enum hwmon_sensor_types type,
 	s32 engine_mc, module_mc;
 	u64 optics_mw;
 
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	if (fab->dead) {
-		mutex_unlock(&fab->lock);
+		ophoton_unlock(fab);
 		return -ENODEV;
 	}
 	ophoton_clock_sync(fab);
 	oph_fabric_thermal(fab->model, &engine_mc, &module_mc, &optics_mw);
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 
 	switch (type) {
 	case hwmon_temp:

@@ -230,9 +230,9 @@ static int ophoton_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
 				 nla_get_u32(info->attrs[OPHOTON_A_FABRIC_ID]));
 	if (!fab)
 		goto no_fabric;
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	if (fab->dead) {
-		mutex_unlock(&fab->lock);
+		ophoton_unlock(fab);
 		ophoton_fabric_put(fab);
 		goto no_fabric;
 	}
@@ -257,7 +257,7 @@ static void ophoton_nl_post_doit(const struct genl_ops *ops, struct sk_buff *skb
 	if (!fab)
 		return;
 	fab->echo = NULL;
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 	ophoton_fabric_put(fab);
 }
 
@@ -347,10 +347,10 @@ static int ophoton_nl_fabric_get_dumpit(struct sk_buff *skb,
 
 	BUILD_BUG_ON(sizeof(*ctx) > sizeof(cb->ctx));
 	while ((fab = ophoton_fabric_next(sock_net(skb->sk), &ctx->fab_id))) {
-		mutex_lock(&fab->lock);
+		ophoton_lock(fab);
 		err = fabric_dump_one(skb, cb, fab, attrs[OPHOTON_A_STATS],
 				      attrs[OPHOTON_A_UNHEALTHY]);
-		mutex_unlock(&fab->lock);
+		ophoton_unlock(fab);
 		ophoton_fabric_put(fab);
 		if (err)
 			return skb->len ? skb->len : err;
@@ -450,7 +450,7 @@ int ophoton_nl_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
 				    "no such fabric in this network namespace");
 		return -ENODEV;
 	}
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	if (fab->dead)
 		goto out_unlock;
 	ophoton_clock_sync(fab);
@@ -478,7 +478,7 @@ int ophoton_nl_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
 	else if (!skb->len)
 		err = -EMSGSIZE;
 out_unlock:
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 	ophoton_fabric_put(fab);
 	return err ? err : skb->len;
 }
@@ -600,12 +600,12 @@ static int link_dump_locked(struct sk_buff *skb, struct netlink_callback *cb,
 {
 	int err = 0;
 
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	if (!fab->dead) {
 		ophoton_clock_sync(fab);
 		err = link_dump_fabric(skb, cb, fab, attrs);
 	}
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 	ophoton_fabric_put(fab);
 	return err;
 }
@@ -668,9 +668,9 @@ int ophoton_nl_let_go(struct ophoton_fabric *fab, struct genl_info *info)
 
 	lockdep_assert_held(&fab->lock);
 	fab->echo = NULL;
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 	cond_resched();
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	if (fab->dead) {
 		NL_SET_ERR_MSG(info->extack, "the fabric was deleted while the request ran");
 		return -ENODEV;
@@ -1116,7 +1116,7 @@ void ophoton_nl_fabric_event(struct ophoton_fabric *fab, u8 event)
 	 * get the numbers in order: "create" first and "delete" last tell a
 	 * listener it missed nothing of the fabric's life.
 	 */
-	mutex_lock(&fab->lock);
+	ophoton_lock(fab);
 	seq = oph_fabric_take_seq(fab->model);
 	if (!genl_has_listeners(&ophoton_nl_family, net, OPHOTON_NLGRP_CONFIG))
 		goto out_unlock;
@@ -1134,7 +1134,7 @@ void ophoton_nl_fabric_event(struct ophoton_fabric *fab, u8 event)
 	genlmsg_multicast_netns(&ophoton_nl_family, net, msg, 0,
 				OPHOTON_NLGRP_CONFIG, GFP_KERNEL);
 out_unlock:
-	mutex_unlock(&fab->lock);
+	ophoton_unlock(fab);
 }
 
 /*

@@ -37,6 +37,9 @@ struct genl_info;
  * @hwmon: the fabric's hwmon device, or NULL
  * @echo: the request being served, under @lock, when it asked for
  *	NLM_F_ECHO: the notifications of its changes go back to it too
+ * @held_since: when @lock was last taken, under @lock
+ * @max_hold_ns: the longest time @lock was held, under @lock; debugfs
+ *	shows and resets it, for the benchmarks
  */
 struct ophoton_fabric {
 	struct device dev;
@@ -51,11 +54,34 @@ struct ophoton_fabric {
 	struct dentry *debugfs;
 	struct device *hwmon;
 	struct genl_info *echo;
+	ktime_t held_since;
+	s64 max_hold_ns;
 };
 
 static inline struct ophoton_fabric *to_ophoton_fabric(struct device *dev)
 {
 	return container_of(dev, struct ophoton_fabric, dev);
+}
+
+/*
+ * The fabric's lock, timed: how long one holder kept everyone else out
+ * is what the scale benchmarks measure (debugfs "lock").
+ */
+static inline void ophoton_lock(struct ophoton_fabric *fab)
+	__acquires(&fab->lock)
+{
+	mutex_lock(&fab->lock);
+	fab->held_since = ktime_get();
+}
+
+static inline void ophoton_unlock(struct ophoton_fabric *fab)
+	__releases(&fab->lock)
+{
+	s64 held = ktime_to_ns(ktime_sub(ktime_get(), fab->held_since));
+
+	if (held > fab->max_hold_ns)
+		fab->max_hold_ns = held;
+	mutex_unlock(&fab->lock);
 }
 
 static inline struct net *ophoton_fabric_net(const struct ophoton_fabric *fab)

@@ -327,6 +327,21 @@ static inline void oph_maybe_resched(u32 i)
 		oph_resched();
 }
 
+/*
+ * Counters saturate rather than wrap: a lane up at 32 Gb/s carries 2^64
+ * bits in 18 virtual years, which a fabric at the highest time scale
+ * passes in minutes.
+ */
+static inline u64 oph_mul_sat(u64 a, u64 b)
+{
+	return b && a > U64_MAX / b ? U64_MAX : a * b;
+}
+
+static inline u64 oph_add_sat(u64 a, u64 b)
+{
+	return a > U64_MAX - b ? U64_MAX : a + b;
+}
+
 /* Set @why and return @err: the refusals of the model's checks. */
 static inline int oph_refuse(const char **why, int err, const char *msg)
 {

@@ -61,7 +61,7 @@ void oph_link_settle(struct oph_fabric *f, u32 link)
 	if (!dt)
 		return;
 	if (link_active(l->state)) {
-		bits = oph_mul_div(dt, (u64)f->p.lane_gbps, 1);
+		bits = oph_mul_sat(dt, f->p.lane_gbps);
 		for (dir = 0; dir < 2; dir++) {
 			for (k = 0; k < f->p.lambdas; k++) {
 				u32 idx = oph_lane_idx(f, link, dir, k);
@@ -69,18 +69,19 @@ void oph_link_settle(struct oph_fabric *f, u32 link)
 				u64 e;
 
 				if (st != OPH_LANE_ACTIVE && st != OPH_LANE_DRIFTING) {
-					u64 ms = f->lane_dark_ms[idx] + dt / OPH_NS_PER_MS;
+					u64 ms = oph_add_sat(f->lane_dark_ms[idx],
+							     dt / OPH_NS_PER_MS);
 
 					f->lane_dark_ms[idx] = ms > 0xffffffffULL ?
 							       0xffffffffU : (u32)ms;
 					continue;
 				}
 				e = errors_of(bits, oph_lane_ber_e(f, link, dir, k));
-				f->lane_err[idx] += e;
+				f->lane_err[idx] = oph_add_sat(f->lane_err[idx], e);
 				errs_up |= dir == OPH_DIR_UP && e;
 			}
 		}
-		l->active_ns += dt;
+		l->active_ns = oph_add_sat(l->active_ns, dt);
 		/*
 		 * RS(544,514) corrects 15 of a codeword's 544 symbols.  Its
 		 * codewords (5,140 bits of data each) span the lanes of the
@@ -88,10 +89,10 @@ void oph_link_settle(struct oph_fabric *f, u32 link)
 		 * worst lane; a link without errors loses none.
 		 */
 		if (errs_up) {
-			u64 cw = bits * oph_link_lanes_up(f, link, OPH_DIR_UP) / 5140;
+			u64 cw = oph_mul_sat(bits, oph_link_lanes_up(f, link, OPH_DIR_UP)) / 5140;
+			u32 worst = oph_link_worst_ber_e(f, link, OPH_DIR_UP);
 
-			l->fec_unc += oph_kp4_uncorrectable(cw, oph_link_worst_ber_e(f, link,
-										     OPH_DIR_UP));
+			l->fec_unc = oph_add_sat(l->fec_unc, oph_kp4_uncorrectable(cw, worst));
 		}
 	}
 	l->settled = f->now;

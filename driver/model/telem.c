@@ -791,21 +791,21 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 	active = l->active_ns;
 	dark = (u64)f->lane_dark_ms[idx] * OPH_NS_PER_MS;
 	if (l->state == OPH_LINK_UP || l->state == OPH_LINK_DEGRADED) {
-		active += dt;
+		active = oph_add_sat(active, dt);
 		if (!carrying)
-			dark += dt;
+			dark = oph_add_sat(dark, dt);
 	}
 	dark = min(dark, active);
-	li->bits = (active - dark) * f->p.lane_gbps;
+	li->bits = oph_mul_sat(active - dark, f->p.lane_gbps);
 	li->err_bits = f->lane_err[idx];
 	if (carrying && dt) {
-		u64 b = dt * f->p.lane_gbps;
+		u64 b = oph_mul_sat(dt, f->p.lane_gbps);
 		u32 i = ber / 100;
 		u64 e = ber >= 1900 ? 0 : oph_mul_div(b, oph_frac_pow10[ber % 100], 1ULL << 32);
 
 		while (i-- && e)
 			e /= 10;
-		li->err_bits += e;
+		li->err_bits = oph_add_sat(li->err_bits, e);
 	}
 	if (carrying)
 		li->ber_e = ber_reported(ber, li->bits, &li->ber_bound);
@@ -816,11 +816,14 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		li->fec_uncorrectable = l->fec_unc;
 		/* Since the last settle, at the rate of the link's worst lane. */
 		if (dt && (l->state == OPH_LINK_UP || l->state == OPH_LINK_DEGRADED) &&
-		    !link_clean(f, link))
-			li->fec_uncorrectable +=
-				oph_kp4_uncorrectable(dt * f->p.lane_gbps *
-						      oph_link_lanes_up(f, link, OPH_DIR_UP) / 5140,
-						      oph_link_worst_ber_e(f, link, OPH_DIR_UP));
+		    !link_clean(f, link)) {
+			u64 cw = oph_mul_sat(oph_mul_sat(dt, f->p.lane_gbps),
+					     oph_link_lanes_up(f, link, OPH_DIR_UP)) / 5140;
+			u32 worst = oph_link_worst_ber_e(f, link, OPH_DIR_UP);
+
+			li->fec_uncorrectable = oph_add_sat(li->fec_uncorrectable,
+							    oph_kp4_uncorrectable(cw, worst));
+		}
 	}
 	return 0;
 }

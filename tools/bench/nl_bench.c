@@ -17,6 +17,9 @@
  *
  * OPHOTON_BENCH_SCALE=8192,1024 chooses the fabric sizes of the scale
  * series and their order; OPHOTON_BENCH_ONLY=scale runs that series alone.
+ * OPHOTON_BENCH_LARGE=1024,65536 chooses those of the largest shapes
+ * (bring-up, clock step, dump, readers against an admin, lock holds);
+ * OPHOTON_BENCH_ONLY=large runs that series alone.
  *
  * --loop brings the default fabric up and then sends one kind of request
  * for SECONDS, for tools/bench/vm-profile.sh: with OPHOTON_PERF_CTL naming
@@ -26,7 +29,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <math.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1204,6 +1209,215 @@ static void bench_scale(const char *outdir)
 	}
 }
 
+/* The longest hold of a fabric's lock since the last call, in ms (debugfs "lock"). */
+static double lock_hold_ms(uint32_t id)
+{
+	char path[128], line[128];
+	long long ns = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/kernel/debug/ophoton/ophoton%u/lock", id);
+	f = fopen(path, "r");
+	if (f && fgets(line, sizeof(line), f))
+		sscanf(line, "max_hold_ns %lld", &ns);
+	if (f)
+		fclose(f);
+	f = fopen(path, "w");
+	if (f) {
+		fputs("0\n", f);
+		fclose(f);
+	}
+	return ns < 0 ? -1 : ns / 1e6;
+}
+
+/*
+ * Unprivileged readers looping on FABRIC_GET with statistics, as any user
+ * may, until @stop_at.  Children: each its own socket, as user nobody.
+ */
+static pid_t reader(uint32_t id, uint64_t stop_at)
+{
+	pid_t pid = fork();
+	struct genl_sock s = { .fd = -1 };
+	static char msg[256] __attribute__((aligned(4)));
+
+	if (pid)
+		return pid;
+	if (setgid(65534) || setuid(65534) || genl_open(&s))
+		_exit(1);
+	while (now_ns() < stop_at) {
+		genl_msg_init(msg, (uint16_t)fam, OPHOTON_CMD_FABRIC_GET, OPHOTON_GENL_VERSION, 0);
+		genl_put_u32(msg, OPHOTON_A_FABRIC_ID, id);
+		genl_put_flag(msg, OPHOTON_A_STATS);
+		if (round_trip(&s, msg) < 0)
+			_exit(2);
+	}
+	_exit(0);
+}
+
+/* Latency of an admin LINK_SET, down then up, @n times: median and max, ms. */
+static void link_set_latency(uint32_t id, int n, double *med, double *max)
+{
+	uint64_t lat[400], t;
+	int i;
+
+	n = n > 400 ? 400 : n;
+	for (i = 0; i < n; i++) {
+		fab_req(OPHOTON_CMD_LINK_SET, id);
+		genl_put_u32(req, OPHOTON_A_LINK_ID, (uint32_t)(i / 2 * 7919) % links);
+		genl_put_u8(req, OPHOTON_A_LINK_ADMIN_UP, i & 1);
+		t = now_ns();
+		transact();
+		lat[i] = now_ns() - t;
+	}
+	qsort(lat, (size_t)n, sizeof(lat[0]), cmp_u64);
+	*med = lat[n / 2] / 1e6;
+	*max = lat[n - 1] / 1e6;
+}
+
+/*
+ * The largest shapes new_device accepts, each brought up, stepped, dumped
+ * and read; per link against the smallest, and the longest hold of the
+ * fabric's lock per operation.  Sizes: $OPHOTON_BENCH_LARGE, else 1,024,
+ * 8,192 and 65,536 GPUs (1,024 and 8,192 with --quick).
+ */
+enum { L_CREATE, L_BRINGUP, L_STEP, L_DUMP, L_GET, L_DESTROY, L_OPS };
+
+static void bench_large(const char *outdir)
+{
+	static const char *const op_names[L_OPS] = {
+		"create", "bring-up", "10 s clock step", "link dump with stats",
+		"fabric-get with stats", "destroy",
+	};
+	const char *env = getenv("OPHOTON_BENCH_LARGE");
+	unsigned int sizes[4], n = 0, i, k;
+	double per_link[4][L_OPS], hold[4][L_OPS], lat[4][4], nlinks[4];
+	char path[512];
+	FILE *csv;
+
+	while (env && *env && n < 4) {
+		char *end;
+		unsigned long g = strtoul(env, &end, 10);
+
+		if (end == env)
+			break;
+		sizes[n++] = (unsigned int)g;
+		env = end + strspn(end, ", ");
+	}
+	if (!n) {
+		sizes[n++] = 1024;
+		sizes[n++] = 8192;
+		if (!quick)
+			sizes[n++] = 65536;
+	}
+	section("largest shapes: bring-up, clock, dumps and readers, 1,024 to 65,536 GPUs");
+	memset(per_link, 0, sizeof(per_link));
+	memset(hold, 0, sizeof(hold));
+	for (i = 0; i < n; i++) {
+		char opts[64];
+		uint64_t t0, ns[L_OPS] = { 0 };
+		uint32_t up = 0;
+		struct dstat d;
+		pid_t kids[4];
+		int steps, j;
+
+		snprintf(opts, sizeof(opts), "gpus=%u time_scale=1", sizes[i]);
+		if (fabric_new(SCALE_FAB, opts, &ns[L_CREATE]))
+			break;
+		nlinks[i] = (double)fab_attr(SCALE_FAB, "links");
+		lock_hold_ms(SCALE_FAB);
+		hold[i][L_CREATE] = 0;
+		/* Bring-up: FABRIC_SET up, then the clock stepped a second at a time. */
+		t0 = now_ns();
+		fab_req(OPHOTON_CMD_FABRIC_SET, SCALE_FAB);
+		genl_put_u8(req, OPHOTON_A_FABRIC_ACTION, OPHOTON_FABRIC_ACTION_UP);
+		if (transact())
+			note("FABRIC_SET up: %s", rep->extack);
+		for (steps = 1; steps <= 30 && !sim_step(SCALE_FAB, 1000000000ULL); steps++)
+			if (fabric_quiet(SCALE_FAB))
+				break;
+		ns[L_BRINGUP] = now_ns() - t0;
+		hold[i][L_BRINGUP] = lock_hold_ms(SCALE_FAB);
+		t0 = now_ns();
+		sim_step(SCALE_FAB, 10000000000ULL);
+		ns[L_STEP] = now_ns() - t0;
+		hold[i][L_STEP] = lock_hold_ms(SCALE_FAB);
+		ns[L_DUMP] = dump(OPHOTON_CMD_LINK_GET, SCALE_FAB, 1, &d);
+		hold[i][L_DUMP] = lock_hold_ms(SCALE_FAB);
+		t0 = now_ns();
+		fabric_state(SCALE_FAB, &up, NULL);
+		ns[L_GET] = now_ns() - t0;
+		hold[i][L_GET] = lock_hold_ms(SCALE_FAB);
+		/* An admin's LINK_SET alone, then under four readers. */
+		link_set_latency(SCALE_FAB, 100, &lat[i][0], &lat[i][1]);
+		t0 = now_ns() + 3600 * 1000000000ULL;
+		for (j = 0; j < 4; j++)
+			kids[j] = reader(SCALE_FAB, t0);
+		usleep(200000);
+		link_set_latency(SCALE_FAB, 100, &lat[i][2], &lat[i][3]);
+		for (j = 0; j < 4; j++) {
+			if (kids[j] > 0)
+				kill(kids[j], SIGKILL);
+			waitpid(kids[j], NULL, 0);
+		}
+		lock_hold_ms(SCALE_FAB);
+		t0 = now_ns();
+		fabric_del(SCALE_FAB);
+		ns[L_DESTROY] = now_ns() - t0;
+		for (k = 0; k < L_OPS; k++)
+			per_link[i][k] = k == L_GET ? ns[k] / 1e3 : ns[k] / nlinks[i];
+		note("%5u GPUs, %.0f links: %u up after %d steps; create %.2f s, bring-up %.2f s, "
+		     "10 s step %.3f s, dump %" PRIu64 " links in %.2f s, fabric-get %.2f ms, "
+		     "destroy %.2f s; longest lock hold: bring-up %.1f ms, step %.1f ms, "
+		     "dump %.1f ms, fabric-get %.1f ms", sizes[i], nlinks[i], up, steps,
+		     ns[L_CREATE] / NS, ns[L_BRINGUP] / NS, ns[L_STEP] / NS, d.msgs,
+		     ns[L_DUMP] / NS, ns[L_GET] / 1e6, ns[L_DESTROY] / NS, hold[i][L_BRINGUP],
+		     hold[i][L_STEP], hold[i][L_DUMP], hold[i][L_GET]);
+		note("%5u GPUs: admin LINK_SET %.2f ms median, %.2f ms max alone; "
+		     "%.2f ms median, %.2f ms max under 4 readers looping on fabric-get",
+		     sizes[i], lat[i][0], lat[i][1], lat[i][2], lat[i][3]);
+	}
+	n = i;
+	snprintf(path, sizeof(path), "%s/large.csv", outdir);
+	csv = fopen(path, "w");
+	if (csv)
+		fprintf(csv, "gpus,links,create_ns_per_link,bringup_ns_per_link,step_ns_per_link,"
+			"dump_ns_per_link,fabric_get_us,destroy_ns_per_link,hold_bringup_ms,"
+			"hold_step_ms,hold_dump_ms,hold_get_ms,link_set_ms,link_set_max_ms,"
+			"link_set_readers_ms,link_set_readers_max_ms\n");
+	for (i = 0; i < n; i++) {
+		char name[80];
+
+		if (csv)
+			fprintf(csv, "%u,%.0f,%.1f,%.1f,%.3f,%.1f,%.1f,%.1f,%.2f,%.2f,%.2f,%.2f,"
+				"%.3f,%.3f,%.3f,%.3f\n", sizes[i], nlinks[i],
+				per_link[i][L_CREATE], per_link[i][L_BRINGUP], per_link[i][L_STEP],
+				per_link[i][L_DUMP], per_link[i][L_GET], per_link[i][L_DESTROY],
+				hold[i][L_BRINGUP], hold[i][L_STEP], hold[i][L_DUMP], hold[i][L_GET],
+				lat[i][0], lat[i][1], lat[i][2], lat[i][3]);
+		snprintf(name, sizeof(name), "large %u GPUs: longest lock hold, any op", sizes[i]);
+		row(name, fmax(fmax(hold[i][L_BRINGUP], hold[i][L_STEP]),
+			       fmax(hold[i][L_DUMP], hold[i][L_GET])), "ms", "%.1f", NULL, -1);
+		snprintf(name, sizeof(name), "large %u GPUs: LINK_SET under 4 readers, max",
+			 sizes[i]);
+		row(name, lat[i][3], "ms", "%.2f", NULL, -1);
+	}
+	if (csv)
+		fclose(csv);
+	if (n < 2)
+		return;
+	for (k = 0; k < L_OPS; k++) {
+		char name[80];
+		double r;
+
+		if (k == L_GET || k == L_STEP)
+			continue;
+		r = per_link[0][k] > 0 ? per_link[n - 1][k] / per_link[0][k] : 0;
+		snprintf(name, sizeof(name), "large: %s per link, %u / %u GPUs", op_names[k],
+			 sizes[n - 1], sizes[0]);
+		row(name, r, "", "%.2f", "<= 1.15", r > 0 && r <= 1.15);
+	}
+}
+
 static void report(const char *outdir)
 {
 	char path[512];
@@ -1269,6 +1483,11 @@ int main(int argc, char **argv)
 		report(outdir);
 		return 0;
 	}
+	if (getenv("OPHOTON_BENCH_ONLY") && !strcmp(getenv("OPHOTON_BENCH_ONLY"), "large")) {
+		bench_large(outdir);
+		report(outdir);
+		return 0;
+	}
 	bench_memory();
 	bench_bringup(native);
 	bench_idle_fabric();
@@ -1279,6 +1498,7 @@ int main(int argc, char **argv)
 	fabric_del(FAB);
 	bench_idle_none();
 	bench_scale(outdir);
+	bench_large(outdir);
 
 	report(outdir);
 	printf("in-VM benchmark: %.0f s\n", (now_ns() - t0) / NS);

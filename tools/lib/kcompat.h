@@ -28,9 +28,15 @@ typedef int64_t s64;
 #define oph_calloc(n, sz)	calloc(n, sz)
 #define oph_cfree(p)		free(p)
 
+/* As the kernel's mul_u64_u64_div_u64(), which traps when @c is 0 or the
+ * quotient does not fit: so that the host tests trap where the kernel would. */
 static inline u64 oph_mul_div(u64 a, u64 b, u64 c)
 {
-	return (u64)((unsigned __int128)a * b / c);
+	unsigned __int128 q = (unsigned __int128)a * b / c;
+
+	if (q >> 64)
+		abort();
+	return (u64)q;
 }
 
 #define oph_resched()		do { } while (0)

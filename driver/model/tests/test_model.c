@@ -1037,6 +1037,7 @@ TEST(the_clock_runs_on_past_584_years_and_its_readings_saturate)
 	static struct rec r, w;
 	const u64 year = 365ULL * 86400 * SEC;
 	struct oph_fault death = { .kind = OPH_FAULT_MODULE_DEATH, .target = 0 };
+	struct oph_lane_info ln;
 	struct oph_link_info li;
 	struct oph_health_info hi;
 	struct oph_params p;
@@ -1076,6 +1077,10 @@ TEST(the_clock_runs_on_past_584_years_and_its_readings_saturate)
 	ASSERT_EQ(0, oph_link_get(f, 0, &li));
 	EXPECT_EQ(OPH_LINK_UP, li.state);
 	EXPECT_LE(73 * year, li.time_in_state_ns);
+	/* 2^64 bits pass a lane in 18 years: its counters saturate, never wrap. */
+	ASSERT_EQ(0, oph_lane_get(f, 0, 0, OPH_DIR_UP, &ln));
+	EXPECT_EQ(U64_MAX, ln.bits);
+	EXPECT_LE(ln.fec_corrected, ln.bits);
 
 	/* Everything works on: a link taken down and up, and a fault. */
 	r.n = 0;
