@@ -650,19 +650,13 @@ static int ophoton_nl_link_get_dumpit(struct sk_buff *skb,
 	return skb->len;
 }
 
-/**
- * ophoton_nl_let_go() - let others at a fabric between two slices of a request
- * @fab: fabric, locked by pre_doit
- * @info: the request, which keeps its reference to @fab
- *
- * Unlocks the fabric, gives the CPU away and locks it again: the requests
- * and clock work waiting for it run meanwhile, and their changes are not
- * echoed to @info.
- *
- * Return: 0, or -ENODEV with an extended ACK when the fabric was deleted
- * meanwhile (it is locked again either way, for post_doit).
+/*
+ * Unlock the fabric, give the CPU away and lock it again: the requests and
+ * clock work waiting for it run meanwhile, and their changes are not
+ * echoed to @info.  -ENODEV with an extended ACK when the fabric was
+ * deleted meanwhile (it is locked again either way, for post_doit).
  */
-int ophoton_nl_let_go(struct ophoton_fabric *fab, struct genl_info *info)
+static int let_go(struct ophoton_fabric *fab, struct genl_info *info)
 {
 	struct genl_info *echo = fab->echo;
 
@@ -679,10 +673,34 @@ int ophoton_nl_let_go(struct ophoton_fabric *fab, struct genl_info *info)
 	return 0;
 }
 
+/* A request that held the fabric this long lets it go between two slices. */
+#define HOLD_NS		(2 * NSEC_PER_MSEC)
+
+/**
+ * ophoton_nl_yield() - let others at a fabric if this request held it long
+ * @fab: fabric, locked by pre_doit
+ * @info: the request, which keeps its reference to @fab
+ *
+ * Called between two slices of a long request: slices are small, and the
+ * fabric is let go once it was held 2 ms, whatever a slice costs on this
+ * machine (a debug kernel under emulation runs 50 times slower than the
+ * bare metal of production).
+ *
+ * Return: 1 when the fabric was let go, 0 when not yet, -ENODEV when it
+ * was deleted meanwhile (with an extended ACK).
+ */
+int ophoton_nl_yield(struct ophoton_fabric *fab, struct genl_info *info)
+{
+	lockdep_assert_held(&fab->lock);
+	if (ktime_to_ns(ktime_sub(ktime_get(), fab->held_since)) < HOLD_NS)
+		return 0;
+	return let_go(fab, info) ?: 1;
+}
+
 /* Aggregate units recomputed per slice, about a thousand links each. */
-#define AGG_SLICE	16
+#define AGG_SLICE	2
 /* Slices before the reader stops yielding to a fabric that keeps changing. */
-#define AGG_SLICES_MAX	256
+#define AGG_SLICES_MAX	8192
 
 /**
  * ophoton_nl_agg_refresh() - bring a fabric's kept aggregates up to date
@@ -691,23 +709,26 @@ int ophoton_nl_let_go(struct ophoton_fabric *fab, struct genl_info *info)
  *
  * After a change that touched much of the fabric (everything brought up,
  * a long clock step) many units are stale; they are recomputed a slice at
- * a time with the fabric let go in between, so that a reader, which any
- * user may be, does not hold up management for the whole walk.  If the
- * fabric keeps changing, the reader stops yielding after a bounded number
- * of slices and finishes under the lock.
+ * a time, the fabric let go every 2 ms, so that a reader, which any user
+ * may be, does not hold up management for the whole walk.  If the fabric
+ * keeps changing, the reader stops yielding after a bounded number of
+ * slices and finishes under the lock.
  *
  * Return: 0, or -ENODEV when the fabric was deleted meanwhile.
  */
 int ophoton_nl_agg_refresh(struct ophoton_fabric *fab, struct genl_info *info)
 {
 	u32 slices = 0;
+	int err;
 
 	lockdep_assert_held(&fab->lock);
 	ophoton_clock_sync(fab);
 	while (!oph_agg_refresh(fab->model, AGG_SLICE) && ++slices < AGG_SLICES_MAX) {
-		if (ophoton_nl_let_go(fab, info))
-			return -ENODEV;
-		ophoton_clock_sync(fab);
+		err = ophoton_nl_yield(fab, info);
+		if (err < 0)
+			return err;
+		if (err)
+			ophoton_clock_sync(fab);
 	}
 	return 0;
 }
@@ -826,7 +847,7 @@ static int thresh_parse(struct genl_info *info, struct ophoton_fabric *fab,
 }
 
 /* Modules and links set per slice of oph_fabric_set_slice(). */
-#define SET_SLICE	1024
+#define SET_SLICE	64
 
 /*
  * Every laser module and link up or down, a slice at a time: at 65,536
@@ -838,13 +859,16 @@ static int fabric_set_sliced(struct ophoton_fabric *fab, struct genl_info *info,
 			     bool up, u32 *refused)
 {
 	u32 pos = 0;
+	int err;
 
 	lockdep_assert_held(&fab->lock);
 	*refused = 0;
 	while (!oph_fabric_set_slice(fab->model, up, &pos, SET_SLICE, refused)) {
-		if (ophoton_nl_let_go(fab, info))
-			return -ENODEV;
-		ophoton_clock_sync(fab);
+		err = ophoton_nl_yield(fab, info);
+		if (err < 0)
+			return err;
+		if (err)
+			ophoton_clock_sync(fab);
 	}
 	return 0;
 }

@@ -32,8 +32,8 @@ int ophoton_nl_reply(struct genl_info *info, u8 cmd, ophoton_fill_fn fill,
 		     u32 id);
 int ophoton_nl_model_err(struct genl_info *info, int attr, int err,
 			 const char *why);
-int ophoton_nl_let_go(struct ophoton_fabric *fab, struct genl_info *info);
 int ophoton_nl_agg_refresh(struct ophoton_fabric *fab, struct genl_info *info);
+int ophoton_nl_yield(struct ophoton_fabric *fab, struct genl_info *info);
 int ophoton_nl_check_id(struct genl_info *info, int attr, u32 limit, u32 *id);
 int ophoton_nl_dump_gpu(struct ophoton_fabric *fab, struct nlattr **attrs,
 			struct netlink_ext_ack *extack, u32 *gpu);

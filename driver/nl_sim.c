@@ -217,7 +217,7 @@ int ophoton_nl_sim_fault_doit(struct sk_buff *skb, struct genl_info *info)
 }
 
 /* Events run per slice of a clock step. */
-#define SIM_STEP_SLICE	4096
+#define SIM_STEP_SLICE	64
 
 /**
  * ophoton_nl_sim_clock_doit() - SIM_CLOCK: step the virtual clock
@@ -250,8 +250,9 @@ int ophoton_nl_sim_clock_doit(struct sk_buff *skb, struct genl_info *info)
 					    "interrupted: the clock stepped part of the way");
 			return -EINTR;
 		}
-		if (ophoton_nl_let_go(fab, info))
-			return -ENODEV;
+		err = ophoton_nl_yield(fab, info);
+		if (err < 0)
+			return err;
 	}
 	ophoton_clock_sync(fab);
 	return 0;

@@ -32,6 +32,8 @@ struct genl_info;
  *	armed only for the next event, so an idle fabric costs nothing
  * @base_real: real time up to which the model has been given its virtual
  *	time (real time x @time_scale)
+ * @owed_ns: virtual time given to the model that it has not run yet, left
+ *	to the clock work when its events took too long to run at once
  * @time_scale: virtual seconds per real second
  * @debugfs: the fabric's debugfs directory
  * @hwmon: the fabric's hwmon device, or NULL
@@ -50,6 +52,7 @@ struct ophoton_fabric {
 	bool dead;
 	struct delayed_work clock_work;
 	ktime_t base_real;
+	u64 owed_ns;
 	u32 time_scale;
 	struct dentry *debugfs;
 	struct device *hwmon;

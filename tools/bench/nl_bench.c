@@ -1255,7 +1255,7 @@ static pid_t reader(uint32_t id, uint64_t stop_at)
 }
 
 /* Latency of an admin LINK_SET, down then up, @n times: median and max, ms. */
-static void link_set_latency(uint32_t id, int n, double *med, double *max)
+static void link_set_latency(uint32_t id, uint32_t nlinks, int n, double *med, double *max)
 {
 	uint64_t lat[400], t;
 	int i;
@@ -1263,7 +1263,7 @@ static void link_set_latency(uint32_t id, int n, double *med, double *max)
 	n = n > 400 ? 400 : n;
 	for (i = 0; i < n; i++) {
 		fab_req(OPHOTON_CMD_LINK_SET, id);
-		genl_put_u32(req, OPHOTON_A_LINK_ID, (uint32_t)(i / 2 * 7919) % links);
+		genl_put_u32(req, OPHOTON_A_LINK_ID, (uint32_t)(i / 2 * 7919) % nlinks);
 		genl_put_u8(req, OPHOTON_A_LINK_ADMIN_UP, i & 1);
 		t = now_ns();
 		transact();
@@ -1348,12 +1348,12 @@ static void bench_large(const char *outdir)
 		ns[L_GET] = now_ns() - t0;
 		hold[i][L_GET] = lock_hold_ms(SCALE_FAB);
 		/* An admin's LINK_SET alone, then under four readers. */
-		link_set_latency(SCALE_FAB, 100, &lat[i][0], &lat[i][1]);
+		link_set_latency(SCALE_FAB, (uint32_t)nlinks[i], 100, &lat[i][0], &lat[i][1]);
 		t0 = now_ns() + 3600 * 1000000000ULL;
 		for (j = 0; j < 4; j++)
 			kids[j] = reader(SCALE_FAB, t0);
 		usleep(200000);
-		link_set_latency(SCALE_FAB, 100, &lat[i][2], &lat[i][3]);
+		link_set_latency(SCALE_FAB, (uint32_t)nlinks[i], 100, &lat[i][2], &lat[i][3]);
 		for (j = 0; j < 4; j++) {
 			if (kids[j] > 0)
 				kill(kids[j], SIGKILL);

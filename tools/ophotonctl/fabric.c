@@ -246,6 +246,18 @@ static int bus_write(struct ctx *c, const char *file, const char *text)
 	(void)c;
 	snprintf(path, sizeof(path), BUS "/%s", file);
 	fd = open(path, O_WRONLY);
+	if (fd < 0 && errno == ENOENT && !strcmp(file, "new_device")) {
+		struct onl nl;
+
+		/*
+		 * Resolving the family autoloads the module where it is
+		 * installed, as for every netlink command; then the bus is
+		 * there.  (Silently: the open below says what is missing.)
+		 */
+		if (onl_open_quiet(&nl) == EXIT_OK)
+			onl_close(&nl);
+		fd = open(path, O_WRONLY);
+	}
 	if (fd < 0) {
 		if (errno == ENOENT) {
 			perr("ophotonctl: the ophoton module is not loaded (no %s)\n",

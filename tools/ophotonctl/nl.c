@@ -37,7 +37,7 @@ const char *onl_attr_name(int type)
 	return a ? a->name : NULL;
 }
 
-int onl_open(struct onl *nl)
+static int open_family(struct onl *nl, bool quiet)
 {
 	int one = 1;
 	int err;
@@ -69,9 +69,10 @@ int onl_open(struct onl *nl)
 	/* Resolving the family autoloads the module where it is installed. */
 	nl->family = genl_ctrl_resolve(nl->sk, OPHOTON_GENL_NAME);
 	if (nl->family < 0) {
-		fprintf(stderr,
-			"ophotonctl: the ophoton module is not loaded (generic netlink family \"%s\" not found)\n",
-			OPHOTON_GENL_NAME);
+		if (!quiet)
+			fprintf(stderr,
+				"ophotonctl: the ophoton module is not loaded (generic netlink family \"%s\" not found)\n",
+				OPHOTON_GENL_NAME);
 		nl_socket_free(nl->sk);
 		nl->sk = NULL;
 		return EXIT_ABSENT;
@@ -82,6 +83,17 @@ err_free:
 	nl_socket_free(nl->sk);
 	nl->sk = NULL;
 	return EXIT_FAILED;
+}
+
+int onl_open(struct onl *nl)
+{
+	return open_family(nl, false);
+}
+
+/* As onl_open(), without a message when the family is not there. */
+int onl_open_quiet(struct onl *nl)
+{
+	return open_family(nl, true);
 }
 
 void onl_close(struct onl *nl)

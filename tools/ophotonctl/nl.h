@@ -40,6 +40,7 @@ typedef int (*onl_reply_fn)(const struct nlmsghdr *nlh, struct nlattr **tb, void
 
 /* Returns an exit code; on failure prints why on stderr. */
 int onl_open(struct onl *nl);
+int onl_open_quiet(struct onl *nl);
 void onl_close(struct onl *nl);
 
 struct nl_msg *onl_msg(const struct onl *nl, int cmd, int flags);
