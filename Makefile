@@ -106,17 +106,19 @@ debug-module: ophotonctl selftests
 
 kselftests-debug: debug-module
 	@mkdir -p $(RESULTS)
-	@OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko OPHOTON_FUZZ_COUNT=200000 OPHOTON_FUZZ_SECONDS=1500 OPHOTON_STRESS_SECONDS=30" \
+	@OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko OPHOTON_FUZZ_COUNT=200000 OPHOTON_FUZZ_SECONDS=1500 OPHOTON_STRESS_SECONDS=30 OPHOTON_LARGE_GPUS=8192" \
 		$(VM) --kernel debug --timeout 3600 -- $(TOP)/tools/vm/kselftests.sh 2>&1 | \
 		tee $(RESULTS)/kselftests-debug.tap; exit $${PIPESTATUS[0]}
 
 # The long forms on the debug kernel: 10^6 fuzzed messages, five minutes of
-# stress, 50 lifecycle cycles, every allocation failure point; one summary.
+# stress, 50 lifecycle cycles, every allocation failure point, the largest
+# fabric new_device accepts (65,536 GPUs) through every long operation;
+# one summary.
 reliability: deps debug-module
 	@mkdir -p $(RESULTS)
 	@mkdir -p $(RESULTS)/reliability
-	@OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko OPHOTON_FUZZ_COUNT=1000000 OPHOTON_FUZZ_SECONDS=7200 OPHOTON_STRESS_SECONDS=300 OPHOTON_CYCLES=50" \
-		$(VM) --kernel debug --timeout 10800 --results $(RESULTS)/reliability -- \
+	@OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko OPHOTON_FUZZ_COUNT=1000000 OPHOTON_FUZZ_SECONDS=7200 OPHOTON_STRESS_SECONDS=300 OPHOTON_CYCLES=50 OPHOTON_LARGE_GPUS=65536" \
+		$(VM) --kernel debug --mem 8192 --timeout 10800 --results $(RESULTS)/reliability -- \
 		$(TOP)/tools/vm/reliability.sh 2>&1 | tee $(RESULTS)/reliability.log; \
 	rc=$${PIPESTATUS[0]}; \
 	echo "  splats:    $$(cat $(RESULTS)/reliability/splats 2>/dev/null || echo unknown) (kernel reports on the console: BUG, WARNING, KASAN, UBSAN, lockdep, kmemleak, RCU stall, Call Trace)" | \

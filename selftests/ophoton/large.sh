@@ -114,6 +114,7 @@ t_unload() {
 }
 ok "the module unloads" t_unload
 
+echo "# figures: large fabric of $GPUS GPUs ($links links): $((n - failed)) of $n operations passed"
 echo "1..$n"
 echo "# $((n - failed)) passed, $failed failed"
 [ $failed = 0 ]

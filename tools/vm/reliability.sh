@@ -4,7 +4,8 @@
 # Run inside the debug-kernel VM by "make reliability": the long forms of
 # the reliability tests, then one summary of their figures.  The sizes asked
 # for come from the environment (OPHOTON_FUZZ_COUNT, OPHOTON_STRESS_SECONDS,
-# OPHOTON_CYCLES); the summary reports what the tests say ran.  The runner
+# OPHOTON_CYCLES, OPHOTON_LARGE_GPUS); the summary reports what the tests
+# say ran.  The runner
 # fails the run on any kernel report.
 set -uo pipefail
 
@@ -18,7 +19,7 @@ if [ -w "$kmemleak" ]; then
 	echo scan >"$kmemleak"
 	echo clear >"$kmemleak"
 fi
-for t in nlfuzz stress failslab lifecycle privilege; do
+for t in nlfuzz stress failslab lifecycle privilege large.sh; do
 	echo "== $t"
 	"$st/$t" 2>&1 | tee -a "$log" || rc=1
 done
@@ -43,6 +44,7 @@ echo "== reliability summary (debug kernel $(uname -r))"
 figures 'fuzz:     ' '^ok 1 [0-9]+ messages|# figures: sent'
 figures 'stress:   ' 'workers x [0-9]+ s|hot-swap cycles'
 figures 'failslab: ' '# figures: .*allocation points tried'
+figures 'largest:  ' '# figures: large'
 # What ran, as lifecycle counted it after each cycle, not what was asked.
 cycles=$(sed -n 's/^.*# figures: cycles \([0-9]* of [0-9]*\)$/\1/p' "$log" | tail -n 1)
 verdict=$(grep -E '^(not )?ok .*cycles_leave_nothing_behind' "$log" | head -n 1)
