@@ -115,6 +115,11 @@ ok "make install: resolving the family autoloads the module (rmmod; ophotonctl v
 ok "make install: man finds /usr/local/share/man/man8/ophotonctl.8" man_finds /usr/local/share/man/man8/ophotonctl.8
 ok "make install: <linux/ophoton.h> from /usr/local/include compiles" header_compiles
 ok "make install: bash completion loads" completion_loads /usr/local/share/bash-completion/completions/ophotonctl
+# The administrator's guide, as a reader types it, against this install.
+guide() {
+	"$top/tools/docs/run-guide.sh" | tee "$log.guide" && ! grep -q '^not ok' "$log.guide"
+}
+ok "make install: every command of the admin guide's Quick start (twice) and tasks runs" guide
 ok "make uninstall: unload, then nothing of the install is left" \
 	sh -c "rmmod ophoton && make -C '$top' -s uninstall && ! modprobe -n ophoton 2>/dev/null"
 ok "make uninstall: the tree is as before make install" same_as "$log.before-make"
