@@ -360,7 +360,13 @@ static const struct cmd sim_cmds[] = {
 	  "      cooling; for ber, fibre tx is the up direction (into the switch's\n"
 	  "      FEC), rx the down one, none both;\n"
 	  "      TARGET: a module (GPU/MODULE), an engine (GPU/ENGINE) or a link\n"
-	  "      (GPU/ENGINE/PORT) by kind, or 'target ID'", sim_fault },
+	  "      (GPU/ENGINE/PORT) by kind, or 'target ID'; lane or laser K\n"
+	  "      picks one (laser-death needs it; left out: every lane or laser);\n"
+	  "      value V by kind: laser-aging ppm of life an hour (1-10000000),\n"
+	  "      fibre-dirty 0.01 dB (1-4000), ring-drift mK/s (1-10000000) with\n"
+	  "      amount A mK (1-200000), ber -100 log10 BER (30-2000), cooling\n"
+	  "      mK/s (1-100000); the others take none.  E.g. sim fault inject\n"
+	  "      fibre-dirty 17/2/5 fibre tx value 300 (3 dB)", sim_fault },
 	{ "clock", "step DURATION", "step the fabric's virtual clock (10s, 500ms, 1h, 3d, 2y)",
 	  sim_clock },
 };
