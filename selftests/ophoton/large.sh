@@ -73,8 +73,11 @@ t_step() {
 }
 ok "clock steps of 10 s and 30 days" t_step
 t_dump() {
-	"$C" $F -j -s link show >"$tmp/out" &&
-		q "length == $links and all(.[]; .\"link-state\" == \"up\")"
+	local up
+	# Streamed and counted: at 65,536 GPUs the JSON of every link is a
+	# gigabyte, more than jq or the guest's /tmp should hold.
+	up=$("$C" $F -j -p -s link show | grep -c '"link-state": "up"') &&
+		echo "$up of $links links up in the dump" && [ "$up" = $links ]
 }
 ok "a full dump with statistics has every link, up" t_dump
 t_racks() {
