@@ -54,12 +54,17 @@ int wait_begin(struct ctx *c, struct onl *ev)
 	return EXIT_OK;
 }
 
+struct tally {
+	uint32_t up, pending, failed, down;
+};
+
 struct waiter {
 	struct ctx *c;
 	const struct wait_spec *w;
 	uint32_t nlinks;
 	uint32_t *links;	/* the links waited for */
 	uint8_t *state;		/* their states, by position in @links */
+	struct tally tally;	/* of @state, kept as it changes */
 	uint8_t mod_state, mod_admin;
 	bool mod_safe;
 	uint64_t last_seq;
@@ -84,6 +89,30 @@ static int link_pos(struct waiter *wt, uint32_t link)
 	return -1;
 }
 
+/*
+ * The tally of the states follows each change: recounting every link at
+ * every notification would cost the square of the fabric (2 million links
+ * and ten million notifications for a bring-up at 65,536 GPUs).
+ */
+static void tally_add(struct tally *t, uint8_t state, int d)
+{
+	switch (state) {
+	case OPHOTON_LINK_STATE_UP:
+	case OPHOTON_LINK_STATE_DEGRADED:
+		t->up += (uint32_t)d;
+		break;
+	case OPHOTON_LINK_STATE_FAILED:
+		t->failed += (uint32_t)d;
+		break;
+	case OPHOTON_LINK_STATE_DOWN:
+		t->down += (uint32_t)d;
+		break;
+	default:
+		t->pending += (uint32_t)d;
+		break;
+	}
+}
+
 static void note_link(struct waiter *wt, struct nlattr **tb)
 {
 	int pos;
@@ -91,8 +120,11 @@ static void note_link(struct waiter *wt, struct nlattr **tb)
 	if (!tb[OPHOTON_A_LINK_ID] || !tb[OPHOTON_A_LINK_STATE])
 		return;
 	pos = link_pos(wt, nla_get_u32(tb[OPHOTON_A_LINK_ID]));
-	if (pos >= 0)
+	if (pos >= 0) {
+		tally_add(&wt->tally, wt->state[pos], -1);
 		wt->state[pos] = nla_get_u8(tb[OPHOTON_A_LINK_STATE]);
+		tally_add(&wt->tally, wt->state[pos], 1);
+	}
 }
 
 static void note_module(struct waiter *wt, struct nlattr **tb)
@@ -217,31 +249,6 @@ static int on_event(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
-struct tally {
-	uint32_t up, pending, failed, down;
-};
-
-static void count(struct waiter *wt, struct tally *t)
-{
-	memset(t, 0, sizeof(*t));
-	for (uint32_t i = 0; i < wt->nlinks; i++) {
-		switch (wt->state[i]) {
-		case OPHOTON_LINK_STATE_UP:
-		case OPHOTON_LINK_STATE_DEGRADED:
-			t->up++;
-			break;
-		case OPHOTON_LINK_STATE_FAILED:
-			t->failed++;
-			break;
-		case OPHOTON_LINK_STATE_DOWN:
-			t->down++;
-			break;
-		default:
-			t->pending++;
-			break;
-		}
-	}
-}
 
 /* 1: done, 0: not yet, -1: it failed. */
 static int settled(struct waiter *wt, const struct tally *t)
@@ -309,7 +316,7 @@ static int wait_loop(struct waiter *wt, struct onl *ev)
 			if (ret)
 				break;
 		}
-		count(wt, &t);
+		t = wt->tally;
 		state = settled(wt, &t);
 		if (tty && wt->nlinks > 1 && memcmp(&t, &shown, sizeof(t))) {
 			fprintf(stderr, "\rlinks: %u up, %u pending, %u failed, %u down   ",
@@ -398,6 +405,8 @@ int wait_finish(struct ctx *c, struct onl *ev, const struct wait_spec *w)
 	}
 	/* Before any notification is read: those after it only move it on. */
 	memset(wt.state, 0xff, wt.nlinks);
+	/* Not read yet: pending, until the first snapshot says. */
+	wt.tally.pending = wt.nlinks;
 	ret = snapshot(&wt);
 	if (!ret)
 		ret = wait_loop(&wt, ev);
