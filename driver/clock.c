@@ -47,9 +47,13 @@ static void credit(struct ophoton_fabric *fab)
 		span = min(real, piece) * fab->time_scale;
 		real -= min(real, piece);
 		fab->owed_ns = fab->owed_ns > U64_MAX - span ? U64_MAX : fab->owed_ns + span;
-		while (!oph_fabric_step_some(fab->model, &fab->owed_ns, CREDIT_SLICE))
-			if (held_long(fab))
+		while (!oph_fabric_step_some(fab->model, &fab->owed_ns, CREDIT_SLICE)) {
+			if (held_long(fab)) {
+				/* The rest of the real time, owed too. */
+				fab->base_real = ktime_sub_ns(now, real);
 				return;
+			}
+		}
 	} while (real);
 }
 

@@ -49,9 +49,11 @@ def blocks(lines, start, end):
 def script(body):
     cmds, cur = [], ""
     for line in body:
-        if not line.strip() or line.lstrip().startswith("#"):
+        # A block in a list item is indented further.
+        line = line.strip()
+        if not line or line.startswith("#"):
             continue
-        cur += line.rstrip()
+        cur += line
         if cur.endswith("\\"):
             cur = cur[:-1] + " "
             continue

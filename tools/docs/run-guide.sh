@@ -30,10 +30,14 @@ run() {	# run SECTION SCRIPT
 	bash -e -x -c "$body" >"$out" 2>&1
 	rc=$?
 	if [ $rc = 0 ]; then
-		echo "ok $n $sec: $first ($(grep -c . <<<"$body") commands)"
+		echo "ok $n $sec: $first (a block of $(grep -c . <<<"$body"))"
 	else
 		echo "not ok $n $sec: $first (exit $rc)"
 		tail -n 15 "$out" | sed 's/^/# /'
+		# What the fabric was doing, should a wait have timed out.
+		{ cat /sys/kernel/debug/ophoton/ophoton1/clock
+		  ophotonctl -F 1 -s fabric show | head -n 1
+		  ophotonctl -F 1 link show unhealthy | head -n 5; } 2>&1 | sed 's/^/# state: /'
 		failed=$((failed + 1))
 	fi
 }
