@@ -7,7 +7,8 @@ block, as tools/docs/run-guide.sh runs them.
 
 Prints each literal block ("::") of the section, up to the next heading of
 the same or a higher level, as one script separated from the next by a NUL
-byte: comment-only lines dropped, "sudo " dropped (the runner is root),
+byte: of a transcript, only the lines after a "$ " prompt; comment-only
+lines dropped, "sudo " dropped (the runner is root),
 and each "monitor" command, which follows notifications until ^C, run for
 two seconds and ended as ^C ends it.
 """
@@ -48,6 +49,10 @@ def blocks(lines, start, end):
 
 def script(body):
     cmds, cur = [], ""
+    # A transcript: the commands are the lines after a "$ " prompt, the
+    # rest is their output.
+    if any(line.startswith("$ ") for line in body):
+        body = [line[2:] for line in body if line.startswith("$ ")]
     for line in body:
         # A block in a list item is indented further.
         line = line.strip()
