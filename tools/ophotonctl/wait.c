@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/socket.h>
 #include <linux/ophoton.h>
 #include <netlink/genl/ctrl.h>
 #include <netlink/genl/genl.h>
@@ -250,6 +251,25 @@ static int on_event(struct nl_msg *msg, void *arg)
 }
 
 
+/*
+ * Before the states are read again after notifications were lost, the
+ * ones still queued go: they are older than what the dump will read, and
+ * applied after it they would set links back to states they left, with
+ * the notifications that moved them on among those lost.
+ */
+static void drain(int fd)
+{
+	static char buf[16384];
+	ssize_t n;
+
+	for (;;) {
+		n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT);
+		if (n > 0 || (n < 0 && (errno == ENOBUFS || errno == EINTR)))
+			continue;
+		return;
+	}
+}
+
 /* 1: done, 0: not yet, -1: it failed. */
 static int settled(struct waiter *wt, const struct tally *t)
 {
@@ -312,6 +332,8 @@ static int wait_loop(struct waiter *wt, struct onl *ev)
 
 		if (wt->resync) {
 			wt->resync = false;
+			drain(nl_socket_get_fd(ev->sk));
+			wt->last_seq = 0;
 			ret = snapshot(wt);
 			if (ret)
 				break;
