@@ -686,15 +686,23 @@ static int let_go(struct ophoton_fabric *fab, struct genl_info *info)
  * machine (a debug kernel under emulation runs 50 times slower than the
  * bare metal of production).
  *
- * Return: 1 when the fabric was let go, 0 when not yet, -ENODEV when it
- * was deleted meanwhile (with an extended ACK).
+ * Taken again, the fabric's clock is brought up to now: others may have
+ * changed it meanwhile.
+ *
+ * Return: 0, or -ENODEV when it was deleted meanwhile (with an extended
+ * ACK).
  */
 int ophoton_nl_yield(struct ophoton_fabric *fab, struct genl_info *info)
 {
+	int err;
+
 	lockdep_assert_held(&fab->lock);
 	if (ktime_to_ns(ktime_sub(ktime_get(), fab->held_since)) < HOLD_NS)
 		return 0;
-	return let_go(fab, info) ?: 1;
+	err = let_go(fab, info);
+	if (!err)
+		ophoton_clock_sync(fab);
+	return err;
 }
 
 /* Aggregate units recomputed per slice, about a thousand links each. */
@@ -725,10 +733,8 @@ int ophoton_nl_agg_refresh(struct ophoton_fabric *fab, struct genl_info *info)
 	ophoton_clock_sync(fab);
 	while (!oph_agg_refresh(fab->model, AGG_SLICE) && ++slices < AGG_SLICES_MAX) {
 		err = ophoton_nl_yield(fab, info);
-		if (err < 0)
-			return err;
 		if (err)
-			ophoton_clock_sync(fab);
+			return err;
 	}
 	return 0;
 }
@@ -865,10 +871,8 @@ static int fabric_set_sliced(struct ophoton_fabric *fab, struct genl_info *info,
 	*refused = 0;
 	while (!oph_fabric_set_slice(fab->model, up, &pos, SET_SLICE, refused)) {
 		err = ophoton_nl_yield(fab, info);
-		if (err < 0)
-			return err;
 		if (err)
-			ophoton_clock_sync(fab);
+			return err;
 	}
 	return 0;
 }

@@ -251,7 +251,7 @@ int ophoton_nl_sim_clock_doit(struct sk_buff *skb, struct genl_info *info)
 			return -EINTR;
 		}
 		err = ophoton_nl_yield(fab, info);
-		if (err < 0)
+		if (err)
 			return err;
 	}
 	ophoton_clock_sync(fab);
