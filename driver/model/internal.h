@@ -270,15 +270,29 @@ static inline u32 oph_ber_e_down(enum oph_dir dir)
 }
 
 /* telem.c */
-bool oph_lane_lit(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
-u32 oph_lane_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
-u8 oph_lane_state(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
 u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir);
 u32 oph_link_lanes_lit(struct oph_fabric *f, u32 link, enum oph_dir dir);
+/**
+ * struct oph_lanes - the lanes of one direction of a link, in one look
+ * @state: enum oph_lane_state, per lane
+ * @ber_e: -100 log10(BER) per lane of a link up or degraded, 0 when dark
+ * @lit: lanes light reaches
+ * @up: lanes carrying data (active or drifting)
+ * @worst_ber_e: the smallest @ber_e of the lanes carrying data, 0 if none
+ */
+struct oph_lanes {
+	u8 state[OPH_MAX_LAMBDAS];
+	u32 ber_e[OPH_MAX_LAMBDAS];
+	u32 lit, up, worst_ber_e;
+};
+
+void oph_link_lanes(struct oph_fabric *f, u32 link, enum oph_dir dir,
+		    struct oph_lanes *v);
+u32 oph_link_lit_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir,
+			 s32 *udbm);
 u32 oph_link_gbps(struct oph_fabric *f, u32 link);
 u64 oph_engine_power_mw(struct oph_fabric *f, enum oph_side side, u32 eng,
 			u64 *gbps);
-u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir);
 u64 oph_kp4_uncorrectable(u64 codewords, u32 ber_e);
 u8 oph_link_diagnose(struct oph_fabric *f, u32 link);
 u8 oph_laser_droop(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser);
@@ -293,7 +307,6 @@ void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod);
 void oph_engine_latch(struct oph_fabric *f, enum oph_side side, u32 eng);
 
 /* telem.c, for thresh.c */
-s32 oph_lane_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane);
 s32 oph_port_oe_udbm(struct oph_fabric *f, u32 link);
 s32 oph_engine_temp_mc(struct oph_fabric *f, enum oph_side side, u32 eng);
 

@@ -54,6 +54,7 @@ void oph_link_settle(struct oph_fabric *f, u32 link)
 {
 	struct oph_link *l = &f->links[link];
 	u64 dt = f->now - l->settled;
+	struct oph_lanes v[2];
 	bool errs_up = false;
 	u64 bits;
 	u32 dir, k;
@@ -63,9 +64,10 @@ void oph_link_settle(struct oph_fabric *f, u32 link)
 	if (link_active(l->state)) {
 		bits = oph_mul_sat(dt, f->p.lane_gbps);
 		for (dir = 0; dir < 2; dir++) {
+			oph_link_lanes(f, link, dir, &v[dir]);
 			for (k = 0; k < f->p.lambdas; k++) {
 				u32 idx = oph_lane_idx(f, link, dir, k);
-				u8 st = oph_lane_state(f, link, dir, k);
+				u8 st = v[dir].state[k];
 				u64 e;
 
 				if (st != OPH_LANE_ACTIVE && st != OPH_LANE_DRIFTING) {
@@ -76,7 +78,7 @@ void oph_link_settle(struct oph_fabric *f, u32 link)
 							       0xffffffffU : (u32)ms;
 					continue;
 				}
-				e = errors_of(bits, oph_lane_ber_e(f, link, dir, k));
+				e = errors_of(bits, v[dir].ber_e[k]);
 				f->lane_err[idx] = oph_add_sat(f->lane_err[idx], e);
 				errs_up |= dir == OPH_DIR_UP && e;
 			}
@@ -89,10 +91,11 @@ void oph_link_settle(struct oph_fabric *f, u32 link)
 		 * worst lane; a link without errors loses none.
 		 */
 		if (errs_up) {
-			u64 cw = oph_mul_sat(bits, oph_link_lanes_up(f, link, OPH_DIR_UP)) / 5140;
-			u32 worst = oph_link_worst_ber_e(f, link, OPH_DIR_UP);
+			const struct oph_lanes *up = &v[OPH_DIR_UP];
+			u64 cw = oph_mul_sat(bits, up->up) / 5140;
 
-			l->fec_unc = oph_add_sat(l->fec_unc, oph_kp4_uncorrectable(cw, worst));
+			l->fec_unc = oph_add_sat(l->fec_unc,
+						 oph_kp4_uncorrectable(cw, up->worst_ber_e));
 		}
 	}
 	l->settled = f->now;
@@ -145,15 +148,11 @@ static void link_schedule(struct oph_fabric *f, u32 link, u64 dur)
  */
 bool oph_link_lit(struct oph_fabric *f, u32 link)
 {
-	u32 dir, k, n;
+	u32 dir;
 
-	for (dir = 0; dir < 2; dir++) {
-		n = 0;
-		for (k = 0; k < f->p.lambdas; k++)
-			n += oph_lane_lit(f, link, dir, k);
-		if (n < f->p.min_lanes)
+	for (dir = 0; dir < 2; dir++)
+		if (oph_link_lanes_lit(f, link, dir) < f->p.min_lanes)
 			return false;
-	}
 	return true;
 }
 
@@ -202,11 +201,14 @@ static u8 dark_reason(struct oph_fabric *f, u32 link, u8 reason)
 /* What the lanes say at the end of BER qualification or while up. */
 static u8 verdict(struct oph_fabric *f, u32 link, u8 *reason)
 {
-	u32 up = min(oph_link_lanes_up(f, link, OPH_DIR_UP),
-		     oph_link_lanes_up(f, link, OPH_DIR_DOWN));
-	u32 kp4 = oph_link_worst_ber_e(f, link, OPH_DIR_UP);
-	u32 raw = oph_link_worst_ber_e(f, link, OPH_DIR_DOWN);
+	struct oph_lanes vu, vd;
+	u32 up, kp4, raw;
 
+	oph_link_lanes(f, link, OPH_DIR_UP, &vu);
+	oph_link_lanes(f, link, OPH_DIR_DOWN, &vd);
+	up = min(vu.up, vd.up);
+	kp4 = vu.worst_ber_e;
+	raw = vd.worst_ber_e;
 	if (up < f->p.min_lanes) {
 		/*
 		 * A lane past the BER threshold does not carry data, so it is
@@ -214,8 +216,7 @@ static u8 verdict(struct oph_fabric *f, u32 link, u8 *reason)
 		 * counts, it is the bit errors that took the link down, and
 		 * what the light measured says where they come from.
 		 */
-		u32 lit = min(oph_link_lanes_lit(f, link, OPH_DIR_UP),
-			      oph_link_lanes_lit(f, link, OPH_DIR_DOWN));
+		u32 lit = min(vu.lit, vd.lit);
 
 		*reason = dark_reason(f, link, lit >= f->p.min_lanes ? OPH_DOWN_BER :
 					  OPH_DOWN_LANES);

@@ -429,11 +429,6 @@ static u32 lit_ber_e(const struct lane_ctx *c, u32 lane)
 	return ber_of(c, lane, rx_udbm(c, lane));
 }
 
-static u32 lane_ber_e(const struct lane_ctx *c, u32 lane)
-{
-	return lane_lit(c, lane) ? lit_ber_e(c, lane) : 0;
-}
-
 /* A lane's state from its light and, lit, its BER (0 when dark). */
 static u8 state_of(const struct lane_ctx *c, u32 lane, bool lit, u32 ber)
 {
@@ -499,42 +494,6 @@ static u32 scan_dir(const struct lane_ctx *c, s32 *oe_udbm)
 }
 
 /**
- * oph_lane_lit() - whether light reaches a lane's receiver
- * @f: fabric
- * @link: link id
- * @dir: direction
- * @lane: lane index
- *
- * Return: true when the laser is on, its output fibre passed the
- * interlock, no fibre on the way is cut, both engines work and the
- * receiving ring can still hold its line.
- */
-bool oph_lane_lit(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
-{
-	struct lane_ctx c;
-
-	lane_ctx_init(&c, f, link, dir);
-	return lane_lit(&c, lane);
-}
-
-/**
- * oph_lane_rx_udbm() - received power of a lane
- * @f: fabric
- * @link: link id
- * @dir: direction
- * @lane: lane index
- *
- * Return: 0.001 dBm; -40 dBm (the photodiode's floor) when dark.
- */
-s32 oph_lane_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
-{
-	struct lane_ctx c;
-
-	lane_ctx_init(&c, f, link, dir);
-	return lane_lit(&c, lane) ? rx_udbm(&c, lane) : RX_FLOOR_UDBM;
-}
-
-/**
  * oph_port_oe_udbm() - laser light at the engine input of an endpoint port
  * @f: fabric
  * @link: link id
@@ -549,40 +508,6 @@ s32 oph_port_oe_udbm(struct oph_fabric *f, u32 link)
 	lane_ctx_init(&c, f, link, OPH_DIR_UP);
 	scan_dir(&c, &oe);
 	return oe;
-}
-
-/**
- * oph_lane_ber_e() - estimated BER of a lane
- * @f: fabric
- * @link: link id
- * @dir: direction
- * @lane: lane index
- *
- * Return: -100 * log10(BER), or 0 when no light reaches the receiver.
- */
-u32 oph_lane_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
-{
-	struct lane_ctx c;
-
-	lane_ctx_init(&c, f, link, dir);
-	return lane_ber_e(&c, lane);
-}
-
-/**
- * oph_lane_state() - state of a lane, derived from its link and its light
- * @f: fabric
- * @link: link id
- * @dir: direction
- * @lane: lane index
- *
- * Return: enum oph_lane_state.
- */
-u8 oph_lane_state(struct oph_fabric *f, u32 link, enum oph_dir dir, u32 lane)
-{
-	struct lane_ctx c;
-
-	lane_ctx_init(&c, f, link, dir);
-	return lane_state(&c, lane);
 }
 
 /**
@@ -623,32 +548,69 @@ u32 oph_link_lanes_lit(struct oph_fabric *f, u32 link, enum oph_dir dir)
 }
 
 /**
- * oph_link_worst_ber_e() - worst BER over the lanes of a direction carrying data
+ * oph_link_lanes() - every lane of one direction, from one look at the path
  * @f: fabric
  * @link: link id
  * @dir: direction
+ * @v: filled in: each lane's state and BER, and what
+ *     oph_link_lanes_lit() and oph_link_lanes_up() say
  *
- * Return: the smallest -100 log10(BER) of the active lanes, 0 if none.
+ * A link settles and is judged on every change of its light; evaluating
+ * its module, engines and faults once for all the lanes, not once a lane,
+ * is what keeps a bring-up of millions of links affordable.
  */
-u32 oph_link_worst_ber_e(struct oph_fabric *f, u32 link, enum oph_dir dir)
+void oph_link_lanes(struct oph_fabric *f, u32 link, enum oph_dir dir,
+		    struct oph_lanes *v)
+{
+	u8 ls = f->links[link].state;
+	bool carrying = ls == OPH_LINK_UP || ls == OPH_LINK_DEGRADED;
+	struct lane_ctx c;
+	bool lit;
+	u32 k;
+
+	lane_ctx_init(&c, f, link, dir);
+	v->lit = 0;
+	v->up = 0;
+	v->worst_ber_e = 0;
+	for (k = 0; k < f->p.lambdas; k++) {
+		lit = lane_lit(&c, k);
+		v->lit += lit;
+		/* As lane_state(): the BER only matters to a link carrying data. */
+		v->ber_e[k] = lit && carrying ? lit_ber_e(&c, k) : 0;
+		v->state[k] = state_of(&c, k, lit, v->ber_e[k]);
+		if (v->state[k] != OPH_LANE_ACTIVE && v->state[k] != OPH_LANE_DRIFTING)
+			continue;
+		v->up++;
+		if (!v->worst_ber_e || v->ber_e[k] < v->worst_ber_e)
+			v->worst_ber_e = v->ber_e[k];
+	}
+}
+
+/**
+ * oph_link_lit_rx_udbm() - received power of the lit lanes of a direction
+ * @f: fabric
+ * @link: link id
+ * @dir: direction
+ * @udbm: filled with one 0.001 dBm figure per lit lane, lane order;
+ *	  room for OPH_MAX_LAMBDAS
+ *
+ * Whether light reaches each lane's receiver and how much, from one look
+ * at the link's module, engines and faults: a link's alarms are latched
+ * on every change of light, for each of its lanes.
+ *
+ * Return: the lit lanes, the figures filled.
+ */
+u32 oph_link_lit_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir,
+			 s32 *udbm)
 {
 	struct lane_ctx c;
-	u32 k, e, worst = 0;
-	u8 st;
+	u32 k, n = 0;
 
-	if (f->links[link].state != OPH_LINK_UP && f->links[link].state != OPH_LINK_DEGRADED)
-		return 0;
 	lane_ctx_init(&c, f, link, dir);
-	for (k = 0; k < f->p.lambdas; k++) {
-		st = lane_state(&c, k);
-		if (st != OPH_LANE_ACTIVE && st != OPH_LANE_DRIFTING)
-			continue;
-		/* Carrying: lit, so its BER is the lit one. */
-		e = lit_ber_e(&c, k);
-		if (!worst || e < worst)
-			worst = e;
-	}
-	return worst;
+	for (k = 0; k < f->p.lambdas; k++)
+		if (lane_lit(&c, k))
+			udbm[n++] = rx_udbm(&c, k);
+	return n;
 }
 
 /**
@@ -817,12 +779,13 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		/* Since the last settle, at the rate of the link's worst lane. */
 		if (dt && (l->state == OPH_LINK_UP || l->state == OPH_LINK_DEGRADED) &&
 		    !link_clean(f, link)) {
-			u64 cw = oph_mul_sat(oph_mul_sat(dt, f->p.lane_gbps),
-					     oph_link_lanes_up(f, link, OPH_DIR_UP)) / 5140;
-			u32 worst = oph_link_worst_ber_e(f, link, OPH_DIR_UP);
+			struct oph_lanes v;
+			u64 cw, unc;
 
-			li->fec_uncorrectable = oph_add_sat(li->fec_uncorrectable,
-							    oph_kp4_uncorrectable(cw, worst));
+			oph_link_lanes(f, link, OPH_DIR_UP, &v);
+			cw = oph_mul_sat(oph_mul_sat(dt, f->p.lane_gbps), v.up) / 5140;
+			unc = oph_kp4_uncorrectable(cw, v.worst_ber_e);
+			li->fec_uncorrectable = oph_add_sat(li->fec_uncorrectable, unc);
 		}
 	}
 	return 0;

@@ -222,15 +222,16 @@ static void link_alarm(struct oph_fabric *f, u32 link, u32 newly)
 void oph_link_latch(struct oph_fabric *f, u32 link)
 {
 	struct oph_link *l = &f->links[link];
-	u32 dir, k, rx = 0, now;
+	s32 udbm[OPH_MAX_LAMBDAS];
+	u32 dir, k, n, rx = 0, now;
 
 	if (l->state != OPH_LINK_UP && l->state != OPH_LINK_DEGRADED)
 		return;
-	for (dir = 0; dir < 2; dir++)
-		for (k = 0; k < f->p.lambdas; k++)
-			if (oph_lane_lit(f, link, dir, k))
-				rx |= oph_thresh_flags(f, OPH_TH_LANE_RX,
-						       oph_lane_rx_udbm(f, link, dir, k));
+	for (dir = 0; dir < 2; dir++) {
+		n = oph_link_lit_rx_udbm(f, link, dir, udbm);
+		for (k = 0; k < n; k++)
+			rx |= oph_thresh_flags(f, OPH_TH_LANE_RX, udbm[k]);
+	}
 	now = rx << OPH_LINK_RX_SHIFT |
 	      oph_thresh_flags(f, OPH_TH_PORT_OE_IN,
 			       oph_port_oe_udbm(f, link)) << OPH_LINK_OE_SHIFT;
