@@ -59,6 +59,7 @@ host-test:
 	@$(MAKE) -s -C tools/ophotonctl tests
 	@$(MAKE) -s -C tools/ophotonctl check 2>&1 | tee $(RESULTS)/host.tap; exit $${PIPESTATUS[0]}
 	@$(TOP)/tools/spec-check.py | tee $(RESULTS)/spec.tap; exit $${PIPESTATUS[0]}
+	@$(TOP)/tools/gen-nl.py --check | tee $(RESULTS)/nlgen.tap; exit $${PIPESTATUS[0]}
 	@$(TOP)/tools/gen-tables.py --check | tee $(RESULTS)/tables.tap; exit $${PIPESTATUS[0]}
 	@$(TOP)/tools/ophotonctl/gen-proto.py --check | tee $(RESULTS)/proto.tap; exit $${PIPESTATUS[0]}
 	@$(TOP)/tools/ophotonctl/gen-man.py --check | tee $(RESULTS)/man.tap; exit $${PIPESTATUS[0]}

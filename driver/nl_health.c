@@ -69,21 +69,17 @@ static int health_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
 int ophoton_nl_health_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];
-	const struct oph_topo *t = oph_fabric_topo(fab->model);
-	u32 b[5], id, limit;
-	u8 domain, side;
+	enum oph_side side;
+	u32 b[5], id;
+	u8 domain;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_HEALTH_DOMAIN) ||
-	    GENL_REQ_ATTR_CHECK(info, OPHOTON_A_SIDE))
+	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_HEALTH_DOMAIN))
 		return -EINVAL;
 	domain = nla_get_u8(info->attrs[OPHOTON_A_HEALTH_DOMAIN]);
-	side = nla_get_u8(info->attrs[OPHOTON_A_SIDE]);
-	if (domain == OPHOTON_HEALTH_MODULE)
-		limit = side == OPH_SIDE_EP ? t->ep_modules : t->sw_modules;
-	else
-		limit = side == OPH_SIDE_EP ? t->ep_engines : t->sw_engines;
-	err = ophoton_nl_check_id(info, OPHOTON_A_HEALTH_ID, limit, &id);
+	err = ophoton_nl_check_side_id(info, OPHOTON_A_HEALTH_ID,
+				       domain == OPHOTON_HEALTH_MODULE ? OPH_OBJ_MODULE :
+				       OPH_OBJ_ENGINE, &side, &id);
 	if (err)
 		return err;
 	domains(fab, b);
@@ -136,6 +132,13 @@ static int health_range(struct ophoton_fabric *fab, struct nlattr **attrs,
 	return 0;
 }
 
+static const struct ophoton_dump health_dump = {
+	.cmd	= OPHOTON_CMD_HEALTH_GET,
+	.range	= health_range,
+	.fill	= health_fill,
+	.skip	= health_skip,
+};
+
 /**
  * ophoton_nl_health_get_dumpit() - HEALTH_GET dump
  * @skb: message being filled
@@ -145,6 +148,5 @@ static int health_range(struct ophoton_fabric *fab, struct nlattr **attrs,
  */
 int ophoton_nl_health_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return ophoton_nl_dump_one(skb, cb, OPHOTON_CMD_HEALTH_GET, health_range,
-				   health_fill, health_skip);
+	return ophoton_nl_dump(skb, cb, &health_dump);
 }

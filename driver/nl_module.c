@@ -89,15 +89,7 @@ int ophoton_nl_module_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
 static int module_of(struct genl_info *info, struct ophoton_fabric *fab,
 		     enum oph_side *side, u32 *mod)
 {
-	const struct oph_topo *t = oph_fabric_topo(fab->model);
-
-	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_SIDE) ||
-	    GENL_REQ_ATTR_CHECK(info, OPHOTON_A_MODULE_ID))
-		return -EINVAL;
-	*side = nla_get_u8(info->attrs[OPHOTON_A_SIDE]);
-	return ophoton_nl_check_id(info, OPHOTON_A_MODULE_ID,
-				   *side == OPH_SIDE_EP ? t->ep_modules : t->sw_modules,
-				   mod);
+	return ophoton_nl_check_side_id(info, OPHOTON_A_MODULE_ID, OPH_OBJ_MODULE, side, mod);
 }
 
 /**
@@ -164,6 +156,13 @@ static int module_range(struct ophoton_fabric *fab, struct nlattr **attrs,
 	return 0;
 }
 
+static const struct ophoton_dump module_dump = {
+	.cmd	= OPHOTON_CMD_MODULE_GET,
+	.range	= module_range,
+	.fill	= ophoton_nl_module_fill,
+	.skip	= module_skip,
+};
+
 /**
  * ophoton_nl_module_get_dumpit() - MODULE_GET dump: a fabric's slots
  * @skb: message being filled
@@ -175,8 +174,7 @@ static int module_range(struct ophoton_fabric *fab, struct nlattr **attrs,
  */
 int ophoton_nl_module_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return ophoton_nl_dump_one(skb, cb, OPHOTON_CMD_MODULE_GET, module_range,
-				   ophoton_nl_module_fill, module_skip);
+	return ophoton_nl_dump(skb, cb, &module_dump);
 }
 
 /**
@@ -287,7 +285,7 @@ int ophoton_nl_lane_get_doit(struct sk_buff *skb, struct genl_info *info)
 	err = ophoton_nl_check_id(info, OPHOTON_A_LINK_ID,
 				  oph_fabric_topo(fab->model)->links, &link);
 	if (!err)
-		err = ophoton_nl_check_id(info, OPHOTON_A_LANE, lambdas, &lane);
+		err = ophoton_nl_check_lane(info, lambdas, &lane);
 	if (err)
 		return err;
 	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_DIR))
@@ -341,6 +339,13 @@ static int lane_range(struct ophoton_fabric *fab, struct nlattr **attrs,
 	return 0;
 }
 
+static const struct ophoton_dump lane_dump = {
+	.cmd	= OPHOTON_CMD_LANE_GET,
+	.range	= lane_range,
+	.fill	= lane_fill,
+	.skip	= lane_skip,
+};
+
 /**
  * ophoton_nl_lane_get_dumpit() - LANE_GET dump: the lanes of a fabric, a
  * link (%OPHOTON_A_LINK_ID) or a GPU (%OPHOTON_A_GPU_ID)
@@ -351,6 +356,5 @@ static int lane_range(struct ophoton_fabric *fab, struct nlattr **attrs,
  */
 int ophoton_nl_lane_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return ophoton_nl_dump_one(skb, cb, OPHOTON_CMD_LANE_GET, lane_range,
-				   lane_fill, lane_skip);
+	return ophoton_nl_dump(skb, cb, &lane_dump);
 }

@@ -130,21 +130,17 @@ static int sim_allowed(struct genl_info *info)
 int ophoton_nl_sim_module_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];
-	const struct oph_topo *t = oph_fabric_topo(fab->model);
 	const char *why = NULL;
+	enum oph_side side;
 	u32 mod, serial = 0;
-	u8 side;
 	int err;
 
 	err = sim_allowed(info);
 	if (err)
 		return err;
-	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_SIDE) ||
-	    GENL_REQ_ATTR_CHECK(info, OPHOTON_A_SIM_ACTION))
+	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_SIM_ACTION))
 		return -EINVAL;
-	side = nla_get_u8(info->attrs[OPHOTON_A_SIDE]);
-	err = ophoton_nl_check_id(info, OPHOTON_A_MODULE_ID,
-				  side == OPH_SIDE_EP ? t->ep_modules : t->sw_modules, &mod);
+	err = ophoton_nl_check_side_id(info, OPHOTON_A_MODULE_ID, OPH_OBJ_MODULE, &side, &mod);
 	if (err)
 		return err;
 	if (info->attrs[OPHOTON_A_MODULE_SERIAL])

@@ -149,6 +149,13 @@ static bool rack_skip(struct ophoton_fabric *fab, u32 rack, bool unhealthy)
 	return agg_skip(fab, rack, unhealthy, oph_rack_get);
 }
 
+static const struct ophoton_dump rack_dump = {
+	.cmd	= OPHOTON_CMD_RACK_GET,
+	.range	= rack_range,
+	.fill	= rack_fill,
+	.skip	= rack_skip,
+};
+
 /**
  * ophoton_nl_rack_get_dumpit() - RACK_GET dump
  * @skb: message being filled
@@ -158,8 +165,7 @@ static bool rack_skip(struct ophoton_fabric *fab, u32 rack, bool unhealthy)
  */
 int ophoton_nl_rack_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return ophoton_nl_dump_one(skb, cb, OPHOTON_CMD_RACK_GET, rack_range,
-				   rack_fill, rack_skip);
+	return ophoton_nl_dump(skb, cb, &rack_dump);
 }
 
 /* GPUs (and memory devices) */
@@ -230,6 +236,13 @@ static bool gpu_skip(struct ophoton_fabric *fab, u32 gpu, bool unhealthy)
 	return agg_skip(fab, gpu, unhealthy, oph_ep_get);
 }
 
+static const struct ophoton_dump gpu_dump = {
+	.cmd	= OPHOTON_CMD_GPU_GET,
+	.range	= gpu_range,
+	.fill	= gpu_fill,
+	.skip	= gpu_skip,
+};
+
 /**
  * ophoton_nl_gpu_get_dumpit() - GPU_GET dump
  * @skb: message being filled
@@ -239,8 +252,7 @@ static bool gpu_skip(struct ophoton_fabric *fab, u32 gpu, bool unhealthy)
  */
 int ophoton_nl_gpu_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return ophoton_nl_dump_one(skb, cb, OPHOTON_CMD_GPU_GET, gpu_range,
-				   gpu_fill, gpu_skip);
+	return ophoton_nl_dump(skb, cb, &gpu_dump);
 }
 
 /* Engines: GPU-side engines first, then the switch side. */
@@ -258,15 +270,8 @@ static void engine_split(struct ophoton_fabric *fab, u32 idx, enum oph_side *sid
 static int engine_of(struct genl_info *info, struct ophoton_fabric *fab,
 		     enum oph_side *side, u32 *eng)
 {
-	const struct oph_topo *t = oph_fabric_topo(fab->model);
-
 	lockdep_assert_held(&fab->lock);
-	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_SIDE))
-		return -EINVAL;
-	*side = nla_get_u8(info->attrs[OPHOTON_A_SIDE]);
-	return ophoton_nl_check_id(info, OPHOTON_A_ENGINE_ID,
-				   *side == OPH_SIDE_EP ? t->ep_engines : t->sw_engines,
-				   eng);
+	return ophoton_nl_check_side_id(info, OPHOTON_A_ENGINE_ID, OPH_OBJ_ENGINE, side, eng);
 }
 
 static int engine_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
@@ -388,6 +393,13 @@ static bool engine_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
 	return !ophoton_nl_agg_unhealthy(&ai);
 }
 
+static const struct ophoton_dump engine_dump = {
+	.cmd	= OPHOTON_CMD_ENGINE_GET,
+	.range	= engine_range,
+	.fill	= engine_fill,
+	.skip	= engine_skip,
+};
+
 /**
  * ophoton_nl_engine_get_dumpit() - ENGINE_GET dump
  * @skb: message being filled
@@ -397,8 +409,7 @@ static bool engine_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
  */
 int ophoton_nl_engine_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return ophoton_nl_dump_one(skb, cb, OPHOTON_CMD_ENGINE_GET, engine_range,
-				   engine_fill, engine_skip);
+	return ophoton_nl_dump(skb, cb, &engine_dump);
 }
 
 /* Lasers: combined module index (GPU side first) times lambdas, plus laser. */
@@ -478,20 +489,14 @@ int ophoton_nl_laser_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];
 	const struct oph_params *p = oph_fabric_params(fab->model);
-	const struct oph_topo *t = oph_fabric_topo(fab->model);
 	struct oph_module_info mi;
+	enum oph_side side;
 	u32 mod, laser;
-	u8 side;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_SIDE))
-		return -EINVAL;
-	side = nla_get_u8(info->attrs[OPHOTON_A_SIDE]);
-	err = ophoton_nl_check_id(info, OPHOTON_A_MODULE_ID,
-				  side == OPH_SIDE_EP ? t->ep_modules : t->sw_modules,
-				  &mod);
+	err = ophoton_nl_check_side_id(info, OPHOTON_A_MODULE_ID, OPH_OBJ_MODULE, &side, &mod);
 	if (!err)
-		err = ophoton_nl_check_id(info, OPHOTON_A_LANE, p->lambdas, &laser);
+		err = ophoton_nl_check_lane(info, p->lambdas, &laser);
 	if (err)
 		return err;
 	oph_module_get(fab->model, side, mod, &mi);
@@ -501,7 +506,7 @@ int ophoton_nl_laser_get_doit(struct sk_buff *skb, struct genl_info *info)
 		return -ENODEV;
 	}
 	if (side == OPH_SIDE_SW)
-		mod += t->ep_modules;
+		mod += oph_fabric_topo(fab->model)->ep_modules;
 	return ophoton_nl_reply(info, OPHOTON_CMD_LASER_GET, laser_fill,
 				mod * p->lambdas + laser);
 }
@@ -569,6 +574,13 @@ static bool laser_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
 	       !li.aging_predicted;
 }
 
+static const struct ophoton_dump laser_dump = {
+	.cmd	= OPHOTON_CMD_LASER_GET,
+	.range	= laser_range,
+	.fill	= laser_fill,
+	.skip	= laser_skip,
+};
+
 /**
  * ophoton_nl_laser_get_dumpit() - LASER_GET dump
  * @skb: message being filled
@@ -578,6 +590,5 @@ static bool laser_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
  */
 int ophoton_nl_laser_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	return ophoton_nl_dump_one(skb, cb, OPHOTON_CMD_LASER_GET, laser_range,
-				   laser_fill, laser_skip);
+	return ophoton_nl_dump(skb, cb, &laser_dump);
 }

@@ -118,7 +118,7 @@ void ophoton_debugfs_remove(struct ophoton_fabric *fab);
 void ophoton_hwmon_add(struct ophoton_fabric *fab);
 void ophoton_hwmon_remove(struct ophoton_fabric *fab);
 
-/* netlink.c */
+/* nl_family.c, nl_notify.c */
 int ophoton_nl_init(void);
 void ophoton_nl_exit(void);
 void ophoton_nl_model_change(void *ctx, const struct oph_change *c);

@@ -322,6 +322,18 @@ struct oph_topo {
 	u32 lanes;		/* per direction */
 };
 
+/* Laser module slots on one side. */
+static inline u32 oph_topo_modules(const struct oph_topo *t, enum oph_side side)
+{
+	return side == OPH_SIDE_EP ? t->ep_modules : t->sw_modules;
+}
+
+/* Optical engines on one side. */
+static inline u32 oph_topo_engines(const struct oph_topo *t, enum oph_side side)
+{
+	return side == OPH_SIDE_EP ? t->ep_engines : t->sw_engines;
+}
+
 /* Topology and index math (topo.c). */
 void oph_params_default(struct oph_params *p);
 int oph_params_check(const struct oph_params *p, const char **why);
@@ -650,6 +662,7 @@ struct oph_agg_info {
 int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		 struct oph_lane_info *li);
 int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li);
+u8 oph_link_state(const struct oph_fabric *f, u32 link);
 int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
 		  struct oph_laser_info *li);
 int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,

@@ -868,6 +868,18 @@ static u8 link_cause(struct oph_fabric *f, u32 link)
 }
 
 /**
+ * oph_link_state() - a link's state, without its telemetry
+ * @f: fabric
+ * @link: link id, below the fabric's links
+ *
+ * Return: enum oph_link_state.
+ */
+u8 oph_link_state(const struct oph_fabric *f, u32 link)
+{
+	return f->links[link].state;
+}
+
+/**
  * oph_link_get() - state and telemetry of a link
  * @f: fabric
  * @link: link id
