@@ -459,3 +459,73 @@ void oph_fabric_set_notify(struct oph_fabric *f, oph_change_fn fn, void *ctx)
 	f->notify = fn;
 	f->notify_ctx = ctx;
 }
+
+/* One laser module of oph_fabric_set_all(): whether it refused to follow. */
+static bool set_module(struct oph_fabric *f, enum oph_side side, u32 mod, bool up)
+{
+	const struct oph_slot *s = &f->slots[side][mod];
+	const char *why;
+
+	if (!s->mod)
+		return false;
+	if (!up)
+		return oph_module_drain(f, side, mod, &why) != 0;
+	/*
+	 * Active already, as far as its admin state goes, yet dark:
+	 * quarantined or in fault, it does not follow either.
+	 */
+	return oph_module_activate(f, side, mod, &why) != 0 ||
+	       s->health.quarantined || s->state == OPH_MOD_FAULT;
+}
+
+/**
+ * oph_fabric_set_slice() - a slice of oph_fabric_set_all()
+ * @f: fabric
+ * @up: bring up (activate every module, admin-up every link) or down
+ * @pos: where the walk stands, 0 to start: the GPU side's modules, the
+ *	switch side's, then the links; moved on by the slice
+ * @budget: modules and links to set at most in this slice
+ * @refused: incremented for each laser module that refused
+ *
+ * The caller may let others at the fabric between two slices: what a slice
+ * leaves is a fabric part set, as a run of single requests would leave it.
+ *
+ * Return: true once every module and link is set.
+ */
+bool oph_fabric_set_slice(struct oph_fabric *f, bool up, u32 *pos, u32 budget,
+			  u32 *refused)
+{
+	u32 ep = oph_nmods(f, OPH_SIDE_EP), sw = oph_nmods(f, OPH_SIDE_SW);
+	u32 end = ep + sw + f->t.links;
+	const char *why;
+
+	for (; *pos < end && budget; (*pos)++, budget--) {
+		if (*pos < ep)
+			*refused += set_module(f, OPH_SIDE_EP, *pos, up);
+		else if (*pos < ep + sw)
+			*refused += set_module(f, OPH_SIDE_SW, *pos - ep, up);
+		else
+			oph_link_set_admin(f, *pos - ep - sw, up, &why);
+		oph_maybe_resched(*pos + 1);
+	}
+	return *pos >= end;
+}
+
+/**
+ * oph_fabric_set_all() - every link and laser module up, or all down
+ * @f: fabric
+ * @up: bring up (activate every module, admin-up every link) or down
+ *
+ * Best effort, as an operator wants it: a quarantined, faulty or draining
+ * module must not hold back the rest of the fabric.  Every link follows.
+ *
+ * Return: how many laser modules refused (they keep their state).
+ */
+u32 oph_fabric_set_all(struct oph_fabric *f, bool up)
+{
+	u32 pos = 0, refused = 0;
+
+	while (!oph_fabric_set_slice(f, up, &pos, U32_MAX, &refused))
+		;
+	return refused;
+}
