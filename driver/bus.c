@@ -70,6 +70,7 @@ static void ophoton_fabric_release(struct device *dev)
 		atomic64_inc(&ophoton_fabrics_freed);
 	}
 	mutex_destroy(&fab->lock);
+	kfree(fab->ntf);
 	kfree(fab);
 	if (atomic_dec_and_test(&ophoton_live))
 		complete(&ophoton_all_released);

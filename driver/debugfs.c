@@ -123,12 +123,16 @@ DEFINE_SHOW_ATTRIBUTE(modules);
 static int lock_show(struct seq_file *s, void *unused)
 {
 	struct ophoton_fabric *fab = s->private;
+	u64 lost;
 	s64 max;
 
 	ophoton_lock(fab);
 	max = fab->max_hold_ns;
+	lost = fab->ntf_lost;
 	ophoton_unlock(fab);
 	seq_printf(s, "max_hold_ns %lld\n", max);
+	/* Change records the notification queue had no memory for. */
+	seq_printf(s, "ntf_lost %llu\n", lost);
 	return 0;
 }
 

@@ -77,10 +77,10 @@ int ophoton_nl_link_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
 			 u32 link, bool stats);
 int ophoton_nl_module_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
 			   u32 id, bool stats);
+int ophoton_nl_link_fill_change(struct sk_buff *msg, struct ophoton_fabric *fab,
+				const struct oph_change *c);
+int ophoton_nl_module_fill_change(struct sk_buff *msg, struct ophoton_fabric *fab,
+				  const struct oph_change *c);
 bool ophoton_nl_agg_unhealthy(const struct oph_agg_info *ai);
-
-/* nl_notify.c */
-void ophoton_nl_notify(struct ophoton_fabric *fab, u8 cmd, ophoton_fill_fn fill,
-		       u32 id, u64 seq);
 
 #endif /* _OPHOTON_NL_H */

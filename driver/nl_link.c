@@ -32,23 +32,20 @@ static int link_fill_stats(struct sk_buff *msg, const struct oph_link_info *li)
 	return 0;
 }
 
-/**
- * ophoton_nl_link_fill() - a link as its GET reply carries it
- * @msg: message being filled
- * @fab: fabric, locked
- * @link: link id
- * @stats: with its telemetry
- *
- * Return: 0 or -EMSGSIZE.
- */
-int ophoton_nl_link_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 link,
-			 bool stats)
+/* A link's body; with @c, the state and reason are the change's. */
+static int link_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 link,
+		     bool stats, const struct oph_change *c)
 {
 	struct oph_link_info li;
 	u32 ep, engine, port;
 
 	lockdep_assert_held(&fab->lock);
 	oph_link_get(fab->model, link, &li);
+	if (c) {
+		li.state = c->new;
+		if (c->reason)
+			li.down_reason = c->reason;
+	}
 	oph_link_split(fab->model, link, &ep, &engine, &port);
 	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
 	    nla_put_u32(msg, OPHOTON_A_LINK_ID, link) ||
@@ -63,6 +60,40 @@ int ophoton_nl_link_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 li
 	    (li.cause && nla_put_u8(msg, OPHOTON_A_LINK_CAUSE, li.cause)))
 		return -EMSGSIZE;
 	return stats ? link_fill_stats(msg, &li) : 0;
+}
+
+/**
+ * ophoton_nl_link_fill() - a link as its GET reply carries it
+ * @msg: message being filled
+ * @fab: fabric, locked
+ * @link: link id
+ * @stats: with its telemetry
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int ophoton_nl_link_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 link,
+			 bool stats)
+{
+	return link_fill(msg, fab, link, stats, NULL);
+}
+
+/**
+ * ophoton_nl_link_fill_change() - the body of a link's notification
+ * @msg: message being filled
+ * @fab: fabric, locked
+ * @c: the link's change record
+ *
+ * The GET reply's body, built once the operation that changed the link is
+ * over: its state and down reason are the record's, so that a link that
+ * moved several times in one operation is announced state by state; the
+ * rest is as the operation left it.
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int ophoton_nl_link_fill_change(struct sk_buff *msg, struct ophoton_fabric *fab,
+				const struct oph_change *c)
+{
+	return link_fill(msg, fab, c->id, false, c);
 }
 
 static int check_link_id(struct genl_info *info, struct ophoton_fabric *fab,

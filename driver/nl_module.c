@@ -41,17 +41,9 @@ static int module_fill_stats(struct sk_buff *msg, const struct oph_module_info *
 	return 0;
 }
 
-/**
- * ophoton_nl_module_fill() - a laser module slot as a MODULE_GET reply
- * @msg: message
- * @fab: fabric, locked
- * @idx: combined slot index (GPU side first)
- * @stats: add the module's telemetry
- *
- * Return: 0 or -EMSGSIZE.
- */
-int ophoton_nl_module_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
-			   u32 idx, bool stats)
+/* A slot's body; with @c, its state is the change's. */
+static int module_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
+		       bool stats, const struct oph_change *c)
 {
 	const struct oph_topo *t = oph_fabric_topo(fab->model);
 	const struct oph_params *p = oph_fabric_params(fab->model);
@@ -62,6 +54,8 @@ int ophoton_nl_module_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
 	lockdep_assert_held(&fab->lock);
 	module_split(fab, idx, &side, &mod);
 	oph_module_get(fab->model, side, mod, &mi);
+	if (c)
+		mi.state = c->new;
 	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
 	    nla_put_u8(msg, OPHOTON_A_SIDE, side) ||
 	    nla_put_u32(msg, OPHOTON_A_MODULE_ID, mod) ||
@@ -83,6 +77,41 @@ int ophoton_nl_module_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
 	if (nla_put_u32(msg, OPHOTON_A_MODULE_SERIAL, mi.serial))
 		return -EMSGSIZE;
 	return stats ? module_fill_stats(msg, &mi) : 0;
+}
+
+/**
+ * ophoton_nl_module_fill() - a laser module slot as a MODULE_GET reply
+ * @msg: message
+ * @fab: fabric, locked
+ * @idx: combined slot index (GPU side first)
+ * @stats: add the module's telemetry
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int ophoton_nl_module_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
+			   u32 idx, bool stats)
+{
+	return module_fill(msg, fab, idx, stats, NULL);
+}
+
+/**
+ * ophoton_nl_module_fill_change() - the body of a slot's notification
+ * @msg: message being filled
+ * @fab: fabric, locked
+ * @c: the slot's change record
+ *
+ * As ophoton_nl_link_fill_change(): the state is the record's, the rest as
+ * the operation that changed it left it.
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int ophoton_nl_module_fill_change(struct sk_buff *msg, struct ophoton_fabric *fab,
+				  const struct oph_change *c)
+{
+	u32 idx = c->side == OPH_SIDE_EP ? c->id :
+		  oph_fabric_topo(fab->model)->ep_modules + c->id;
+
+	return module_fill(msg, fab, idx, false, c);
 }
 
 /* Side and module id of a request, checked against the fabric. */

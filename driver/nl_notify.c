@@ -63,151 +63,198 @@ domain:
 	return 0;
 }
 
-/*
- * A notification for @group, or NULL when nobody would get it: built only
- * when someone listens or the request being served asked for an echo, in
- * which case it carries that request's port and sequence number.
- */
-static struct sk_buff *ntf_new(struct ophoton_fabric *fab, int group, u8 cmd,
-			       void **hdr)
+/* The group a change record is announced on, and the command that does. */
+static int ntf_group(const struct oph_change *c)
 {
-	struct genl_info *echo = fab->echo;
-	struct sk_buff *msg;
+	return c->obj == OPH_OBJ_HEALTH || c->obj == OPH_OBJ_ALARM ?
+	       OPHOTON_NLGRP_ALARMS : OPHOTON_NLGRP_CONFIG;
+}
 
-	lockdep_assert_held(&fab->lock);
-	if (!echo && !genl_has_listeners(&ophoton_nl_family, ophoton_fabric_net(fab),
-					 group))
-		return NULL;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return NULL;
-	*hdr = genlmsg_put(msg, echo ? echo->snd_portid : 0, echo ? echo->snd_seq : 0,
-			   &ophoton_nl_family, 0, cmd);
-	if (!*hdr) {
-		nlmsg_free(msg);
-		return NULL;
+static u8 ntf_cmd(const struct oph_change *c)
+{
+	switch (c->obj) {
+	case OPH_OBJ_LINK:
+		return OPHOTON_CMD_LINK_NTF;
+	case OPH_OBJ_MODULE:
+		return OPHOTON_CMD_MODULE_NTF;
+	case OPH_OBJ_FABRIC:
+		return OPHOTON_CMD_FABRIC_NTF;
+	default:
+		return OPHOTON_CMD_ALARM_NTF;
 	}
-	return msg;
 }
 
-/* Send what ntf_new() built: multicast, and back to an echoing request. */
-static void ntf_send(struct ophoton_fabric *fab, struct sk_buff *msg, void *hdr,
-		     int group)
+/* The body of @c's notification, its sequence number and generation. */
+static int ntf_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
+		    const struct oph_change *c)
 {
-	lockdep_assert_held(&fab->lock);
-	genlmsg_end(msg, hdr);
-	if (fab->echo)
-		genl_notify(&ophoton_nl_family, msg, fab->echo, group, GFP_KERNEL);
-	else
-		genlmsg_multicast_netns(&ophoton_nl_family, ophoton_fabric_net(fab),
-					msg, 0, group, GFP_KERNEL);
-}
-
-/* An alarm on the "alarms" group. */
-static void alarm_notify(struct ophoton_fabric *fab, const struct oph_change *c)
-{
-	struct sk_buff *msg;
 	u8 kind = 0;
-	void *hdr;
+	int err;
 
-	msg = ntf_new(fab, OPHOTON_NLGRP_ALARMS, OPHOTON_CMD_ALARM_NTF, &hdr);
-	if (!msg)
-		return;
-	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
-	    alarm_fill(msg, c, &kind) ||
-	    nla_put_u8(msg, OPHOTON_A_ALARM_KIND, kind) ||
-	    (c->flags && nla_put_u32(msg, OPHOTON_A_ALARM_FLAGS, c->flags)) ||
-	    (c->mask && nla_put_u32(msg, OPHOTON_A_ALARM_LASERS, c->mask)) ||
+	switch (c->obj) {
+	case OPH_OBJ_LINK:
+		err = ophoton_nl_link_fill_change(msg, fab, c);
+		break;
+	case OPH_OBJ_MODULE:
+		err = ophoton_nl_module_fill_change(msg, fab, c);
+		break;
+	case OPH_OBJ_FABRIC:
+		/* The fabric's own body carries its generation already. */
+		return ophoton_nl_fabric_fill(msg, fab, false) ||
+		       nla_put_u8(msg, OPHOTON_A_FABRIC_EVENT, OPHOTON_FABRIC_EVENT_CHANGE) ||
+		       nla_put_u64_64bit(msg, OPHOTON_A_NTF_SEQ, c->seq, OPHOTON_A_PAD) ?
+		       -EMSGSIZE : 0;
+	default:
+		err = nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
+		      alarm_fill(msg, c, &kind) ||
+		      nla_put_u8(msg, OPHOTON_A_ALARM_KIND, kind) ||
+		      (c->flags && nla_put_u32(msg, OPHOTON_A_ALARM_FLAGS, c->flags)) ||
+		      (c->mask && nla_put_u32(msg, OPHOTON_A_ALARM_LASERS, c->mask));
+		break;
+	}
+	if (err ||
 	    nla_put_u64_64bit(msg, OPHOTON_A_NTF_SEQ, c->seq, OPHOTON_A_PAD) ||
 	    nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_GEN,
-			      oph_fabric_generation(fab->model), OPHOTON_A_PAD)) {
-		nlmsg_free(msg);
-		return;
-	}
-	ntf_send(fab, msg, hdr, OPHOTON_NLGRP_ALARMS);
+			      oph_fabric_generation(fab->model), OPHOTON_A_PAD))
+		return -EMSGSIZE;
+	return 0;
 }
 
-/* A configuration change, as the fabric's GET reply with its event. */
-static int fabric_fill_change(struct sk_buff *msg, struct ophoton_fabric *fab,
-			      u32 unused, bool stats)
+/* Consecutive notifications of one group, sent together in one skb. */
+struct ntf_batch {
+	struct sk_buff *skb;
+	int group;
+};
+
+/* Multicast the batch, and to an echoing request; an empty one is freed. */
+static void batch_send(struct ophoton_fabric *fab, struct ntf_batch *b)
 {
-	return ophoton_nl_fabric_fill(msg, fab, false) ?:
-	       nla_put_u8(msg, OPHOTON_A_FABRIC_EVENT, OPHOTON_FABRIC_EVENT_CHANGE);
+	lockdep_assert_held(&fab->lock);
+	if (!b->skb)
+		return;
+	if (!b->skb->len)
+		nlmsg_free(b->skb);
+	else if (fab->echo)
+		genl_notify(&ophoton_nl_family, b->skb, fab->echo, b->group, GFP_KERNEL);
+	else
+		genlmsg_multicast_netns(&ophoton_nl_family, ophoton_fabric_net(fab),
+					b->skb, 0, b->group, GFP_KERNEL);
+	b->skb = NULL;
 }
+
+/*
+ * Append @c's notification to the batch: a new skb when the group changes
+ * (so that a listener of both groups gets every record in order) or the
+ * skb is full.  A notification that fits no skb, or finds no memory, is
+ * lost, and its listeners see the gap in the sequence numbers.
+ */
+static void batch_add(struct ophoton_fabric *fab, struct ntf_batch *b,
+		      const struct oph_change *c)
+{
+	struct genl_info *echo = fab->echo;
+	int group = ntf_group(c), tries;
+	void *hdr;
+
+	if (b->skb && b->group != group)
+		batch_send(fab, b);
+	for (tries = 0; tries < 2; tries++) {
+		if (!b->skb) {
+			b->skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+			if (!b->skb)
+				return;
+			b->group = group;
+		}
+		hdr = genlmsg_put(b->skb, echo ? echo->snd_portid : 0,
+				  echo ? echo->snd_seq : 0, &ophoton_nl_family, 0,
+				  ntf_cmd(c));
+		if (hdr && !ntf_fill(b->skb, fab, c)) {
+			genlmsg_end(b->skb, hdr);
+			return;
+		}
+		if (hdr)
+			genlmsg_cancel(b->skb, hdr);
+		/* Full: send what it holds and start another. */
+		batch_send(fab, b);
+	}
+}
+
+/**
+ * ophoton_nl_flush() - announce the changes of the work just done
+ * @fab: fabric, locked, about to be let go (ophoton_unlock())
+ *
+ * The records the model queued while it worked become notifications now
+ * that it is done, under the same lock, so that a notification never reads
+ * the model in the middle of an operation and listeners get the records in
+ * the order of their numbers.  Consecutive records of one group share an
+ * skb.  With NLM_F_ECHO, the request being served gets them too (its
+ * pre_doit set @fab->echo; post_doit flushes before clearing it).
+ */
+void ophoton_nl_flush(struct ophoton_fabric *fab)
+{
+	struct ntf_batch b = { };
+	u32 i;
+
+	lockdep_assert_held(&fab->lock);
+	for (i = 0; i < fab->ntf_len; i++)
+		batch_add(fab, &b, &fab->ntf[i]);
+	batch_send(fab, &b);
+	fab->ntf_len = 0;
+}
+
+/* Records queued per step of the queue's growth. */
+#define NTF_QUEUE_MIN	64
 
 /**
  * ophoton_nl_model_change() - the model changed an object's state
  * @ctx: the fabric, locked
  * @c: the change record
  *
- * Links are announced on the "config" group with the same body as a
- * LINK_GET reply, the record's sequence number and the fabric generation.
- * Nothing is built when nobody listens.
+ * Called by the model in the middle of its work: the tracepoint fires now,
+ * and the record is queued for ophoton_nl_flush(), only when someone
+ * listens on its group or the request being served asked for an echo.  A
+ * record the queue has no memory for is lost (the listeners see a gap in
+ * the sequence numbers, as after an overrun of their socket, and read the
+ * state again).
  */
 void ophoton_nl_model_change(void *ctx, const struct oph_change *c)
 {
 	struct ophoton_fabric *fab = ctx;
+	struct oph_change *q;
+	u32 cap;
 
 	lockdep_assert_held(&fab->lock);
 	switch (c->obj) {
 	case OPH_OBJ_LINK:
 		trace_ophoton_link(fab->id, c->id, c->old, c->new, c->reason, c->seq,
 				   c->time);
-		ophoton_nl_notify(fab, OPHOTON_CMD_LINK_NTF, ophoton_nl_link_fill, c->id, c->seq);
 		break;
 	case OPH_OBJ_HEALTH:
 		trace_ophoton_health(fab->id, c->reason, c->side, c->id, c->new, c->seq);
-		alarm_notify(fab, c);
-		break;
-	case OPH_OBJ_ALARM:
-		alarm_notify(fab, c);
-		break;
-	case OPH_OBJ_FABRIC:
-		ophoton_nl_notify(fab, OPHOTON_CMD_FABRIC_NTF, fabric_fill_change, 0,
-				  c->seq);
 		break;
 	case OPH_OBJ_MODULE:
 		trace_ophoton_module(fab->id, c->side, c->id, c->old, c->new, c->seq,
 				     c->time);
-		ophoton_nl_notify(fab, OPHOTON_CMD_MODULE_NTF, ophoton_nl_module_fill,
-				  c->side == OPH_SIDE_EP ? c->id :
-				  oph_fabric_topo(fab->model)->ep_modules + c->id,
-				  c->seq);
+		break;
+	case OPH_OBJ_ALARM:
+	case OPH_OBJ_FABRIC:
 		break;
 	default:
-		break;
-	}
-}
-
-/**
- * ophoton_nl_notify() - multicast an object's state on the config group
- * @fab: fabric, locked
- * @cmd: notification command
- * @fill: fills the object as its GET reply does
- * @id: the object
- * @seq: the change record's sequence number
- *
- * Nothing is built when nobody listens and no request asked for an echo.
- */
-void ophoton_nl_notify(struct ophoton_fabric *fab, u8 cmd, ophoton_fill_fn fill,
-		       u32 id, u64 seq)
-{
-	struct sk_buff *msg;
-	void *hdr;
-
-	msg = ntf_new(fab, OPHOTON_NLGRP_CONFIG, cmd, &hdr);
-	if (!msg)
-		return;
-	/* A fabric's own body already carries its generation. */
-	if (fill(msg, fab, id, false) ||
-	    nla_put_u64_64bit(msg, OPHOTON_A_NTF_SEQ, seq, OPHOTON_A_PAD) ||
-	    (cmd != OPHOTON_CMD_FABRIC_NTF &&
-	     nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_GEN,
-			       oph_fabric_generation(fab->model), OPHOTON_A_PAD))) {
-		nlmsg_free(msg);
 		return;
 	}
-	ntf_send(fab, msg, hdr, OPHOTON_NLGRP_CONFIG);
+	if (!fab->echo && !genl_has_listeners(&ophoton_nl_family, ophoton_fabric_net(fab),
+					      ntf_group(c)))
+		return;
+	if (fab->ntf_len == fab->ntf_cap) {
+		cap = max_t(u32, NTF_QUEUE_MIN, fab->ntf_cap * 2);
+		q = krealloc_array(fab->ntf, cap, sizeof(*q), GFP_KERNEL | __GFP_NOWARN);
+		if (!q) {
+			fab->ntf_lost++;
+			return;
+		}
+		fab->ntf = q;
+		fab->ntf_cap = cap;
+	}
+	fab->ntf[fab->ntf_len++] = *c;
 }
 
 /**

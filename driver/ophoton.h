@@ -42,6 +42,11 @@ struct genl_info;
  * @held_since: when @lock was last taken, under @lock
  * @max_hold_ns: the longest time @lock was held, under @lock; debugfs
  *	shows and resets it, for the benchmarks
+ * @ntf: the change records of the work in progress, under @lock, announced
+ *	when the lock is let go (ophoton_nl_flush())
+ * @ntf_len: records in @ntf
+ * @ntf_cap: room in @ntf
+ * @ntf_lost: records dropped for want of memory, under @lock
  */
 struct ophoton_fabric {
 	struct device dev;
@@ -59,7 +64,13 @@ struct ophoton_fabric {
 	struct genl_info *echo;
 	ktime_t held_since;
 	s64 max_hold_ns;
+	struct oph_change *ntf;
+	u32 ntf_len;
+	u32 ntf_cap;
+	u64 ntf_lost;
 };
+
+void ophoton_nl_flush(struct ophoton_fabric *fab);
 
 static inline struct ophoton_fabric *to_ophoton_fabric(struct device *dev)
 {
@@ -68,7 +79,8 @@ static inline struct ophoton_fabric *to_ophoton_fabric(struct device *dev)
 
 /*
  * The fabric's lock, timed: how long one holder kept everyone else out
- * is what the scale benchmarks measure (debugfs "lock").
+ * is what the scale benchmarks measure (debugfs "lock").  Whatever the
+ * holder changed is announced before it lets go.
  */
 static inline void ophoton_lock(struct ophoton_fabric *fab)
 	__acquires(&fab->lock)
@@ -80,8 +92,11 @@ static inline void ophoton_lock(struct ophoton_fabric *fab)
 static inline void ophoton_unlock(struct ophoton_fabric *fab)
 	__releases(&fab->lock)
 {
-	s64 held = ktime_to_ns(ktime_sub(ktime_get(), fab->held_since));
+	s64 held;
 
+	if (fab->ntf_len)
+		ophoton_nl_flush(fab);
+	held = ktime_to_ns(ktime_sub(ktime_get(), fab->held_since));
 	if (held > fab->max_hold_ns)
 		fab->max_hold_ns = held;
 	mutex_unlock(&fab->lock);

@@ -27,6 +27,9 @@ int genl_open(struct genl_sock *s)
 	int one = 1;
 
 	s->seq = 1;
+	s->ntf = NULL;
+	s->ntf_len = 0;
+	s->ntf_off = 0;
 	s->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
 	if (s->fd < 0)
 		return -errno;
@@ -45,6 +48,10 @@ void genl_close(struct genl_sock *s)
 	if (s->fd >= 0)
 		close(s->fd);
 	s->fd = -1;
+	free(s->ntf);
+	s->ntf = NULL;
+	s->ntf_len = 0;
+	s->ntf_off = 0;
 }
 
 int genl_msg_init(void *buf, uint16_t family, uint8_t cmd, uint8_t version,
@@ -372,16 +379,49 @@ out:
 	return id < 0 ? id : 0;
 }
 
+/* The next message of the datagram held in @s, copied into @buf; 0 if none. */
+static int ntf_next(struct genl_sock *s, void *buf, size_t len)
+{
+	struct nlmsghdr *h;
+	int rem = s->ntf_len - s->ntf_off;
+
+	if (!s->ntf || rem <= 0)
+		return 0;
+	h = (struct nlmsghdr *)(s->ntf + s->ntf_off);
+	if (!NLMSG_OK(h, rem)) {
+		s->ntf_len = 0;
+		return 0;
+	}
+	s->ntf_off += NLMSG_ALIGN(h->nlmsg_len);
+	if (h->nlmsg_len > len)
+		return -EMSGSIZE;
+	memcpy(buf, h, h->nlmsg_len);
+	return (int)h->nlmsg_len;
+}
+
 int genl_recv_ntf(struct genl_sock *s, void *buf, size_t len, int ms)
 {
 	struct pollfd p = { .fd = s->fd, .events = POLLIN };
 	ssize_t n;
-	int ret = poll(&p, 1, ms);
+	int ret;
 
+	ret = ntf_next(s, buf, len);
+	if (ret)
+		return ret;
+	ret = poll(&p, 1, ms);
 	if (ret <= 0)
 		return ret < 0 ? -errno : 0;
-	n = recv(s->fd, buf, len, 0);
-	return n < 0 ? -errno : (int)n;
+	if (!s->ntf) {
+		s->ntf = malloc(65536);
+		if (!s->ntf)
+			return -ENOMEM;
+	}
+	n = recv(s->fd, s->ntf, 65536, 0);
+	if (n < 0)
+		return -errno;
+	s->ntf_len = (int)n;
+	s->ntf_off = 0;
+	return ntf_next(s, buf, len);
 }
 
 uint32_t genl_u32(const struct nlmsghdr *nlh, uint16_t type, uint32_t def)

@@ -16,6 +16,13 @@
 struct genl_sock {
 	int fd;
 	uint32_t seq;
+	/*
+	 * A notification datagram may hold several messages (the kernel
+	 * batches a group's consecutive ones): genl_recv_ntf() hands them
+	 * out one at a time from here.
+	 */
+	char *ntf;
+	int ntf_len, ntf_off;
 };
 
 /* A reply, or the error of a request with its extended ACK message. */
@@ -71,6 +78,8 @@ int genl_join(struct genl_sock *s, const char *name, const char *grp);
 /*
  * Wait up to @ms for the next message on a joined socket; copies it into
  * @buf (of @len bytes).  Returns its length, 0 on timeout, or -errno.
+ * Messages that came in one datagram are returned one per call, without
+ * waiting.
  */
 int genl_recv_ntf(struct genl_sock *s, void *buf, size_t len, int ms);
 
