@@ -41,7 +41,7 @@ static int module_fill_stats(struct sk_buff *msg, const struct oph_module_info *
 	return 0;
 }
 
-/* A slot's body; with @c, its state is the change's. */
+/* A slot's body; with @c, its state and admin state are the change's. */
 static int module_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
 		       bool stats, const struct oph_change *c)
 {
@@ -54,8 +54,10 @@ static int module_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
 	lockdep_assert_held(&fab->lock);
 	module_split(fab, idx, &side, &mod);
 	oph_module_get(fab->model, side, mod, &mi);
-	if (c)
+	if (c) {
 		mi.state = c->new;
+		mi.admin = c->admin;
+	}
 	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
 	    nla_put_u8(msg, OPHOTON_A_SIDE, side) ||
 	    nla_put_u32(msg, OPHOTON_A_MODULE_ID, mod) ||
@@ -100,8 +102,8 @@ int ophoton_nl_module_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
  * @fab: fabric, locked
  * @c: the slot's change record
  *
- * As ophoton_nl_link_fill_change(): the state is the record's, the rest as
- * the operation that changed it left it.
+ * As ophoton_nl_link_fill_change(): the state and admin state are the
+ * record's, the rest as the operation that changed it left it.
  *
  * Return: 0 or -EMSGSIZE.
  */

@@ -202,6 +202,9 @@ void oph_change(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		.new = new, .reason = reason,
 	};
 
+	/* A slot's state is its module's and its operator's intent. */
+	if (obj == OPH_OBJ_MODULE)
+		c.admin = f->slots[side][id].admin;
 	/* Health goes out with the alarms: its own gap-free sequence. */
 	c.seq = obj == OPH_OBJ_HEALTH ? ++f->alarm_seq : ++f->change_seq;
 	/* A quarantine takes its domain's links out of the bandwidth. */

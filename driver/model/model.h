@@ -272,6 +272,7 @@ enum oph_alarm {
  * @new: new state
  * @reason: enum oph_down_reason for links, the domain's enum oph_obj for
  *	health, enum oph_alarm for alarms
+ * @admin: laser modules: the slot's enum oph_admin with @new
  * @flags: alarms: the threshold flags newly latched
  * @mask: alarms: the lasers concerned
  * @domain: OPH_ALARM_LINKS: the fault domain's enum oph_obj
@@ -292,6 +293,7 @@ struct oph_change {
 	u8 old;
 	u8 new;
 	u8 reason;
+	u8 admin;
 	u32 id;
 	u32 flags;
 	u16 mask;
