@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Each injectable fault over netlink (SIM_FAULT), with the effect an
- * operator would see through the read ops, and its clearing.  Fibre cuts,
- * dirty fibres, BER and laser deaths are in fabric.c, engine death in
- * objects.c; the others, and an engine's quarantine, are here, with the
+ * operator would see through the read ops, and its clearing: fibre cuts,
+ * dirty fibres, BER, laser deaths and the quarantine they lead to, and the
+ * others (engine death is in objects.c), an engine's quarantine, the
  * flags a fault latches in a laser module and MODULE_ACT clear.  The
  * virtual clock is stepped, so no test depends on how fast the machine is.
  */
@@ -594,6 +594,395 @@ TEST_F(fabric, module_clear_of_an_empty_slot_is_refused_naming_the_attribute)
 	EXPECT_EQ(0U, latched);
 	EXPECT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
 				OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_CLEAR, 5));
+}
+
+/* 1 if the fabric's debugfs file @name contains @needle, 0 if not, -1 on error. */
+static int debugfs_has(const char *name, const char *needle)
+{
+	char path[128], text[4096] = "";
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/sys/kernel/debug/ophoton/ophoton%u/%s", FAB, name);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	if (!n)
+		return -1;
+	return strstr(text, needle) != NULL;
+}
+
+TEST_F(fabric, fibre_cut_takes_one_link_down_until_cleared)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_FIBRE_CUT);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 3);
+	genl_put_u8(req, OPHOTON_A_FIBRE, OPHOTON_FIBRE_TX);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(1, debugfs_has("faults", "fibre-cut gpu 3"));
+	fab_msg(self, req, OPHOTON_CMD_LINK_GET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 3);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(OPHOTON_LINK_STATE_WAIT_LIGHT, genl_u8(nlh, OPHOTON_A_LINK_STATE, 0xff));
+	EXPECT_EQ(OPHOTON_DOWN_FIBRE, genl_u8(nlh, OPHOTON_A_LINK_DOWN_REASON, 0xff));
+	EXPECT_EQ((uint32_t)FAB_LINKS - 1, links_up_of(_metadata, self, FAB));
+
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_FIBRE_CUT);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 3);
+	genl_put_u8(req, OPHOTON_A_FIBRE, OPHOTON_FIBRE_TX);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_REMOVE);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(-ENOENT, request(_metadata, self, req));
+	step(_metadata, self, FAB, 5000000000ULL);
+	EXPECT_EQ((uint32_t)FAB_LINKS, links_up_of(_metadata, self, FAB));
+
+	/* debugfs mirrors the faults injected now: none any more. */
+	EXPECT_EQ(0, debugfs_has("faults", "fibre-cut"));
+
+	/* A value out of the fault's range names the value. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_BER);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 3);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	genl_put_u32(req, OPHOTON_A_FAULT_VALUE, 5);
+	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
+	EXPECT_EQ((uint32_t)(NLMSG_HDRLEN + GENL_HDRLEN + 32), self->r->extack_offs);
+	/* A target out of range names the target. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_FIBRE_CUT);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 1000);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
+	EXPECT_EQ((uint32_t)(NLMSG_HDRLEN + GENL_HDRLEN + 16), self->r->extack_offs);
+	/* An amount out of range names the amount, not the value before it. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_RING_DRIFT);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 3);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	genl_put_u32(req, OPHOTON_A_FAULT_VALUE, 1000);
+	genl_put_u32(req, OPHOTON_A_FAULT_AMOUNT, 300000);
+	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
+	EXPECT_EQ((uint32_t)(NLMSG_HDRLEN + GENL_HDRLEN + 40), self->r->extack_offs);
+	EXPECT_NE(NULL, strstr(self->r->extack, "amount"));
+	/* A value the fault needs but the request lacks is named as missing. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_BER);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 3);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
+	EXPECT_EQ(0U, self->r->extack_offs);
+	EXPECT_EQ((uint32_t)OPHOTON_A_FAULT_VALUE, self->r->extack_miss);
+	/* A laser index out of range names the lane attribute. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_LASER_DEATH);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 3);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+	genl_put_u8(req, OPHOTON_A_LANE, 9);
+	EXPECT_EQ(-ERANGE, request(_metadata, self, req));
+	EXPECT_EQ((uint32_t)(NLMSG_HDRLEN + GENL_HDRLEN + 32), self->r->extack_offs);
+}
+
+/* SIM_FAULT of the BER kind on every lane of @link: inject (with @value) or clear. */
+static int ber_fault(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		     uint8_t action, uint32_t link, uint32_t value)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_BER);
+	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, link);
+	genl_put_u8(req, OPHOTON_A_SIM_ACTION, action);
+	if (value)
+		genl_put_u32(req, OPHOTON_A_FAULT_VALUE, value);
+	return request(_metadata, self, req);
+}
+
+/* One lane's telemetry, as an operator reads it. */
+struct lane_view {
+	uint8_t state;
+	uint32_t ber_e;		/* 0: absent (the lane carries nothing) */
+	bool ber_bound;		/* ber_e is a bound: too few errors counted */
+	uint64_t bits;
+	uint64_t err_bits;
+	uint64_t fec_corrected;	/* ~0: absent */
+	uint64_t fec_uncorrectable;
+};
+
+static void lane_view(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		      uint32_t link, uint8_t lane, uint8_t dir, struct lane_view *v)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+	const struct nlattr *st;
+
+	memset(v, 0, sizeof(*v));
+	fab_msg(self, req, OPHOTON_CMD_LANE_GET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, link);
+	genl_put_u8(req, OPHOTON_A_LANE, lane);
+	genl_put_u8(req, OPHOTON_A_DIR, dir);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	v->state = genl_u8(nlh, OPHOTON_A_LANE_STATE, 0xff);
+	st = genl_attr(nlh, OPHOTON_A_LANE_STATS);
+	ASSERT_NE(NULL, st);
+	v->ber_e = genl_nest_u32(st, OPHOTON_A_LANE_STATS_BER_E, 0);
+	if (!v->ber_e) {
+		v->ber_e = genl_nest_u32(st, OPHOTON_A_LANE_STATS_BER_BOUND_E, 0);
+		v->ber_bound = v->ber_e != 0;
+	}
+	v->bits = genl_nest_u64(st, OPHOTON_A_LANE_STATS_BITS, 0);
+	v->err_bits = genl_nest_u64(st, OPHOTON_A_LANE_STATS_ERR_BITS, 0);
+	v->fec_corrected = genl_nest_u64(st, OPHOTON_A_LANE_STATS_FEC_CORRECTED, ~0ULL);
+	v->fec_uncorrectable = genl_nest_u64(st, OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE, ~0ULL);
+}
+
+/* A link's state, last down reason, lanes up and latched flags (with stats). */
+struct link_view {
+	uint8_t state;
+	uint8_t reason;
+	uint8_t lanes_up;
+	uint32_t latched;
+	uint32_t down_count;
+};
+
+static void link_view(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		      uint32_t link, struct link_view *v)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+	const struct nlattr *st;
+
+	fab_msg(self, req, OPHOTON_CMD_LINK_GET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, link);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	v->state = genl_u8(nlh, OPHOTON_A_LINK_STATE, 0xff);
+	v->reason = genl_u8(nlh, OPHOTON_A_LINK_DOWN_REASON, 0xff);
+	v->lanes_up = genl_u8(nlh, OPHOTON_A_LINK_LANES_UP, 0xff);
+	st = genl_attr(nlh, OPHOTON_A_LINK_STATS);
+	ASSERT_NE(NULL, st);
+	v->latched = genl_nest_u32(st, OPHOTON_A_LINK_STATS_LATCHED, ~0U);
+	v->down_count = genl_nest_u32(st, OPHOTON_A_LINK_STATS_DOWN_COUNT, ~0U);
+}
+
+/* A fabric statistic (a u32 of OPHOTON_A_FABRIC_STATS). */
+static uint32_t fabric_stat(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+			    uint16_t type)
+{
+	char req[256] __attribute__((aligned(4)));
+	const struct nlattr *st;
+
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_GET, FAB);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	EXPECT_EQ(0, request(_metadata, self, req));
+	st = genl_attr((struct nlmsghdr *)self->r->buf, OPHOTON_A_FABRIC_STATS);
+	return st ? genl_nest_u32(st, type, ~0U) : ~0U;
+}
+
+/*
+ * A BER of 1e-8 on link 6 (above the 1e-10 warning, below the 1e-6 down
+ * threshold): the link stays up but degraded on all its lanes, is
+ * announced so, and its lanes report the injected BER and count errored
+ * bits at that rate, every one corrected by the FEC; cleared, the link is
+ * up again and the errors stop.
+ */
+TEST_F(fabric, a_ber_above_warning_degrades_the_link_and_its_errors_count)
+{
+	char buf[8192] __attribute__((aligned(4)));
+	struct lane_view before, v, down, other, other_before, after;
+	uint64_t bits, errs;
+	struct link_view lv;
+	struct genl_sock mon;
+	int announced = 0;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	real_time(_metadata, self);
+	lane_view(_metadata, self, 6, 3, OPHOTON_DIR_UP, &before);
+	EXPECT_EQ(OPHOTON_LANE_STATE_ACTIVE, before.state);
+	/* No errors: only a bound, as many bits allow, never below 1e-15. */
+	EXPECT_TRUE(before.ber_bound);
+	EXPECT_LE(900U, before.ber_e);
+	EXPECT_GE(1500U, before.ber_e);
+	lane_view(_metadata, self, 7, 3, OPHOTON_DIR_UP, &other_before);
+	ASSERT_EQ(0, genl_open(&mon));
+	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_CONFIG));
+
+	ASSERT_EQ(0, ber_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT, 6, 800));
+	link_view(_metadata, self, 6, &lv);
+	EXPECT_EQ(OPHOTON_LINK_STATE_DEGRADED, lv.state);
+	EXPECT_EQ(8, lv.lanes_up);		/* no lane lost: degraded by its BER */
+	EXPECT_EQ(0U, lv.down_count);		/* it never went down */
+	link_view(_metadata, self, 7, &lv);
+	EXPECT_EQ(OPHOTON_LINK_STATE_UP, lv.state);
+	EXPECT_EQ(1U, fabric_stat(_metadata, self, OPHOTON_A_FABRIC_STATS_LINKS_DEGRADED));
+	while (genl_recv_ntf(&mon, buf, sizeof(buf), 300) > 0) {
+		struct nlmsghdr *h = (struct nlmsghdr *)buf;
+
+		if (((struct genlmsghdr *)NLMSG_DATA(h))->cmd != OPHOTON_CMD_LINK_NTF)
+			continue;
+		EXPECT_EQ(6U, genl_u32(h, OPHOTON_A_LINK_ID, ~0U));
+		announced += genl_u8(h, OPHOTON_A_LINK_STATE, 0xff) ==
+			     OPHOTON_LINK_STATE_DEGRADED;
+	}
+	EXPECT_EQ(1, announced);
+	genl_close(&mon);
+
+	/* Both directions of every lane run at the injected BER. */
+	lane_view(_metadata, self, 6, 3, OPHOTON_DIR_UP, &v);
+	EXPECT_EQ(OPHOTON_LANE_STATE_ACTIVE, v.state);
+	EXPECT_EQ(800U, v.ber_e);
+	EXPECT_FALSE(v.ber_bound);
+	lane_view(_metadata, self, 6, 0, OPHOTON_DIR_DOWN, &down);
+	EXPECT_EQ(800U, down.ber_e);
+	/* The switch's receivers correct; the GPU's report no FEC. */
+	EXPECT_EQ(~0ULL, down.fec_corrected);
+	/* Another link's lane keeps its own. */
+	lane_view(_metadata, self, 7, 3, OPHOTON_DIR_UP, &other);
+	EXPECT_TRUE(other_before.ber_bound);
+	EXPECT_TRUE(other.ber_bound);
+	EXPECT_LE(other_before.ber_e, other.ber_e);	/* more bits, a tighter bound */
+
+	step(_metadata, self, FAB, 10 * SEC);
+	lane_view(_metadata, self, 6, 3, OPHOTON_DIR_UP, &after);
+	bits = after.bits - v.bits;
+	errs = after.err_bits - v.err_bits;
+	EXPECT_LE(10 * SEC * 32, bits);		/* 10 s at 32 Gb/s, at least */
+	/* 1e-8 of the bits: more than 1e-9, less than 1e-7. */
+	EXPECT_LT(bits / 1000000000ULL, errs) TH_LOG("%llu errors in %llu bits",
+						    (unsigned long long)errs,
+						    (unsigned long long)bits);
+	EXPECT_GT(bits / 10000000ULL, errs) TH_LOG("%llu errors in %llu bits",
+						  (unsigned long long)errs,
+						  (unsigned long long)bits);
+	/* Far from the FEC's limit: every errored bit corrected, none lost. */
+	EXPECT_EQ(errs, after.fec_corrected - v.fec_corrected);
+	EXPECT_EQ(v.fec_uncorrectable, after.fec_uncorrectable);
+
+	/* Cleared: up on every lane at the BER it had, and the errors stop. */
+	ASSERT_EQ(0, ber_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE, 6, 0));
+	EXPECT_EQ(-ENOENT, ber_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE, 6, 0));
+	link_view(_metadata, self, 6, &lv);
+	EXPECT_EQ(OPHOTON_LINK_STATE_UP, lv.state);
+	EXPECT_EQ(0U, fabric_stat(_metadata, self, OPHOTON_A_FABRIC_STATS_LINKS_DEGRADED));
+	lane_view(_metadata, self, 6, 3, OPHOTON_DIR_UP, &v);
+	EXPECT_TRUE(v.ber_bound);
+	step(_metadata, self, FAB, 10 * SEC);
+	lane_view(_metadata, self, 6, 3, OPHOTON_DIR_UP, &after);
+	EXPECT_GT(errs / 100, after.err_bits - v.err_bits);
+}
+
+/*
+ * A BER of 1e-5 on every lane, past the 1e-6 down threshold: the link
+ * goes down (loss of lock latched), retrains, fails BER qualification
+ * every time and latches failed; clearing the fault is not enough, an
+ * operator clears the link and it comes back up.
+ * The down reason is the BER: the lanes are lit, their bit errors took
+ * them (and the link) down.
+ */
+
+TEST_F(fabric, a_ber_above_the_down_threshold_fails_the_link_until_cleared)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct link_view lv;
+	struct lane_view v;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	real_time(_metadata, self);
+	ASSERT_EQ(0, ber_fault(_metadata, self, OPHOTON_SIM_ACTION_INSERT, 6, 500));
+	link_view(_metadata, self, 6, &lv);
+	EXPECT_NE(OPHOTON_LINK_STATE_UP, lv.state);
+	EXPECT_NE(OPHOTON_LINK_STATE_DEGRADED, lv.state);
+	EXPECT_EQ(OPHOTON_DOWN_BER, lv.reason);
+	EXPECT_EQ(1U, lv.down_count);
+	EXPECT_EQ(0xcU, lv.latched & 0xcU);	/* LOL up and down */
+	EXPECT_EQ((uint32_t)FAB_LINKS - 1, links_up(_metadata, self));
+
+	step(_metadata, self, FAB, 60 * SEC);
+	link_view(_metadata, self, 6, &lv);
+	EXPECT_EQ(OPHOTON_LINK_STATE_FAILED, lv.state);
+	EXPECT_EQ(OPHOTON_DOWN_BER, lv.reason);
+	EXPECT_EQ(1U, fabric_stat(_metadata, self, OPHOTON_A_FABRIC_STATS_LINKS_FAILED));
+	/* A failed link carries nothing: no BER to report. */
+	lane_view(_metadata, self, 6, 3, OPHOTON_DIR_UP, &v);
+	EXPECT_NE(OPHOTON_LANE_STATE_ACTIVE, v.state);
+	EXPECT_EQ(0U, v.ber_e);
+
+	/* The cause gone, the link stays failed until an operator clears it. */
+	ASSERT_EQ(0, ber_fault(_metadata, self, OPHOTON_SIM_ACTION_REMOVE, 6, 0));
+	step(_metadata, self, FAB, 10 * SEC);
+	link_view(_metadata, self, 6, &lv);
+	EXPECT_EQ(OPHOTON_LINK_STATE_FAILED, lv.state);
+	fab_msg(self, req, OPHOTON_CMD_LINK_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 6);
+	genl_put_u8(req, OPHOTON_A_LINK_ACTION, OPHOTON_LINK_ACTION_CLEAR);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	step(_metadata, self, FAB, 10 * SEC);
+	link_view(_metadata, self, 6, &lv);
+	EXPECT_EQ(OPHOTON_LINK_STATE_UP, lv.state);
+	EXPECT_EQ(0U, lv.latched);
+	EXPECT_EQ((uint32_t)FAB_LINKS, links_up(_metadata, self));
+	lane_view(_metadata, self, 6, 3, OPHOTON_DIR_UP, &v);
+	EXPECT_EQ(OPHOTON_LANE_STATE_ACTIVE, v.state);
+	EXPECT_LE(1000U, v.ber_e);
+}
+
+static void count_any(const struct nlmsghdr *nlh, void *arg)
+{
+	(*(int *)arg)++;
+}
+
+TEST_F(fabric, repeated_laser_faults_quarantine_until_recovered)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct nlmsghdr *nlh = (struct nlmsghdr *)self->r->buf;
+	int n = 0, intr;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	laser_deaths(_metadata, self, OPHOTON_SIM_ACTION_INSERT);
+	fab_msg(self, req, OPHOTON_CMD_HEALTH_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_HEALTH_DOMAIN, OPHOTON_HEALTH_MODULE);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_HEALTH_ID, 2);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(3U, genl_u32(nlh, OPHOTON_A_HEALTH_ERRORS, 0));
+	EXPECT_NE(NULL, genl_attr(nlh, OPHOTON_A_HEALTH_QUARANTINED));
+	EXPECT_NE(NULL, genl_attr(nlh, OPHOTON_A_HEALTH_LAST_ERROR_NS));
+
+	/* Only the quarantined slot is unhealthy. */
+	fab_msg(self, req, OPHOTON_CMD_HEALTH_GET, FAB);
+	genl_put_flag(req, OPHOTON_A_UNHEALTHY);
+	EXPECT_EQ(1, genl_dump(&self->s, req, 65536, count_any, &n, &intr));
+	/* A side filter needs a domain. */
+	fab_msg(self, req, OPHOTON_CMD_HEALTH_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	EXPECT_EQ(-EINVAL, genl_dump(&self->s, req, 65536, count_any, &n, &intr));
+	n = 0;
+	fab_msg(self, req, OPHOTON_CMD_HEALTH_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_HEALTH_DOMAIN, OPHOTON_HEALTH_ENGINE);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	/* 8 GPUs x 2 engines. */
+	EXPECT_EQ(16, genl_dump(&self->s, req, 65536, count_any, &n, &intr));
+
+	laser_deaths(_metadata, self, OPHOTON_SIM_ACTION_REMOVE);
+	ASSERT_EQ(0, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_RECOVER, 2));
+	fab_msg(self, req, OPHOTON_CMD_HEALTH_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_HEALTH_DOMAIN, OPHOTON_HEALTH_MODULE);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_HEALTH_ID, 2);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(NULL, genl_attr(nlh, OPHOTON_A_HEALTH_QUARANTINED));
+	EXPECT_EQ(1U, genl_u32(nlh, OPHOTON_A_HEALTH_RECOVERIES, 0));
+	step(_metadata, self, FAB, 10000000000ULL);
+	EXPECT_EQ((uint32_t)FAB_LINKS, links_up(_metadata, self));
 }
 
 TEST_HARNESS_MAIN

@@ -183,4 +183,31 @@ static inline int module_act(struct __test_metadata *_metadata,
 	return request(_metadata, self, req);
 }
 
+/* The virtual clock then follows real time one to one: the steps move it. */
+static inline void real_time(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, OPHOTON_CMD_FABRIC_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_FABRIC_TIME_SCALE, 1);
+	ASSERT_EQ(0, request(_metadata, self, req));
+}
+
+/* Lasers 0, 1 and 2 of GPU-side module 2 die (INSERT), or come back (REMOVE). */
+static inline void laser_deaths(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+			 uint8_t action)
+{
+	char req[256] __attribute__((aligned(4)));
+	int k;
+
+	for (k = 0; k < 3; k++) {
+		fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
+		genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_LASER_DEATH);
+		genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 2);
+		genl_put_u8(req, OPHOTON_A_LANE, k);
+		genl_put_u8(req, OPHOTON_A_SIM_ACTION, action);
+		ASSERT_EQ(0, request(_metadata, self, req));
+	}
+}
+
 #endif /* OPHOTON_SELFTEST_FIXTURE_H */

@@ -358,4 +358,15 @@ TEST_F(fabric, user_namespace_root_manages_only_its_own_fabrics)
 	sysfs_write(DEL_DEVICE, USERNS_FAB_STR);
 }
 
+TEST_F(fabric, unload_with_fabrics_present_tears_them_down)
+{
+	if (!self->loaded)
+		SKIP(return, "the module was loaded before the test");
+	ASSERT_EQ(0, sysfs_write(NEW_DEVICE, "10 gpus=64"));
+	EXPECT_EQ(0, module_unload("ophoton"));
+	EXPECT_FALSE(module_loaded("ophoton"));
+	/* Teardown would unload again; there is nothing left to unload. */
+	self->loaded = 0;
+}
+
 TEST_HARNESS_MAIN

@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <linux/capability.h>
 #include <unistd.h>
 #include <linux/ophoton.h>
 
@@ -98,6 +100,31 @@ TEST_F(fabric, an_unprivileged_user_may_read_and_change_nothing)
 	}
 	EXPECT_EQ(0, child_status(pid)) TH_LOG("op %d", child_status(pid));
 	EXPECT_LT(10U, NOPS);
+}
+
+/* Drop every capability of this (forked) process; 0 on success. */
+static int drop_caps(void)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[2] = { { 0 } };
+
+	return (int)syscall(SYS_capset, &h, d);
+}
+
+/* Root is its capabilities: without CAP_NET_ADMIN, a stranger's rights. */
+TEST_F(fabric, root_without_cap_net_admin_may_read_and_change_nothing)
+{
+	pid_t pid;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	pid = fork();
+	if (!pid) {
+		if (drop_caps())
+			_exit(5);
+		check_ops(FAB, 0);
+	}
+	EXPECT_EQ(0, child_status(pid));
+	EXPECT_EQ((uint32_t)FAB_LINKS, links_up(_metadata, self));
 }
 
 TEST_F(fabric, root_of_a_user_namespace_not_owning_the_fabric_is_a_stranger)
