@@ -6,6 +6,7 @@
  * privilege in privilege.c, unloading in lifecycle.c.
  */
 #include <errno.h>
+#include <poll.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -419,6 +420,99 @@ static int other_namespace_view(int ready, int go)
 	free(r);
 	/* Exiting drops the namespace, and fabric 8 with it. */
 	return 0;
+}
+
+/* Bring-up's states in order: a link announced later in it ranks higher. */
+static int bringup_rank(uint8_t state)
+{
+	switch (state) {
+	case OPHOTON_LINK_STATE_WAIT_LIGHT:
+		return 1;
+	case OPHOTON_LINK_STATE_CALIBRATING:
+		return 2;
+	case OPHOTON_LINK_STATE_TRAINING:
+		return 3;
+	case OPHOTON_LINK_STATE_BER_QUAL:
+		return 4;
+	case OPHOTON_LINK_STATE_UP:
+		return 5;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * A whole bring-up in two requests (fabric-set up, then a 10 s step of a
+ * fabric whose clock barely runs by itself): the notifications are built
+ * once the work is done, yet each link is announced state by state, in
+ * bring-up order, in one gap-free sequence; and they come batched, several
+ * messages to a datagram.
+ */
+TEST_F(fabric, a_bring_up_is_announced_state_by_state_in_batches)
+{
+	char req[256] __attribute__((aligned(4)));
+	static char buf[65536] __attribute__((aligned(4)));
+	int rank[FAB_LINKS] = { 0 }, seen[FAB_LINKS] = { 0 };
+	int dgrams = 0, msgs = 0, gaps = 0, disorder = 0, missing = 0, i, rcvbuf = 1 << 20;
+	struct pollfd p;
+	struct genl_sock mon;
+	uint64_t last = 0;
+	ssize_t n;
+
+	real_time(_metadata, self);
+	ASSERT_EQ(0, genl_open(&mon));
+	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_CONFIG));
+	ASSERT_EQ(0, setsockopt(mon.fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf)));
+	msg_init(self, req, OPHOTON_CMD_FABRIC_SET);
+	genl_put_u32(req, OPHOTON_A_FABRIC_ID, FAB);
+	genl_put_u8(req, OPHOTON_A_FABRIC_ACTION, OPHOTON_FABRIC_ACTION_UP);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	step(_metadata, self, FAB, 10 * SEC);
+
+	p.fd = mon.fd;
+	p.events = POLLIN;
+	while (poll(&p, 1, 500) > 0 && (n = recv(mon.fd, buf, sizeof(buf), 0)) > 0) {
+		int rem = (int)n;
+
+		dgrams++;
+		for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, rem);
+		     h = NLMSG_NEXT(h, rem)) {
+			struct genlmsghdr *g = NLMSG_DATA(h);
+			uint64_t seq = genl_u64(h, OPHOTON_A_NTF_SEQ, 0);
+			uint32_t link;
+			int r;
+
+			msgs++;
+			if (genl_u32(h, OPHOTON_A_FABRIC_ID, ~0U) != FAB || !seq)
+				continue;
+			if (last && seq != last + 1)
+				gaps++;
+			last = seq;
+			if (g->cmd != OPHOTON_CMD_LINK_NTF)
+				continue;
+			link = genl_u32(h, OPHOTON_A_LINK_ID, ~0U);
+			if (link >= FAB_LINKS) {
+				disorder++;
+				continue;
+			}
+			r = bringup_rank(genl_u8(h, OPHOTON_A_LINK_STATE, 0xff));
+			disorder += r <= rank[link];
+			rank[link] = r;
+			seen[link] |= 1 << r;
+		}
+	}
+	EXPECT_EQ(0, gaps);
+	EXPECT_EQ(0, disorder);
+	for (i = 0; i < FAB_LINKS; i++) {
+		/* Every state of the bring-up, from waiting for light to up. */
+		if (seen[i] != 0x3e) {
+			TH_LOG("link %d saw the states of mask %#x", i, seen[i]);
+			missing++;
+		}
+	}
+	EXPECT_EQ(0, missing);
+	EXPECT_LT(dgrams, msgs) TH_LOG("%d datagrams, %d messages", dgrams, msgs);
+	genl_close(&mon);
 }
 
 TEST_F(fabric, two_fabrics_in_two_namespaces_are_isolated)
