@@ -48,7 +48,6 @@ int ophoton_nl_fabric_fill(struct sk_buff *msg, struct ophoton_fabric *fab, bool
 	const struct oph_topo *t = oph_fabric_topo(fab->model);
 	struct oph_agg_info ai;
 	struct nlattr *nest;
-	u32 bringup, s;
 
 	lockdep_assert_held(&fab->lock);
 	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
@@ -80,17 +79,14 @@ int ophoton_nl_fabric_fill(struct sk_buff *msg, struct ophoton_fabric *fab, bool
 		return 0;
 
 	oph_fabric_get(fab->model, &ai);
-	bringup = 0;
-	for (s = OPH_LINK_WAIT_LIGHT; s <= OPH_LINK_RETRAINING; s++)
-		if (s != OPH_LINK_UP && s != OPH_LINK_DEGRADED)
-			bringup += ai.by_state[s];
 	nest = nla_nest_start(msg, OPHOTON_A_FABRIC_STATS);
 	if (!nest)
 		return -EMSGSIZE;
 	if (nla_put_u32(msg, OPHOTON_A_FABRIC_STATS_LINKS_UP, ai.by_state[OPH_LINK_UP]) ||
 	    nla_put_u32(msg, OPHOTON_A_FABRIC_STATS_LINKS_DEGRADED,
 			ai.by_state[OPH_LINK_DEGRADED]) ||
-	    nla_put_u32(msg, OPHOTON_A_FABRIC_STATS_LINKS_BRINGUP, bringup) ||
+	    nla_put_u32(msg, OPHOTON_A_FABRIC_STATS_LINKS_BRINGUP,
+			oph_agg_bringup(&ai)) ||
 	    nla_put_u32(msg, OPHOTON_A_FABRIC_STATS_LINKS_DOWN, ai.by_state[OPH_LINK_DOWN]) ||
 	    nla_put_u32(msg, OPHOTON_A_FABRIC_STATS_LINKS_FAILED,
 			ai.by_state[OPH_LINK_FAILED]) ||

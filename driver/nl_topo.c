@@ -23,13 +23,6 @@ static u8 rack_kind(struct ophoton_fabric *fab, u32 rack)
 	return OPHOTON_RACK_KIND_SWITCH;
 }
 
-static u32 bringup(const struct oph_agg_info *ai)
-{
-	return ai->by_state[OPH_LINK_WAIT_LIGHT] + ai->by_state[OPH_LINK_CALIBRATING] +
-	       ai->by_state[OPH_LINK_TRAINING] + ai->by_state[OPH_LINK_BER_QUAL] +
-	       ai->by_state[OPH_LINK_RETRAINING];
-}
-
 /* Links, links up, and the telemetry nest when asked for. */
 static int agg_fill(struct sk_buff *msg, const struct oph_agg_info *ai, bool stats,
 		    bool rack, bool engine)
@@ -46,7 +39,7 @@ static int agg_fill(struct sk_buff *msg, const struct oph_agg_info *ai, bool sta
 		return -EMSGSIZE;
 	if (nla_put_u32(msg, OPHOTON_A_AGG_STATS_LINKS_DEGRADED,
 			ai->by_state[OPH_LINK_DEGRADED]) ||
-	    nla_put_u32(msg, OPHOTON_A_AGG_STATS_LINKS_BRINGUP, bringup(ai)) ||
+	    nla_put_u32(msg, OPHOTON_A_AGG_STATS_LINKS_BRINGUP, oph_agg_bringup(ai)) ||
 	    nla_put_u32(msg, OPHOTON_A_AGG_STATS_LINKS_DOWN, ai->by_state[OPH_LINK_DOWN]) ||
 	    nla_put_u32(msg, OPHOTON_A_AGG_STATS_LINKS_FAILED,
 			ai->by_state[OPH_LINK_FAILED]) ||

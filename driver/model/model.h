@@ -661,6 +661,14 @@ struct oph_agg_info {
 	bool dead;
 };
 
+/* Links of an aggregate on their way up: admin up, neither up nor failed. */
+static inline u32 oph_agg_bringup(const struct oph_agg_info *ai)
+{
+	return ai->by_state[OPH_LINK_WAIT_LIGHT] + ai->by_state[OPH_LINK_CALIBRATING] +
+	       ai->by_state[OPH_LINK_TRAINING] + ai->by_state[OPH_LINK_BER_QUAL] +
+	       ai->by_state[OPH_LINK_RETRAINING];
+}
+
 int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		 struct oph_lane_info *li);
 int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li);
