@@ -118,8 +118,8 @@ kselftests-debug: debug-module
 reliability: deps debug-module
 	@mkdir -p $(RESULTS)
 	@mkdir -p $(RESULTS)/reliability
-	@OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko OPHOTON_FUZZ_COUNT=1000000 OPHOTON_FUZZ_SECONDS=7200 OPHOTON_STRESS_SECONDS=300 OPHOTON_CYCLES=50 OPHOTON_LARGE_GPUS=65536" \
-		$(VM) --kernel debug --mem 8192 --timeout 10800 --results $(RESULTS)/reliability -- \
+	@OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko OPHOTON_FUZZ_COUNT=300000 OPHOTON_FUZZ_SECONDS=1200 OPHOTON_STRESS_SECONDS=300 OPHOTON_CYCLES=50 OPHOTON_LARGE_GPUS=65536" \
+		$(VM) --kernel debug --mem 8192 --timeout 6600 --results $(RESULTS)/reliability -- \
 		$(TOP)/tools/vm/reliability.sh 2>&1 | tee $(RESULTS)/reliability.log; \
 	rc=$${PIPESTATUS[0]}; \
 	echo "  splats:    $$(cat $(RESULTS)/reliability/splats 2>/dev/null || echo unknown) (kernel reports on the console: BUG, WARNING, KASAN, UBSAN, lockdep, kmemleak, RCU stall, Call Trace)" | \
