@@ -57,6 +57,7 @@ static int module_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
 	if (c) {
 		mi.state = c->new;
 		mi.admin = c->admin;
+		mi.safe_to_remove = oph_module_safe_to_remove(mi.state, mi.admin);
 	}
 	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
 	    nla_put_u8(msg, OPHOTON_A_SIDE, side) ||

@@ -661,6 +661,13 @@ struct oph_agg_info {
 	bool dead;
 };
 
+/* A slot whose module may be pulled: drained, and dark in low power or fault. */
+static inline bool oph_module_safe_to_remove(u8 state, u8 admin)
+{
+	return (state == OPH_MOD_LOW_POWER || state == OPH_MOD_FAULT) &&
+	       admin == OPH_ADMIN_UNPROVISIONED;
+}
+
 /* Links of an aggregate on their way up: admin up, neither up nor failed. */
 static inline u32 oph_agg_bringup(const struct oph_agg_info *ai)
 {

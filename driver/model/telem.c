@@ -1209,9 +1209,7 @@ int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,
 	mi->temp_mc = 30000 + (s32)(mi->power_mw *
 				    oph_vary(f, OPH_VAR_RTH, mod << 1 | side, 1000, 1600) / 1000) +
 		      (s32)s->tec_mk;
-	/* Drained and dark: in low power, or dead in fault. */
-	mi->safe_to_remove = (s->state == OPH_MOD_LOW_POWER || s->state == OPH_MOD_FAULT) &&
-			     s->admin == OPH_ADMIN_UNPROVISIONED;
+	mi->safe_to_remove = oph_module_safe_to_remove(s->state, s->admin);
 	mi->flags = oph_thresh_flags(f, OPH_TH_MODULE_TEMP, mi->temp_mc) |
 		    oph_thresh_flags(f, OPH_TH_MODULE_SUPPLY, (s32)mi->supply_mv) << 4;
 	mi->cause = module_cause(f, side, mod);
