@@ -1312,16 +1312,30 @@ static void bench_large(const char *outdir)
 	section("largest shapes: bring-up, clock, dumps and readers, 1,024 to 65,536 GPUs");
 	memset(per_link, 0, sizeof(per_link));
 	memset(hold, 0, sizeof(hold));
+	/* As the scale series: the VM's memory touched first, by the largest. */
+	for (i = 0, k = 0; i < n; i++)
+		k = sizes[i] > k ? sizes[i] : k;
+	snprintf(path, sizeof(path), "gpus=%u", k);
+	if (!fabric_new(SCALE_FAB, path, NULL))
+		fabric_del(SCALE_FAB);
 	for (i = 0; i < n; i++) {
 		char opts[64];
-		uint64_t t0, ns[L_OPS] = { 0 };
+		uint64_t t0, ns[L_OPS] = { 0 }, c;
 		uint32_t up = 0;
 		struct dstat d;
 		pid_t kids[4];
 		int steps, j;
 
 		snprintf(opts, sizeof(opts), "gpus=%u time_scale=1", sizes[i]);
-		if (fabric_new(SCALE_FAB, opts, &ns[L_CREATE]))
+		/* Creation the least of three, as the scale series takes five. */
+		for (j = 0; j < 3; j++) {
+			if (j)
+				fabric_del(SCALE_FAB);
+			if (fabric_new(SCALE_FAB, opts, &c))
+				break;
+			ns[L_CREATE] = j && ns[L_CREATE] < c ? ns[L_CREATE] : c;
+		}
+		if (j < 3)
 			break;
 		nlinks[i] = (double)fab_attr(SCALE_FAB, "links");
 		lock_hold_ms(SCALE_FAB);
