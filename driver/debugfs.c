@@ -194,7 +194,7 @@ static int objects_show(struct seq_file *s, void *unused)
 {
 	u64 c[4];
 
-	ophoton_bus_objects(c);
+	ophoton_registry_objects(c);
 	seq_printf(s, "fabrics_made %llu\nfabrics_freed %llu\nlaser_modules_made %llu\nlaser_modules_freed %llu\n",
 		   c[0], c[1], c[2], c[3]);
 	return 0;

@@ -81,6 +81,5 @@ int ophoton_nl_link_fill_change(struct sk_buff *msg, struct ophoton_fabric *fab,
 				const struct oph_change *c);
 int ophoton_nl_module_fill_change(struct sk_buff *msg, struct ophoton_fabric *fab,
 				  const struct oph_change *c);
-bool ophoton_nl_agg_unhealthy(const struct oph_agg_info *ai);
 
 #endif /* _OPHOTON_NL_H */

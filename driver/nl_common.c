@@ -247,8 +247,6 @@ static int let_go(struct ophoton_fabric *fab, struct genl_info *info)
 	struct genl_info *echo = fab->echo;
 
 	lockdep_assert_held(&fab->lock);
-	/* Echoed: what this request changed so far. */
-	ophoton_nl_flush(fab);
 	fab->echo = NULL;
 	ophoton_unlock(fab);
 	cond_resched();

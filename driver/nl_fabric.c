@@ -141,7 +141,7 @@ static bool fabric_skip(struct ophoton_fabric *fab, u32 unused, bool unhealthy)
 	if (!unhealthy)
 		return false;
 	oph_fabric_get(fab->model, &ai);
-	return !ophoton_nl_agg_unhealthy(&ai);
+	return !oph_agg_unhealthy(&ai);
 }
 
 static const struct ophoton_dump fabric_dump = {

@@ -72,8 +72,6 @@ void ophoton_nl_post_doit(const struct genl_ops *ops, struct sk_buff *skb,
 
 	if (!fab)
 		return;
-	/* The request's changes go back to it: announced before echo ends. */
-	ophoton_nl_flush(fab);
 	fab->echo = NULL;
 	ophoton_unlock(fab);
 	ophoton_fabric_put(fab);

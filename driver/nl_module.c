@@ -103,8 +103,8 @@ int ophoton_nl_module_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
  * @fab: fabric, locked
  * @c: the slot's change record
  *
- * As ophoton_nl_link_fill_change(): the state and admin state are the
- * record's, the rest as the operation that changed it left it.
+ * As a link's: the state and admin state are the record's, the rest as
+ * the operation that changed it left it.
  *
  * Return: 0 or -EMSGSIZE.
  */

@@ -120,10 +120,11 @@ static int ntf_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
 	return 0;
 }
 
-/* Consecutive notifications of one group, sent together in one skb. */
+/* Consecutive notifications of one group and echo, sent in one skb. */
 struct ntf_batch {
 	struct sk_buff *skb;
 	int group;
+	struct genl_info *echo;
 };
 
 /* Multicast the batch, and to an echoing request; an empty one is freed. */
@@ -134,8 +135,8 @@ static void batch_send(struct ophoton_fabric *fab, struct ntf_batch *b)
 		return;
 	if (!b->skb->len)
 		nlmsg_free(b->skb);
-	else if (fab->echo)
-		genl_notify(&ophoton_nl_family, b->skb, fab->echo, b->group, GFP_KERNEL);
+	else if (b->echo)
+		genl_notify(&ophoton_nl_family, b->skb, b->echo, b->group, GFP_KERNEL);
 	else
 		genlmsg_multicast_netns(&ophoton_nl_family, ophoton_fabric_net(fab),
 					b->skb, 0, b->group, GFP_KERNEL);
@@ -143,19 +144,21 @@ static void batch_send(struct ophoton_fabric *fab, struct ntf_batch *b)
 }
 
 /*
- * Append @c's notification to the batch: a new skb when the group changes
- * (so that a listener of both groups gets every record in order) or the
- * skb is full.  A notification that fits no skb, or finds no memory, is
- * lost, and its listeners see the gap in the sequence numbers.
+ * Append @n's notification to the batch: a new skb when the group changes
+ * (so that a listener of both groups gets every record in order), when
+ * the request echoed to changes, or when the skb is full.  A notification
+ * that fits no skb, or finds no memory, is lost, and its listeners see the
+ * gap in the sequence numbers.
  */
 static void batch_add(struct ophoton_fabric *fab, struct ntf_batch *b,
-		      const struct oph_change *c)
+		      const struct ophoton_ntf *n)
 {
-	struct genl_info *echo = fab->echo;
+	const struct oph_change *c = &n->c;
+	struct genl_info *echo = n->echo;
 	int group = ntf_group(c), tries;
 	void *hdr;
 
-	if (b->skb && b->group != group)
+	if (b->skb && (b->group != group || b->echo != echo))
 		batch_send(fab, b);
 	for (tries = 0; tries < 2; tries++) {
 		if (!b->skb) {
@@ -163,6 +166,7 @@ static void batch_add(struct ophoton_fabric *fab, struct ntf_batch *b,
 			if (!b->skb)
 				return;
 			b->group = group;
+			b->echo = echo;
 		}
 		hdr = genlmsg_put(b->skb, echo ? echo->snd_portid : 0,
 				  echo ? echo->snd_seq : 0, &ophoton_nl_family, 0,
@@ -186,8 +190,9 @@ static void batch_add(struct ophoton_fabric *fab, struct ntf_batch *b,
  * that it is done, under the same lock, so that a notification never reads
  * the model in the middle of an operation and listeners get the records in
  * the order of their numbers.  Consecutive records of one group share an
- * skb.  With NLM_F_ECHO, the request being served gets them too (its
- * pre_doit set @fab->echo; post_doit flushes before clearing it).
+ * skb.  With NLM_F_ECHO, the request that made a change gets it too: the
+ * record kept the request's genl_info, which is still being served (it
+ * lets the fabric go, which flushes, before it returns).
  */
 void ophoton_nl_flush(struct ophoton_fabric *fab)
 {
@@ -219,7 +224,7 @@ void ophoton_nl_flush(struct ophoton_fabric *fab)
 void ophoton_nl_model_change(void *ctx, const struct oph_change *c)
 {
 	struct ophoton_fabric *fab = ctx;
-	struct oph_change *q;
+	struct ophoton_ntf *q;
 	u32 cap;
 
 	lockdep_assert_held(&fab->lock);
@@ -254,7 +259,8 @@ void ophoton_nl_model_change(void *ctx, const struct oph_change *c)
 		fab->ntf = q;
 		fab->ntf_cap = cap;
 	}
-	fab->ntf[fab->ntf_len++] = *c;
+	fab->ntf[fab->ntf_len].c = *c;
+	fab->ntf[fab->ntf_len++].echo = fab->echo;
 }
 
 /**

@@ -61,19 +61,6 @@ static int agg_fill(struct sk_buff *msg, const struct oph_agg_info *ai, bool sta
 	return 0;
 }
 
-/**
- * ophoton_nl_agg_unhealthy() - whether an aggregate passes "unhealthy"
- * @ai: a rack's, GPU's, engine's or fabric's aggregate
- *
- * Return: true when a link is not up, a rack is over its power budget, an
- * engine is dead or a threshold flag is set.
- */
-bool ophoton_nl_agg_unhealthy(const struct oph_agg_info *ai)
-{
-	return ai->by_state[OPH_LINK_UP] != ai->links || ai->over_budget ||
-	       ai->dead || ai->flags;
-}
-
 /* Racks */
 
 static int rack_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 rack,
@@ -134,7 +121,7 @@ static bool agg_skip(struct ophoton_fabric *fab, u32 id, bool unhealthy,
 	if (!unhealthy)
 		return false;
 	get(fab->model, id, &ai);
-	return !ophoton_nl_agg_unhealthy(&ai);
+	return !oph_agg_unhealthy(&ai);
 }
 
 static bool rack_skip(struct ophoton_fabric *fab, u32 rack, bool unhealthy)
@@ -383,7 +370,7 @@ static bool engine_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
 		return false;
 	engine_split(fab, idx, &side, &eng);
 	oph_engine_get(fab->model, side, eng, &ai);
-	return !ophoton_nl_agg_unhealthy(&ai);
+	return !oph_agg_unhealthy(&ai);
 }
 
 static const struct ophoton_dump engine_dump = {

@@ -21,6 +21,18 @@
 struct genl_info;
 
 /**
+ * struct ophoton_ntf - a change record waiting to be announced
+ * @c: the model's record
+ * @echo: the request it goes back to (NLM_F_ECHO), NULL for none; the
+ *	request is still being served when the queue is flushed, before
+ *	the fabric is let go
+ */
+struct ophoton_ntf {
+	struct oph_change c;
+	struct genl_info *echo;
+};
+
+/**
  * struct ophoton_fabric - one virtual CPO fabric device
  * @dev: the device on the ophoton bus; its release frees everything
  * @id: the N of ophotonN, unique across namespaces
@@ -43,7 +55,8 @@ struct genl_info;
  * @max_hold_ns: the longest time @lock was held, under @lock; debugfs
  *	shows and resets it, for the benchmarks
  * @ntf: the change records of the work in progress, under @lock, announced
- *	when the lock is let go (ophoton_nl_flush())
+ *	when the lock is let go (ophoton_nl_flush()), each with the request
+ *	it is echoed to
  * @ntf_len: records in @ntf
  * @ntf_cap: room in @ntf
  * @ntf_lost: records dropped for want of memory, under @lock
@@ -64,7 +77,7 @@ struct ophoton_fabric {
 	struct genl_info *echo;
 	ktime_t held_since;
 	s64 max_hold_ns;
-	struct oph_change *ntf;
+	struct ophoton_ntf *ntf;
 	u32 ntf_len;
 	u32 ntf_cap;
 	u64 ntf_lost;
@@ -107,15 +120,29 @@ static inline struct net *ophoton_fabric_net(const struct ophoton_fabric *fab)
 	return read_pnet(&fab->net);
 }
 
-/* bus.c */
+/* bus.c: new_device, del_device, namespaces going away */
 int ophoton_bus_init(void);
 void ophoton_bus_exit(void);
+
+/* fabric.c: a fabric's life, under the registry's mutex */
 int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
-		       const char **why);
+		       struct bus_type *bus, const char **why);
+void ophoton_fabric_del(struct ophoton_fabric *fab);
+
+/* registry.c: fabrics by id, lookups, what was made and freed */
+void ophoton_registry_lock(void);
+void ophoton_registry_unlock(void);
+void ophoton_registry_set_open(bool open);
+int ophoton_registry_insert(struct ophoton_fabric *fab, const char **why);
+void ophoton_registry_erase(struct ophoton_fabric *fab);
+struct ophoton_fabric *ophoton_registry_find(u32 id, struct net *net);
 struct ophoton_fabric *ophoton_fabric_get(struct net *net, u32 id);
 struct ophoton_fabric *ophoton_fabric_next(struct net *net, u32 *id);
 void ophoton_fabric_put(struct ophoton_fabric *fab);
-void ophoton_bus_objects(u64 c[4]);
+void ophoton_registry_made(void);
+void ophoton_registry_freed(bool modeled, u64 lmods_made, u64 lmods_freed);
+void ophoton_registry_wait_released(void);
+void ophoton_registry_objects(u64 c[4]);
 
 /* clock.c */
 void ophoton_clock_start(struct ophoton_fabric *fab);

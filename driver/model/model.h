@@ -668,6 +668,16 @@ static inline bool oph_module_safe_to_remove(u8 state, u8 admin)
 	       admin == OPH_ADMIN_UNPROVISIONED;
 }
 
+/*
+ * What "unhealthy" lists of a rack, GPU, engine or the fabric: a link not
+ * up, a rack over its power budget, a dead engine or a threshold flag set.
+ */
+static inline bool oph_agg_unhealthy(const struct oph_agg_info *ai)
+{
+	return ai->by_state[OPH_LINK_UP] != ai->links || ai->over_budget ||
+	       ai->dead || ai->flags;
+}
+
 /* Links of an aggregate on their way up: admin up, neither up nor failed. */
 static inline u32 oph_agg_bringup(const struct oph_agg_info *ai)
 {
