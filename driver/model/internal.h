@@ -269,7 +269,40 @@ static inline u32 oph_ber_e_down(enum oph_dir dir)
 	return dir == OPH_DIR_UP ? OPH_KP4_E_DOWN : OPH_BER_E_DOWN;
 }
 
-/* telem.c */
+/* path.c */
+#define OPH_RX_FLOOR_UDBM	(-40000)	/* a photodiode reads nothing below */
+
+/**
+ * struct oph_lane_phys - what the light of one lane reads at the receiver
+ * @lit: light reaches the receiver
+ * @rx_udbm: received power, 0.001 dBm; the floor when dark
+ * @margin_mdb: @rx_udbm over the receiver's sensitivity, 0.001 dB
+ * @ber_e: -100 log10(BER) of a lit lane, 0 when dark
+ * @state: enum oph_lane_state
+ * @cause: enum oph_down_reason of a lane not active
+ * @heater_uw: the receive ring's heater
+ * @ring_offset_pm: how far the worse ring sits off its line
+ */
+struct oph_lane_phys {
+	bool lit;
+	s32 rx_udbm;
+	s32 margin_mdb;
+	u32 ber_e;
+	u8 state;
+	u8 cause;
+	u32 heater_uw;
+	s32 ring_offset_pm;
+};
+
+void oph_lane_phys(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
+		   struct oph_lane_phys *p);
+u32 oph_link_scan_up(struct oph_fabric *f, u32 link, s32 *oe_udbm);
+void oph_link_fibres(const struct oph_fabric *f, u32 link, s32 *feed_mdb,
+		     s32 *tx_mdb, s32 *rx_mdb);
+u8 oph_link_cause(struct oph_fabric *f, u32 link);
+u32 oph_module_pos(const struct oph_fabric *f, u32 link, enum oph_side side);
+s64 oph_laser_walk_mhz(const struct oph_fabric *f, enum oph_side side, u32 mod);
+u64 oph_attenuate(u64 v, u32 mdb);
 u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir);
 u32 oph_link_lanes_lit(struct oph_fabric *f, u32 link, enum oph_dir dir);
 /**
@@ -290,11 +323,15 @@ void oph_link_lanes(struct oph_fabric *f, u32 link, enum oph_dir dir,
 		    struct oph_lanes *v);
 u32 oph_link_lit_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir,
 			 s32 *udbm);
+u8 oph_link_diagnose(struct oph_fabric *f, u32 link);
+
+/* telem.c */
 u32 oph_link_gbps(struct oph_fabric *f, u32 link);
 u64 oph_engine_power_mw(struct oph_fabric *f, enum oph_side side, u32 eng,
 			u64 *gbps);
 u64 oph_kp4_uncorrectable(u64 codewords, u32 ber_e);
-u8 oph_link_diagnose(struct oph_fabric *f, u32 link);
+
+/* wear.c */
 u8 oph_laser_droop(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser);
 void oph_aging_cleared(struct oph_fabric *f, const struct oph_fault *a);
 
