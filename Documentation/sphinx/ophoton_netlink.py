@@ -1,12 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
-"""Sphinx directives that document the ophoton netlink family from its two
-machine-readable sources, at build time, so the tables cannot drift:
-
- - Documentation/netlink/specs/ophoton.yaml (YNL) gives the names, values,
-   types, ranges, enums, nests, per-command attributes, permissions and
-   multicast groups;
- - uapi/linux/ophoton.h gives, in its kernel-doc comments, the one-line
-   meaning of every command, attribute and enum entry.
+"""Sphinx directives that document the ophoton netlink family from its YNL
+spec, Documentation/netlink/specs/ophoton.yaml, at build time, so the
+tables cannot drift: the names, values, types, ranges, enums, nests,
+per-command attributes, permissions and multicast groups, and the doc of
+every command, attribute and enum entry (the uapi header's kernel-doc is
+generated from the same docs by tools/gen-nl.py).
 
 Directives (no arguments unless said):
 
@@ -15,9 +13,8 @@ Directives (no arguments unless said):
   .. ophoton-netlink-enums::           one table per enum
   .. ophoton-netlink-mcgrps::          the multicast groups
 
-Anything the generator cannot match (an attribute of the spec without a
-comment in the header, a header comment whose type disagrees with the
-spec) is an error, which "make htmldocs" (sphinx-build -W) makes fatal.
+A command, attribute or enum entry without a doc is an error, which
+"make htmldocs" (sphinx-build -W) makes fatal.
 """
 import re
 from pathlib import Path
@@ -30,7 +27,6 @@ from sphinx.util.nodes import nested_parse_with_titles
 
 TOP = Path(__file__).resolve().parent.parent.parent
 SPEC = TOP / "Documentation/netlink/specs/ophoton.yaml"
-HEADER = TOP / "uapi/linux/ophoton.h"
 
 # Units carried by attribute-name suffixes (the header's convention).
 UNITS = [
@@ -65,17 +61,26 @@ def c_name(prefix, name):
 
 
 class Protocol:
-    """The spec and the header's comments, cross-referenced."""
+    """The spec, its docs cross-referenced."""
 
     def __init__(self):
         self.spec = yaml.safe_load(SPEC.read_text())
         self.family = self.spec["name"]
-        self.docs = self._header_docs(HEADER.read_text())
         self.sets = {s["name"]: s for s in self.spec["attribute-sets"]}
         self.enums = {d["name"]: d for d in self.spec.get("definitions", [])
                       if d.get("type") == "enum"}
         self.errors = []
-        # C name -> how the pages name it, for the header's %REFERENCES.
+        self.docs = {}
+        for op in self.ops():
+            self.docs[op["c"]] = op.get("doc")
+        for st in self.spec["attribute-sets"]:
+            for a in self.attrs(st["name"]):
+                self.docs[a["c"]] = a.get("doc")
+        for e in self.enums.values():
+            for entry, c, _ in self.enum_entries(e):
+                self.docs[c] = next((x.get("doc") for x in e["entries"]
+                                     if isinstance(x, dict) and x["name"] == entry), None)
+        # C name -> how the pages name it, for the docs' %REFERENCES.
         self.names = {}
         for op in self.ops():
             self.names[op["c"]] = "``%s``" % op["name"]
@@ -89,34 +94,15 @@ class Protocol:
             for entry, c, _ in self.enum_entries(e):
                 self.names[c] = "``%s`` (%s)" % (entry, e["name"])
 
-    @staticmethod
-    def _header_docs(text):
-        """@NAME: description, from every kernel-doc block of the header."""
-        docs = {}
-        for blk in re.finditer(r"/\*\*(.*?)\*/", text, re.S):
-            cur = None
-            for raw in blk.group(1).splitlines():
-                m = re.match(r"^\s*\* @(\w+):\s*(.*)$", raw)
-                if m:
-                    cur = m.group(1)
-                    docs[cur] = m.group(2).strip()
-                    continue
-                m = re.match(r"^\s*\*\t\s*(.*)$", raw)
-                if m and cur:
-                    docs[cur] += " " + m.group(1).strip()
-                    continue
-                cur = None
-        return docs
-
     def doc(self, cname, what):
         d = self.docs.get(cname)
         if d is None:
-            self.errors.append("%s %s has no kernel-doc in %s" % (what, cname, HEADER.name))
+            self.errors.append("%s %s has no doc in the spec" % (what, cname))
             return ""
         return d
 
     def rst(self, text):
-        """Header prose with %C_NAMES turned into the pages' names."""
+        """Doc prose with %C_NAMES turned into the pages' names."""
         def sub(m):
             return self.names.get(m.group(1), "``%s``" % m.group(1))
         text = re.sub(r"%(OPHOTON_\w+)", sub, text)
@@ -146,20 +132,10 @@ class Protocol:
             yield name, c_name(prefix, name), e.get("value-start", 0) + i
 
     def attr_doc(self, set_name, a):
-        """The header's description without its leading type, checked."""
-        d = self.doc(a["c"], "attribute")
+        """An attribute's doc (the type has its own column)."""
         if a["type"] == "pad":
             return "padding for 64-bit attributes"
-        if not d:
-            return ""
-        m = re.match(r"(u8|u16|u32|u64|s32|flag|string|nest)\b[,:]?\s*(.*)", d)
-        if not m:
-            self.errors.append("%s: the header does not start with its type" % a["c"])
-            return self.rst(d)
-        if m.group(1) != a["type"]:
-            self.errors.append("%s is %s in the spec but %s in the header"
-                               % (a["c"], a["type"], m.group(1)))
-        return self.rst(m.group(2))
+        return self.rst(self.doc(a["c"], "attribute"))
 
     @staticmethod
     def unit(set_name, a):
@@ -215,7 +191,6 @@ class _Base(Directive):
     def render(self, lines, proto):
         env = self.state.document.settings.env
         env.note_dependency(str(SPEC))
-        env.note_dependency(str(HEADER))
         if proto.errors:
             raise self.error("ophoton netlink docs: " + "; ".join(proto.errors))
         node = nodes.section()
