@@ -694,15 +694,8 @@ TEST_F(fabric, fibre_cut_takes_one_link_down_until_cleared)
 static int ber_fault(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
 		     uint8_t action, uint32_t link, uint32_t value)
 {
-	char req[256] __attribute__((aligned(4)));
-
-	fab_msg(self, req, OPHOTON_CMD_SIM_FAULT, FAB);
-	genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_BER);
-	genl_put_u32(req, OPHOTON_A_FAULT_TARGET, link);
-	genl_put_u8(req, OPHOTON_A_SIM_ACTION, action);
-	if (value)
-		genl_put_u32(req, OPHOTON_A_FAULT_VALUE, value);
-	return request(_metadata, self, req);
+	return sim_fault(_metadata, self, action, OPHOTON_FAULT_BER, OPHOTON_SIDE_GPU,
+			 link, NO_LANE, (int32_t)value, 0);
 }
 
 /* One lane's telemetry, as an operator reads it. */
