@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The bytes on the wire: a lane record is built the same, attribute by
+ * attribute, whatever builds it.  A fresh fabric of a given seed dumps the
+ * same bytes as the code that first wrote this test, and every record of
+ * a fabric carrying data is well formed: each attribute as long as its
+ * type, its padding zero, the statistics nest flagged and as long as what
+ * it holds.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <linux/ophoton.h>
+
+#include "fixture.h"
+
+/*
+ * FNV-1a of every lane record (generic netlink header and attributes) of
+ * a LANE_GET dump with statistics of the test fabric as new_device makes
+ * it, seed and shape of FAB_SHAPE: 64 links, 1,024 lanes.  Written down
+ * from the nla_put() encoder of 2026-12-06 (commit 35eeff4).
+ */
+#define FRESH_LANES_FNV		0x419934ac2bd836cdull
+
+struct wire {
+	uint64_t fnv;
+	int records;
+	int bad;		/* records not well formed */
+	int ber;		/* BER estimates and bounds seen */
+	char why[160];
+};
+
+static void fnv(uint64_t *h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+
+	while (n--) {
+		*h ^= *c++;
+		*h *= 1099511628211ull;
+	}
+}
+
+/* The length an attribute of the lane record must have, by where it is. */
+static int want_len(int nested, uint16_t type)
+{
+	if (!nested) {
+		switch (type) {
+		case OPHOTON_A_FABRIC_ID:
+		case OPHOTON_A_LINK_ID:
+			return 4;
+		case OPHOTON_A_LANE:
+		case OPHOTON_A_DIR:
+		case OPHOTON_A_LANE_STATE:
+		case OPHOTON_A_LANE_CAUSE:
+			return 1;
+		default:
+			return -1;
+		}
+	}
+	switch (type) {
+	case OPHOTON_A_LANE_STATS_BITS:
+	case OPHOTON_A_LANE_STATS_ERR_BITS:
+	case OPHOTON_A_LANE_STATS_FEC_CORRECTED:
+	case OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE:
+		return 8;
+	case OPHOTON_A_LANE_STATS_PAD:
+		return 0;
+	default:
+		return type && type <= OPHOTON_A_LANE_STATS_MAX ? 4 : -1;
+	}
+}
+
+/* Walk @len bytes of attributes at @p; 0 when each is as it must be. */
+static int check_attrs(struct wire *w, const unsigned char *p, int len, int nested)
+{
+	while (len > 0) {
+		const struct nlattr *a = (const void *)p;
+		uint16_t type = a->nla_type & NLA_TYPE_MASK;
+		int alen = a->nla_len, pad, i;
+
+		if (len < NLA_HDRLEN || alen < NLA_HDRLEN || alen > len) {
+			snprintf(w->why, sizeof(w->why), "attribute %u: length %d of %d left",
+				 type, alen, len);
+			return -1;
+		}
+		if (!nested && type == OPHOTON_A_LANE_STATS) {
+			if (!(a->nla_type & NLA_F_NESTED)) {
+				snprintf(w->why, sizeof(w->why), "stats nest not flagged nested");
+				return -1;
+			}
+			if (check_attrs(w, p + NLA_HDRLEN, alen - NLA_HDRLEN, 1))
+				return -1;
+		} else if (want_len(nested, type) != alen - NLA_HDRLEN) {
+			snprintf(w->why, sizeof(w->why), "%s attribute %u: %d bytes, not %d",
+				 nested ? "stats" : "record", type, alen - NLA_HDRLEN,
+				 want_len(nested, type));
+			return -1;
+		}
+		w->ber += nested && (type == OPHOTON_A_LANE_STATS_BER_E ||
+				     type == OPHOTON_A_LANE_STATS_BER_BOUND_E);
+		pad = NLA_ALIGN(alen) - alen;
+		if (pad > len - alen)
+			pad = len - alen;
+		for (i = 0; i < pad; i++)
+			if (p[alen + i]) {
+				snprintf(w->why, sizeof(w->why), "attribute %u: padding not zero",
+					 type);
+				return -1;
+			}
+		p += NLA_ALIGN(alen);
+		len -= NLA_ALIGN(alen);
+	}
+	return 0;
+}
+
+static void take_lane(const struct nlmsghdr *nlh, void *arg)
+{
+	struct wire *w = arg;
+	const unsigned char *body = NLMSG_DATA(nlh);
+	int len = (int)nlh->nlmsg_len - NLMSG_HDRLEN;
+
+	fnv(&w->fnv, body, (size_t)len);
+	w->records++;
+	if (len < (int)GENL_HDRLEN ||
+	    check_attrs(w, body + GENL_HDRLEN, len - (int)GENL_HDRLEN, 0))
+		w->bad++;
+}
+
+static void dump_lanes(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		       struct wire *w)
+{
+	char req[256] __attribute__((aligned(4)));
+	int intr = 0;
+
+	memset(w, 0, sizeof(*w));
+	w->fnv = 14695981039346656037ull;
+	fab_msg(self, req, OPHOTON_CMD_LANE_GET, FAB);
+	genl_put_flag(req, OPHOTON_A_STATS);
+	ASSERT_LT(0, genl_dump(&self->s, req, 65536, take_lane, w, &intr));
+	EXPECT_EQ(0, intr);
+	EXPECT_EQ(FAB_LINKS * 2 * 8, w->records);
+	EXPECT_EQ(0, w->bad) TH_LOG("%s", w->why);
+}
+
+TEST_F(fabric, a_fresh_fabric_dumps_its_lanes_in_the_bytes_it_always_did)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct wire a, b;
+
+	dump_lanes(_metadata, self, &a);
+	/* Nothing is lit: the records do not move with the clock. */
+	fab_msg(self, req, OPHOTON_CMD_SIM_CLOCK, FAB);
+	genl_put_u64(req, OPHOTON_A_SIM_STEP_NS, 10000000000ull);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	dump_lanes(_metadata, self, &b);
+	EXPECT_EQ(a.fnv, b.fnv);
+	EXPECT_EQ(FRESH_LANES_FNV, a.fnv) TH_LOG("lane records hash to %#llx",
+						 (unsigned long long)a.fnv);
+}
+
+TEST_F(fabric, every_lane_record_of_a_fabric_carrying_data_is_well_formed)
+{
+	struct wire w;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	dump_lanes(_metadata, self, &w);
+	/* Lanes carrying data report a BER: those attributes were checked. */
+	EXPECT_LT(0, w.ber);
+}
+
+TEST_HARNESS_MAIN
