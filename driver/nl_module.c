@@ -7,6 +7,7 @@
  * covers both sides.
  */
 #include "nl.h"
+#include "nl_put.h"
 
 /* Combined index of a slot: GPU-side slots first, then the switch side. */
 static u32 module_index(struct ophoton_fabric *fab, enum oph_side side, u32 mod)
@@ -250,34 +251,51 @@ int ophoton_nl_module_act_doit(struct sk_buff *skb, struct genl_info *info)
 	return ophoton_nl_model_err(info, OPHOTON_A_MODULE_ACTION, err, why);
 }
 
-static int lane_fill_stats(struct sk_buff *msg, const struct oph_lane_info *li)
+/*
+ * A lane record is the hot path of telemetry (a million of them in a
+ * fabric's dump): written by ophoton_put_*(), in the order and bytes
+ * nla_put() would give it, with its room checked once.
+ */
+static unsigned int lane_room(const struct oph_lane_info *li, bool stats)
 {
-	struct nlattr *nest = nla_nest_start(msg, OPHOTON_A_LANE_STATS);
+	bool carrying = li->state == OPH_LANE_ACTIVE || li->state == OPH_LANE_DRIFTING;
+	unsigned int room = 2 * OPHOTON_PUT_U32_ROOM + 3 * OPHOTON_PUT_U8_ROOM;
+
+	if (li->cause)
+		room += OPHOTON_PUT_U8_ROOM;
+	if (!stats)
+		return room;
+	room += NLA_HDRLEN + 5 * OPHOTON_PUT_U32_ROOM + 2 * OPHOTON_PUT_U64_ROOM;
+	if (carrying)
+		room += OPHOTON_PUT_U32_ROOM;
+	if (li->has_fec)
+		room += 2 * OPHOTON_PUT_U64_ROOM;
+	return room;
+}
+
+static void lane_put_stats(struct ophoton_put *w, const struct oph_lane_info *li)
+{
+	struct nlattr *nest = ophoton_put_nest(w, OPHOTON_A_LANE_STATS);
 	bool carrying = li->state == OPH_LANE_ACTIVE || li->state == OPH_LANE_DRIFTING;
 
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put_s32(msg, OPHOTON_A_LANE_STATS_RX_POWER_UDBM, li->rx_power_udbm) ||
-	    nla_put_s32(msg, OPHOTON_A_LANE_STATS_MARGIN_MDB, li->margin_mdb) ||
-	    nla_put_s32(msg, OPHOTON_A_LANE_STATS_RING_OFFSET_PM, li->ring_offset_pm) ||
-	    nla_put_u32(msg, OPHOTON_A_LANE_STATS_HEATER_UW, li->heater_uw) ||
-	    (carrying && nla_put_u32(msg, li->ber_bound ? OPHOTON_A_LANE_STATS_BER_BOUND_E :
-						    OPHOTON_A_LANE_STATS_BER_E, li->ber_e)) ||
-	    nla_put_u64_64bit(msg, OPHOTON_A_LANE_STATS_BITS, li->bits,
-			      OPHOTON_A_LANE_STATS_PAD) ||
-	    nla_put_u64_64bit(msg, OPHOTON_A_LANE_STATS_ERR_BITS, li->err_bits,
-			      OPHOTON_A_LANE_STATS_PAD) ||
-	    (li->has_fec &&
-	     (nla_put_u64_64bit(msg, OPHOTON_A_LANE_STATS_FEC_CORRECTED,
-				li->fec_corrected, OPHOTON_A_LANE_STATS_PAD) ||
-	      nla_put_u64_64bit(msg, OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE,
-				li->fec_uncorrectable, OPHOTON_A_LANE_STATS_PAD))) ||
-	    nla_put_u32(msg, OPHOTON_A_LANE_STATS_FLAGS, li->flags)) {
-		nla_nest_cancel(msg, nest);
-		return -EMSGSIZE;
+	ophoton_put_s32(w, OPHOTON_A_LANE_STATS_RX_POWER_UDBM, li->rx_power_udbm);
+	ophoton_put_s32(w, OPHOTON_A_LANE_STATS_MARGIN_MDB, li->margin_mdb);
+	ophoton_put_s32(w, OPHOTON_A_LANE_STATS_RING_OFFSET_PM, li->ring_offset_pm);
+	ophoton_put_u32(w, OPHOTON_A_LANE_STATS_HEATER_UW, li->heater_uw);
+	if (carrying)
+		ophoton_put_u32(w, li->ber_bound ? OPHOTON_A_LANE_STATS_BER_BOUND_E :
+				OPHOTON_A_LANE_STATS_BER_E, li->ber_e);
+	ophoton_put_u64(w, OPHOTON_A_LANE_STATS_BITS, li->bits, OPHOTON_A_LANE_STATS_PAD);
+	ophoton_put_u64(w, OPHOTON_A_LANE_STATS_ERR_BITS, li->err_bits,
+			OPHOTON_A_LANE_STATS_PAD);
+	if (li->has_fec) {
+		ophoton_put_u64(w, OPHOTON_A_LANE_STATS_FEC_CORRECTED, li->fec_corrected,
+				OPHOTON_A_LANE_STATS_PAD);
+		ophoton_put_u64(w, OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE,
+				li->fec_uncorrectable, OPHOTON_A_LANE_STATS_PAD);
 	}
-	nla_nest_end(msg, nest);
-	return 0;
+	ophoton_put_u32(w, OPHOTON_A_LANE_STATS_FLAGS, li->flags);
+	ophoton_put_nest_end(w, nest);
 }
 
 /* A lane's index: (link * 2 + dir) * lambdas + lane, as in the model. */
@@ -287,17 +305,23 @@ static int lane_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
 	u32 lambdas = oph_fabric_params(fab->model)->lambdas;
 	u32 link = idx / (2 * lambdas), dir = (idx / lambdas) % 2, lane = idx % lambdas;
 	struct oph_lane_info li;
+	struct ophoton_put w;
 
 	lockdep_assert_held(&fab->lock);
 	oph_lane_get(fab->model, link, lane, dir, &li);
-	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
-	    nla_put_u32(msg, OPHOTON_A_LINK_ID, link) ||
-	    nla_put_u8(msg, OPHOTON_A_LANE, lane) ||
-	    nla_put_u8(msg, OPHOTON_A_DIR, dir) ||
-	    nla_put_u8(msg, OPHOTON_A_LANE_STATE, li.state) ||
-	    (li.cause && nla_put_u8(msg, OPHOTON_A_LANE_CAUSE, li.cause)))
+	if (ophoton_put_begin(&w, msg, lane_room(&li, stats)))
 		return -EMSGSIZE;
-	return stats ? lane_fill_stats(msg, &li) : 0;
+	ophoton_put_u32(&w, OPHOTON_A_FABRIC_ID, fab->id);
+	ophoton_put_u32(&w, OPHOTON_A_LINK_ID, link);
+	ophoton_put_u8(&w, OPHOTON_A_LANE, lane);
+	ophoton_put_u8(&w, OPHOTON_A_DIR, dir);
+	ophoton_put_u8(&w, OPHOTON_A_LANE_STATE, li.state);
+	if (li.cause)
+		ophoton_put_u8(&w, OPHOTON_A_LANE_CAUSE, li.cause);
+	if (stats)
+		lane_put_stats(&w, &li);
+	ophoton_put_end(&w);
+	return 0;
 }
 
 /**
