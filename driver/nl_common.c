@@ -153,6 +153,7 @@ static int dump_fabric(struct sk_buff *skb, struct netlink_callback *cb,
 	 * generation feeds the consistency check, per fabric.
 	 */
 	cb->seq = (u32)oph_fabric_generation(fab->model) + 1;
+	oph_read_begin(fab->model);
 	for (id = max(first, ctx->obj); id < last; id++) {
 		if (d->skip(fab, id, unhealthy))
 			continue;
@@ -167,6 +168,7 @@ static int dump_fabric(struct sk_buff *skb, struct netlink_callback *cb,
 		}
 		genlmsg_end(skb, hdr);
 	}
+	oph_read_end(fab->model);
 	ctx->obj = id;
 	if (id < last)
 		err = -EMSGSIZE;

@@ -144,6 +144,28 @@ struct oph_unit {
 	bool queued;		/* in oph_fabric.stale */
 };
 
+/*
+ * What the lanes of one direction of a link share: the laser module
+ * lighting them, whether light can reach the receiver at all, how far the
+ * lines moved from where the rings of both ends were calibrated, and the
+ * optical budget without the per-lane variations.  Computed once per link
+ * and direction, so that reading a link's sixteen lanes costs sixteen
+ * lookups of per-lane variations, not sixteen walks of the topology.
+ */
+struct oph_path {
+	struct oph_fabric *f;
+	u32 link;
+	enum oph_dir dir;
+	enum oph_side side;		/* of the module lighting the lanes */
+	u32 mod;
+	const struct oph_lmod *lit_mod;	/* the module, when present and ready */
+	bool reach;			/* interlock passed, engines alive, no cut */
+	bool drifting;			/* an engine heats faster than the loop */
+	s64 shift_mhz[2];		/* ring tuning to add: tx ring, rx ring */
+	s32 oe_base;			/* engine input power, less the laser's */
+	s32 rx_base;			/* received power, less the lane's */
+};
+
 struct oph_fabric {
 	struct oph_params p;
 	struct oph_topo t;
@@ -168,6 +190,16 @@ struct oph_fabric {
 	} coalesce;
 	oph_change_fn notify;
 	void *notify_ctx;
+	/*
+	 * Between oph_read_begin() and oph_read_end() the caller only reads:
+	 * the path of the last lane read serves the next lane of the same
+	 * link and direction (path.c).
+	 */
+	struct {
+		bool on;
+		bool valid;
+		struct oph_path path;
+	} read;
 	struct oph_evq evq;
 	struct oph_link *links;
 	u64 *lane_err;		/* [link][dir][lambda] settled errored bits */

@@ -139,30 +139,8 @@ s64 oph_laser_walk_mhz(const struct oph_fabric *f, enum oph_side side, u32 mod)
 	return (s64)f->slots[side][mod].tec_mk * TEC_MHZ_PER_K / 1000;
 }
 
-/*
- * What the lanes of one direction of a link share: the laser module
- * lighting them, whether light can reach the receiver at all, how far the
- * lines moved from where the rings of both ends were calibrated, and the
- * optical budget without the per-lane variations.  Computed once per link
- * and direction, so that reading a link's sixteen lanes costs sixteen
- * lookups of per-lane variations, not sixteen walks of the topology.
- */
-struct lane_ctx {
-	struct oph_fabric *f;
-	u32 link;
-	enum oph_dir dir;
-	enum oph_side side;		/* of the module lighting the lanes */
-	u32 mod;
-	const struct oph_lmod *lit_mod;	/* the module, when present and ready */
-	bool reach;			/* interlock passed, engines alive, no cut */
-	bool drifting;			/* an engine heats faster than the loop */
-	s64 shift_mhz[2];		/* ring tuning to add: tx ring, rx ring */
-	s32 oe_base;			/* engine input power, less the laser's */
-	s32 rx_base;			/* received power, less the lane's */
-};
-
-static void lane_ctx_init(struct lane_ctx *c, struct oph_fabric *f, u32 link,
-			  enum oph_dir dir)
+static void path_init(struct oph_path *c, struct oph_fabric *f, u32 link,
+		      enum oph_dir dir)
 {
 	const struct oph_slot *s;
 	const struct oph_fault *d;
@@ -221,7 +199,7 @@ static void lane_ctx_init(struct lane_ctx *c, struct oph_fabric *f, u32 link,
 }
 
 /* Tuning ring @ring (0: modulator, 1: receive) of a lane took at calibration. */
-static s64 ring_bias_mhz(const struct lane_ctx *c, u32 lane, u32 ring)
+static s64 ring_bias_mhz(const struct oph_path *c, u32 lane, u32 ring)
 {
 	u32 idx = oph_lane_idx(c->f, c->link, c->dir, lane);
 
@@ -230,7 +208,7 @@ static s64 ring_bias_mhz(const struct lane_ctx *c, u32 lane, u32 ring)
 }
 
 /* How far one ring sits off its line, pm: 0 within its tuning range. */
-static u32 ring_out_pm(const struct lane_ctx *c, u32 lane, u32 ring)
+static u32 ring_out_pm(const struct oph_path *c, u32 lane, u32 ring)
 {
 	s64 need;
 
@@ -247,7 +225,7 @@ static u32 ring_out_pm(const struct lane_ctx *c, u32 lane, u32 ring)
 }
 
 /* The worse of a lane's two rings, with the lag of a fast heating. */
-static u32 ring_off_pm(const struct lane_ctx *c, u32 lane)
+static u32 ring_off_pm(const struct oph_path *c, u32 lane)
 {
 	u32 off = max(ring_out_pm(c, lane, 0), ring_out_pm(c, lane, 1));
 
@@ -255,7 +233,7 @@ static u32 ring_off_pm(const struct lane_ctx *c, u32 lane)
 }
 
 /* A ring more than the lock window off its line has lost the lane. */
-static bool ring_lost(const struct lane_ctx *c, u32 lane)
+static bool ring_lost(const struct oph_path *c, u32 lane)
 {
 	return ring_off_pm(c, lane) > RING_UNLOCK_PM;
 }
@@ -269,12 +247,12 @@ static s32 ring_penalty_mdb(u32 off)
 	return (s32)(3010 * min(off, 100U) * min(off, 100U) / 10000);
 }
 
-static bool laser_on(const struct lane_ctx *c, u32 lane)
+static bool laser_on(const struct oph_path *c, u32 lane)
 {
 	return c->lit_mod && c->lit_mod->laser[lane] == OPH_LASER_ON;
 }
 
-static bool lane_lit(const struct lane_ctx *c, u32 lane)
+static bool lane_lit(const struct oph_path *c, u32 lane)
 {
 	return laser_on(c, lane) && c->reach && !ring_lost(c, lane);
 }
@@ -284,12 +262,12 @@ static bool lane_lit(const struct lane_ctx *c, u32 lane)
  * direction (an engine, the laser module, a fibre), then what darkens one
  * lane (its laser, a ring), and last the bit errors of a lit lane.
  */
-static bool link_has_fault(const struct lane_ctx *c, u8 kind, u8 which)
+static bool link_has_fault(const struct oph_path *c, u8 kind, u8 which)
 {
 	return c->f->links[c->link].nfaults && link_fault(c->f, c->link, kind, which);
 }
 
-static u8 dir_cause(const struct lane_ctx *c)
+static u8 dir_cause(const struct oph_path *c)
 {
 	const struct oph_fabric *f = c->f;
 	const struct oph_slot *s = &f->slots[c->side][c->mod];
@@ -329,7 +307,7 @@ static u8 dir_cause(const struct lane_ctx *c)
  * A ring past the end of its range: pulled there by a laser walking off
  * grid (its module's TEC), or left behind by its engine's temperature.
  */
-static u8 ring_cause(const struct lane_ctx *c, u32 lane)
+static u8 ring_cause(const struct oph_path *c, u32 lane)
 {
 	enum oph_side side;
 	u32 ring;
@@ -348,8 +326,8 @@ static u8 ring_cause(const struct lane_ctx *c, u32 lane)
 	return OPH_DOWN_RING;
 }
 
-static s32 oe_input_udbm(const struct lane_ctx *c, u32 lane);
-static s32 rx_of(const struct lane_ctx *c, u32 lane, s32 oe);
+static s32 oe_input_udbm(const struct oph_path *c, u32 lane);
+static s32 rx_of(const struct oph_path *c, u32 lane, s32 oe);
 
 /*
  * Bit errors of a lit lane, traced as a technician traces them, from what
@@ -357,7 +335,7 @@ static s32 rx_of(const struct lane_ctx *c, u32 lane, s32 oe);
  * feed fibre), light short at the receiver (the link's fibre), or, with
  * the light where it should be, the bits themselves.
  */
-static u8 ber_cause(const struct lane_ctx *c, u32 lane)
+static u8 ber_cause(const struct oph_path *c, u32 lane)
 {
 	const struct oph_thresh *oe_th = oph_thresh_get(c->f, OPH_TH_PORT_OE_IN);
 	const struct oph_thresh *rx_th = oph_thresh_get(c->f, OPH_TH_LANE_RX);
@@ -374,7 +352,7 @@ static u8 ber_cause(const struct lane_ctx *c, u32 lane)
 }
 
 /* Why a lane whose direction has light carries no data, or NONE. */
-static u8 lit_lane_cause(const struct lane_ctx *c, u32 lane, u8 state)
+static u8 lit_lane_cause(const struct oph_path *c, u32 lane, u8 state)
 {
 	if (!laser_on(c, lane))
 		return c->lit_mod->laser[lane] == OPH_LASER_FAULT ? OPH_DOWN_LASER :
@@ -385,7 +363,7 @@ static u8 lit_lane_cause(const struct lane_ctx *c, u32 lane, u8 state)
 }
 
 /* Light of one laser at the engine input of one of its ports (udBm). */
-static s32 oe_input_udbm(const struct lane_ctx *c, u32 lane)
+static s32 oe_input_udbm(const struct oph_path *c, u32 lane)
 {
 	const struct oph_slot *s = &c->f->slots[c->side][c->mod];
 	s32 p;
@@ -397,7 +375,7 @@ static s32 oe_input_udbm(const struct lane_ctx *c, u32 lane)
 }
 
 /* Received power of a lane whose laser gives @oe at the engine input. */
-static s32 rx_of(const struct lane_ctx *c, u32 lane, s32 oe)
+static s32 rx_of(const struct oph_path *c, u32 lane, s32 oe)
 {
 	s32 rx = oe - c->oe_base + c->rx_base +
 		 oph_vary(c->f, OPH_VAR_RX, oph_lane_idx(c->f, c->link, c->dir, lane),
@@ -409,13 +387,13 @@ static s32 rx_of(const struct lane_ctx *c, u32 lane, s32 oe)
 }
 
 /* However dim the light, the photodiode reads nothing below its floor. */
-static s32 rx_udbm(const struct lane_ctx *c, u32 lane)
+static s32 rx_udbm(const struct oph_path *c, u32 lane)
 {
 	return max_t(s32, rx_of(c, lane, oe_input_udbm(c, lane)), OPH_RX_FLOOR_UDBM);
 }
 
 /* -100 log10(BER) of a lit lane receiving @rx. */
-static u32 ber_of(const struct lane_ctx *c, u32 lane, s32 rx)
+static u32 ber_of(const struct oph_path *c, u32 lane, s32 rx)
 {
 	const struct oph_fault *b;
 
@@ -433,13 +411,13 @@ static u32 ber_of(const struct lane_ctx *c, u32 lane, s32 rx)
 }
 
 /* -100 log10(BER) of a lit lane. */
-static u32 lit_ber_e(const struct lane_ctx *c, u32 lane)
+static u32 lit_ber_e(const struct oph_path *c, u32 lane)
 {
 	return ber_of(c, lane, rx_udbm(c, lane));
 }
 
 /* A lane's state from its light and, lit, its BER (0 when dark). */
-static u8 state_of(const struct lane_ctx *c, u32 lane, bool lit, u32 ber)
+static u8 state_of(const struct oph_path *c, u32 lane, bool lit, u32 ber)
 {
 	switch (c->f->links[c->link].state) {
 	case OPH_LINK_CALIBRATING:
@@ -465,7 +443,7 @@ static u8 state_of(const struct lane_ctx *c, u32 lane, bool lit, u32 ber)
 	return ring_off_pm(c, lane) > RING_WARN_PM ? OPH_LANE_DRIFTING : OPH_LANE_ACTIVE;
 }
 
-static u8 lane_state(const struct lane_ctx *c, u32 lane)
+static u8 lane_state(const struct oph_path *c, u32 lane)
 {
 	u8 ls = c->f->links[c->link].state;
 	bool lit = lane_lit(c, lane);
@@ -481,7 +459,7 @@ static u8 lane_state(const struct lane_ctx *c, u32 lane)
  * direction's down threshold, on a link up or degraded) and, when @oe_udbm is given,
  * the light of the lit lasers at the engine input, as oph_port_oe_udbm().
  */
-static u32 scan_dir(const struct lane_ctx *c, s32 *oe_udbm)
+static u32 scan_dir(const struct oph_path *c, s32 *oe_udbm)
 {
 	u8 ls = c->f->links[c->link].state;
 	bool up = ls == OPH_LINK_UP || ls == OPH_LINK_DEGRADED;
@@ -511,10 +489,10 @@ static u32 scan_dir(const struct lane_ctx *c, s32 *oe_udbm)
  */
 s32 oph_port_oe_udbm(struct oph_fabric *f, u32 link)
 {
-	struct lane_ctx c;
+	struct oph_path c;
 	s32 oe;
 
-	lane_ctx_init(&c, f, link, OPH_DIR_UP);
+	path_init(&c, f, link, OPH_DIR_UP);
 	scan_dir(&c, &oe);
 	return oe;
 }
@@ -529,11 +507,11 @@ s32 oph_port_oe_udbm(struct oph_fabric *f, u32 link)
  */
 u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir)
 {
-	struct lane_ctx c;
+	struct oph_path c;
 
 	if (f->links[link].state != OPH_LINK_UP && f->links[link].state != OPH_LINK_DEGRADED)
 		return 0;
-	lane_ctx_init(&c, f, link, dir);
+	path_init(&c, f, link, dir);
 	return scan_dir(&c, NULL);
 }
 
@@ -547,10 +525,10 @@ u32 oph_link_lanes_up(struct oph_fabric *f, u32 link, enum oph_dir dir)
  */
 u32 oph_link_lanes_lit(struct oph_fabric *f, u32 link, enum oph_dir dir)
 {
-	struct lane_ctx c;
+	struct oph_path c;
 	u32 k, n = 0;
 
-	lane_ctx_init(&c, f, link, dir);
+	path_init(&c, f, link, dir);
 	for (k = 0; k < f->p.lambdas; k++)
 		n += lane_lit(&c, k);
 	return n;
@@ -573,11 +551,11 @@ void oph_link_lanes(struct oph_fabric *f, u32 link, enum oph_dir dir,
 {
 	u8 ls = f->links[link].state;
 	bool carrying = ls == OPH_LINK_UP || ls == OPH_LINK_DEGRADED;
-	struct lane_ctx c;
+	struct oph_path c;
 	bool lit;
 	u32 k;
 
-	lane_ctx_init(&c, f, link, dir);
+	path_init(&c, f, link, dir);
 	v->lit = 0;
 	v->up = 0;
 	v->worst_ber_e = 0;
@@ -612,10 +590,10 @@ void oph_link_lanes(struct oph_fabric *f, u32 link, enum oph_dir dir,
 u32 oph_link_lit_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir,
 			 s32 *udbm)
 {
-	struct lane_ctx c;
+	struct oph_path c;
 	u32 k, n = 0;
 
-	lane_ctx_init(&c, f, link, dir);
+	path_init(&c, f, link, dir);
 	for (k = 0; k < f->p.lambdas; k++)
 		if (lane_lit(&c, k))
 			udbm[n++] = rx_udbm(&c, k);
@@ -635,12 +613,12 @@ u32 oph_link_lit_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir,
 u8 oph_link_diagnose(struct oph_fabric *f, u32 link)
 {
 	u32 n[__OPH_DOWN_CNT] = { 0 };
-	struct lane_ctx c;
+	struct oph_path c;
 	u32 dir, k, best = OPH_DOWN_NONE;
 	u8 cause;
 
 	for (dir = 0; dir < 2; dir++) {
-		lane_ctx_init(&c, f, link, dir);
+		path_init(&c, f, link, dir);
 		cause = dir_cause(&c);
 		if (cause)
 			return cause;
@@ -688,11 +666,11 @@ u8 oph_link_cause(struct oph_fabric *f, u32 link)
 		return cause;
 	/* Degraded with every lane carrying: the lane whose errors warn. */
 	if (l->state == OPH_LINK_DEGRADED) {
-		struct lane_ctx c;
+		struct oph_path c;
 		u32 dir, k, e;
 
 		for (dir = 0; dir < 2; dir++) {
-			lane_ctx_init(&c, f, link, dir);
+			path_init(&c, f, link, dir);
 			for (k = 0; k < f->p.lambdas; k++) {
 				if (!lane_lit(&c, k))
 					continue;
@@ -721,28 +699,35 @@ void oph_lane_phys(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		   struct oph_lane_phys *p)
 {
 	u8 ls = f->links[link].state;
-	struct lane_ctx c;
+	struct oph_path own, *path = &own;
 	u32 off;
 	s64 need;
 
-	lane_ctx_init(&c, f, link, dir);
-	p->lit = lane_lit(&c, lane);
+	if (f->read.on) {
+		path = &f->read.path;
+		if (!f->read.valid || path->link != link || path->dir != dir)
+			path_init(path, f, link, dir);
+		f->read.valid = true;
+	} else {
+		path_init(path, f, link, dir);
+	}
+	p->lit = lane_lit(path, lane);
 	if (p->lit) {
-		p->rx_udbm = rx_udbm(&c, lane);
-		p->ber_e = ber_of(&c, lane, p->rx_udbm);
+		p->rx_udbm = rx_udbm(path, lane);
+		p->ber_e = ber_of(path, lane, p->rx_udbm);
 	} else {
 		p->rx_udbm = OPH_RX_FLOOR_UDBM;
 		p->ber_e = 0;
 	}
 	p->margin_mdb = p->rx_udbm - SENS_MDBM;
-	p->state = state_of(&c, lane, p->lit, p->ber_e);
+	p->state = state_of(path, lane, p->lit, p->ber_e);
 	p->cause = OPH_DOWN_NONE;
 	if (ls == OPH_LINK_DOWN) {
 		p->cause = OPH_DOWN_ADMIN;
 	} else if (p->state != OPH_LANE_ACTIVE) {
-		p->cause = dir_cause(&c);
+		p->cause = dir_cause(path);
 		if (!p->cause)
-			p->cause = lit_lane_cause(&c, lane, p->state);
+			p->cause = lit_lane_cause(path, lane, p->state);
 		/* Lit, yet dark or failed with its link: the link's cause. */
 		if (!p->cause && p->state != OPH_LANE_LOCKING && p->state != OPH_LANE_LOCKED)
 			p->cause = oph_link_cause(f, link);
@@ -754,12 +739,12 @@ void oph_lane_phys(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 	 * than its resonance's width reads a small offset, within the lock
 	 * window.
 	 */
-	need = ring_bias_mhz(&c, lane, 1) + c.shift_mhz[1];
+	need = ring_bias_mhz(path, lane, 1) + path->shift_mhz[1];
 	need = max_t(s64, 0, min_t(s64, need, RING_RANGE_MHZ));
 	p->heater_uw = (u32)(need * 44 / 10000);
 	p->ring_offset_pm = oph_vary(f, OPH_VAR_RING,
 				     oph_lane_idx(f, link, dir, lane) ^ 0xa5a5a5, -10, 10);
-	off = ring_off_pm(&c, lane);
+	off = ring_off_pm(path, lane);
 	if (off)
 		p->ring_offset_pm = (s32)off;
 }
@@ -775,9 +760,9 @@ void oph_lane_phys(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
  */
 u32 oph_link_scan_up(struct oph_fabric *f, u32 link, s32 *oe_udbm)
 {
-	struct lane_ctx c;
+	struct oph_path c;
 
-	lane_ctx_init(&c, f, link, OPH_DIR_UP);
+	path_init(&c, f, link, OPH_DIR_UP);
 	return scan_dir(&c, oe_udbm);
 }
 
@@ -807,4 +792,27 @@ void oph_link_fibres(const struct oph_fabric *f, u32 link, s32 *feed_mdb,
 		if (d)
 			*loss[i] += d->value * 10;
 	}
+}
+
+/**
+ * oph_read_begin() - the caller will only read the fabric until oph_read_end()
+ * @f: fabric
+ *
+ * A dump reads thousands of lanes in a row, sixteen to a link direction;
+ * while nothing can change, the path they share is looked up once.
+ */
+void oph_read_begin(struct oph_fabric *f)
+{
+	f->read.on = true;
+	f->read.valid = false;
+}
+
+/**
+ * oph_read_end() - the caller may change the fabric again
+ * @f: fabric
+ */
+void oph_read_end(struct oph_fabric *f)
+{
+	f->read.on = false;
+	f->read.valid = false;
 }

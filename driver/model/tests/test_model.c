@@ -501,6 +501,49 @@ TEST(same_seed_gives_the_same_telemetry_bit_for_bit)
 	oph_fabric_destroy(b);
 }
 
+/*
+ * A dump reads lanes between oph_read_begin() and oph_read_end(), where a
+ * link direction's path is looked up once for its lanes: whatever order
+ * the lanes come in, each reads what it reads alone.
+ */
+TEST(a_read_session_reads_each_lane_as_it_reads_alone)
+{
+	struct oph_lane_info alone, *in;
+	struct oph_params p;
+	struct oph_fabric *f;
+	u32 l, k, dir, n, order, diff = 0;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	run_script(f);
+	n = oph_fabric_topo(f)->links;
+	in = calloc((size_t)n * 2 * p.lambdas, sizeof(*in));
+	ASSERT_NE(NULL, in);
+	/* In dump order, then with the direction changing at every lane. */
+	for (order = 0; order < 2; order++) {
+		oph_read_begin(f);
+		for (l = 0; l < n; l++)
+			for (k = 0; k < 2 * p.lambdas; k++) {
+				dir = order ? k % 2 : k / p.lambdas;
+				oph_lane_get(f, l, order ? k / 2 : k % p.lambdas, dir,
+					     &in[oph_lane_idx(f, l, dir, order ? k / 2 :
+							      k % p.lambdas)]);
+			}
+		oph_read_end(f);
+		for (l = 0; l < n; l++)
+			for (dir = 0; dir < 2; dir++)
+				for (k = 0; k < p.lambdas; k++) {
+					oph_lane_get(f, l, k, dir, &alone);
+					diff += memcmp(&in[oph_lane_idx(f, l, dir, k)], &alone,
+						       sizeof(alone)) != 0;
+				}
+	}
+	EXPECT_EQ(0U, diff);
+	free(in);
+	oph_fabric_destroy(f);
+}
+
 TEST(counters_stay_monotonic_across_flaps_and_swaps)
 {
 	struct oph_params p;
