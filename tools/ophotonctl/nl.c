@@ -37,6 +37,9 @@ const char *onl_attr_name(int type)
 	return a ? a->name : NULL;
 }
 
+/* Twice the largest dump message, so that one read takes any of them. */
+#define ONL_RECV_BUF	65536
+
 static int open_family(struct onl *nl, bool quiet)
 {
 	int one = 1;
@@ -53,6 +56,13 @@ static int open_family(struct onl *nl, bool quiet)
 			nl_geterror(err));
 		goto err_free;
 	}
+	/*
+	 * Dumps in full messages: the kernel sizes a dump's messages after the
+	 * largest buffer the socket reads with (up to 32 KiB), and libnl would
+	 * otherwise peek at each message with a page first, then read it.
+	 */
+	nl_socket_set_msg_buf_size(nl->sk, ONL_RECV_BUF);
+	nl_socket_disable_msg_peek(nl->sk);
 	/* A kernel that never answers must not hang us: 30 s, then exit 3. */
 	{
 		struct timeval tv = { .tv_sec = 30 };
