@@ -184,7 +184,11 @@ static int print_one(const struct onl_set *set, const struct onl_attr *a,
 
 	if (want >= 0 && nla_len(nla) != want)
 		return -1;
-	label_of(a, strip, lb, sizeof(lb));
+	/* Labels are for people; JSON has the spec's keys. */
+	if (out_is_json())
+		lb[0] = '\0';
+	else
+		label_of(a, strip, lb, sizeof(lb));
 	switch (a->type) {
 	case ONL_PAD:
 		return 0;
