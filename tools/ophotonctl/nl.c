@@ -29,6 +29,8 @@
 
 /* Host tests put a fake kernel behind the socket here. */
 int (*onl_test_connect)(struct nl_sock *sk);
+int (*onl_test_recv)(struct nl_sock *sk, struct sockaddr_nl *peer, unsigned char **buf,
+		     struct ucred **creds);
 
 const char *onl_attr_name(int type)
 {
@@ -263,65 +265,80 @@ struct req_state {
 	int done;
 };
 
-static int cb_error(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
+/* A reply carrying data: parsed against the family's policy, then @st->fn. */
+static void on_valid(struct nlmsghdr *nlh, struct req_state *st)
 {
-	struct req_state *st = arg;
-	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
-
-	(void)nla;
-	onl_parse_extack(nlh, st->req, st->err);
-	st->done = 1;
-	return NL_STOP;
-}
-
-static int cb_ack(struct nl_msg *msg, void *arg)
-{
-	struct req_state *st = arg;
-
-	onl_parse_extack(nlmsg_hdr(msg), st->req, st->err);
-	st->done = 1;
-	return NL_STOP;
-}
-
-/* A dump that failed half way says so in NLMSG_DONE, which libnl ignores. */
-static int cb_finish(struct nl_msg *msg, void *arg)
-{
-	struct req_state *st = arg;
-
-	onl_parse_done(nlmsg_hdr(msg), st->req, st->err);
-	st->done = 1;
-	return NL_STOP;
-}
-
-/* Called before the message is handled as usual (NL_OK), DONE included. */
-static int cb_dump_intr(struct nl_msg *msg, void *arg)
-{
-	struct req_state *st = arg;
-
-	(void)msg;
-	st->err->interrupted = true;
-	return NL_OK;
-}
-
-static int cb_valid(struct nl_msg *msg, void *arg)
-{
-	struct req_state *st = arg;
 	struct nlattr *tb[OPHOTON_A_MAX + 1];
 	int ret;
 
-	ret = genlmsg_parse(nlmsg_hdr(msg), 0, tb, OPHOTON_A_MAX, onl_set_ophoton.policy);
+	ret = genlmsg_parse(nlh, 0, tb, OPHOTON_A_MAX, onl_set_ophoton.policy);
 	if (ret < 0) {
 		perr("ophotonctl: malformed reply from the kernel: %s\n",
 			nl_geterror(ret));
 		st->fn_ret = EXIT_FAILED;
-		return NL_SKIP;
+		return;
 	}
 	if (st->fn) {
-		ret = st->fn(nlmsg_hdr(msg), tb, st->arg);
+		ret = st->fn(nlh, tb, st->arg);
 		if (ret && !st->fn_ret)
 			st->fn_ret = ret;
 	}
-	return NL_OK;
+}
+
+static int recv_raw(struct nl_sock *sk, unsigned char **buf)
+{
+	struct sockaddr_nl peer;
+
+	if (onl_test_recv)
+		return onl_test_recv(sk, &peer, buf, NULL);
+	return nl_recv(sk, &peer, buf, NULL);
+}
+
+/*
+ * One datagram of replies, read where it landed: libnl's nl_recvmsgs()
+ * would copy each message into an nl_msg of its own before a callback
+ * sees it, a million times for a fabric's lanes.  The ACK or NLMSG_DONE
+ * ends the request (with the error and extended ACK they carry);
+ * NLM_F_DUMP_INTR on any message marks the dump inconsistent.
+ */
+static int recv_replies(struct nl_sock *sk, struct req_state *st)
+{
+	unsigned char *buf = NULL;
+	struct nlmsghdr *nlh;
+	int n;
+
+	n = recv_raw(sk, &buf);
+	if (n <= 0) {
+		free(buf);
+		return n;
+	}
+	for (nlh = (struct nlmsghdr *)buf; nlmsg_ok(nlh, n) && !st->done;
+	     nlh = nlmsg_next(nlh, &n)) {
+		/* What answers an earlier request is not ours to read. */
+		if (nlh->nlmsg_seq != st->req->nlmsg_seq)
+			continue;
+		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+			st->err->interrupted = true;
+		switch (nlh->nlmsg_type) {
+		case NLMSG_DONE:
+			/* A dump that failed half way says so here. */
+			onl_parse_done(nlh, st->req, st->err);
+			st->done = 1;
+			break;
+		case NLMSG_ERROR:
+			/* The ACK (error 0) or the refusal, with its extended ACK. */
+			onl_parse_extack(nlh, st->req, st->err);
+			st->done = 1;
+			break;
+		case NLMSG_NOOP:
+		case NLMSG_OVERRUN:
+			break;
+		default:
+			on_valid(nlh, st);
+		}
+	}
+	free(buf);
+	return 0;
 }
 
 int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
@@ -330,25 +347,9 @@ int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
 	struct req_state st = {
 		.req = nlmsg_hdr(msg), .err = err, .fn = fn, .arg = arg,
 	};
-	struct nl_cb *cb, *sk_cb;
 	int ret;
 
 	memset(err, 0, sizeof(*err));
-	/* nl_socket_get_cb() takes a reference of its own. */
-	sk_cb = nl_socket_get_cb(nl->sk);
-	cb = nl_cb_clone(sk_cb);
-	nl_cb_put(sk_cb);
-	if (!cb) {
-		nlmsg_free(msg);
-		err->error = -ENOMEM;
-		return EXIT_FAILED;
-	}
-	nl_cb_err(cb, NL_CB_CUSTOM, cb_error, &st);
-	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, cb_ack, &st);
-	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, cb_finish, &st);
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, cb_valid, &st);
-	nl_cb_set(cb, NL_CB_DUMP_INTR, NL_CB_CUSTOM, cb_dump_intr, &st);
-
 	ret = nl_send_auto(nl->sk, msg);
 	if (ret < 0) {
 		err->error = -EIO;
@@ -359,7 +360,7 @@ int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
 	}
 	/* Always drain to the ACK or DONE, so no reply is left for the next. */
 	while (!st.done) {
-		ret = nl_recvmsgs(nl->sk, cb);
+		ret = recv_replies(nl->sk, &st);
 		if (ret < 0 && !st.done) {
 			if (!err->error) {
 				/* No answer from the kernel: ours, not its refusal. */
@@ -373,7 +374,6 @@ int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
 		}
 	}
 out:
-	nl_cb_put(cb);
 	/* The request stays alive until here so that OFFS can be resolved. */
 	nlmsg_free(msg);
 	if (err->warning[0])

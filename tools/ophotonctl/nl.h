@@ -72,5 +72,8 @@ const char *onl_attr_name(int type);
 
 /* Host tests: connects a socket to a fake kernel instead of the real one. */
 extern int (*onl_test_connect)(struct nl_sock *sk);
+/* Host tests: what the requests read instead of the socket. */
+extern int (*onl_test_recv)(struct nl_sock *sk, struct sockaddr_nl *peer,
+			    unsigned char **buf, struct ucred **creds);
 
 #endif /* OPHOTONCTL_NL_H */

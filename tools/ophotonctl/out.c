@@ -85,8 +85,14 @@ FILE *out_file(void)
 
 void out_json_string(FILE *f, const char *s)
 {
+	const char *p = s;
+
 	fputc('"', f);
-	for (; *s; s++) {
+	/* Names and words need no escape: written in one piece. */
+	while (*p >= 0x20 && *p != '"' && *p != '\\')
+		p++;
+	fwrite(s, 1, (size_t)(p - s), f);
+	for (s = p; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		switch (c) {

@@ -487,6 +487,7 @@ FIXTURE(cli) {
 FIXTURE_SETUP(cli)
 {
 	onl_test_connect = fake_connect;
+	onl_test_recv = fake_recv;
 	setenv("NO_COLOR", "1", 1);
 }
 
@@ -742,6 +743,7 @@ TEST_F(cli, errors_have_their_documented_exit_codes)
 TEST_F(cli, help_works_at_every_level_without_the_module)
 {
 	onl_test_connect = NULL;	/* nothing behind the socket would answer */
+	onl_test_recv = NULL;
 	run(&self->r, "help", NULL);
 	EXPECT_EQ(0, self->r.ret);
 	EXPECT_NE(NULL, strstr(self->r.out, "Exit codes"));
