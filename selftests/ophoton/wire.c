@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The bytes on the wire: a lane record is built the same, attribute by
- * attribute, whatever builds it.  A fresh fabric of a given seed dumps the
- * same bytes as the code that first wrote this test, and every record of
- * a fabric carrying data is well formed: each attribute as long as its
- * type, its padding zero, the statistics nest flagged and as long as what
- * it holds.
+ * The bytes on the wire: a lane or link record is built the same,
+ * attribute by attribute, whatever builds it.  A fresh fabric of a given
+ * seed dumps the same bytes as the code that first wrote these tests, and
+ * every record of a fabric carrying data is well formed: each attribute as
+ * long as its type, its padding zero, the statistics nest flagged and as
+ * long as what it holds.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -20,11 +20,15 @@
  * FNV-1a of every lane record (generic netlink header and attributes) of
  * a LANE_GET dump with statistics of the test fabric as new_device makes
  * it, seed and shape of FAB_SHAPE: 64 links, 1,024 lanes.  Written down
- * from the nla_put() encoder of 2026-12-06 (commit 35eeff4).
+ * from the nla_put() encoder of 2026-12-07 (commit 35eeff4).
  */
 #define FRESH_LANES_FNV		0x419934ac2bd836cdull
+/* The same of a LINK_GET dump without statistics (64 links). */
+#define FRESH_LINKS_FNV		0xa59ddde913d01ce5ull
 
 struct wire {
+	int (*want_len)(int nested, uint16_t type);
+	uint16_t stats;		/* the record's statistics nest */
 	uint64_t fnv;
 	int records;
 	int bad;		/* records not well formed */
@@ -42,8 +46,40 @@ static void fnv(uint64_t *h, const void *p, size_t n)
 	}
 }
 
-/* The length an attribute of the lane record must have, by where it is. */
-static int want_len(int nested, uint16_t type)
+/* The length an attribute of a link record must have, by where it is. */
+static int link_len(int nested, uint16_t type)
+{
+	if (!nested) {
+		switch (type) {
+		case OPHOTON_A_FABRIC_ID:
+		case OPHOTON_A_LINK_ID:
+		case OPHOTON_A_GPU_ID:
+		case OPHOTON_A_ENGINE:
+		case OPHOTON_A_PORT:
+		case OPHOTON_A_PLANE:
+			return 4;
+		case OPHOTON_A_LINK_STATE:
+		case OPHOTON_A_LINK_ADMIN_UP:
+		case OPHOTON_A_LINK_DOWN_REASON:
+		case OPHOTON_A_LINK_LANES_UP:
+		case OPHOTON_A_LINK_CAUSE:
+			return 1;
+		default:
+			return -1;
+		}
+	}
+	switch (type) {
+	case OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS:
+		return 8;
+	case OPHOTON_A_LINK_STATS_PAD:
+		return 0;
+	default:
+		return type && type <= OPHOTON_A_LINK_STATS_MAX ? 4 : -1;
+	}
+}
+
+/* The length an attribute of a lane record must have, by where it is. */
+static int lane_len(int nested, uint16_t type)
 {
 	if (!nested) {
 		switch (type) {
@@ -85,17 +121,17 @@ static int check_attrs(struct wire *w, const unsigned char *p, int len, int nest
 				 type, alen, len);
 			return -1;
 		}
-		if (!nested && type == OPHOTON_A_LANE_STATS) {
+		if (!nested && type == w->stats) {
 			if (!(a->nla_type & NLA_F_NESTED)) {
 				snprintf(w->why, sizeof(w->why), "stats nest not flagged nested");
 				return -1;
 			}
 			if (check_attrs(w, p + NLA_HDRLEN, alen - NLA_HDRLEN, 1))
 				return -1;
-		} else if (want_len(nested, type) != alen - NLA_HDRLEN) {
+		} else if (w->want_len(nested, type) != alen - NLA_HDRLEN) {
 			snprintf(w->why, sizeof(w->why), "%s attribute %u: %d bytes, not %d",
 				 nested ? "stats" : "record", type, alen - NLA_HDRLEN,
-				 want_len(nested, type));
+				 w->want_len(nested, type));
 			return -1;
 		}
 		w->ber += nested && (type == OPHOTON_A_LANE_STATS_BER_E ||
@@ -115,7 +151,7 @@ static int check_attrs(struct wire *w, const unsigned char *p, int len, int nest
 	return 0;
 }
 
-static void take_lane(const struct nlmsghdr *nlh, void *arg)
+static void take_record(const struct nlmsghdr *nlh, void *arg)
 {
 	struct wire *w = arg;
 	const unsigned char *body = NLMSG_DATA(nlh);
@@ -128,20 +164,30 @@ static void take_lane(const struct nlmsghdr *nlh, void *arg)
 		w->bad++;
 }
 
-static void dump_lanes(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
-		       struct wire *w)
+/* A dump of @cmd, with statistics or not, into @w: hashed and checked. */
+static void dump_records(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+			 struct wire *w, uint8_t cmd, int stats)
 {
 	char req[256] __attribute__((aligned(4)));
 	int intr = 0;
 
 	memset(w, 0, sizeof(*w));
 	w->fnv = 14695981039346656037ull;
-	fab_msg(self, req, OPHOTON_CMD_LANE_GET, FAB);
-	genl_put_flag(req, OPHOTON_A_STATS);
-	ASSERT_LT(0, genl_dump(&self->s, req, 65536, take_lane, w, &intr));
+	w->want_len = cmd == OPHOTON_CMD_LANE_GET ? lane_len : link_len;
+	w->stats = cmd == OPHOTON_CMD_LANE_GET ? OPHOTON_A_LANE_STATS : OPHOTON_A_LINK_STATS;
+	fab_msg(self, req, cmd, FAB);
+	if (stats)
+		genl_put_flag(req, OPHOTON_A_STATS);
+	ASSERT_LT(0, genl_dump(&self->s, req, 65536, take_record, w, &intr));
 	EXPECT_EQ(0, intr);
-	EXPECT_EQ(FAB_LINKS * 2 * 8, w->records);
+	EXPECT_EQ(cmd == OPHOTON_CMD_LANE_GET ? FAB_LINKS * 2 * 8 : FAB_LINKS, w->records);
 	EXPECT_EQ(0, w->bad) TH_LOG("%s", w->why);
+}
+
+static void dump_lanes(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		       struct wire *w)
+{
+	dump_records(_metadata, self, w, OPHOTON_CMD_LANE_GET, 1);
 }
 
 TEST_F(fabric, a_fresh_fabric_dumps_its_lanes_in_the_bytes_it_always_did)
@@ -168,6 +214,28 @@ TEST_F(fabric, every_lane_record_of_a_fabric_carrying_data_is_well_formed)
 	dump_lanes(_metadata, self, &w);
 	/* Lanes carrying data report a BER: those attributes were checked. */
 	EXPECT_LT(0, w.ber);
+}
+
+/*
+ * A fresh fabric's links, without statistics (with them, the time in
+ * their state moves with the clock), as the nla_put() encoder wrote them.
+ */
+TEST_F(fabric, a_fresh_fabric_dumps_its_links_in_the_bytes_it_always_did)
+{
+	struct wire w;
+
+	dump_records(_metadata, self, &w, OPHOTON_CMD_LINK_GET, 0);
+	EXPECT_EQ(FRESH_LINKS_FNV, w.fnv) TH_LOG("link records hash to %#llx",
+						 (unsigned long long)w.fnv);
+}
+
+TEST_F(fabric, every_link_record_with_statistics_is_well_formed)
+{
+	struct wire w;
+
+	dump_records(_metadata, self, &w, OPHOTON_CMD_LINK_GET, 1);
+	ASSERT_TRUE(bring_up(_metadata, self));
+	dump_records(_metadata, self, &w, OPHOTON_CMD_LINK_GET, 1);
 }
 
 TEST_HARNESS_MAIN
