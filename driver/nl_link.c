@@ -4,32 +4,42 @@
  * link, or a dump filtered by GPU, engine, rack and health) and LINK_SET.
  */
 #include "nl.h"
+#include "nl_put.h"
 
-static int link_fill_stats(struct sk_buff *msg, const struct oph_link_info *li)
+/*
+ * A link record, in a dump of millions or a notification of a bring-up:
+ * written by ophoton_put_*() in nla_put()'s bytes, its room checked once.
+ */
+static unsigned int link_room(const struct oph_link_info *li, bool stats)
 {
-	struct nlattr *nest = nla_nest_start(msg, OPHOTON_A_LINK_STATS);
+	unsigned int room = 6 * OPHOTON_PUT_U32_ROOM + 4 * OPHOTON_PUT_U8_ROOM;
 
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put_u32(msg, OPHOTON_A_LINK_STATS_UP_COUNT, li->up_count) ||
-	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_DOWN_COUNT, li->down_count) ||
-	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_FLAP_COUNT, li->flap_count) ||
-	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_RETRAIN_COUNT, li->retrain_count) ||
-	    nla_put_u64_64bit(msg, OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS,
-			      li->time_in_state_ns, OPHOTON_A_LINK_STATS_PAD) ||
-	    nla_put_s32(msg, OPHOTON_A_LINK_STATS_OE_INPUT_UDBM, li->oe_input_udbm) ||
-	    nla_put_s32(msg, OPHOTON_A_LINK_STATS_FEED_LOSS_MDB, li->feed_loss_mdb) ||
-	    nla_put_s32(msg, OPHOTON_A_LINK_STATS_TX_FIBRE_LOSS_MDB, li->tx_loss_mdb) ||
-	    nla_put_s32(msg, OPHOTON_A_LINK_STATS_RX_FIBRE_LOSS_MDB, li->rx_loss_mdb) ||
-	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM, li->fibre_m_dm) ||
-	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_TOF_PS, li->tof_ps) ||
-	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_LATCHED, li->latched) ||
-	    nla_put_u32(msg, OPHOTON_A_LINK_STATS_BANDWIDTH_GBPS, li->bandwidth_gbps)) {
-		nla_nest_cancel(msg, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(msg, nest);
-	return 0;
+	if (li->cause)
+		room += OPHOTON_PUT_U8_ROOM;
+	if (stats)
+		room += NLA_HDRLEN + 12 * OPHOTON_PUT_U32_ROOM + OPHOTON_PUT_U64_ROOM;
+	return room;
+}
+
+static void link_put_stats(struct ophoton_put *w, const struct oph_link_info *li)
+{
+	struct nlattr *nest = ophoton_put_nest(w, OPHOTON_A_LINK_STATS);
+
+	ophoton_put_u32(w, OPHOTON_A_LINK_STATS_UP_COUNT, li->up_count);
+	ophoton_put_u32(w, OPHOTON_A_LINK_STATS_DOWN_COUNT, li->down_count);
+	ophoton_put_u32(w, OPHOTON_A_LINK_STATS_FLAP_COUNT, li->flap_count);
+	ophoton_put_u32(w, OPHOTON_A_LINK_STATS_RETRAIN_COUNT, li->retrain_count);
+	ophoton_put_u64(w, OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS, li->time_in_state_ns,
+			OPHOTON_A_LINK_STATS_PAD);
+	ophoton_put_s32(w, OPHOTON_A_LINK_STATS_OE_INPUT_UDBM, li->oe_input_udbm);
+	ophoton_put_s32(w, OPHOTON_A_LINK_STATS_FEED_LOSS_MDB, li->feed_loss_mdb);
+	ophoton_put_s32(w, OPHOTON_A_LINK_STATS_TX_FIBRE_LOSS_MDB, li->tx_loss_mdb);
+	ophoton_put_s32(w, OPHOTON_A_LINK_STATS_RX_FIBRE_LOSS_MDB, li->rx_loss_mdb);
+	ophoton_put_u32(w, OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM, li->fibre_m_dm);
+	ophoton_put_u32(w, OPHOTON_A_LINK_STATS_TOF_PS, li->tof_ps);
+	ophoton_put_u32(w, OPHOTON_A_LINK_STATS_LATCHED, li->latched);
+	ophoton_put_u32(w, OPHOTON_A_LINK_STATS_BANDWIDTH_GBPS, li->bandwidth_gbps);
+	ophoton_put_nest_end(w, nest);
 }
 
 /* A link's body; with @c, the state and reason are the change's. */
@@ -38,6 +48,7 @@ static int link_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 link,
 {
 	struct oph_link_info li;
 	u32 ep, engine, port;
+	struct ophoton_put w;
 
 	lockdep_assert_held(&fab->lock);
 	oph_link_get(fab->model, link, &li);
@@ -46,20 +57,25 @@ static int link_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 link,
 		if (c->reason)
 			li.down_reason = c->reason;
 	}
-	oph_link_split(fab->model, link, &ep, &engine, &port);
-	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
-	    nla_put_u32(msg, OPHOTON_A_LINK_ID, link) ||
-	    nla_put_u32(msg, OPHOTON_A_GPU_ID, ep) ||
-	    nla_put_u32(msg, OPHOTON_A_ENGINE, engine) ||
-	    nla_put_u32(msg, OPHOTON_A_PORT, port) ||
-	    nla_put_u32(msg, OPHOTON_A_PLANE, oph_link_plane(fab->model, link)) ||
-	    nla_put_u8(msg, OPHOTON_A_LINK_STATE, li.state) ||
-	    nla_put_u8(msg, OPHOTON_A_LINK_ADMIN_UP, li.admin_up) ||
-	    nla_put_u8(msg, OPHOTON_A_LINK_DOWN_REASON, li.down_reason) ||
-	    nla_put_u8(msg, OPHOTON_A_LINK_LANES_UP, min(li.lanes_up[0], li.lanes_up[1])) ||
-	    (li.cause && nla_put_u8(msg, OPHOTON_A_LINK_CAUSE, li.cause)))
+	if (ophoton_put_begin(&w, msg, link_room(&li, stats)))
 		return -EMSGSIZE;
-	return stats ? link_fill_stats(msg, &li) : 0;
+	oph_link_split(fab->model, link, &ep, &engine, &port);
+	ophoton_put_u32(&w, OPHOTON_A_FABRIC_ID, fab->id);
+	ophoton_put_u32(&w, OPHOTON_A_LINK_ID, link);
+	ophoton_put_u32(&w, OPHOTON_A_GPU_ID, ep);
+	ophoton_put_u32(&w, OPHOTON_A_ENGINE, engine);
+	ophoton_put_u32(&w, OPHOTON_A_PORT, port);
+	ophoton_put_u32(&w, OPHOTON_A_PLANE, oph_link_plane(fab->model, link));
+	ophoton_put_u8(&w, OPHOTON_A_LINK_STATE, li.state);
+	ophoton_put_u8(&w, OPHOTON_A_LINK_ADMIN_UP, li.admin_up);
+	ophoton_put_u8(&w, OPHOTON_A_LINK_DOWN_REASON, li.down_reason);
+	ophoton_put_u8(&w, OPHOTON_A_LINK_LANES_UP, min(li.lanes_up[0], li.lanes_up[1]));
+	if (li.cause)
+		ophoton_put_u8(&w, OPHOTON_A_LINK_CAUSE, li.cause);
+	if (stats)
+		link_put_stats(&w, &li);
+	ophoton_put_end(&w);
+	return 0;
 }
 
 /**
