@@ -60,13 +60,13 @@ static void put_u64(FILE *f, uint64_t v)
 		*--p = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	fwrite(p, 1, (size_t)(buf + sizeof(buf) - p), f);
+	fwrite_unlocked(p, 1, (size_t)(buf + sizeof(buf) - p), f);
 }
 
 static void put_s64(FILE *f, int64_t v)
 {
 	if (v < 0) {
-		fputc('-', f);
+		putc_unlocked('-', f);
 		put_u64(f, -(uint64_t)v);
 	} else {
 		put_u64(f, (uint64_t)v);
@@ -87,28 +87,28 @@ void out_json_string(FILE *f, const char *s)
 {
 	const char *p = s;
 
-	fputc('"', f);
+	putc_unlocked('"', f);
 	/* Names and words need no escape: written in one piece. */
 	while (*p >= 0x20 && *p != '"' && *p != '\\')
 		p++;
-	fwrite(s, 1, (size_t)(p - s), f);
+	fwrite_unlocked(s, 1, (size_t)(p - s), f);
 	for (s = p; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		switch (c) {
-		case '"':  fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
+		case '"':  fputs_unlocked("\\\"", f); break;
+		case '\\': fputs_unlocked("\\\\", f); break;
+		case '\n': fputs_unlocked("\\n", f); break;
+		case '\r': fputs_unlocked("\\r", f); break;
+		case '\t': fputs_unlocked("\\t", f); break;
 		default:
 			if (c < 0x20)
 				fprintf(f, "\\u%04x", c);
 			else
-				fputc(c, f);
+				putc_unlocked(c, f);
 		}
 	}
-	fputc('"', f);
+	putc_unlocked('"', f);
 }
 
 /* Newline and indentation for the next line of pretty JSON. */
@@ -116,9 +116,9 @@ static void json_indent(void)
 {
 	if (!out.pretty)
 		return;
-	fputc('\n', out.f);
+	putc_unlocked('\n', out.f);
 	for (int i = 0; i < out.depth; i++)
-		fputs("    ", out.f);
+		fputs_unlocked("    ", out.f);
 }
 
 /* Separator and key of the next member (or element, without a key). */
@@ -126,22 +126,22 @@ static void json_key(const char *key)
 {
 	if (out.depth > 0 && out.depth <= OUT_MAX_DEPTH) {
 		if (!out.first[out.depth - 1])
-			fputc(',', out.f);
+			putc_unlocked(',', out.f);
 		out.first[out.depth - 1] = false;
 		json_indent();
 	}
 	if (key && out.depth > 0) {
 		/* Keys are the spec's names (or "attr-N"): nothing to escape. */
-		fputc('"', out.f);
-		fputs(key, out.f);
-		fputs(out.pretty ? "\": " : "\":", out.f);
+		putc_unlocked('"', out.f);
+		fputs_unlocked(key, out.f);
+		fputs_unlocked(out.pretty ? "\": " : "\":", out.f);
 	}
 }
 
 static void json_open(const char *key, char c)
 {
 	json_key(key);
-	fputc(c, out.f);
+	putc_unlocked(c, out.f);
 	if (out.depth < OUT_MAX_DEPTH)
 		out.first[out.depth] = true;
 	out.depth++;
@@ -152,18 +152,18 @@ static void json_close(char c)
 	out.depth--;
 	if (out.depth < OUT_MAX_DEPTH && !out.first[out.depth])
 		json_indent();
-	fputc(c, out.f);
+	putc_unlocked(c, out.f);
 	if (out.depth == 0)
-		fputc('\n', out.f);
+		putc_unlocked('\n', out.f);
 }
 
 static void human_sep(void)
 {
 	if (out.line_open)
-		fputc(' ', out.f);
+		putc_unlocked(' ', out.f);
 	else
 		for (int i = 0; i < out.hdepth; i++)
-			fputs("    ", out.f);
+			fputs_unlocked("    ", out.f);
 	out.line_open = true;
 }
 
@@ -237,7 +237,7 @@ void out_str(const char *key, const char *label, const char *val)
 	if (label)
 		fprintf(out.f, "%s %s", label, val);
 	else
-		fputs(val, out.f);
+		fputs_unlocked(val, out.f);
 }
 
 void out_u64(const char *key, const char *label, uint64_t val)
@@ -272,11 +272,11 @@ void out_flag(const char *key, const char *label)
 {
 	if (out.json) {
 		json_key(key);
-		fputs("true", out.f);
+		fputs_unlocked("true", out.f);
 		return;
 	}
 	human_sep();
-	fputs(label, out.f);
+	fputs_unlocked(label, out.f);
 }
 
 /* Scaled values: at most 3 decimals, trailing zeros dropped. */
@@ -390,7 +390,7 @@ void out_newline(void)
 {
 	if (out.json || !out.line_open)
 		return;
-	fputc('\n', out.f);
+	putc_unlocked('\n', out.f);
 	out.line_open = false;
 }
 
@@ -418,7 +418,7 @@ void out_capture_end(int keep)
 	cap.mem = NULL;
 	if (keep) {
 		out.f = cap.saved.f;
-		fwrite(cap.buf, 1, cap.len, out.f);
+		fwrite_unlocked(cap.buf, 1, cap.len, out.f);
 	} else {
 		out = cap.saved;
 	}

@@ -6,6 +6,7 @@
  * attributes this tool does not know as "attr-N" rather than dropped.
  * Every length is checked before a value is read.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <netlink/genl/genl.h>
@@ -35,6 +36,64 @@ const struct onl_attr *onl_attr(const struct onl_set *set, int type)
 	if (type <= 0 || type > set->max || !set->attrs[type].name)
 		return NULL;
 	return &set->attrs[type];
+}
+
+/*
+ * The attributes of a reply, read in place: libnl's accessors are calls
+ * into a shared library, a dozen for each of a million records.
+ */
+static inline int a_len(const struct nlattr *a)
+{
+	return a->nla_len - NLA_HDRLEN;
+}
+
+static inline int a_type(const struct nlattr *a)
+{
+	return a->nla_type & NLA_TYPE_MASK;
+}
+
+static inline const void *a_data(const struct nlattr *a)
+{
+	return (const char *)a + NLA_HDRLEN;
+}
+
+static inline bool a_ok(const struct nlattr *a, int rem)
+{
+	return rem >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) && a->nla_len <= rem;
+}
+
+static inline const struct nlattr *a_next(const struct nlattr *a, int *rem)
+{
+	int len = NLA_ALIGN(a->nla_len);
+
+	*rem -= len;
+	return (const struct nlattr *)((const char *)a + len);
+}
+
+#define for_each_a(pos, head, len, rem) \
+	for (pos = (head), rem = (len); a_ok(pos, rem); pos = a_next(pos, &(rem)))
+
+static inline uint64_t a_uint(const struct nlattr *a, int size)
+{
+	uint64_t v = 0;
+	uint32_t v32;
+	uint16_t v16;
+	uint8_t v8;
+
+	switch (size) {
+	case 1:
+		memcpy(&v8, a_data(a), 1);
+		return v8;
+	case 2:
+		memcpy(&v16, a_data(a), 2);
+		return v16;
+	case 4:
+		memcpy(&v32, a_data(a), 4);
+		return v32;
+	default:
+		memcpy(&v, a_data(a), 8);
+		return v;
+	}
 }
 
 /* Human label: the spec's, without the object's prefix or an "-id" end. */
@@ -147,13 +206,13 @@ static int print_u32_list(const char *key, const char *label, const struct nlatt
 	out_list_start(key);
 	if (!out_is_json())
 		out_str(NULL, NULL, label);
-	nla_for_each_nested(x, nla, rem) {
-		if (nla_len(x) != 4) {
+	for_each_a(x, (const struct nlattr *)a_data(nla), a_len(nla), rem) {
+		if (a_len(x) != 4) {
 			/* Close what was opened: the output stays well formed. */
 			out_list_end();
 			return -1;
 		}
-		out_u64(NULL, NULL, nla_get_u32(x));
+		out_u64(NULL, NULL, a_uint(x, 4));
 	}
 	out_list_end();
 	return 0;
@@ -168,7 +227,7 @@ static int print_nest(const struct onl_attr *a, const struct nlattr *nla,
 	int ret;
 
 	out_section_start(in_list ? NULL : a->name, label_of(a, NULL, lb, sizeof(lb)));
-	ret = print_attrs(a->nested, nla_data(nla), nla_len(nla), NULL);
+	ret = print_attrs(a->nested, a_data(nla), a_len(nla), NULL);
 	out_section_end();
 	return ret;
 }
@@ -182,7 +241,7 @@ static int print_one(const struct onl_set *set, const struct onl_attr *a,
 	char lb[64], words[256];
 	uint64_t v;
 
-	if (want >= 0 && nla_len(nla) != want)
+	if (want >= 0 && a_len(nla) != want)
 		return -1;
 	/* Labels are for people; JSON has the spec's keys. */
 	if (out_is_json())
@@ -196,24 +255,23 @@ static int print_one(const struct onl_set *set, const struct onl_attr *a,
 		out_flag(a->name, lb);
 		return 0;
 	case ONL_STRING:
-		if (!nla_len(nla) || ((const char *)nla_data(nla))[nla_len(nla) - 1])
+		if (!a_len(nla) || ((const char *)a_data(nla))[a_len(nla) - 1])
 			return -1;
-		out_str(a->name, lb, nla_data(nla));
+		out_str(a->name, lb, a_data(nla));
 		return 0;
 	case ONL_NEST:
 		if (!a->nested)
 			return print_u32_list(a->name, lb, nla);
 		return print_nest(a, nla, in_list);
 	case ONL_S32:
-		out_unit(a->name, lb, (int32_t)nla_get_u32((struct nlattr *)nla), a->unit);
+		out_unit(a->name, lb, (int32_t)a_uint(nla, 4), a->unit);
 		return 0;
 	default:
 		break;
 	}
-	v = a->type == ONL_U8 ? nla_get_u8((struct nlattr *)nla) :
-	    a->type == ONL_U16 ? nla_get_u16((struct nlattr *)nla) :
-	    a->type == ONL_U32 ? nla_get_u32((struct nlattr *)nla) :
-	    nla_get_u64((struct nlattr *)nla);
+	if (want <= 0)
+		return -1;	/* ONL_NONE: nothing the spec declares */
+	v = a_uint(nla, want);
 	name = onl_enum_name(a->enm, (unsigned int)v);
 	fl = out_is_json() ? NULL : flag_layout(set, a);
 	if (fl) {
@@ -236,15 +294,15 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 	const struct nlattr *nla, *x;
 	int rem, rem2;
 
-	nla_for_each_attr(nla, head, len, rem) {
-		int type = nla_type(nla);
+	for_each_a(nla, head, len, rem) {
+		int type = a_type(nla);
 		const struct onl_attr *a = onl_attr(set, type);
 		char key[32];
 
 		if (!a) {
 			/* A newer module's attribute: shown, not dropped. */
 			snprintf(key, sizeof(key), "attr-%d", type);
-			out_u64(key, key, (uint64_t)nla_len(nla));
+			out_u64(key, key, (uint64_t)a_len(nla));
 			continue;
 		}
 		/* Human output names the fabric only where it is the object. */
@@ -262,8 +320,8 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 			done[type] = 1;
 		/* Every occurrence of a multi-attr, together, as a list. */
 		out_list_start(a->name);
-		nla_for_each_attr(x, head, len, rem2)
-			if (nla_type(x) == type && print_one(set, a, x, strip, 1) < 0) {
+		for_each_a(x, head, len, rem2)
+			if (a_type(x) == type && print_one(set, a, x, strip, 1) < 0) {
 				out_list_end();
 				return -1;
 			}
