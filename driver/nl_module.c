@@ -354,14 +354,10 @@ int ophoton_nl_lane_get_doit(struct sk_buff *skb, struct genl_info *info)
 static bool lane_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
 {
 	u32 lambdas = oph_fabric_params(fab->model)->lambdas;
-	struct oph_lane_info li;
 
 	lockdep_assert_held(&fab->lock);
-	if (!unhealthy)
-		return false;
-	oph_lane_get(fab->model, idx / (2 * lambdas), idx % lambdas,
-		     (idx / lambdas) % 2, &li);
-	return li.state == OPH_LANE_ACTIVE && !li.flags;
+	return unhealthy && oph_lane_healthy(fab->model, idx / (2 * lambdas), idx % lambdas,
+					     (idx / lambdas) % 2);
 }
 
 static int lane_range(struct ophoton_fabric *fab, struct nlattr **attrs,

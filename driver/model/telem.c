@@ -159,6 +159,27 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 }
 
 /**
+ * oph_lane_healthy() - whether a lane carries data with its light in range
+ * @f: fabric
+ * @link: link id, below the fabric's links
+ * @lane: lane index, below the fabric's lambdas
+ * @dir: direction
+ *
+ * What a dump of the unhealthy asks of every lane, from its light alone:
+ * the counters of oph_lane_get() are left for the lanes it keeps.
+ *
+ * Return: true when the lane is active and its received power raises no
+ * threshold flag, as oph_lane_get() would report it.
+ */
+bool oph_lane_healthy(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir)
+{
+	struct oph_lane_phys p;
+
+	oph_lane_phys(f, link, lane, dir, &p);
+	return p.state == OPH_LANE_ACTIVE && !oph_thresh_flags(f, OPH_TH_LANE_RX, p.rx_udbm);
+}
+
+/**
  * oph_link_state() - a link's state, without its telemetry
  * @f: fabric
  * @link: link id, below the fabric's links

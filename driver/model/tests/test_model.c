@@ -506,17 +506,24 @@ TEST(same_seed_gives_the_same_telemetry_bit_for_bit)
  * link direction's path is looked up once for its lanes: whatever order
  * the lanes come in, each reads what it reads alone.
  */
-TEST(a_read_session_reads_each_lane_as_it_reads_alone)
+TEST(a_read_session_reads_each_lane_as_it_reads_alone_and_health_agrees)
 {
 	struct oph_lane_info alone, *in;
 	struct oph_params p;
 	struct oph_fabric *f;
-	u32 l, k, dir, n, order, diff = 0;
+	struct oph_fault dirty = { .kind = OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_TX,
+				   .target = 2, .value = 350 };	/* +3.5 dB: flags */
+	struct oph_fault death = { .kind = OPH_FAULT_LASER_DEATH, .target = 1, .lane = 2 };
+	u32 l, k, dir, n, order, diff = 0, unhealthy = 0;
+	const char *why;
 
 	small_params(&p);
 	f = make(&p, NULL);
 	ASSERT_NE(NULL, f);
 	run_script(f);
+	ASSERT_EQ(0, oph_fault_inject(f, &dirty, &why));
+	ASSERT_EQ(0, oph_fault_inject(f, &death, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + SEC);
 	n = oph_fabric_topo(f)->links;
 	in = calloc((size_t)n * 2 * p.lambdas, sizeof(*in));
 	ASSERT_NE(NULL, in);
@@ -540,6 +547,17 @@ TEST(a_read_session_reads_each_lane_as_it_reads_alone)
 				}
 	}
 	EXPECT_EQ(0U, diff);
+	/* What a dump of the unhealthy keeps, as the full reading says it. */
+	for (l = 0; l < n; l++)
+		for (dir = 0; dir < 2; dir++)
+			for (k = 0; k < p.lambdas; k++) {
+				oph_lane_get(f, l, k, dir, &alone);
+				diff += oph_lane_healthy(f, l, k, dir) !=
+					(alone.state == OPH_LANE_ACTIVE && !alone.flags);
+				unhealthy += alone.state != OPH_LANE_ACTIVE || alone.flags;
+			}
+	EXPECT_EQ(0U, diff);
+	EXPECT_LT(0U, unhealthy);	/* the script's faults left some */
 	free(in);
 	oph_fabric_destroy(f);
 }
