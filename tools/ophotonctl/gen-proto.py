@@ -91,8 +91,11 @@ def generate():
         for a in s["attributes"]:
             t, _ = TYPES[a["type"]]
             unit, label = unit_of(a["name"])
-            fields = ['.name = "%s"' % a["name"], '.label = "%s"' % label, ".type = %s" % t,
-                      ".unit = ONL_UNIT_%s" % unit]
+            # The JSON key as written, '"name": '; compact output leaves
+            # out the space, pretty output keeps it.
+            fields = ['.name = "%s"' % a["name"], '.label = "%s"' % label,
+                      '.key = "\\"%s\\": "' % a["name"], ".key_len = %d" % (len(a["name"]) + 3),
+                      ".type = %s" % t, ".unit = ONL_UNIT_%s" % unit]
             if a.get("nested-attributes"):
                 fields.append(".nested = &onl_set_%s" % ident(a["nested-attributes"]))
             if a.get("enum"):
@@ -101,7 +104,8 @@ def generate():
                 fields.append(".multi = 1")
             w("\t[%s] = {" % c_name(s["name-prefix"], a["name"]))
             w("\t\t" + ", ".join(fields[:2]) + ",")
-            w("\t\t" + ", ".join(fields[2:]) + ",")
+            w("\t\t" + ", ".join(fields[2:4]) + ",")
+            w("\t\t" + ", ".join(fields[4:]) + ",")
             w("\t},")
         w("};")
         w("")

@@ -133,7 +133,7 @@ static int on_event(struct nl_msg *msg, void *arg)
 	char unknown[32];
 	int fabric = -1;
 
-	if (genlmsg_parse(nlh, 0, tb, OPHOTON_A_MAX, onl_set_ophoton.policy) < 0) {
+	if (parse_msg(nlh, tb) < 0) {
 		perr("ophotonctl: malformed notification skipped\n");
 		return NL_SKIP;
 	}

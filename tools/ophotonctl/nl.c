@@ -19,6 +19,7 @@
 #include <netlink/netlink.h>
 
 #include "nl.h"
+#include "print.h"
 #include "ophotonctl.h"
 #include "proto.h"
 #include "out.h"
@@ -271,10 +272,8 @@ static void on_valid(struct nlmsghdr *nlh, struct req_state *st)
 	struct nlattr *tb[OPHOTON_A_MAX + 1];
 	int ret;
 
-	ret = genlmsg_parse(nlh, 0, tb, OPHOTON_A_MAX, onl_set_ophoton.policy);
-	if (ret < 0) {
-		perr("ophotonctl: malformed reply from the kernel: %s\n",
-			nl_geterror(ret));
+	if (parse_msg(nlh, tb) < 0) {
+		perr("ophotonctl: malformed reply from the kernel\n");
 		st->fn_ret = EXIT_FAILED;
 		return;
 	}

@@ -12,6 +12,7 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "out.h"
 
@@ -31,6 +32,60 @@ struct out_state {
 
 static struct out_state out = { .f = NULL };
 
+/*
+ * What is printed collects here and goes to the stream in 64 KiB writes:
+ * a listing of a million records is some hundred million small pieces,
+ * and stdio's per-call work (a lock, a vtable call, a length) was most of
+ * the tool's time.  Whoever writes to the stream directly asks for it
+ * through out_file(), which first empties this buffer, so the order holds.
+ */
+static struct {
+	size_t n;
+	bool tty;		/* a person watches: each line goes out whole */
+	char b[1 << 16];
+} ob;
+
+static void ob_flush(void)
+{
+	if (ob.n && out.f)
+		fwrite_unlocked(ob.b, 1, ob.n, out.f);
+	ob.n = 0;
+}
+
+static inline void ob_put(const char *s, size_t n)
+{
+	if (n > sizeof(ob.b) - ob.n) {
+		ob_flush();
+		if (n > sizeof(ob.b)) {
+			fwrite_unlocked(s, 1, n, out.f);
+			return;
+		}
+	}
+	memcpy(ob.b + ob.n, s, n);
+	ob.n += n;
+}
+
+static inline void ob_s(const char *s)
+{
+	ob_put(s, strlen(s));
+}
+
+static inline void ob_c(char c)
+{
+	if (ob.n == sizeof(ob.b))
+		ob_flush();
+	ob.b[ob.n++] = c;
+}
+
+/* A line is done: on a terminal it is shown now, as stdio would. */
+static void ob_line(void)
+{
+	if (ob.tty) {
+		ob_flush();
+		fflush(out.f);
+	}
+}
+
 static struct {
 	struct out_state saved;	/* the writer as it was when the capture began */
 	FILE *mem;
@@ -40,8 +95,10 @@ static struct {
 
 void out_init(FILE *f, int json, int pretty)
 {
+	ob_flush();
 	memset(&out, 0, sizeof(out));
 	out.f = f;
+	ob.tty = isatty(fileno(f));
 	out.json = json;
 	out.pretty = json && pretty;
 	/*
@@ -52,7 +109,7 @@ void out_init(FILE *f, int json, int pretty)
 }
 
 /* Decimal digits of @v, without printf's parsing of a format each time. */
-static void put_u64(FILE *f, uint64_t v)
+static void put_u64(uint64_t v)
 {
 	char buf[24], *p = buf + sizeof(buf);
 
@@ -60,16 +117,16 @@ static void put_u64(FILE *f, uint64_t v)
 		*--p = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	fwrite_unlocked(p, 1, (size_t)(buf + sizeof(buf) - p), f);
+	ob_put(p, (size_t)(buf + sizeof(buf) - p));
 }
 
-static void put_s64(FILE *f, int64_t v)
+static void put_s64(int64_t v)
 {
 	if (v < 0) {
-		putc_unlocked('-', f);
-		put_u64(f, -(uint64_t)v);
+		ob_c('-');
+		put_u64(-(uint64_t)v);
 	} else {
-		put_u64(f, (uint64_t)v);
+		put_u64((uint64_t)v);
 	}
 }
 
@@ -80,35 +137,40 @@ int out_is_json(void)
 
 FILE *out_file(void)
 {
+	ob_flush();
 	return out.f;
 }
 
-void out_json_string(FILE *f, const char *s)
+static void json_string(const char *s)
 {
+	static const char hex[] = "0123456789abcdef";
 	const char *p = s;
 
-	putc_unlocked('"', f);
+	ob_c('"');
 	/* Names and words need no escape: written in one piece. */
-	while (*p >= 0x20 && *p != '"' && *p != '\\')
+	while ((unsigned char)*p >= 0x20 && *p != '"' && *p != '\\')
 		p++;
-	fwrite_unlocked(s, 1, (size_t)(p - s), f);
+	ob_put(s, (size_t)(p - s));
 	for (s = p; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		switch (c) {
-		case '"':  fputs_unlocked("\\\"", f); break;
-		case '\\': fputs_unlocked("\\\\", f); break;
-		case '\n': fputs_unlocked("\\n", f); break;
-		case '\r': fputs_unlocked("\\r", f); break;
-		case '\t': fputs_unlocked("\\t", f); break;
+		case '"':  ob_put("\\\"", 2); break;
+		case '\\': ob_put("\\\\", 2); break;
+		case '\n': ob_put("\\n", 2); break;
+		case '\r': ob_put("\\r", 2); break;
+		case '\t': ob_put("\\t", 2); break;
 		default:
-			if (c < 0x20)
-				fprintf(f, "\\u%04x", c);
-			else
-				putc_unlocked(c, f);
+			if (c < 0x20) {
+				ob_put("\\u00", 4);
+				ob_c(hex[c >> 4]);
+				ob_c(hex[c & 15]);
+			} else {
+				ob_c((char)c);
+			}
 		}
 	}
-	putc_unlocked('"', f);
+	ob_c('"');
 }
 
 /* Newline and indentation for the next line of pretty JSON. */
@@ -116,32 +178,48 @@ static void json_indent(void)
 {
 	if (!out.pretty)
 		return;
-	putc_unlocked('\n', out.f);
+	ob_c('\n');
 	for (int i = 0; i < out.depth; i++)
-		fputs_unlocked("    ", out.f);
+		ob_put("    ", 4);
+}
+
+/* The separator before the next member or element of the open JSON value. */
+static void json_sep(void)
+{
+	if (out.depth > 0 && out.depth <= OUT_MAX_DEPTH) {
+		if (!out.first[out.depth - 1])
+			ob_c(',');
+		out.first[out.depth - 1] = false;
+		json_indent();
+	}
 }
 
 /* Separator and key of the next member (or element, without a key). */
 static void json_key(const char *key)
 {
-	if (out.depth > 0 && out.depth <= OUT_MAX_DEPTH) {
-		if (!out.first[out.depth - 1])
-			putc_unlocked(',', out.f);
-		out.first[out.depth - 1] = false;
-		json_indent();
-	}
+	json_sep();
 	if (key && out.depth > 0) {
 		/* Keys are the spec's names (or "attr-N"): nothing to escape. */
-		putc_unlocked('"', out.f);
-		fputs_unlocked(key, out.f);
-		fputs_unlocked(out.pretty ? "\": " : "\":", out.f);
+		ob_c('"');
+		ob_s(key);
+		if (out.pretty)
+			ob_put("\": ", 3);
+		else
+			ob_put("\":", 2);
 	}
+}
+
+/* The same for an attribute of the spec, its key written beforehand. */
+static void json_akey(const struct onl_attr *a)
+{
+	json_sep();
+	ob_put(a->key, (size_t)a->key_len + out.pretty);
 }
 
 static void json_open(const char *key, char c)
 {
 	json_key(key);
-	putc_unlocked(c, out.f);
+	ob_c(c);
 	if (out.depth < OUT_MAX_DEPTH)
 		out.first[out.depth] = true;
 	out.depth++;
@@ -152,19 +230,26 @@ static void json_close(char c)
 	out.depth--;
 	if (out.depth < OUT_MAX_DEPTH && !out.first[out.depth])
 		json_indent();
-	putc_unlocked(c, out.f);
-	if (out.depth == 0)
-		putc_unlocked('\n', out.f);
+	ob_c(c);
+	if (out.depth == 0) {
+		ob_c('\n');
+		ob_line();
+	}
 }
 
-static void human_sep(void)
+/* Human output: the separator before a value, and its label. */
+static void human_sep(const char *label)
 {
 	if (out.line_open)
-		putc_unlocked(' ', out.f);
+		ob_c(' ');
 	else
 		for (int i = 0; i < out.hdepth; i++)
-			fputs_unlocked("    ", out.f);
+			ob_put("    ", 4);
 	out.line_open = true;
+	if (label) {
+		ob_s(label);
+		ob_c(' ');
+	}
 }
 
 void out_object_start(const char *key)
@@ -200,8 +285,9 @@ void out_section_start(const char *key, const char *label)
 	out_newline();
 	out.hdepth++;
 	if (label) {
-		human_sep();
-		fprintf(out.f, "%s:", label);
+		human_sep(NULL);
+		ob_s(label);
+		ob_c(':');
 	}
 }
 
@@ -230,158 +316,215 @@ void out_str(const char *key, const char *label, const char *val)
 {
 	if (out.json) {
 		json_key(key);
-		out_json_string(out.f, val);
+		json_string(val);
 		return;
 	}
-	human_sep();
-	if (label)
-		fprintf(out.f, "%s %s", label, val);
-	else
-		fputs_unlocked(val, out.f);
+	human_sep(label);
+	ob_s(val);
 }
 
 void out_u64(const char *key, const char *label, uint64_t val)
 {
-	if (out.json) {
+	if (out.json)
 		json_key(key);
-		put_u64(out.f, val);
-		return;
-	}
-	human_sep();
-	if (label)
-		fprintf(out.f, "%s %" PRIu64, label, val);
 	else
-		fprintf(out.f, "%" PRIu64, val);
+		human_sep(label);
+	put_u64(val);
 }
 
 void out_s64(const char *key, const char *label, int64_t val)
 {
-	if (out.json) {
+	if (out.json)
 		json_key(key);
-		put_s64(out.f, val);
-		return;
-	}
-	human_sep();
-	if (label)
-		fprintf(out.f, "%s %" PRId64, label, val);
 	else
-		fprintf(out.f, "%" PRId64, val);
+		human_sep(label);
+	put_s64(val);
 }
 
 void out_flag(const char *key, const char *label)
 {
 	if (out.json) {
 		json_key(key);
-		fputs_unlocked("true", out.f);
+		ob_put("true", 4);
 		return;
 	}
-	human_sep();
-	fputs_unlocked(label, out.f);
+	human_sep(NULL);
+	ob_s(label);
+}
+
+void out_attr_str(const struct onl_attr *a, const char *label, const char *val)
+{
+	if (!out.json) {
+		out_str(NULL, label, val);
+		return;
+	}
+	json_akey(a);
+	json_string(val);
+}
+
+void out_attr_u64(const struct onl_attr *a, const char *label, uint64_t val)
+{
+	if (out.json)
+		json_akey(a);
+	else
+		human_sep(label);
+	put_u64(val);
+}
+
+void out_attr_flag(const struct onl_attr *a, const char *label)
+{
+	if (!out.json) {
+		out_flag(NULL, label);
+		return;
+	}
+	json_akey(a);
+	ob_put("true", 4);
+}
+
+/* A number and its unit: "12 mW". */
+static void human_int(int64_t v, const char *unit)
+{
+	put_s64(v);
+	ob_c(' ');
+	ob_s(unit);
 }
 
 /* Scaled values: at most 3 decimals, trailing zeros dropped. */
-static void human_scaled(const char *label, int64_t v, int64_t div, const char *unit)
+static void human_scaled(int64_t v, int64_t div, const char *unit)
 {
-	char num[64];
 	int64_t whole = v / div, frac = v % div;
-	int len;
 
 	if (frac < 0)
 		frac = -frac;
-	len = snprintf(num, sizeof(num), "%s%" PRId64, v < 0 && !whole ? "-" : "", whole);
+	if (v < 0 && !whole)
+		ob_c('-');
+	put_s64(whole);
 	if (frac) {
-		int digits = div == 10 ? 1 : div == 100 ? 2 : 3;
+		char d[3];
+		int digits = div == 10 ? 1 : div == 100 ? 2 : 3, n = digits;
 
-		len += snprintf(num + len, sizeof(num) - (size_t)len, ".%0*" PRId64,
-				digits, frac);
-		while (num[len - 1] == '0')
-			num[--len] = '\0';
+		for (int i = digits - 1; i >= 0; i--, frac /= 10)
+			d[i] = (char)('0' + frac % 10);
+		while (d[n - 1] == '0')
+			n--;
+		ob_c('.');
+		ob_put(d, (size_t)n);
 	}
-	fprintf(out.f, "%s %s%s%s", label, num, *unit ? " " : "", unit);
+	if (*unit) {
+		ob_c(' ');
+		ob_s(unit);
+	}
 }
+
+/* A bit error ratio from its -100 log10 form: "1.0e-12", or a bound "<1e-15". */
+static void human_ber(int64_t v, bool bound)
+{
+	char num[32];
+	int n = snprintf(num, sizeof(num), bound ? "<%.0e" : "%.1e",
+			 pow(10.0, -(double)v / 100.0));
+
+	ob_put(num, (size_t)n);
+}
+
+static void human_unit(const char *label, int64_t v, enum onl_unit unit);
 
 void out_unit(const char *key, const char *label, int64_t v, enum onl_unit unit)
 {
 	if (out.json) {
 		json_key(key);
-		put_s64(out.f, v);
+		put_s64(v);
 		return;
 	}
-	human_sep();
+	human_unit(label, v, unit);
+}
+
+void out_attr_unit(const struct onl_attr *a, const char *label, int64_t v)
+{
+	if (out.json) {
+		json_akey(a);
+		put_s64(v);
+		return;
+	}
+	human_unit(label, v, a->unit);
+}
+
+static void human_unit(const char *label, int64_t v, enum onl_unit unit)
+{
+	human_sep(label);
 	switch (unit) {
 	case ONL_UNIT_UDBM:
-		human_scaled(label, v, 1000, "dBm");
+		human_scaled(v, 1000, "dBm");
 		break;
 	case ONL_UNIT_MDB:
-		human_scaled(label, v, 1000, "dB");
+		human_scaled(v, 1000, "dB");
 		break;
 	case ONL_UNIT_MC:
-		human_scaled(label, v, 1000, "C");
+		human_scaled(v, 1000, "C");
 		break;
 	case ONL_UNIT_UW:
 		if (v >= 1000 || v <= -1000)
-			human_scaled(label, v, 1000, "mW");
+			human_scaled(v, 1000, "mW");
 		else
-			fprintf(out.f, "%s %" PRId64 " uW", label, v);
+			human_int(v, "uW");
 		break;
 	case ONL_UNIT_MW:
 		if (v >= 1000000 || v <= -1000000)
-			human_scaled(label, v / 1000, 1000, "kW");
+			human_scaled(v / 1000, 1000, "kW");
 		else if (v >= 1000 || v <= -1000)
-			human_scaled(label, v, 1000, "W");
+			human_scaled(v, 1000, "W");
 		else
-			fprintf(out.f, "%s %" PRId64 " mW", label, v);
+			human_int(v, "mW");
 		break;
 	case ONL_UNIT_W:
-		fprintf(out.f, "%s %" PRId64 " W", label, v);
+		human_int(v, "W");
 		break;
 	case ONL_UNIT_MV:
-		human_scaled(label, v, 1000, "V");
+		human_scaled(v, 1000, "V");
 		break;
 	case ONL_UNIT_UA:
-		human_scaled(label, v, 1000, "mA");
+		human_scaled(v, 1000, "mA");
 		break;
 	case ONL_UNIT_MA:
-		fprintf(out.f, "%s %" PRId64 " mA", label, v);
+		human_int(v, "mA");
 		break;
 	case ONL_UNIT_NS:
-		human_scaled(label, v / 1000000, 1000, "s");
+		human_scaled(v / 1000000, 1000, "s");
 		break;
 	case ONL_UNIT_MS:
-		fprintf(out.f, "%s %" PRId64 " ms", label, v);
+		human_int(v, "ms");
 		break;
 	case ONL_UNIT_GBPS:
 		if (v >= 1000)
-			human_scaled(label, v, 1000, "Tb/s");
+			human_scaled(v, 1000, "Tb/s");
 		else
-			fprintf(out.f, "%s %" PRId64 " Gb/s", label, v);
+			human_int(v, "Gb/s");
 		break;
 	case ONL_UNIT_DM:
-		human_scaled(label, v, 10, "m");
+		human_scaled(v, 10, "m");
 		break;
 	case ONL_UNIT_PS:
-		fprintf(out.f, "%s %" PRId64 " ps", label, v);
+		human_int(v, "ps");
 		break;
 	case ONL_UNIT_PPM:
-		fprintf(out.f, "%s %" PRId64 " ppm", label, v);
+		human_int(v, "ppm");
 		break;
 	case ONL_UNIT_PM:
-		fprintf(out.f, "%s %" PRId64 " pm", label, v);
+		human_int(v, "pm");
 		break;
 	case ONL_UNIT_MHZ:
-		fprintf(out.f, "%s %" PRId64 " MHz", label, v);
+		human_int(v, "MHz");
 		break;
 	case ONL_UNIT_PERMILLE:
-		human_scaled(label, v, 10, "%");
+		human_scaled(v, 10, "%");
 		break;
 	case ONL_UNIT_BER:
-		fprintf(out.f, "%s %.1e", label, pow(10.0, -(double)v / 100.0));
+		human_ber(v, false);
 		break;
 	case ONL_UNIT_BER_BOUND:
-		fprintf(out.f, "%s <%.0e", label, pow(10.0, -(double)v / 100.0));
+		human_ber(v, true);
 		break;
 	default:
-		fprintf(out.f, "%s %" PRId64, label, v);
+		put_s64(v);
 		break;
 	}
 }
@@ -390,18 +533,21 @@ void out_newline(void)
 {
 	if (out.json || !out.line_open)
 		return;
-	putc_unlocked('\n', out.f);
+	ob_c('\n');
 	out.line_open = false;
+	ob_line();
 }
 
 void out_flush(void)
 {
 	out_newline();
+	ob_flush();
 	fflush(out.f);
 }
 
 int out_capture_start(void)
 {
+	ob_flush();
 	cap.mem = open_memstream(&cap.buf, &cap.len);
 	if (!cap.mem)
 		return -1;
@@ -414,11 +560,12 @@ void out_capture_end(int keep)
 {
 	if (!cap.mem)
 		return;
+	ob_flush();
 	fclose(cap.mem);
 	cap.mem = NULL;
 	if (keep) {
 		out.f = cap.saved.f;
-		fwrite_unlocked(cap.buf, 1, cap.len, out.f);
+		ob_put(cap.buf, cap.len);
 	} else {
 		out = cap.saved;
 	}

@@ -33,6 +33,11 @@ void out_u64(const char *key, const char *label, uint64_t val);
 void out_s64(const char *key, const char *label, int64_t val);
 void out_flag(const char *key, const char *label);
 void out_unit(const char *key, const char *label, int64_t val, enum onl_unit unit);
+/* The same for an attribute of the spec: its key, and its unit. */
+void out_attr_str(const struct onl_attr *a, const char *label, const char *val);
+void out_attr_u64(const struct onl_attr *a, const char *label, uint64_t val);
+void out_attr_unit(const struct onl_attr *a, const char *label, int64_t val);
+void out_attr_flag(const struct onl_attr *a, const char *label);
 void out_newline(void);
 void out_flush(void);
 /*
@@ -50,8 +55,5 @@ void out_capture_end(int keep);
  */
 extern const char *err_where;
 #define perr(...) (fputs(err_where, stderr), fprintf(stderr, __VA_ARGS__))
-
-/* Exposed for the unit tests of the JSON writer. */
-void out_json_string(FILE *f, const char *s);
 
 #endif /* OPHOTONCTL_OUT_H */

@@ -194,6 +194,36 @@ static int want_len(enum onl_type t)
 	}
 }
 
+/*
+ * What human output shows for an attribute of a reply to a command: its
+ * label without the command's prefix, and how its flag word reads.  Worked
+ * out once per attribute and prefix, not once for each of a million
+ * records: a small table, where a collision only means working it out
+ * again.
+ */
+struct label_memo {
+	const struct onl_attr *a;
+	const char *strip;
+	const struct flag_layout *fl;
+	char text[64];
+};
+
+static const struct label_memo *label_memo(const struct onl_set *set,
+					   const struct onl_attr *a, const char *strip)
+{
+	static struct label_memo memo[256];
+	uintptr_t h = (uintptr_t)a / sizeof(*a) ^ (uintptr_t)strip;
+	struct label_memo *m = &memo[h % 256];
+
+	if (m->a != a || m->strip != strip) {
+		label_of(a, strip, m->text, sizeof(m->text));
+		m->fl = flag_layout(set, a);
+		m->a = a;
+		m->strip = strip;
+	}
+	return m;
+}
+
 static int print_one(const struct onl_set *set, const struct onl_attr *a,
 		     const struct nlattr *nla, const char *strip, int in_list);
 
@@ -219,14 +249,13 @@ static int print_u32_list(const char *key, const char *label, const struct nlatt
 }
 
 /* The attributes of one nest of @set, as a section. */
-static int print_nest(const struct onl_attr *a, const struct nlattr *nla,
-		      int in_list)
+static int print_nest(const struct onl_set *set, const struct onl_attr *a,
+		      const struct nlattr *nla, int in_list)
 {
-	char lb[64];
-
 	int ret;
 
-	out_section_start(in_list ? NULL : a->name, label_of(a, NULL, lb, sizeof(lb)));
+	out_section_start(in_list ? NULL : a->name,
+			  out_is_json() ? NULL : label_memo(set, a, NULL)->text);
 	ret = print_attrs(a->nested, a_data(nla), a_len(nla), NULL);
 	out_section_end();
 	return ret;
@@ -235,36 +264,36 @@ static int print_nest(const struct onl_attr *a, const struct nlattr *nla,
 static int print_one(const struct onl_set *set, const struct onl_attr *a,
 		     const struct nlattr *nla, const char *strip, int in_list)
 {
-	const struct flag_layout *fl;
+	const struct label_memo *m = NULL;
 	int want = want_len(a->type);
-	const char *name;
-	char lb[64], words[256];
+	const char *name, *lb = NULL;
+	char words[256];
 	uint64_t v;
 
 	if (want >= 0 && a_len(nla) != want)
 		return -1;
 	/* Labels are for people; JSON has the spec's keys. */
-	if (out_is_json())
-		lb[0] = '\0';
-	else
-		label_of(a, strip, lb, sizeof(lb));
+	if (!out_is_json()) {
+		m = label_memo(set, a, strip);
+		lb = m->text;
+	}
 	switch (a->type) {
 	case ONL_PAD:
 		return 0;
 	case ONL_FLAG:
-		out_flag(a->name, lb);
+		out_attr_flag(a, lb);
 		return 0;
 	case ONL_STRING:
 		if (!a_len(nla) || ((const char *)a_data(nla))[a_len(nla) - 1])
 			return -1;
-		out_str(a->name, lb, a_data(nla));
+		out_attr_str(a, lb, a_data(nla));
 		return 0;
 	case ONL_NEST:
 		if (!a->nested)
 			return print_u32_list(a->name, lb, nla);
-		return print_nest(a, nla, in_list);
+		return print_nest(set, a, nla, in_list);
 	case ONL_S32:
-		out_unit(a->name, lb, (int32_t)a_uint(nla, 4), a->unit);
+		out_attr_unit(a, lb, (int32_t)a_uint(nla, 4));
 		return 0;
 	default:
 		break;
@@ -273,24 +302,32 @@ static int print_one(const struct onl_set *set, const struct onl_attr *a,
 		return -1;	/* ONL_NONE: nothing the spec declares */
 	v = a_uint(nla, want);
 	name = onl_enum_name(a->enm, (unsigned int)v);
-	fl = out_is_json() ? NULL : flag_layout(set, a);
-	if (fl) {
-		flag_words(fl, (uint32_t)v, words, sizeof(words));
-		out_str(a->name, lb, words);
+	if (m && m->fl) {
+		flag_words(m->fl, (uint32_t)v, words, sizeof(words));
+		out_attr_str(a, lb, words);
 	} else if (name)
-		out_str(a->name, lb, name);
+		out_attr_str(a, lb, name);
 	else if (a->unit != ONL_UNIT_NONE && v <= INT64_MAX)
-		out_unit(a->name, lb, (int64_t)v, a->unit);
+		out_attr_unit(a, lb, (int64_t)v);
 	else
 		/* Unsigned to the top: a saturated clock is 2^64 - 1, not -1. */
-		out_u64(a->name, lb, v);
+		out_attr_u64(a, lb, v);
 	return 0;
+}
+
+/* Whether an attribute of @type comes before @nla in the nest at @head. */
+static bool seen_before(const struct nlattr *head, const struct nlattr *nla, int type)
+{
+	for (const struct nlattr *x = head; x < nla; x = (const void *)((const char *)x +
+							NLA_ALIGN(x->nla_len)))
+		if (a_type(x) == type)
+			return true;
+	return false;
 }
 
 int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		const char *strip)
 {
-	unsigned char done[256] = { 0 };
 	const struct nlattr *nla, *x;
 	int rem, rem2;
 
@@ -314,11 +351,9 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 				return -1;
 			continue;
 		}
-		if (type < 256 && done[type])
-			continue;
-		if (type < 256)
-			done[type] = 1;
 		/* Every occurrence of a multi-attr, together, as a list. */
+		if (seen_before(head, nla, type))
+			continue;
 		out_list_start(a->name);
 		for_each_a(x, head, len, rem2)
 			if (a_type(x) == type && print_one(set, a, x, strip, 1) < 0) {
@@ -330,12 +365,50 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 	return 0;
 }
 
+/* The attributes of a message of the family: where they start, how long. */
+static const struct nlattr *msg_attrs(const struct nlmsghdr *nlh, int *len)
+{
+	const int off = NLMSG_HDRLEN + GENL_HDRLEN;
+
+	if (nlh->nlmsg_len < (unsigned int)off)
+		return NULL;
+	*len = (int)nlh->nlmsg_len - off;
+	return (const struct nlattr *)((const char *)nlh + off);
+}
+
 int print_msg(const struct nlmsghdr *nlh, const char *strip)
 {
-	struct genlmsghdr *g = nlmsg_data(nlh);
+	const struct nlattr *head;
+	int len;
 
-	if (!genlmsg_valid_hdr((struct nlmsghdr *)nlh, 0))
+	head = msg_attrs(nlh, &len);
+	if (!head)
 		return -1;
-	return print_attrs(&onl_set_ophoton, genlmsg_attrdata(g, 0),
-			   genlmsg_attrlen(g, 0), strip);
+	return print_attrs(&onl_set_ophoton, head, len, strip);
+}
+
+int parse_msg(const struct nlmsghdr *nlh, struct nlattr **tb)
+{
+	const struct nlattr *head, *nla;
+	int len, rem;
+
+	head = msg_attrs(nlh, &len);
+	if (!head)
+		return -1;
+	memset(tb, 0, (OPHOTON_A_MAX + 1) * sizeof(*tb));
+	for_each_a(nla, head, len, rem) {
+		const struct onl_attr *a = onl_attr(&onl_set_ophoton, a_type(nla));
+		int want;
+
+		if (!a)
+			continue;	/* a newer module's: the printer shows it */
+		want = want_len(a->type);
+		if (a->type == ONL_FLAG ? a_len(nla) != 0 : a_len(nla) < want)
+			return -1;
+		if (a->type == ONL_STRING &&
+		    (!a_len(nla) || ((const char *)a_data(nla))[a_len(nla) - 1]))
+			return -1;
+		tb[a_type(nla)] = (struct nlattr *)nla;
+	}
+	return 0;
 }

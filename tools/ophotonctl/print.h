@@ -18,5 +18,12 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		const char *strip);
 /* Print the attributes of a message of the family. */
 int print_msg(const struct nlmsghdr *nlh, const char *strip);
+/*
+ * The attributes of a message of the family, by type into @tb (of
+ * OPHOTON_A_MAX + 1), each length checked against the spec's type as
+ * libnl's policy would: 0, or -1 when one is malformed.  Read in place,
+ * without libnl's calls for each attribute of a million records.
+ */
+int parse_msg(const struct nlmsghdr *nlh, struct nlattr **tb);
 
 #endif /* OPHOTONCTL_PRINT_H */

@@ -305,406 +305,507 @@ extern const struct onl_set onl_set_laser_stats;
 static const struct onl_attr set_ophoton_attrs[OPHOTON_A_MAX + 1] = {
 	[OPHOTON_A_PAD] = {
 		.name = "pad", .label = "pad",
+		.key = "\"pad\": ", .key_len = 6,
 		.type = ONL_PAD, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_VERSION_MODULE] = {
 		.name = "version-module", .label = "version-module",
+		.key = "\"version-module\": ", .key_len = 17,
 		.type = ONL_STRING, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_VERSION_PROTO] = {
 		.name = "version-proto", .label = "version-proto",
+		.key = "\"version-proto\": ", .key_len = 16,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_ID] = {
 		.name = "fabric-id", .label = "fabric-id",
+		.key = "\"fabric-id\": ", .key_len = 12,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_GEN] = {
 		.name = "fabric-gen", .label = "fabric-gen",
+		.key = "\"fabric-gen\": ", .key_len = 13,
 		.type = ONL_U64, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_CLOCK_NS] = {
 		.name = "fabric-clock-ns", .label = "fabric-clock",
+		.key = "\"fabric-clock-ns\": ", .key_len = 18,
 		.type = ONL_U64, .unit = ONL_UNIT_NS,
 	},
 	[OPHOTON_A_FABRIC_TIME_SCALE] = {
 		.name = "fabric-time-scale", .label = "fabric-time-scale",
+		.key = "\"fabric-time-scale\": ", .key_len = 20,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_SEED] = {
 		.name = "fabric-seed", .label = "fabric-seed",
+		.key = "\"fabric-seed\": ", .key_len = 14,
 		.type = ONL_U64, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_GPUS] = {
 		.name = "fabric-gpus", .label = "fabric-gpus",
+		.key = "\"fabric-gpus\": ", .key_len = 14,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_RACKS] = {
 		.name = "fabric-racks", .label = "fabric-racks",
+		.key = "\"fabric-racks\": ", .key_len = 15,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_MEMORY_RACKS] = {
 		.name = "fabric-memory-racks", .label = "fabric-memory-racks",
+		.key = "\"fabric-memory-racks\": ", .key_len = 22,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_SWITCH_RACKS] = {
 		.name = "fabric-switch-racks", .label = "fabric-switch-racks",
+		.key = "\"fabric-switch-racks\": ", .key_len = 22,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_TRAYS] = {
 		.name = "fabric-trays", .label = "fabric-trays",
+		.key = "\"fabric-trays\": ", .key_len = 15,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_SLOTS] = {
 		.name = "fabric-slots", .label = "fabric-slots",
+		.key = "\"fabric-slots\": ", .key_len = 15,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_ENGINES] = {
 		.name = "fabric-engines", .label = "fabric-engines",
+		.key = "\"fabric-engines\": ", .key_len = 17,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_PORTS] = {
 		.name = "fabric-ports", .label = "fabric-ports",
+		.key = "\"fabric-ports\": ", .key_len = 15,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_LAMBDAS] = {
 		.name = "fabric-lambdas", .label = "fabric-lambdas",
+		.key = "\"fabric-lambdas\": ", .key_len = 17,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_MODULES] = {
 		.name = "fabric-modules", .label = "fabric-modules",
+		.key = "\"fabric-modules\": ", .key_len = 17,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_FEED] = {
 		.name = "fabric-feed", .label = "fabric-feed",
+		.key = "\"fabric-feed\": ", .key_len = 14,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_feed,
 	},
 	[OPHOTON_A_FABRIC_LINKS] = {
 		.name = "fabric-links", .label = "fabric-links",
+		.key = "\"fabric-links\": ", .key_len = 15,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_LANE_GBPS] = {
 		.name = "fabric-lane-gbps", .label = "fabric-lane",
+		.key = "\"fabric-lane-gbps\": ", .key_len = 19,
 		.type = ONL_U32, .unit = ONL_UNIT_GBPS,
 	},
 	[OPHOTON_A_FABRIC_ACTION] = {
 		.name = "fabric-action", .label = "fabric-action",
+		.key = "\"fabric-action\": ", .key_len = 16,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_fabric_action,
 	},
 	[OPHOTON_A_FABRIC_EVENT] = {
 		.name = "fabric-event", .label = "fabric-event",
+		.key = "\"fabric-event\": ", .key_len = 15,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_fabric_event,
 	},
 	[OPHOTON_A_FABRIC_STATS] = {
 		.name = "fabric-stats", .label = "fabric-stats",
+		.key = "\"fabric-stats\": ", .key_len = 15,
 		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_fabric_stats,
 	},
 	[OPHOTON_A_STATS] = {
 		.name = "stats", .label = "stats",
+		.key = "\"stats\": ", .key_len = 8,
 		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_UNHEALTHY] = {
 		.name = "unhealthy", .label = "unhealthy",
+		.key = "\"unhealthy\": ", .key_len = 12,
 		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_NTF_SEQ] = {
 		.name = "ntf-seq", .label = "ntf-seq",
+		.key = "\"ntf-seq\": ", .key_len = 10,
 		.type = ONL_U64, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINK_ID] = {
 		.name = "link-id", .label = "link-id",
+		.key = "\"link-id\": ", .key_len = 10,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_GPU_ID] = {
 		.name = "gpu-id", .label = "gpu-id",
+		.key = "\"gpu-id\": ", .key_len = 9,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_ENGINE] = {
 		.name = "engine", .label = "engine",
+		.key = "\"engine\": ", .key_len = 9,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_PORT] = {
 		.name = "port", .label = "port",
+		.key = "\"port\": ", .key_len = 7,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_PLANE] = {
 		.name = "plane", .label = "plane",
+		.key = "\"plane\": ", .key_len = 8,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINK_STATE] = {
 		.name = "link-state", .label = "link-state",
+		.key = "\"link-state\": ", .key_len = 13,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_link_state,
 	},
 	[OPHOTON_A_LINK_ADMIN_UP] = {
 		.name = "link-admin-up", .label = "link-admin-up",
+		.key = "\"link-admin-up\": ", .key_len = 16,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINK_DOWN_REASON] = {
 		.name = "link-down-reason", .label = "link-down-reason",
+		.key = "\"link-down-reason\": ", .key_len = 19,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_down_reason,
 	},
 	[OPHOTON_A_LINK_LANES_UP] = {
 		.name = "link-lanes-up", .label = "link-lanes-up",
+		.key = "\"link-lanes-up\": ", .key_len = 16,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINK_ACTION] = {
 		.name = "link-action", .label = "link-action",
+		.key = "\"link-action\": ", .key_len = 14,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_link_action,
 	},
 	[OPHOTON_A_LINK_STATS] = {
 		.name = "link-stats", .label = "link-stats",
+		.key = "\"link-stats\": ", .key_len = 13,
 		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_link_stats,
 	},
 	[OPHOTON_A_SIDE] = {
 		.name = "side", .label = "side",
+		.key = "\"side\": ", .key_len = 7,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_side,
 	},
 	[OPHOTON_A_MODULE_ID] = {
 		.name = "module-id", .label = "module-id",
+		.key = "\"module-id\": ", .key_len = 12,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_MODULE_STATE] = {
 		.name = "module-state", .label = "module-state",
+		.key = "\"module-state\": ", .key_len = 15,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_module_state,
 	},
 	[OPHOTON_A_MODULE_ADMIN] = {
 		.name = "module-admin", .label = "module-admin",
+		.key = "\"module-admin\": ", .key_len = 15,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_module_admin,
 	},
 	[OPHOTON_A_MODULE_SERIAL] = {
 		.name = "module-serial", .label = "module-serial",
+		.key = "\"module-serial\": ", .key_len = 16,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_MODULE_INSERT_COUNT] = {
 		.name = "module-insert-count", .label = "module-insert-count",
+		.key = "\"module-insert-count\": ", .key_len = 22,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_MODULE_REMOVE_COUNT] = {
 		.name = "module-remove-count", .label = "module-remove-count",
+		.key = "\"module-remove-count\": ", .key_len = 22,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_MODULE_LASERS_ON] = {
 		.name = "module-lasers-on", .label = "module-lasers-on",
+		.key = "\"module-lasers-on\": ", .key_len = 19,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_MODULE_LINKS_FED] = {
 		.name = "module-links-fed", .label = "module-links-fed",
+		.key = "\"module-links-fed\": ", .key_len = 19,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_MODULE_SAFE_TO_REMOVE] = {
 		.name = "module-safe-to-remove", .label = "module-safe-to-remove",
+		.key = "\"module-safe-to-remove\": ", .key_len = 24,
 		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_MODULE_ACTION] = {
 		.name = "module-action", .label = "module-action",
+		.key = "\"module-action\": ", .key_len = 16,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_module_action,
 	},
 	[OPHOTON_A_MODULE_STATS] = {
 		.name = "module-stats", .label = "module-stats",
+		.key = "\"module-stats\": ", .key_len = 15,
 		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_module_stats,
 	},
 	[OPHOTON_A_LANE] = {
 		.name = "lane", .label = "lane",
+		.key = "\"lane\": ", .key_len = 7,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_DIR] = {
 		.name = "dir", .label = "dir",
+		.key = "\"dir\": ", .key_len = 6,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_dir,
 	},
 	[OPHOTON_A_LANE_STATE] = {
 		.name = "lane-state", .label = "lane-state",
+		.key = "\"lane-state\": ", .key_len = 13,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_lane_state,
 	},
 	[OPHOTON_A_LANE_STATS] = {
 		.name = "lane-stats", .label = "lane-stats",
+		.key = "\"lane-stats\": ", .key_len = 13,
 		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_lane_stats,
 	},
 	[OPHOTON_A_BLAST_OBJ] = {
 		.name = "blast-obj", .label = "blast-obj",
+		.key = "\"blast-obj\": ", .key_len = 12,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_blast_obj,
 	},
 	[OPHOTON_A_BLAST_ID] = {
 		.name = "blast-id", .label = "blast-id",
+		.key = "\"blast-id\": ", .key_len = 11,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_BLAST_LINKS] = {
 		.name = "blast-links", .label = "blast-links",
+		.key = "\"blast-links\": ", .key_len = 14,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_BLAST_LINKS_DOWN] = {
 		.name = "blast-links-down", .label = "blast-links-down",
+		.key = "\"blast-links-down\": ", .key_len = 19,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_BLAST_LANES] = {
 		.name = "blast-lanes", .label = "blast-lanes",
+		.key = "\"blast-lanes\": ", .key_len = 14,
 		.type = ONL_U64, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_BLAST_GPUS] = {
 		.name = "blast-gpus", .label = "blast-gpus",
+		.key = "\"blast-gpus\": ", .key_len = 13,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_BLAST_BANDWIDTH_GBPS] = {
 		.name = "blast-bandwidth-gbps", .label = "blast-bandwidth",
+		.key = "\"blast-bandwidth-gbps\": ", .key_len = 23,
 		.type = ONL_U64, .unit = ONL_UNIT_GBPS,
 	},
 	[OPHOTON_A_BLAST_LINK_IDS] = {
 		.name = "blast-link-ids", .label = "blast-link-ids",
+		.key = "\"blast-link-ids\": ", .key_len = 17,
 		.type = ONL_NEST, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_SIM_ACTION] = {
 		.name = "sim-action", .label = "sim-action",
+		.key = "\"sim-action\": ", .key_len = 13,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_sim_action,
 	},
 	[OPHOTON_A_SIM_STEP_NS] = {
 		.name = "sim-step-ns", .label = "sim-step",
+		.key = "\"sim-step-ns\": ", .key_len = 14,
 		.type = ONL_U64, .unit = ONL_UNIT_NS,
 	},
 	[OPHOTON_A_FAULT_KIND] = {
 		.name = "fault-kind", .label = "fault-kind",
+		.key = "\"fault-kind\": ", .key_len = 13,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_fault_kind,
 	},
 	[OPHOTON_A_FAULT_TARGET] = {
 		.name = "fault-target", .label = "fault-target",
+		.key = "\"fault-target\": ", .key_len = 15,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FIBRE] = {
 		.name = "fibre", .label = "fibre",
+		.key = "\"fibre\": ", .key_len = 8,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_fibre,
 	},
 	[OPHOTON_A_FAULT_VALUE] = {
 		.name = "fault-value", .label = "fault-value",
+		.key = "\"fault-value\": ", .key_len = 14,
 		.type = ONL_S32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FAULT_AMOUNT] = {
 		.name = "fault-amount", .label = "fault-amount",
+		.key = "\"fault-amount\": ", .key_len = 15,
 		.type = ONL_S32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_HEALTH_DOMAIN] = {
 		.name = "health-domain", .label = "health-domain",
+		.key = "\"health-domain\": ", .key_len = 16,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_health_domain,
 	},
 	[OPHOTON_A_HEALTH_ID] = {
 		.name = "health-id", .label = "health-id",
+		.key = "\"health-id\": ", .key_len = 12,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_HEALTH_ERRORS] = {
 		.name = "health-errors", .label = "health-errors",
+		.key = "\"health-errors\": ", .key_len = 16,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_HEALTH_RECOVERIES] = {
 		.name = "health-recoveries", .label = "health-recoveries",
+		.key = "\"health-recoveries\": ", .key_len = 20,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_HEALTH_LAST_ERROR_NS] = {
 		.name = "health-last-error-ns", .label = "health-last-error",
+		.key = "\"health-last-error-ns\": ", .key_len = 23,
 		.type = ONL_U64, .unit = ONL_UNIT_NS,
 	},
 	[OPHOTON_A_HEALTH_QUARANTINED] = {
 		.name = "health-quarantined", .label = "health-quarantined",
+		.key = "\"health-quarantined\": ", .key_len = 21,
 		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_HEALTH_GRACE_MS] = {
 		.name = "health-grace-ms", .label = "health-grace",
+		.key = "\"health-grace-ms\": ", .key_len = 18,
 		.type = ONL_U32, .unit = ONL_UNIT_MS,
 	},
 	[OPHOTON_A_ALARM_KIND] = {
 		.name = "alarm-kind", .label = "alarm-kind",
+		.key = "\"alarm-kind\": ", .key_len = 13,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_alarm_kind,
 	},
 	[OPHOTON_A_ALARM_FLAGS] = {
 		.name = "alarm-flags", .label = "alarm-flags",
+		.key = "\"alarm-flags\": ", .key_len = 14,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_ALARM_LASERS] = {
 		.name = "alarm-lasers", .label = "alarm-lasers",
+		.key = "\"alarm-lasers\": ", .key_len = 15,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_RACK_BUDGET_W] = {
 		.name = "fabric-rack-budget-w", .label = "fabric-rack-budget",
+		.key = "\"fabric-rack-budget-w\": ", .key_len = 23,
 		.type = ONL_U32, .unit = ONL_UNIT_W,
 	},
 	[OPHOTON_A_THRESH] = {
 		.name = "thresh", .label = "thresh",
+		.key = "\"thresh\": ", .key_len = 9,
 		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_thresh, .multi = 1,
 	},
 	[OPHOTON_A_RACK_ID] = {
 		.name = "rack-id", .label = "rack-id",
+		.key = "\"rack-id\": ", .key_len = 10,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_RACK_KIND] = {
 		.name = "rack-kind", .label = "rack-kind",
+		.key = "\"rack-kind\": ", .key_len = 12,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_rack_kind,
 	},
 	[OPHOTON_A_TRAY] = {
 		.name = "tray", .label = "tray",
+		.key = "\"tray\": ", .key_len = 7,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_SLOT] = {
 		.name = "slot", .label = "slot",
+		.key = "\"slot\": ", .key_len = 7,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_ENGINE_ID] = {
 		.name = "engine-id", .label = "engine-id",
+		.key = "\"engine-id\": ", .key_len = 12,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_ENGINE_DEAD] = {
 		.name = "engine-dead", .label = "engine-dead",
+		.key = "\"engine-dead\": ", .key_len = 14,
 		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINKS] = {
 		.name = "links", .label = "links",
+		.key = "\"links\": ", .key_len = 8,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINKS_UP] = {
 		.name = "links-up", .label = "links-up",
+		.key = "\"links-up\": ", .key_len = 11,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_AGG_STATS] = {
 		.name = "agg-stats", .label = "agg-stats",
+		.key = "\"agg-stats\": ", .key_len = 12,
 		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_agg_stats,
 	},
 	[OPHOTON_A_LASER_STATE] = {
 		.name = "laser-state", .label = "laser-state",
+		.key = "\"laser-state\": ", .key_len = 14,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_laser_state,
 	},
 	[OPHOTON_A_LASER_FIBRE_CHECKED] = {
 		.name = "laser-fibre-checked", .label = "laser-fibre-checked",
+		.key = "\"laser-fibre-checked\": ", .key_len = 22,
 		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LASER_AGING_PREDICTED] = {
 		.name = "laser-aging-predicted", .label = "laser-aging-predicted",
+		.key = "\"laser-aging-predicted\": ", .key_len = 24,
 		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LASER_STATS] = {
 		.name = "laser-stats", .label = "laser-stats",
+		.key = "\"laser-stats\": ", .key_len = 14,
 		.type = ONL_NEST, .unit = ONL_UNIT_NONE, .nested = &onl_set_laser_stats,
 	},
 	[OPHOTON_A_ENGINE_ACTION] = {
 		.name = "engine-action", .label = "engine-action",
+		.key = "\"engine-action\": ", .key_len = 16,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_engine_action,
 	},
 	[OPHOTON_A_ALARM_LINK_COUNT] = {
 		.name = "alarm-link-count", .label = "alarm-link-count",
+		.key = "\"alarm-link-count\": ", .key_len = 19,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINK_CAUSE] = {
 		.name = "link-cause", .label = "link-cause",
+		.key = "\"link-cause\": ", .key_len = 13,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_down_reason,
 	},
 	[OPHOTON_A_LANE_CAUSE] = {
 		.name = "lane-cause", .label = "lane-cause",
+		.key = "\"lane-cause\": ", .key_len = 13,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_down_reason,
 	},
 	[OPHOTON_A_MODULE_CAUSE] = {
 		.name = "module-cause", .label = "module-cause",
+		.key = "\"module-cause\": ", .key_len = 15,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_module_cause,
 	},
 	[OPHOTON_A_LASER_CAUSE] = {
 		.name = "laser-cause", .label = "laser-cause",
+		.key = "\"laser-cause\": ", .key_len = 14,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_module_cause,
 	},
 	[OPHOTON_A_FABRIC_CLOCK_S] = {
 		.name = "fabric-clock-s", .label = "fabric-clock-s",
+		.key = "\"fabric-clock-s\": ", .key_len = 17,
 		.type = ONL_U64, .unit = ONL_UNIT_NONE,
 	},
 };
@@ -820,42 +921,52 @@ const struct onl_set onl_set_ophoton = {
 static const struct onl_attr set_fabric_stats_attrs[OPHOTON_A_FABRIC_STATS_MAX + 1] = {
 	[OPHOTON_A_FABRIC_STATS_PAD] = {
 		.name = "pad", .label = "pad",
+		.key = "\"pad\": ", .key_len = 6,
 		.type = ONL_PAD, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_STATS_LINKS_UP] = {
 		.name = "links-up", .label = "links-up",
+		.key = "\"links-up\": ", .key_len = 11,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_STATS_LINKS_DEGRADED] = {
 		.name = "links-degraded", .label = "links-degraded",
+		.key = "\"links-degraded\": ", .key_len = 17,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_STATS_LINKS_BRINGUP] = {
 		.name = "links-bringup", .label = "links-bringup",
+		.key = "\"links-bringup\": ", .key_len = 16,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_STATS_LINKS_DOWN] = {
 		.name = "links-down", .label = "links-down",
+		.key = "\"links-down\": ", .key_len = 13,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_STATS_LINKS_FAILED] = {
 		.name = "links-failed", .label = "links-failed",
+		.key = "\"links-failed\": ", .key_len = 15,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_FABRIC_STATS_BANDWIDTH_GBPS] = {
 		.name = "bandwidth-gbps", .label = "bandwidth",
+		.key = "\"bandwidth-gbps\": ", .key_len = 17,
 		.type = ONL_U64, .unit = ONL_UNIT_GBPS,
 	},
 	[OPHOTON_A_FABRIC_STATS_POWER_MW] = {
 		.name = "power-mw", .label = "power",
+		.key = "\"power-mw\": ", .key_len = 11,
 		.type = ONL_U64, .unit = ONL_UNIT_MW,
 	},
 	[OPHOTON_A_FABRIC_STATS_TEMP_MC] = {
 		.name = "temp-mc", .label = "temp",
+		.key = "\"temp-mc\": ", .key_len = 10,
 		.type = ONL_S32, .unit = ONL_UNIT_MC,
 	},
 	[OPHOTON_A_FABRIC_STATS_OVER_BUDGET] = {
 		.name = "over-budget", .label = "over-budget",
+		.key = "\"over-budget\": ", .key_len = 14,
 		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
 	},
 };
@@ -880,58 +991,72 @@ const struct onl_set onl_set_fabric_stats = {
 static const struct onl_attr set_link_stats_attrs[OPHOTON_A_LINK_STATS_MAX + 1] = {
 	[OPHOTON_A_LINK_STATS_PAD] = {
 		.name = "pad", .label = "pad",
+		.key = "\"pad\": ", .key_len = 6,
 		.type = ONL_PAD, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINK_STATS_UP_COUNT] = {
 		.name = "up-count", .label = "up-count",
+		.key = "\"up-count\": ", .key_len = 11,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINK_STATS_DOWN_COUNT] = {
 		.name = "down-count", .label = "down-count",
+		.key = "\"down-count\": ", .key_len = 13,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINK_STATS_FLAP_COUNT] = {
 		.name = "flap-count", .label = "flap-count",
+		.key = "\"flap-count\": ", .key_len = 13,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINK_STATS_RETRAIN_COUNT] = {
 		.name = "retrain-count", .label = "retrain-count",
+		.key = "\"retrain-count\": ", .key_len = 16,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS] = {
 		.name = "time-in-state-ns", .label = "time-in-state",
+		.key = "\"time-in-state-ns\": ", .key_len = 19,
 		.type = ONL_U64, .unit = ONL_UNIT_NS,
 	},
 	[OPHOTON_A_LINK_STATS_OE_INPUT_UDBM] = {
 		.name = "oe-input-udbm", .label = "oe-input",
+		.key = "\"oe-input-udbm\": ", .key_len = 16,
 		.type = ONL_S32, .unit = ONL_UNIT_UDBM,
 	},
 	[OPHOTON_A_LINK_STATS_FEED_LOSS_MDB] = {
 		.name = "feed-loss-mdb", .label = "feed-loss",
+		.key = "\"feed-loss-mdb\": ", .key_len = 16,
 		.type = ONL_S32, .unit = ONL_UNIT_MDB,
 	},
 	[OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM] = {
 		.name = "fibre-length-dm", .label = "fibre-length",
+		.key = "\"fibre-length-dm\": ", .key_len = 18,
 		.type = ONL_U32, .unit = ONL_UNIT_DM,
 	},
 	[OPHOTON_A_LINK_STATS_TOF_PS] = {
 		.name = "tof-ps", .label = "tof",
+		.key = "\"tof-ps\": ", .key_len = 9,
 		.type = ONL_U32, .unit = ONL_UNIT_PS,
 	},
 	[OPHOTON_A_LINK_STATS_LATCHED] = {
 		.name = "latched", .label = "latched",
+		.key = "\"latched\": ", .key_len = 10,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LINK_STATS_BANDWIDTH_GBPS] = {
 		.name = "bandwidth-gbps", .label = "bandwidth",
+		.key = "\"bandwidth-gbps\": ", .key_len = 17,
 		.type = ONL_U32, .unit = ONL_UNIT_GBPS,
 	},
 	[OPHOTON_A_LINK_STATS_TX_FIBRE_LOSS_MDB] = {
 		.name = "tx-fibre-loss-mdb", .label = "tx-fibre-loss",
+		.key = "\"tx-fibre-loss-mdb\": ", .key_len = 20,
 		.type = ONL_S32, .unit = ONL_UNIT_MDB,
 	},
 	[OPHOTON_A_LINK_STATS_RX_FIBRE_LOSS_MDB] = {
 		.name = "rx-fibre-loss-mdb", .label = "rx-fibre-loss",
+		.key = "\"rx-fibre-loss-mdb\": ", .key_len = 20,
 		.type = ONL_S32, .unit = ONL_UNIT_MDB,
 	},
 };
@@ -960,22 +1085,27 @@ const struct onl_set onl_set_link_stats = {
 static const struct onl_attr set_module_stats_attrs[OPHOTON_A_MODULE_STATS_MAX + 1] = {
 	[OPHOTON_A_MODULE_STATS_TEMP_MC] = {
 		.name = "temp-mc", .label = "temp",
+		.key = "\"temp-mc\": ", .key_len = 10,
 		.type = ONL_S32, .unit = ONL_UNIT_MC,
 	},
 	[OPHOTON_A_MODULE_STATS_SUPPLY_MV] = {
 		.name = "supply-mv", .label = "supply",
+		.key = "\"supply-mv\": ", .key_len = 12,
 		.type = ONL_U32, .unit = ONL_UNIT_MV,
 	},
 	[OPHOTON_A_MODULE_STATS_POWER_MW] = {
 		.name = "power-mw", .label = "power",
+		.key = "\"power-mw\": ", .key_len = 11,
 		.type = ONL_U32, .unit = ONL_UNIT_MW,
 	},
 	[OPHOTON_A_MODULE_STATS_FLAGS] = {
 		.name = "flags", .label = "flags",
+		.key = "\"flags\": ", .key_len = 8,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_MODULE_STATS_LATCHED] = {
 		.name = "latched", .label = "latched",
+		.key = "\"latched\": ", .key_len = 10,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 };
@@ -996,50 +1126,62 @@ const struct onl_set onl_set_module_stats = {
 static const struct onl_attr set_lane_stats_attrs[OPHOTON_A_LANE_STATS_MAX + 1] = {
 	[OPHOTON_A_LANE_STATS_PAD] = {
 		.name = "pad", .label = "pad",
+		.key = "\"pad\": ", .key_len = 6,
 		.type = ONL_PAD, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LANE_STATS_RX_POWER_UDBM] = {
 		.name = "rx-power-udbm", .label = "rx-power",
+		.key = "\"rx-power-udbm\": ", .key_len = 16,
 		.type = ONL_S32, .unit = ONL_UNIT_UDBM,
 	},
 	[OPHOTON_A_LANE_STATS_MARGIN_MDB] = {
 		.name = "margin-mdb", .label = "margin",
+		.key = "\"margin-mdb\": ", .key_len = 13,
 		.type = ONL_S32, .unit = ONL_UNIT_MDB,
 	},
 	[OPHOTON_A_LANE_STATS_RING_OFFSET_PM] = {
 		.name = "ring-offset-pm", .label = "ring-offset",
+		.key = "\"ring-offset-pm\": ", .key_len = 17,
 		.type = ONL_S32, .unit = ONL_UNIT_PM,
 	},
 	[OPHOTON_A_LANE_STATS_HEATER_UW] = {
 		.name = "heater-uw", .label = "heater",
+		.key = "\"heater-uw\": ", .key_len = 12,
 		.type = ONL_U32, .unit = ONL_UNIT_UW,
 	},
 	[OPHOTON_A_LANE_STATS_BER_E] = {
 		.name = "ber-e", .label = "ber",
+		.key = "\"ber-e\": ", .key_len = 8,
 		.type = ONL_U32, .unit = ONL_UNIT_BER,
 	},
 	[OPHOTON_A_LANE_STATS_BITS] = {
 		.name = "bits", .label = "bits",
+		.key = "\"bits\": ", .key_len = 7,
 		.type = ONL_U64, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LANE_STATS_ERR_BITS] = {
 		.name = "err-bits", .label = "err-bits",
+		.key = "\"err-bits\": ", .key_len = 11,
 		.type = ONL_U64, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LANE_STATS_FEC_CORRECTED] = {
 		.name = "fec-corrected", .label = "fec-corrected",
+		.key = "\"fec-corrected\": ", .key_len = 16,
 		.type = ONL_U64, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE] = {
 		.name = "fec-uncorrectable", .label = "fec-uncorrectable",
+		.key = "\"fec-uncorrectable\": ", .key_len = 20,
 		.type = ONL_U64, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LANE_STATS_FLAGS] = {
 		.name = "flags", .label = "flags",
+		.key = "\"flags\": ", .key_len = 8,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LANE_STATS_BER_BOUND_E] = {
 		.name = "ber-bound-e", .label = "ber",
+		.key = "\"ber-bound-e\": ", .key_len = 14,
 		.type = ONL_U32, .unit = ONL_UNIT_BER_BOUND,
 	},
 };
@@ -1066,22 +1208,27 @@ const struct onl_set onl_set_lane_stats = {
 static const struct onl_attr set_thresh_attrs[OPHOTON_A_THRESH_MAX + 1] = {
 	[OPHOTON_A_THRESH_ID] = {
 		.name = "id", .label = "id",
+		.key = "\"id\": ", .key_len = 5,
 		.type = ONL_U8, .unit = ONL_UNIT_NONE, .enm = &onl_enum_thresh_id,
 	},
 	[OPHOTON_A_THRESH_ALARM_LO] = {
 		.name = "alarm-lo", .label = "alarm-lo",
+		.key = "\"alarm-lo\": ", .key_len = 11,
 		.type = ONL_S32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_THRESH_WARN_LO] = {
 		.name = "warn-lo", .label = "warn-lo",
+		.key = "\"warn-lo\": ", .key_len = 10,
 		.type = ONL_S32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_THRESH_WARN_HI] = {
 		.name = "warn-hi", .label = "warn-hi",
+		.key = "\"warn-hi\": ", .key_len = 10,
 		.type = ONL_S32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_THRESH_ALARM_HI] = {
 		.name = "alarm-hi", .label = "alarm-hi",
+		.key = "\"alarm-hi\": ", .key_len = 11,
 		.type = ONL_S32, .unit = ONL_UNIT_NONE,
 	},
 };
@@ -1102,50 +1249,62 @@ const struct onl_set onl_set_thresh = {
 static const struct onl_attr set_agg_stats_attrs[OPHOTON_A_AGG_STATS_MAX + 1] = {
 	[OPHOTON_A_AGG_STATS_PAD] = {
 		.name = "pad", .label = "pad",
+		.key = "\"pad\": ", .key_len = 6,
 		.type = ONL_PAD, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_AGG_STATS_LINKS_DEGRADED] = {
 		.name = "links-degraded", .label = "links-degraded",
+		.key = "\"links-degraded\": ", .key_len = 17,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_AGG_STATS_LINKS_BRINGUP] = {
 		.name = "links-bringup", .label = "links-bringup",
+		.key = "\"links-bringup\": ", .key_len = 16,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_AGG_STATS_LINKS_DOWN] = {
 		.name = "links-down", .label = "links-down",
+		.key = "\"links-down\": ", .key_len = 13,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_AGG_STATS_LINKS_FAILED] = {
 		.name = "links-failed", .label = "links-failed",
+		.key = "\"links-failed\": ", .key_len = 15,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_AGG_STATS_BANDWIDTH_GBPS] = {
 		.name = "bandwidth-gbps", .label = "bandwidth",
+		.key = "\"bandwidth-gbps\": ", .key_len = 17,
 		.type = ONL_U64, .unit = ONL_UNIT_GBPS,
 	},
 	[OPHOTON_A_AGG_STATS_POWER_MW] = {
 		.name = "power-mw", .label = "power",
+		.key = "\"power-mw\": ", .key_len = 11,
 		.type = ONL_U64, .unit = ONL_UNIT_MW,
 	},
 	[OPHOTON_A_AGG_STATS_TEMP_MC] = {
 		.name = "temp-mc", .label = "temp",
+		.key = "\"temp-mc\": ", .key_len = 10,
 		.type = ONL_S32, .unit = ONL_UNIT_MC,
 	},
 	[OPHOTON_A_AGG_STATS_BUDGET_W] = {
 		.name = "budget-w", .label = "budget",
+		.key = "\"budget-w\": ", .key_len = 11,
 		.type = ONL_U32, .unit = ONL_UNIT_W,
 	},
 	[OPHOTON_A_AGG_STATS_OVER_BUDGET] = {
 		.name = "over-budget", .label = "over-budget",
+		.key = "\"over-budget\": ", .key_len = 14,
 		.type = ONL_FLAG, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_AGG_STATS_FLAGS] = {
 		.name = "flags", .label = "flags",
+		.key = "\"flags\": ", .key_len = 8,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_AGG_STATS_LATCHED] = {
 		.name = "latched", .label = "latched",
+		.key = "\"latched\": ", .key_len = 10,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 };
@@ -1172,38 +1331,47 @@ const struct onl_set onl_set_agg_stats = {
 static const struct onl_attr set_laser_stats_attrs[OPHOTON_A_LASER_STATS_MAX + 1] = {
 	[OPHOTON_A_LASER_STATS_BIAS_UA] = {
 		.name = "bias-ua", .label = "bias",
+		.key = "\"bias-ua\": ", .key_len = 10,
 		.type = ONL_U32, .unit = ONL_UNIT_UA,
 	},
 	[OPHOTON_A_LASER_STATS_POWER_UW] = {
 		.name = "power-uw", .label = "power",
+		.key = "\"power-uw\": ", .key_len = 11,
 		.type = ONL_U32, .unit = ONL_UNIT_UW,
 	},
 	[OPHOTON_A_LASER_STATS_VOLTAGE_MV] = {
 		.name = "voltage-mv", .label = "voltage",
+		.key = "\"voltage-mv\": ", .key_len = 13,
 		.type = ONL_U32, .unit = ONL_UNIT_MV,
 	},
 	[OPHOTON_A_LASER_STATS_FREQ_ERR_MHZ] = {
 		.name = "freq-err-mhz", .label = "freq-err",
+		.key = "\"freq-err-mhz\": ", .key_len = 15,
 		.type = ONL_S32, .unit = ONL_UNIT_MHZ,
 	},
 	[OPHOTON_A_LASER_STATS_TEMP_MC] = {
 		.name = "temp-mc", .label = "temp",
+		.key = "\"temp-mc\": ", .key_len = 10,
 		.type = ONL_S32, .unit = ONL_UNIT_MC,
 	},
 	[OPHOTON_A_LASER_STATS_TEC_MA] = {
 		.name = "tec-ma", .label = "tec",
+		.key = "\"tec-ma\": ", .key_len = 9,
 		.type = ONL_U32, .unit = ONL_UNIT_MA,
 	},
 	[OPHOTON_A_LASER_STATS_AGE_PPM] = {
 		.name = "age-ppm", .label = "age",
+		.key = "\"age-ppm\": ", .key_len = 10,
 		.type = ONL_U32, .unit = ONL_UNIT_PPM,
 	},
 	[OPHOTON_A_LASER_STATS_FLAGS] = {
 		.name = "flags", .label = "flags",
+		.key = "\"flags\": ", .key_len = 8,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 	[OPHOTON_A_LASER_STATS_LATCHED] = {
 		.name = "latched", .label = "latched",
+		.key = "\"latched\": ", .key_len = 10,
 		.type = ONL_U32, .unit = ONL_UNIT_NONE,
 	},
 };

@@ -56,10 +56,16 @@ struct onl_enum {
 
 struct onl_set;
 
-/* One attribute: its spec name (the JSON key), human label, type, unit. */
+/*
+ * One attribute: its spec name (the JSON key), human label, type, unit.
+ * @key is the key as JSON writes it, '"name": ': @key_len bytes of it in
+ * compact output, one more (the space) in pretty output.
+ */
 struct onl_attr {
 	const char *name;
 	const char *label;
+	const char *key;
+	int key_len;
 	enum onl_type type;
 	enum onl_unit unit;
 	const struct onl_set *nested;

@@ -26,6 +26,8 @@ static void cap_start(struct capture *c, int json, int pretty)
 
 static char *cap_end(struct capture *c)
 {
+	/* The writer holds what it printed until a flush, as at a command's end. */
+	out_flush();
 	fclose(c->f);
 	return c->buf;
 }
@@ -95,6 +97,48 @@ TEST(empty_object_is_valid_json)
 	out_object_end();
 	s = cap_end(&c);
 	EXPECT_STREQ("{}\n", s);
+	free(s);
+}
+
+/* What a command writes to the stream itself lands where it was written. */
+TEST(direct_writes_keep_their_place_among_buffered_output)
+{
+	struct capture c;
+	char *s;
+
+	cap_start(&c, 0, 0);
+	out_str(NULL, "a", "1");
+	fputs("[direct] ", out_file());
+	out_str(NULL, "b", "2");
+	out_newline();
+	s = cap_end(&c);
+	EXPECT_STREQ("a 1[direct]  b 2\n", s);
+	free(s);
+}
+
+/* Output larger than the writer's buffer arrives whole and in order. */
+TEST(a_listing_larger_than_the_buffer_arrives_whole)
+{
+	struct capture c;
+	size_t n = 0;
+	char *s, *p;
+	int i;
+
+	cap_start(&c, 1, 0);
+	out_list_start(NULL);
+	for (i = 0; i < 20000; i++)
+		out_u64(NULL, NULL, (uint64_t)i);
+	out_list_end();
+	s = cap_end(&c);
+	ASSERT_EQ(0, strncmp(s, "[0,1,2,", 7));
+	n = strlen(s);
+	ASSERT_GT(n, (size_t)(1 << 16));
+	EXPECT_STREQ("19998,19999]\n", s + n - 13);
+	/* Every number once, in order. */
+	for (i = 0, p = s + 1; i < 20000; i++, p++) {
+		ASSERT_EQ((unsigned long)i, strtoul(p, &p, 10));
+		ASSERT_EQ(i < 19999 ? ',' : ']', *p);
+	}
 	free(s);
 }
 

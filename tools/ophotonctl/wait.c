@@ -23,6 +23,7 @@
 #include <netlink/netlink.h>
 
 #include "ophotonctl.h"
+#include "print.h"
 #include "out.h"
 
 #define WAIT_DEFAULT_S	120
@@ -233,7 +234,7 @@ static int on_event(struct nl_msg *msg, void *arg)
 	struct nlattr *tb[OPHOTON_A_MAX + 1];
 	uint64_t seq;
 
-	if (genlmsg_parse(nlh, 0, tb, OPHOTON_A_MAX, onl_set_ophoton.policy) < 0 ||
+	if (parse_msg(nlh, tb) < 0 ||
 	    !tb[OPHOTON_A_FABRIC_ID] ||
 	    nla_get_u32(tb[OPHOTON_A_FABRIC_ID]) != (uint32_t)wt->c->fabric)
 		return NL_OK;
