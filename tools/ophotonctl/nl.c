@@ -266,22 +266,41 @@ struct req_state {
 	int done;
 };
 
+/*
+ * The attribute tables of replies being read: one for each request in
+ * progress, as a reply's callback may make a request of its own (a laser
+ * module's lasers).  Static, so all NULL to begin with, and each entry a
+ * reply set is put back to NULL when its callback is done.
+ */
+#define ONL_TB_LEVELS 4
+static struct nlattr *reply_tb[ONL_TB_LEVELS][OPHOTON_A_MAX + 1];
+static int reply_level;
+
 /* A reply carrying data: parsed against the family's policy, then @st->fn. */
 static void on_valid(struct nlmsghdr *nlh, struct req_state *st)
 {
-	struct nlattr *tb[OPHOTON_A_MAX + 1];
+	struct nlattr *deep[OPHOTON_A_MAX + 1], **tb;
 	int ret;
 
-	if (parse_msg(nlh, tb) < 0) {
+	if (reply_level < ONL_TB_LEVELS) {
+		tb = reply_tb[reply_level];
+		ret = parse_msg_into(nlh, tb);
+	} else {
+		tb = deep;
+		ret = parse_msg(nlh, tb);
+	}
+	if (ret < 0) {
 		perr("ophotonctl: malformed reply from the kernel\n");
 		st->fn_ret = EXIT_FAILED;
-		return;
-	}
-	if (st->fn) {
+	} else if (st->fn) {
+		reply_level++;
 		ret = st->fn(nlh, tb, st->arg);
+		reply_level--;
 		if (ret && !st->fn_ret)
 			st->fn_ret = ret;
 	}
+	if (tb != deep)
+		parse_msg_forget(nlh, tb);
 }
 
 static int recv_raw(struct nl_sock *sk, unsigned char **buf)
@@ -311,8 +330,9 @@ static int recv_replies(struct nl_sock *sk, struct req_state *st)
 		free(buf);
 		return n;
 	}
-	for (nlh = (struct nlmsghdr *)buf; nlmsg_ok(nlh, n) && !st->done;
-	     nlh = nlmsg_next(nlh, &n)) {
+	/* NLMSG_OK and NLMSG_NEXT: libnl's calls, once for each record. */
+	for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, n) && !st->done;
+	     nlh = NLMSG_NEXT(nlh, n)) {
 		/* What answers an earlier request is not ours to read. */
 		if (nlh->nlmsg_seq != st->req->nlmsg_seq)
 			continue;

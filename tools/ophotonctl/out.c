@@ -100,6 +100,7 @@ void out_init(FILE *f, int json, int pretty)
 	out.f = f;
 	ob.tty = isatty(fileno(f));
 	out.json = json;
+	out_json_on = json;
 	out.pretty = json && pretty;
 	/*
 	 * One thread writes: a listing of a million records must not take
@@ -130,10 +131,7 @@ static void put_s64(int64_t v)
 	}
 }
 
-int out_is_json(void)
-{
-	return out.json;
-}
+int out_json_on;
 
 FILE *out_file(void)
 {
@@ -405,7 +403,7 @@ static void human_scaled(int64_t v, int64_t div, const char *unit)
 
 		for (int i = digits - 1; i >= 0; i--, frac /= 10)
 			d[i] = (char)('0' + frac % 10);
-		while (d[n - 1] == '0')
+		while (n > 1 && d[n - 1] == '0')
 			n--;
 		ob_c('.');
 		ob_put(d, (size_t)n);

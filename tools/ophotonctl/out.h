@@ -16,7 +16,13 @@
 #include "proto.h"
 
 void out_init(FILE *f, int json, int pretty);
-int out_is_json(void);
+/* Set by out_init(): JSON rather than human output. */
+extern int out_json_on;
+
+static inline int out_is_json(void)
+{
+	return out_json_on;
+}
 FILE *out_file(void);
 /* A JSON object or array; nothing in human output. */
 void out_object_start(const char *key);

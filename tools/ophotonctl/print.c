@@ -387,7 +387,7 @@ int print_msg(const struct nlmsghdr *nlh, const char *strip)
 	return print_attrs(&onl_set_ophoton, head, len, strip);
 }
 
-int parse_msg(const struct nlmsghdr *nlh, struct nlattr **tb)
+int parse_msg_into(const struct nlmsghdr *nlh, struct nlattr **tb)
 {
 	const struct nlattr *head, *nla;
 	int len, rem;
@@ -395,7 +395,6 @@ int parse_msg(const struct nlmsghdr *nlh, struct nlattr **tb)
 	head = msg_attrs(nlh, &len);
 	if (!head)
 		return -1;
-	memset(tb, 0, (OPHOTON_A_MAX + 1) * sizeof(*tb));
 	for_each_a(nla, head, len, rem) {
 		const struct onl_attr *a = onl_attr(&onl_set_ophoton, a_type(nla));
 		int want;
@@ -411,4 +410,23 @@ int parse_msg(const struct nlmsghdr *nlh, struct nlattr **tb)
 		tb[a_type(nla)] = (struct nlattr *)nla;
 	}
 	return 0;
+}
+
+void parse_msg_forget(const struct nlmsghdr *nlh, struct nlattr **tb)
+{
+	const struct nlattr *head, *nla;
+	int len, rem;
+
+	head = msg_attrs(nlh, &len);
+	if (!head)
+		return;
+	for_each_a(nla, head, len, rem)
+		if (a_type(nla) <= OPHOTON_A_MAX)
+			tb[a_type(nla)] = NULL;
+}
+
+int parse_msg(const struct nlmsghdr *nlh, struct nlattr **tb)
+{
+	memset(tb, 0, (OPHOTON_A_MAX + 1) * sizeof(*tb));
+	return parse_msg_into(nlh, tb);
 }

@@ -25,5 +25,12 @@ int print_msg(const struct nlmsghdr *nlh, const char *strip);
  * without libnl's calls for each attribute of a million records.
  */
 int parse_msg(const struct nlmsghdr *nlh, struct nlattr **tb);
+/*
+ * The same into a @tb with nothing set, and back to nothing set after: a
+ * table cleared only where a message wrote, for the million records of a
+ * dump (the whole table is 840 bytes, a record's attributes a handful).
+ */
+int parse_msg_into(const struct nlmsghdr *nlh, struct nlattr **tb);
+void parse_msg_forget(const struct nlmsghdr *nlh, struct nlattr **tb);
 
 #endif /* OPHOTONCTL_PRINT_H */

@@ -214,6 +214,9 @@ static void put_object(struct nl_msg *m, int cmd, uint32_t id, int stats)
 			    cmd == OPHOTON_CMD_GPU_GET ? OPHOTON_A_GPU_ID : OPHOTON_A_ENGINE_ID, id);
 		nla_put_u32(m, OPHOTON_A_LINKS, 4);
 		nla_put_u32(m, OPHOTON_A_LINKS_UP, id ? 4 : 3);
+		/* Engine 0 died: its flag is in its record only. */
+		if (cmd == OPHOTON_CMD_ENGINE_GET && id == 0)
+			nla_put_flag(m, OPHOTON_A_ENGINE_DEAD);
 		n = nla_nest_start(m, OPHOTON_A_AGG_STATS);
 		nla_put_u32(m, OPHOTON_A_AGG_STATS_LINKS_FAILED, id ? 0 : 1);
 		nla_put_u64(m, OPHOTON_A_AGG_STATS_POWER_MW, 1500000);
@@ -988,6 +991,20 @@ TEST_F(cli, an_interrupted_dump_warns_once_and_keeps_its_output)
 	run(&self->r, "fabric", "export", "--format", "openmetrics", NULL);
 	EXPECT_STREQ(intr_warning, self->r.err);
 	EXPECT_EQ(0, strcmp(self->r.out + strlen(self->r.out) - 6, "# EOF\n"));
+}
+
+/*
+ * A reply's attributes are its own: a flag of one record is not seen in
+ * the next (the tool clears only what each record set).
+ */
+TEST_F(cli, each_record_of_a_dump_is_read_without_the_one_before)
+{
+	run(&self->r, "-j", "fabric", "map", "engines", NULL);
+	ASSERT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"engine-id\":0,")) TH_LOG("%s", self->r.out);
+	EXPECT_EQ(1, count(self->r.out, "\"state\":\"failed\"")) TH_LOG("%s", self->r.out);
+	EXPECT_EQ(2, count(self->r.out, "\"state\":\"up\"")) TH_LOG("%s", self->r.out);
 }
 
 TEST_F(cli, internal_reads_run_an_interrupted_dump_again)
