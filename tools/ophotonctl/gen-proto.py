@@ -75,9 +75,14 @@ def generate():
             w('\t"%s",' % n)
         w("};")
         w("")
+        w("static const unsigned char enum_%s_lens[] = {" % ident(d["name"]))
+        w("\t" + ", ".join(str(len(n)) for n in names) + ",")
+        w("};")
+        w("")
         w("const struct onl_enum onl_enum_%s = {" % ident(d["name"]))
         w('\t.name = "%s", .first = %d, .n = %d, .names = enum_%s_names,'
           % (d["name"], start, len(names), ident(d["name"])))
+        w("\t.lens = enum_%s_lens," % ident(d["name"]))
         w("};")
         w("")
     sets = spec["attribute-sets"]

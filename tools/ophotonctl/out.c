@@ -109,16 +109,41 @@ void out_init(FILE *f, int json, int pretty)
 	__fsetlocking(f, FSETLOCKING_BYCALLER);
 }
 
-/* Decimal digits of @v, without printf's parsing of a format each time. */
+/*
+ * Decimal digits of @v, two at a time, straight into the buffer: without
+ * printf's parsing of a format, and without a buffer of its own.
+ */
 static void put_u64(uint64_t v)
 {
-	char buf[24], *p = buf + sizeof(buf);
+	static const char pairs[] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
+	uint64_t t = v;
+	size_t n = 1;
+	char *p;
 
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	ob_put(p, (size_t)(buf + sizeof(buf) - p));
+	while (t >= 10) {
+		t /= 10;
+		n++;
+	}
+	if (sizeof(ob.b) - ob.n < n)
+		ob_flush();
+	p = ob.b + ob.n + n;
+	ob.n += n;
+	while (v >= 100) {
+		unsigned int r = (unsigned int)(v % 100);
+
+		v /= 100;
+		p -= 2;
+		memcpy(p, pairs + 2 * r, 2);
+	}
+	if (v >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * v, 2);
+	} else {
+		*--p = (char)('0' + v);
+	}
 }
 
 static void put_s64(int64_t v)
@@ -358,6 +383,19 @@ void out_attr_str(const struct onl_attr *a, const char *label, const char *val)
 	}
 	json_akey(a);
 	json_string(val);
+}
+
+void out_attr_name(const struct onl_attr *a, const char *label, const char *name, int len)
+{
+	if (out.json) {
+		json_akey(a);
+		ob_c('"');
+		ob_put(name, (size_t)len);
+		ob_c('"');
+		return;
+	}
+	human_sep(label);
+	ob_put(name, (size_t)len);
 }
 
 void out_attr_u64(const struct onl_attr *a, const char *label, uint64_t val)

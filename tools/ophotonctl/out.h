@@ -44,6 +44,8 @@ void out_attr_str(const struct onl_attr *a, const char *label, const char *val);
 void out_attr_u64(const struct onl_attr *a, const char *label, uint64_t val);
 void out_attr_unit(const struct onl_attr *a, const char *label, int64_t val);
 void out_attr_flag(const struct onl_attr *a, const char *label);
+/* A name of the spec (an enum value's), @len bytes, as a string. */
+void out_attr_name(const struct onl_attr *a, const char *label, const char *name, int len);
 void out_newline(void);
 void out_flush(void);
 /*

@@ -261,13 +261,35 @@ static int print_nest(const struct onl_set *set, const struct onl_attr *a,
 	return ret;
 }
 
+/*
+ * Apart from print_one(), which runs for every attribute of a million
+ * records: a buffer on its stack would give it a stack protector's work
+ * each time.
+ */
+static __attribute__((noinline)) void print_flag_words(const struct onl_attr *a,
+							const struct label_memo *m, uint32_t v)
+{
+	char words[256];
+
+	flag_words(m->fl, v, words, sizeof(words));
+	out_attr_str(a, m->text, words);
+}
+
+/* An attribute of a newer module: its type and length, not dropped. */
+static __attribute__((noinline)) void print_unknown(const struct nlattr *nla)
+{
+	char key[32];
+
+	snprintf(key, sizeof(key), "attr-%d", a_type(nla));
+	out_u64(key, key, (uint64_t)a_len(nla));
+}
+
 static int print_one(const struct onl_set *set, const struct onl_attr *a,
 		     const struct nlattr *nla, const char *strip, int in_list)
 {
 	const struct label_memo *m = NULL;
 	int want = want_len(a->type);
 	const char *name, *lb = NULL;
-	char words[256];
 	uint64_t v;
 
 	if (want >= 0 && a_len(nla) != want)
@@ -302,11 +324,10 @@ static int print_one(const struct onl_set *set, const struct onl_attr *a,
 		return -1;	/* ONL_NONE: nothing the spec declares */
 	v = a_uint(nla, want);
 	name = onl_enum_name(a->enm, (unsigned int)v);
-	if (m && m->fl) {
-		flag_words(m->fl, (uint32_t)v, words, sizeof(words));
-		out_attr_str(a, lb, words);
-	} else if (name)
-		out_attr_str(a, lb, name);
+	if (m && m->fl)
+		print_flag_words(a, m, (uint32_t)v);
+	else if (name)
+		out_attr_name(a, lb, name, a->enm->lens[v - (unsigned int)a->enm->first]);
 	else if (a->unit != ONL_UNIT_NONE && v <= INT64_MAX)
 		out_attr_unit(a, lb, (int64_t)v);
 	else
@@ -334,12 +355,9 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 	for_each_a(nla, head, len, rem) {
 		int type = a_type(nla);
 		const struct onl_attr *a = onl_attr(set, type);
-		char key[32];
 
 		if (!a) {
-			/* A newer module's attribute: shown, not dropped. */
-			snprintf(key, sizeof(key), "attr-%d", type);
-			out_u64(key, key, (uint64_t)a_len(nla));
+			print_unknown(nla);
 			continue;
 		}
 		/* Human output names the fabric only where it is the object. */

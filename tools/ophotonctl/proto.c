@@ -16,8 +16,13 @@ static const char *const enum_feed_names[] = {
 	"stripe",
 };
 
+static const unsigned char enum_feed_lens[] = {
+	5, 6,
+};
+
 const struct onl_enum onl_enum_feed = {
 	.name = "feed", .first = 0, .n = 2, .names = enum_feed_names,
+	.lens = enum_feed_lens,
 };
 
 static const char *const enum_link_state_names[] = {
@@ -32,8 +37,13 @@ static const char *const enum_link_state_names[] = {
 	"failed",
 };
 
+static const unsigned char enum_link_state_lens[] = {
+	4, 10, 11, 8, 8, 2, 8, 10, 6,
+};
+
 const struct onl_enum onl_enum_link_state = {
 	.name = "link-state", .first = 0, .n = 9, .names = enum_link_state_names,
+	.lens = enum_link_state_lens,
 };
 
 static const char *const enum_down_reason_names[] = {
@@ -55,8 +65,13 @@ static const char *const enum_down_reason_names[] = {
 	"tec",
 };
 
+static const unsigned char enum_down_reason_lens[] = {
+	4, 5, 8, 5, 5, 3, 11, 7, 6, 5, 10, 4, 7, 6, 5, 3,
+};
+
 const struct onl_enum onl_enum_down_reason = {
 	.name = "down-reason", .first = 0, .n = 16, .names = enum_down_reason_names,
+	.lens = enum_down_reason_lens,
 };
 
 static const char *const enum_module_cause_names[] = {
@@ -69,8 +84,13 @@ static const char *const enum_module_cause_names[] = {
 	"quarantine",
 };
 
+static const unsigned char enum_module_cause_lens[] = {
+	4, 11, 6, 8, 5, 5, 10,
+};
+
 const struct onl_enum onl_enum_module_cause = {
 	.name = "module-cause", .first = 0, .n = 7, .names = enum_module_cause_names,
+	.lens = enum_module_cause_lens,
 };
 
 static const char *const enum_link_action_names[] = {
@@ -80,8 +100,13 @@ static const char *const enum_link_action_names[] = {
 	"clear",
 };
 
+static const unsigned char enum_link_action_lens[] = {
+	2, 4, 7, 5,
+};
+
 const struct onl_enum onl_enum_link_action = {
 	.name = "link-action", .first = 1, .n = 4, .names = enum_link_action_names,
+	.lens = enum_link_action_lens,
 };
 
 static const char *const enum_fabric_action_names[] = {
@@ -89,8 +114,13 @@ static const char *const enum_fabric_action_names[] = {
 	"down",
 };
 
+static const unsigned char enum_fabric_action_lens[] = {
+	2, 4,
+};
+
 const struct onl_enum onl_enum_fabric_action = {
 	.name = "fabric-action", .first = 1, .n = 2, .names = enum_fabric_action_names,
+	.lens = enum_fabric_action_lens,
 };
 
 static const char *const enum_fabric_event_names[] = {
@@ -99,8 +129,13 @@ static const char *const enum_fabric_event_names[] = {
 	"change",
 };
 
+static const unsigned char enum_fabric_event_lens[] = {
+	6, 6, 6,
+};
+
 const struct onl_enum onl_enum_fabric_event = {
 	.name = "fabric-event", .first = 1, .n = 3, .names = enum_fabric_event_names,
+	.lens = enum_fabric_event_lens,
 };
 
 static const char *const enum_side_names[] = {
@@ -108,8 +143,13 @@ static const char *const enum_side_names[] = {
 	"switch",
 };
 
+static const unsigned char enum_side_lens[] = {
+	3, 6,
+};
+
 const struct onl_enum onl_enum_side = {
 	.name = "side", .first = 0, .n = 2, .names = enum_side_names,
+	.lens = enum_side_lens,
 };
 
 static const char *const enum_module_state_names[] = {
@@ -122,8 +162,13 @@ static const char *const enum_module_state_names[] = {
 	"resetting",
 };
 
+static const unsigned char enum_module_state_lens[] = {
+	6, 9, 11, 5, 13, 5, 9,
+};
+
 const struct onl_enum onl_enum_module_state = {
 	.name = "module-state", .first = 0, .n = 7, .names = enum_module_state_names,
+	.lens = enum_module_state_lens,
 };
 
 static const char *const enum_module_admin_names[] = {
@@ -133,8 +178,13 @@ static const char *const enum_module_admin_names[] = {
 	"unprovisioning",
 };
 
+static const unsigned char enum_module_admin_lens[] = {
+	13, 12, 6, 14,
+};
+
 const struct onl_enum onl_enum_module_admin = {
 	.name = "module-admin", .first = 0, .n = 4, .names = enum_module_admin_names,
+	.lens = enum_module_admin_lens,
 };
 
 static const char *const enum_module_action_names[] = {
@@ -145,8 +195,13 @@ static const char *const enum_module_action_names[] = {
 	"clear",
 };
 
+static const unsigned char enum_module_action_lens[] = {
+	5, 8, 5, 7, 5,
+};
+
 const struct onl_enum onl_enum_module_action = {
 	.name = "module-action", .first = 1, .n = 5, .names = enum_module_action_names,
+	.lens = enum_module_action_lens,
 };
 
 static const char *const enum_engine_action_names[] = {
@@ -154,8 +209,13 @@ static const char *const enum_engine_action_names[] = {
 	"clear",
 };
 
+static const unsigned char enum_engine_action_lens[] = {
+	7, 5,
+};
+
 const struct onl_enum onl_enum_engine_action = {
 	.name = "engine-action", .first = 1, .n = 2, .names = enum_engine_action_names,
+	.lens = enum_engine_action_lens,
 };
 
 static const char *const enum_dir_names[] = {
@@ -163,8 +223,13 @@ static const char *const enum_dir_names[] = {
 	"down",
 };
 
+static const unsigned char enum_dir_lens[] = {
+	2, 4,
+};
+
 const struct onl_enum onl_enum_dir = {
 	.name = "dir", .first = 0, .n = 2, .names = enum_dir_names,
+	.lens = enum_dir_lens,
 };
 
 static const char *const enum_lane_state_names[] = {
@@ -176,8 +241,13 @@ static const char *const enum_lane_state_names[] = {
 	"failed",
 };
 
+static const unsigned char enum_lane_state_lens[] = {
+	4, 7, 6, 6, 8, 6,
+};
+
 const struct onl_enum onl_enum_lane_state = {
 	.name = "lane-state", .first = 0, .n = 6, .names = enum_lane_state_names,
+	.lens = enum_lane_state_lens,
 };
 
 static const char *const enum_laser_state_names[] = {
@@ -188,8 +258,13 @@ static const char *const enum_laser_state_names[] = {
 	"fault",
 };
 
+static const unsigned char enum_laser_state_lens[] = {
+	3, 5, 7, 2, 5,
+};
+
 const struct onl_enum onl_enum_laser_state = {
 	.name = "laser-state", .first = 0, .n = 5, .names = enum_laser_state_names,
+	.lens = enum_laser_state_lens,
 };
 
 static const char *const enum_rack_kind_names[] = {
@@ -198,8 +273,13 @@ static const char *const enum_rack_kind_names[] = {
 	"switch",
 };
 
+static const unsigned char enum_rack_kind_lens[] = {
+	7, 6, 6,
+};
+
 const struct onl_enum onl_enum_rack_kind = {
 	.name = "rack-kind", .first = 0, .n = 3, .names = enum_rack_kind_names,
+	.lens = enum_rack_kind_lens,
 };
 
 static const char *const enum_thresh_id_names[] = {
@@ -213,8 +293,13 @@ static const char *const enum_thresh_id_names[] = {
 	"engine-temp-mc",
 };
 
+static const unsigned char enum_thresh_id_lens[] = {
+	12, 18, 19, 14, 14, 14, 16, 14,
+};
+
 const struct onl_enum onl_enum_thresh_id = {
 	.name = "thresh-id", .first = 0, .n = 8, .names = enum_thresh_id_names,
+	.lens = enum_thresh_id_lens,
 };
 
 static const char *const enum_blast_obj_names[] = {
@@ -226,8 +311,13 @@ static const char *const enum_blast_obj_names[] = {
 	"rack",
 };
 
+static const unsigned char enum_blast_obj_lens[] = {
+	6, 5, 6, 5, 4, 4,
+};
+
 const struct onl_enum onl_enum_blast_obj = {
 	.name = "blast-obj", .first = 1, .n = 6, .names = enum_blast_obj_names,
+	.lens = enum_blast_obj_lens,
 };
 
 static const char *const enum_sim_action_names[] = {
@@ -235,8 +325,13 @@ static const char *const enum_sim_action_names[] = {
 	"insert",
 };
 
+static const unsigned char enum_sim_action_lens[] = {
+	6, 6,
+};
+
 const struct onl_enum onl_enum_sim_action = {
 	.name = "sim-action", .first = 1, .n = 2, .names = enum_sim_action_names,
+	.lens = enum_sim_action_lens,
 };
 
 static const char *const enum_fault_kind_names[] = {
@@ -254,8 +349,13 @@ static const char *const enum_fault_kind_names[] = {
 	"cooling",
 };
 
+static const unsigned char enum_fault_kind_lens[] = {
+	12, 11, 11, 9, 11, 10, 3, 3, 11, 12, 7, 7,
+};
+
 const struct onl_enum onl_enum_fault_kind = {
 	.name = "fault-kind", .first = 0, .n = 12, .names = enum_fault_kind_names,
+	.lens = enum_fault_kind_lens,
 };
 
 static const char *const enum_fibre_names[] = {
@@ -264,8 +364,13 @@ static const char *const enum_fibre_names[] = {
 	"feed",
 };
 
+static const unsigned char enum_fibre_lens[] = {
+	2, 2, 4,
+};
+
 const struct onl_enum onl_enum_fibre = {
 	.name = "fibre", .first = 0, .n = 3, .names = enum_fibre_names,
+	.lens = enum_fibre_lens,
 };
 
 static const char *const enum_health_domain_names[] = {
@@ -273,8 +378,13 @@ static const char *const enum_health_domain_names[] = {
 	"engine",
 };
 
+static const unsigned char enum_health_domain_lens[] = {
+	6, 6,
+};
+
 const struct onl_enum onl_enum_health_domain = {
 	.name = "health-domain", .first = 1, .n = 2, .names = enum_health_domain_names,
+	.lens = enum_health_domain_lens,
 };
 
 static const char *const enum_alarm_kind_names[] = {
@@ -289,8 +399,13 @@ static const char *const enum_alarm_kind_names[] = {
 	"threshold-links",
 };
 
+static const unsigned char enum_alarm_kind_lens[] = {
+	12, 10, 9, 14, 16, 16, 16, 15, 15,
+};
+
 const struct onl_enum onl_enum_alarm_kind = {
 	.name = "alarm-kind", .first = 1, .n = 9, .names = enum_alarm_kind_names,
+	.lens = enum_alarm_kind_lens,
 };
 
 extern const struct onl_set onl_set_ophoton;

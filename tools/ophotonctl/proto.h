@@ -47,11 +47,13 @@ enum onl_unit {
 	ONL_UNIT_BER_BOUND,	/* the same, an upper bound */
 };
 
+/* An enum of the spec: its names (spec names, nothing to escape) and their lengths. */
 struct onl_enum {
 	const char *name;
 	int first;
 	int n;
 	const char *const *names;
+	const unsigned char *lens;
 };
 
 struct onl_set;
