@@ -258,7 +258,6 @@ int ophoton_nl_module_act_doit(struct sk_buff *skb, struct genl_info *info)
  */
 static unsigned int lane_room(const struct oph_lane_info *li, bool stats)
 {
-	bool carrying = li->state == OPH_LANE_ACTIVE || li->state == OPH_LANE_DRIFTING;
 	unsigned int room = 2 * OPHOTON_PUT_U32_ROOM + 3 * OPHOTON_PUT_U8_ROOM;
 
 	if (li->cause)
@@ -266,7 +265,7 @@ static unsigned int lane_room(const struct oph_lane_info *li, bool stats)
 	if (!stats)
 		return room;
 	room += NLA_HDRLEN + 5 * OPHOTON_PUT_U32_ROOM + 2 * OPHOTON_PUT_U64_ROOM;
-	if (carrying)
+	if (oph_lane_carrying(li->state))
 		room += OPHOTON_PUT_U32_ROOM;
 	if (li->has_fec)
 		room += 2 * OPHOTON_PUT_U64_ROOM;
@@ -276,13 +275,12 @@ static unsigned int lane_room(const struct oph_lane_info *li, bool stats)
 static void lane_put_stats(struct ophoton_put *w, const struct oph_lane_info *li)
 {
 	struct nlattr *nest = ophoton_put_nest(w, OPHOTON_A_LANE_STATS);
-	bool carrying = li->state == OPH_LANE_ACTIVE || li->state == OPH_LANE_DRIFTING;
 
 	ophoton_put_s32(w, OPHOTON_A_LANE_STATS_RX_POWER_UDBM, li->rx_power_udbm);
 	ophoton_put_s32(w, OPHOTON_A_LANE_STATS_MARGIN_MDB, li->margin_mdb);
 	ophoton_put_s32(w, OPHOTON_A_LANE_STATS_RING_OFFSET_PM, li->ring_offset_pm);
 	ophoton_put_u32(w, OPHOTON_A_LANE_STATS_HEATER_UW, li->heater_uw);
-	if (carrying)
+	if (oph_lane_carrying(li->state))
 		ophoton_put_u32(w, li->ber_bound ? OPHOTON_A_LANE_STATS_BER_BOUND_E :
 				OPHOTON_A_LANE_STATS_BER_E, li->ber_e);
 	ophoton_put_u64(w, OPHOTON_A_LANE_STATS_BITS, li->bits, OPHOTON_A_LANE_STATS_PAD);

@@ -20,10 +20,12 @@
  * struct ophoton_put - a record being written at the tail of a message
  * @skb: the message
  * @p: where the next attribute goes, within the room checked
+ * @end: the end of the room checked
  */
 struct ophoton_put {
 	struct sk_buff *skb;
 	u8 *p;
+	u8 *end;
 };
 
 /* Room a u64 attribute may take, with its alignment pad. */
@@ -43,12 +45,19 @@ static inline int ophoton_put_begin(struct ophoton_put *w, struct sk_buff *skb,
 		return -EMSGSIZE;
 	w->skb = skb;
 	w->p = skb_tail_pointer(skb);
+	w->end = w->p + room;
 	return 0;
 }
 
-/* The record is written: the message takes its bytes. */
+/*
+ * The record is written: the message takes its bytes.  A record larger
+ * than the room its caller asked for wrote past what was checked: a bug
+ * in the caller's sum of sizes, which the wire kselftest's records and
+ * the debug kernel's runs would show here first.
+ */
 static inline void ophoton_put_end(struct ophoton_put *w)
 {
+	WARN_ON_ONCE(w->p > w->end);
 	skb_put(w->skb, w->p - skb_tail_pointer(w->skb));
 }
 

@@ -193,12 +193,20 @@ struct oph_fabric {
 	/*
 	 * Between oph_read_begin() and oph_read_end() the caller only reads:
 	 * the path of the last lane read serves the next lane of the same
-	 * link and direction (path.c).
+	 * link and direction (path.c), and what telem.c worked out for the
+	 * last lane, the next one that asks the same (the 16 lanes of a link
+	 * direction have the same bits counted and the same link).
 	 */
 	struct {
 		bool on;
 		bool valid;
 		struct oph_path path;
+		bool log_valid;
+		u64 log_of;		/* bits whose 100 log10 is @log_x100 */
+		u32 log_x100;
+		bool clean_valid;
+		u32 clean_link;		/* the link @clean answers for */
+		bool clean;
 	} read;
 	struct oph_evq evq;
 	struct oph_link *links;

@@ -138,6 +138,15 @@ enum oph_lane_state {
 };
 
 /*
+ * Whether a lane in @state carries data: active, or drifting but still
+ * within its lock window.  Such a lane counts bits and reports a BER.
+ */
+static inline bool oph_lane_carrying(u8 state)
+{
+	return state == OPH_LANE_ACTIVE || state == OPH_LANE_DRIFTING;
+}
+
+/*
  * Why a link last went down (or did not come up), and the cause a
  * technician acts on of whatever link or lane is not healthy now.
  */

@@ -805,6 +805,8 @@ void oph_read_begin(struct oph_fabric *f)
 {
 	f->read.on = true;
 	f->read.valid = false;
+	f->read.log_valid = false;
+	f->read.clean_valid = false;
 }
 
 /**
@@ -815,4 +817,6 @@ void oph_read_end(struct oph_fabric *f)
 {
 	f->read.on = false;
 	f->read.valid = false;
+	f->read.log_valid = false;
+	f->read.clean_valid = false;
 }

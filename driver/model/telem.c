@@ -51,6 +51,19 @@ static u32 log10_x100(u64 v)
 	return k * 100 + lo;
 }
 
+/* log10_x100(), the last answer again while a read session asks the same. */
+static u32 log10_x100_read(struct oph_fabric *f, u64 v)
+{
+	if (!f->read.on)
+		return log10_x100(v);
+	if (!f->read.log_valid || f->read.log_of != v) {
+		f->read.log_of = v;
+		f->read.log_x100 = log10_x100(v);
+		f->read.log_valid = true;
+	}
+	return f->read.log_x100;
+}
+
 /*
  * The pre-FEC BER a receiver can report (CMIS VDM style) for a lane whose
  * errors follow a BER of 10^(-@ber_e/100), after @bits: the estimate while
@@ -58,12 +71,12 @@ static u32 log10_x100(u64 v)
  * only the bound of three errors, BER < 3 / bits (95 % confidence), and
  * never below the floor.  Return: the value; *@bound when it is a bound.
  */
-static u32 ber_reported(u32 ber_e, u64 bits, bool *bound)
+static u32 ber_reported(struct oph_fabric *f, u32 ber_e, u64 bits, bool *bound)
 {
 	u32 lim = OPH_BER_E_FLOOR;
 
 	if (bits >= 3)
-		lim = min(lim, log10_x100(bits) - 48);	/* log10(3) = 0.477 */
+		lim = min(lim, log10_x100_read(f, bits) - 48);	/* log10(3) = 0.477 */
 	else
 		lim = 0;
 	*bound = ber_e > lim;
@@ -78,6 +91,19 @@ static int check_lane(struct oph_fabric *f, u32 link, u32 lane)
 }
 
 static bool link_clean(struct oph_fabric *f, u32 link);
+
+/* link_clean(), once for the sixteen lanes of a link in a read session. */
+static bool link_clean_read(struct oph_fabric *f, u32 link)
+{
+	if (!f->read.on)
+		return link_clean(f, link);
+	if (!f->read.clean_valid || f->read.clean_link != link) {
+		f->read.clean_link = link;
+		f->read.clean = link_clean(f, link);
+		f->read.clean_valid = true;
+	}
+	return f->read.clean;
+}
 
 /**
  * oph_lane_get() - telemetry of one lane in one direction
@@ -112,7 +138,7 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 	li->cause = p.cause;
 	li->heater_uw = p.heater_uw;
 	li->ring_offset_pm = p.ring_offset_pm;
-	carrying = li->state == OPH_LANE_ACTIVE || li->state == OPH_LANE_DRIFTING;
+	carrying = oph_lane_carrying(li->state);
 
 	/* Counters: settled values plus the time since, as the link runs now. */
 	dt = f->now - l->settled;
@@ -137,7 +163,7 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		li->err_bits = oph_add_sat(li->err_bits, e);
 	}
 	if (carrying)
-		li->ber_e = ber_reported(p.ber_e, li->bits, &li->ber_bound);
+		li->ber_e = ber_reported(f, p.ber_e, li->bits, &li->ber_bound);
 	li->has_fec = dir == OPH_DIR_UP;
 	if (li->has_fec) {
 		/* One correction per errored bit, at most one per codeword. */
@@ -145,7 +171,7 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		li->fec_uncorrectable = l->fec_unc;
 		/* Since the last settle, at the rate of the link's worst lane. */
 		if (dt && (l->state == OPH_LINK_UP || l->state == OPH_LINK_DEGRADED) &&
-		    !link_clean(f, link)) {
+		    !link_clean_read(f, link)) {
 			struct oph_lanes v;
 			u64 cw, unc;
 
