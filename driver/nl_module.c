@@ -306,7 +306,10 @@ static int lane_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
 	struct ophoton_put w;
 
 	lockdep_assert_held(&fab->lock);
-	oph_lane_get(fab->model, link, lane, dir, &li);
+	if (stats)
+		oph_lane_get(fab->model, link, lane, dir, &li);
+	else
+		oph_lane_state(fab->model, link, lane, dir, &li);
 	if (ophoton_put_begin(&w, msg, lane_room(&li, stats)))
 		return -EMSGSIZE;
 	ophoton_put_u32(&w, OPHOTON_A_FABRIC_ID, fab->id);

@@ -700,6 +700,8 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li);
 u8 oph_link_state(const struct oph_fabric *f, u32 link);
 bool oph_lane_healthy(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir);
+void oph_lane_state(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
+		    struct oph_lane_info *li);
 void oph_read_begin(struct oph_fabric *f);
 void oph_read_end(struct oph_fabric *f);
 int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,

@@ -206,6 +206,28 @@ bool oph_lane_healthy(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir
 }
 
 /**
+ * oph_lane_state() - a lane's state and cause, without its telemetry
+ * @f: fabric
+ * @link: link id, below the fabric's links
+ * @lane: lane index, below the fabric's lambdas
+ * @dir: direction
+ * @li: its state and cause set as oph_lane_get() sets them, the rest zeroed
+ *
+ * What a listing without statistics shows of each lane: the light decides
+ * the state; the counters, BER and FEC of oph_lane_get() are left out.
+ */
+void oph_lane_state(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
+		    struct oph_lane_info *li)
+{
+	struct oph_lane_phys p;
+
+	memset(li, 0, sizeof(*li));
+	oph_lane_phys(f, link, lane, dir, &p);
+	li->state = p.state;
+	li->cause = p.cause;
+}
+
+/**
  * oph_link_state() - a link's state, without its telemetry
  * @f: fabric
  * @link: link id, below the fabric's links

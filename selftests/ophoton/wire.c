@@ -30,6 +30,7 @@ struct wire {
 	int (*want_len)(int nested, uint16_t type);
 	uint16_t stats;		/* the record's statistics nest */
 	uint64_t fnv;
+	uint64_t top_fnv;	/* the records' attributes but the statistics nest */
 	int records;
 	int bad;		/* records not well formed */
 	int ber;		/* BER estimates and bounds seen */
@@ -136,6 +137,9 @@ static int check_attrs(struct wire *w, const unsigned char *p, int len, int nest
 		}
 		w->ber += nested && (type == OPHOTON_A_LANE_STATS_BER_E ||
 				     type == OPHOTON_A_LANE_STATS_BER_BOUND_E);
+		if (!nested && type != w->stats)
+			fnv(&w->top_fnv, p, (size_t)NLA_ALIGN(alen) < (size_t)len ?
+			    (size_t)NLA_ALIGN(alen) : (size_t)len);
 		pad = NLA_ALIGN(alen) - alen;
 		if (pad > len - alen)
 			pad = len - alen;
@@ -173,6 +177,7 @@ static void dump_records(struct __test_metadata *_metadata, FIXTURE_DATA(fabric)
 
 	memset(w, 0, sizeof(*w));
 	w->fnv = 14695981039346656037ull;
+	w->top_fnv = w->fnv;
 	w->want_len = cmd == OPHOTON_CMD_LANE_GET ? lane_len : link_len;
 	w->stats = cmd == OPHOTON_CMD_LANE_GET ? OPHOTON_A_LANE_STATS : OPHOTON_A_LINK_STATS;
 	fab_msg(self, req, cmd, FAB);
@@ -214,6 +219,27 @@ TEST_F(fabric, every_lane_record_of_a_fabric_carrying_data_is_well_formed)
 	dump_lanes(_metadata, self, &w);
 	/* Lanes carrying data report a BER: those attributes were checked. */
 	EXPECT_LT(0, w.ber);
+}
+
+/*
+ * A listing without statistics reads only the lanes' state and cause
+ * (oph_lane_state()): each record is the one with statistics, less its
+ * nest, for lanes up, dark, and down by an administrator.
+ */
+TEST_F(fabric, a_lane_listing_without_statistics_is_the_one_with_them_less_their_nest)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct wire with, without;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	fab_msg(self, req, OPHOTON_CMD_LINK_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, 3);
+	genl_put_u8(req, OPHOTON_A_LINK_ACTION, OPHOTON_LINK_ACTION_DOWN);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	dump_records(_metadata, self, &with, OPHOTON_CMD_LANE_GET, 1);
+	dump_records(_metadata, self, &without, OPHOTON_CMD_LANE_GET, 0);
+	EXPECT_EQ(with.records, without.records);
+	EXPECT_EQ(with.top_fnv, without.top_fnv);
 }
 
 /*

@@ -506,7 +506,7 @@ TEST(same_seed_gives_the_same_telemetry_bit_for_bit)
  * link direction's path is looked up once for its lanes: whatever order
  * the lanes come in, each reads what it reads alone.
  */
-TEST(a_read_session_reads_each_lane_as_it_reads_alone_and_health_agrees)
+TEST(a_read_session_reads_each_lane_as_it_reads_alone_and_state_and_health_agree)
 {
 	struct oph_lane_info alone, *in;
 	struct oph_params p;
@@ -547,11 +547,18 @@ TEST(a_read_session_reads_each_lane_as_it_reads_alone_and_health_agrees)
 				}
 	}
 	EXPECT_EQ(0U, diff);
-	/* What a dump of the unhealthy keeps, as the full reading says it. */
+	/*
+	 * What a dump of the unhealthy keeps, and what a listing without
+	 * statistics shows, as the full reading says it.
+	 */
 	for (l = 0; l < n; l++)
 		for (dir = 0; dir < 2; dir++)
 			for (k = 0; k < p.lambdas; k++) {
+				struct oph_lane_info st;
+
 				oph_lane_get(f, l, k, dir, &alone);
+				oph_lane_state(f, l, k, dir, &st);
+				diff += st.state != alone.state || st.cause != alone.cause;
 				diff += oph_lane_healthy(f, l, k, dir) !=
 					(alone.state == OPH_LANE_ACTIVE && !alone.flags);
 				unhealthy += alone.state != OPH_LANE_ACTIVE || alone.flags;
