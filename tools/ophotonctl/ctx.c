@@ -252,7 +252,7 @@ static int show_children(struct show_state *st, struct nlattr **tb)
 	}
 	out_list_start(c->child_key);
 	out_indent(1);
-	ret = onl_request(&sub.nl, msg, show_one, &cst, &err);
+	ret = onl_request_flags(&sub.nl, msg, show_one, &cst, &err, ONL_UNPARSED);
 	out_indent(-1);
 	out_list_end();
 	ctx_done(&sub);
@@ -326,7 +326,9 @@ static int show_try(struct ctx *c, int cmd, bool dump, build_fn build, void *arg
 	}
 	held = held && !out_capture_start();
 	out_list_start(NULL);
-	ret = onl_request(&c->nl, msg, show_one, &st, &err);
+	/* Only a parent of children reads its reply's table. */
+	ret = onl_request_flags(&c->nl, msg, show_one, &st, &err,
+				c->child_cmd ? 0 : ONL_UNPARSED);
 	out_list_end();
 	out_flush();
 	*again = held && !ret && err.interrupted;

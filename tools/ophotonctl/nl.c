@@ -262,6 +262,7 @@ struct req_state {
 	struct onl_err *err;
 	onl_reply_fn fn;
 	void *arg;
+	unsigned int flags;
 	int fn_ret;
 	int done;
 };
@@ -282,6 +283,12 @@ static void on_valid(struct nlmsghdr *nlh, struct req_state *st)
 	struct nlattr *deep[OPHOTON_A_MAX + 1], **tb;
 	int ret;
 
+	if (st->flags & ONL_UNPARSED) {
+		ret = st->fn ? st->fn(nlh, NULL, st->arg) : 0;
+		if (ret && !st->fn_ret)
+			st->fn_ret = ret;
+		return;
+	}
 	if (reply_level < ONL_TB_LEVELS) {
 		tb = reply_tb[reply_level];
 		ret = parse_msg_into(nlh, tb);
@@ -363,8 +370,14 @@ static int recv_replies(struct nl_sock *sk, struct req_state *st)
 int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
 		struct onl_err *err)
 {
+	return onl_request_flags(nl, msg, fn, arg, err, 0);
+}
+
+int onl_request_flags(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
+		      struct onl_err *err, unsigned int flags)
+{
 	struct req_state st = {
-		.req = nlmsg_hdr(msg), .err = err, .fn = fn, .arg = arg,
+		.req = nlmsg_hdr(msg), .err = err, .fn = fn, .arg = arg, .flags = flags,
 	};
 	int ret;
 

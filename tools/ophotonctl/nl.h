@@ -52,6 +52,14 @@ struct nl_msg *onl_msg(const struct onl *nl, int cmd, int flags);
  */
 int onl_request(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
 		struct onl_err *err);
+/*
+ * The same, with ONL_UNPARSED in @flags: @fn gets NULL for the table and
+ * reads the message itself (print_msg() checks every attribute it
+ * prints), for listings of a million records that need no table.
+ */
+#define ONL_UNPARSED	1
+int onl_request_flags(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void *arg,
+		      struct onl_err *err, unsigned int flags);
 
 /* NL_CB_SEQ_CHECK hook of notification sockets: every sequence is fine. */
 int onl_no_seq_check(struct nl_msg *msg, void *arg);
