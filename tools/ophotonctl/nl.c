@@ -23,6 +23,7 @@
 #include "ophotonctl.h"
 #include "proto.h"
 #include "out.h"
+#include "rxpipe.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
@@ -319,6 +320,12 @@ static int recv_raw(struct nl_sock *sk, unsigned char **buf)
 	return nl_recv(sk, &peer, buf, NULL);
 }
 
+/* The next datagram of the replies: read ahead by @pipe, or read now. */
+static int recv_next(struct nl_sock *sk, struct rx_pipe *pipe, unsigned char **buf)
+{
+	return pipe ? rx_pipe_next(pipe, buf) : recv_raw(sk, buf);
+}
+
 /*
  * One datagram of replies, read where it landed: libnl's nl_recvmsgs()
  * would copy each message into an nl_msg of its own before a callback
@@ -326,13 +333,13 @@ static int recv_raw(struct nl_sock *sk, unsigned char **buf)
  * ends the request (with the error and extended ACK they carry);
  * NLM_F_DUMP_INTR on any message marks the dump inconsistent.
  */
-static int recv_replies(struct nl_sock *sk, struct req_state *st)
+static int recv_replies(struct nl_sock *sk, struct rx_pipe *pipe, struct req_state *st)
 {
 	unsigned char *buf = NULL;
 	struct nlmsghdr *nlh;
 	int n;
 
-	n = recv_raw(sk, &buf);
+	n = recv_next(sk, pipe, &buf);
 	if (n <= 0) {
 		free(buf);
 		return n;
@@ -379,6 +386,7 @@ int onl_request_flags(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void 
 	struct req_state st = {
 		.req = nlmsg_hdr(msg), .err = err, .fn = fn, .arg = arg, .flags = flags,
 	};
+	struct rx_pipe *pipe = NULL;
 	int ret;
 
 	memset(err, 0, sizeof(*err));
@@ -390,9 +398,12 @@ int onl_request_flags(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void 
 			 nl_geterror(ret));
 		goto out;
 	}
+	/* A dump's datagrams are read ahead while the last is printed. */
+	if (st.req->nlmsg_flags & NLM_F_DUMP)
+		pipe = rx_pipe_start(nl->sk, st.req->nlmsg_seq, recv_raw);
 	/* Always drain to the ACK or DONE, so no reply is left for the next. */
 	while (!st.done) {
-		ret = recv_replies(nl->sk, &st);
+		ret = recv_replies(nl->sk, pipe, &st);
 		if (ret < 0 && !st.done) {
 			if (!err->error) {
 				/* No answer from the kernel: ours, not its refusal. */
@@ -405,6 +416,7 @@ int onl_request_flags(struct onl *nl, struct nl_msg *msg, onl_reply_fn fn, void 
 			break;
 		}
 	}
+	rx_pipe_stop(pipe);
 out:
 	/* The request stays alive until here so that OFFS can be resolved. */
 	nlmsg_free(msg);
