@@ -439,6 +439,20 @@ static inline int oph_refuse(const char **why, int err, const char *msg)
 	return err;
 }
 
+/*
+ * A well-mixed 32-bit value of (@seed, @kind, @id), the splitmix64
+ * finaliser: an object's deterministic variation.  Inline: a lane's
+ * reading asks for several, and a dump reads a million lanes.
+ */
+static inline u32 oph_hash32(u64 seed, u32 kind, u32 id)
+{
+	u64 z = seed + 0x9e3779b97f4a7c15ULL * (((u64)kind << 32 | id) + 1);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return (u32)((z ^ (z >> 31)) >> 16);
+}
+
 /* Deterministic per-object variation in [lo, hi]. */
 static inline s32 oph_vary(const struct oph_fabric *f, u32 kind, u32 id,
 			   s32 lo, s32 hi)

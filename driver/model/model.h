@@ -361,7 +361,6 @@ u32 oph_engine_links(const struct oph_fabric *f, enum oph_side side, u32 eng,
 		     u32 *links, u32 max);
 u32 oph_ep_rack(const struct oph_fabric *f, u32 ep);
 u32 oph_link_fibre_dm(const struct oph_fabric *f, u32 link);
-u32 oph_hash32(u64 seed, u32 kind, u32 id);
 
 /* Lifetime and time (fabric.c). */
 int oph_fabric_create(const struct oph_params *p, struct oph_fabric **out,

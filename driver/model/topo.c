@@ -150,23 +150,6 @@ void oph_topo_init(struct oph_topo *t, const struct oph_params *p)
 }
 
 /**
- * oph_hash32() - deterministic per-object variation
- * @seed: fabric seed
- * @kind: what is varied
- * @id: which object
- *
- * Return: a well-mixed 32-bit value (splitmix64 finaliser).
- */
-u32 oph_hash32(u64 seed, u32 kind, u32 id)
-{
-	u64 z = seed + 0x9e3779b97f4a7c15ULL * (((u64)kind << 32 | id) + 1);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return (u32)((z ^ (z >> 31)) >> 16);
-}
-
-/**
  * oph_link_of() - link id of an endpoint's port
  * @f: fabric
  * @ep: endpoint
