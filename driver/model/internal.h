@@ -336,7 +336,7 @@ struct oph_lane_phys {
 
 void oph_lane_phys(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		   struct oph_lane_phys *p);
-u32 oph_link_scan_up(struct oph_fabric *f, u32 link, s32 *oe_udbm);
+u32 oph_link_scan_up(struct oph_fabric *f, u32 link, bool clean, s32 *oe_udbm);
 void oph_link_fibres(const struct oph_fabric *f, u32 link, s32 *feed_mdb,
 		     s32 *tx_mdb, s32 *rx_mdb);
 u8 oph_link_cause(struct oph_fabric *f, u32 link);

@@ -762,17 +762,26 @@ void oph_lane_phys(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
  * oph_link_scan_up() - the up direction of a link, in one look
  * @f: fabric
  * @link: link id
+ * @clean: the link is up with nothing wrong on its path (telem.c's
+ *	   link_clean()), so every lane is lit and carries data
  * @oe_udbm: set to the light at the endpoint's engine input, as
  *	     oph_port_oe_udbm() gives it
  *
+ * A clean link's lanes are not evaluated one by one: scan_dir() would
+ * find all of them lit and carrying, and the light of the last of them.
+ *
  * Return: the lanes carrying data up, as oph_link_lanes_up() counts them.
  */
-u32 oph_link_scan_up(struct oph_fabric *f, u32 link, s32 *oe_udbm)
+u32 oph_link_scan_up(struct oph_fabric *f, u32 link, bool clean, s32 *oe_udbm)
 {
 	struct oph_path c;
+	u32 n = f->p.lambdas;
 
 	path_init(&c, f, link, OPH_DIR_UP);
-	return scan_dir(&c, oe_udbm);
+	if (!clean)
+		return scan_dir(&c, oe_udbm);
+	*oe_udbm = oe_input_udbm(&c, n - 1) + (s32)oph_mdb_of_n[min(n, 64U)];
+	return n;
 }
 
 /**

@@ -250,6 +250,7 @@ u8 oph_link_state(const struct oph_fabric *f, u32 link)
 int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 {
 	struct oph_link *l;
+	bool clean;
 
 	if (link >= f->t.links)
 		return -ERANGE;
@@ -258,9 +259,14 @@ int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 	li->state = l->state;
 	li->admin_up = l->flags & OPH_LF_ADMIN_UP;
 	li->down_reason = l->down_reason;
-	/* Both directions' lanes, and the engine input on the way. */
-	li->lanes_up[OPH_DIR_UP] = (u8)oph_link_scan_up(f, link, &li->oe_input_udbm);
-	li->lanes_up[OPH_DIR_DOWN] = (u8)oph_link_lanes_up(f, link, OPH_DIR_DOWN);
+	/*
+	 * Both directions' lanes, and the engine input on the way; a link
+	 * with nothing wrong carries every lane (as oph_link_gbps() says).
+	 */
+	clean = link_clean(f, link);
+	li->lanes_up[OPH_DIR_UP] = (u8)oph_link_scan_up(f, link, clean, &li->oe_input_udbm);
+	li->lanes_up[OPH_DIR_DOWN] = clean ? (u8)f->p.lambdas :
+				     (u8)oph_link_lanes_up(f, link, OPH_DIR_DOWN);
 	if (li->oe_input_udbm > OPH_RX_FLOOR_UDBM)
 		li->flags = oph_thresh_flags(f, OPH_TH_PORT_OE_IN, li->oe_input_udbm);
 	/* Each fibre apart: the feed, then the link's pair, each way. */

@@ -569,6 +569,57 @@ TEST(a_read_session_reads_each_lane_as_it_reads_alone_and_state_and_health_agree
 	oph_fabric_destroy(f);
 }
 
+/* A link's reading counts its lanes as a lane-by-lane look counts them. */
+static unsigned int link_disagreements(struct oph_fabric *f)
+{
+	struct oph_link_info li;
+	unsigned int l, bad = 0;
+
+	for (l = 0; l < oph_fabric_topo(f)->links; l++) {
+		oph_link_get(f, l, &li);
+		bad += li.lanes_up[OPH_DIR_UP] != oph_link_lanes_up(f, l, OPH_DIR_UP);
+		bad += li.lanes_up[OPH_DIR_DOWN] != oph_link_lanes_up(f, l, OPH_DIR_DOWN);
+		bad += li.oe_input_udbm != oph_port_oe_udbm(f, l);
+	}
+	return bad;
+}
+
+/*
+ * oph_link_get() does not look at each lane of a link with nothing wrong
+ * on its path: what it says must be what looking at each lane says, on
+ * the way up, up, and with faults of every place a lane's light crosses.
+ */
+TEST(a_link_read_counts_its_lanes_as_a_look_at_each_lane_does)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault dirty = { .kind = OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_TX,
+				   .target = 2, .value = 350 };
+	struct oph_fault feed = { .kind = OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_FEED,
+				  .target = 5, .value = 300 };
+	struct oph_fault death = { .kind = OPH_FAULT_LASER_DEATH, .target = 1, .lane = 2 };
+	const char *why;
+	u64 t;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	oph_fabric_set_all(f, true);
+	for (t = 0; t < 10 * SEC; t += SEC / 4) {
+		oph_fabric_advance(f, t);
+		ASSERT_EQ(0U, link_disagreements(f)) TH_LOG("at %llu ns", (unsigned long long)t);
+	}
+	run_script(f);
+	EXPECT_EQ(0U, link_disagreements(f));
+	ASSERT_EQ(0, oph_fault_inject(f, &dirty, &why));
+	ASSERT_EQ(0, oph_fault_inject(f, &feed, &why));
+	ASSERT_EQ(0, oph_fault_inject(f, &death, &why));
+	EXPECT_EQ(0U, link_disagreements(f));
+	oph_fabric_advance(f, oph_fabric_now(f) + 5 * SEC);
+	EXPECT_EQ(0U, link_disagreements(f));
+	oph_fabric_destroy(f);
+}
+
 TEST(counters_stay_monotonic_across_flaps_and_swaps)
 {
 	struct oph_params p;
