@@ -453,13 +453,38 @@ static void human_scaled(int64_t v, int64_t div, const char *unit)
 }
 
 /* A bit error ratio from its -100 log10 form: "1.0e-12", or a bound "<1e-15". */
+static void human_ber_text(int64_t v, bool bound, char *num, size_t len)
+{
+	snprintf(num, len, bound ? "<%.0e" : "%.1e", pow(10.0, -(double)v / 100.0));
+}
+
+/*
+ * The same, remembered: a listing's lanes report a few values of the
+ * BER over and over, and pow() with printf for each was the text
+ * listing's largest cost.  Each value is worked out once, as above.
+ */
+#define BER_MEMO	4096
+
 static void human_ber(int64_t v, bool bound)
 {
-	char num[32];
-	int n = snprintf(num, sizeof(num), bound ? "<%.0e" : "%.1e",
-			 pow(10.0, -(double)v / 100.0));
+	static char memo[2][BER_MEMO][12];
+	char num[32], *m;
 
-	ob_put(num, (size_t)n);
+	if (v < 0 || v >= BER_MEMO) {
+		human_ber_text(v, bound, num, sizeof(num));
+		ob_s(num);
+		return;
+	}
+	m = memo[bound][v];
+	if (!m[0]) {
+		human_ber_text(v, bound, num, sizeof(num));
+		if (strlen(num) >= sizeof(memo[0][0])) {
+			ob_s(num);
+			return;
+		}
+		strcpy(m, num);
+	}
+	ob_s(m);
 }
 
 static void human_unit(const char *label, int64_t v, enum onl_unit unit);

@@ -271,6 +271,11 @@ static __attribute__((noinline)) void print_flag_words(const struct onl_attr *a,
 {
 	char words[256];
 
+	/* Most records have no flag up. */
+	if (!v) {
+		out_attr_name(a, m->text, "none", 4);
+		return;
+	}
 	flag_words(m->fl, v, words, sizeof(words));
 	out_attr_str(a, m->text, words);
 }

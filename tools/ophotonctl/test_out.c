@@ -3,6 +3,7 @@
  * Host tests of the one print path: JSON is valid and escaped, human and
  * JSON output carry the same fields.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,37 @@ TEST(empty_object_is_valid_json)
 	s = cap_end(&c);
 	EXPECT_STREQ("{}\n", s);
 	free(s);
+}
+
+/*
+ * A BER is shown as printf shows 10^(-v/100), each value remembered after
+ * its first time: the second pass, from memory, reads as the first.
+ */
+TEST(ber_values_read_as_printf_writes_them_every_time)
+{
+	struct capture c;
+	char *s, *want = NULL, num[32];
+	size_t wlen = 0;
+	FILE *w = open_memstream(&want, &wlen);
+	int pass, v, bound;
+
+	ASSERT_NE(NULL, w);
+	cap_start(&c, 0, 0);
+	for (pass = 0; pass < 2; pass++)
+		for (v = 0; v < 5000; v += 7)
+			for (bound = 0; bound < 2; bound++) {
+				out_unit(NULL, "ber", v, bound ? ONL_UNIT_BER_BOUND : ONL_UNIT_BER);
+				snprintf(num, sizeof(num), bound ? "<%.0e" : "%.1e",
+					 pow(10.0, -(double)v / 100.0));
+				fprintf(w, "%sber %s", ftell(w) ? " " : "", num);
+			}
+	out_newline();
+	fputc('\n', w);
+	fclose(w);
+	s = cap_end(&c);
+	EXPECT_STREQ(want, s);
+	free(s);
+	free(want);
 }
 
 /* What a command writes to the stream itself lands where it was written. */
