@@ -302,6 +302,17 @@ static int in_gpu(struct ctx *c, struct place *p, uint8_t side, enum place_kw kw
 	return 1;
 }
 
+/* A laser of a module named by place or id: one of the module's lasers. */
+static int laser_in_range(struct ctx *c, const struct place *p, int found)
+{
+	if (found <= 0 || !p->has[P_LASER] || p->v[P_LASER] < c->shape.lambdas)
+		return found;
+	usage_error(c, "laser %" PRIu32 " out of range: a laser module has %" PRIu32
+		    " lasers, 0 to %" PRIu32, p->v[P_LASER], c->shape.lambdas,
+		    c->shape.lambdas - 1);
+	return -1;
+}
+
 int place_module(struct ctx *c, struct place *p, uint8_t *side, uint32_t *mod)
 {
 	*side = p->has[P_SIDE] ? (uint8_t)p->v[P_SIDE] : OPHOTON_SIDE_GPU;
@@ -310,7 +321,7 @@ int place_module(struct ctx *c, struct place *p, uint8_t *side, uint32_t *mod)
 		return -1;
 	if (p->nid == 1 || (p->has[P_MODULE] && !p->has[P_GPU] && !p->has[P_RACK])) {
 		*mod = p->nid == 1 ? p->id[0] : p->v[P_MODULE];
-		return 1;
+		return laser_in_range(c, p, 1);
 	}
 	if (p->nid == 2 || p->nid == 3) {
 		p->has[P_GPU] = true;
@@ -324,7 +335,8 @@ int place_module(struct ctx *c, struct place *p, uint8_t *side, uint32_t *mod)
 	}
 	if (!p->has[P_MODULE])
 		return 0;
-	return in_gpu(c, p, *side, P_MODULE, c->shape.modules, "module", mod);
+	return laser_in_range(c, p, in_gpu(c, p, *side, P_MODULE, c->shape.modules, "module",
+					   mod));
 }
 
 int place_engine(struct ctx *c, struct place *p, uint8_t *side, uint32_t *eng)

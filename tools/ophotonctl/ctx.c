@@ -290,7 +290,8 @@ static int show_one(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
 static int ctx_request(struct ctx *c, int cmd, int flags, build_fn build, void *arg,
 		       struct nl_msg **msg)
 {
-	int ret = ctx_fabric(c);
+	/* A listing of every fabric names none: there may be several. */
+	int ret = c->every_fabric ? ctx_nl(c) : ctx_fabric(c);
 
 	if (ret)
 		return ret;

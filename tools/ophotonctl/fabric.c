@@ -40,6 +40,7 @@ static int fabric_show(struct ctx *c, int argc, char **argv)
 		return ret;
 	if (c->fabric < 0 && !argc) {
 		/* Every fabric of this namespace. */
+		c->every_fabric = true;
 		ret = ctx_nl(c);
 		return ret ? ret : ctx_show(c, OPHOTON_CMD_FABRIC_GET, true, NULL, NULL,
 					   "fabric-");
@@ -61,6 +62,8 @@ static int fabric_list(struct ctx *c, int argc, char **argv)
 
 	if (argc && !unhealthy)
 		return usage_error(c, "unexpected argument '%s'", argv[0]);
+	/* Every fabric of the namespace, or the one -F names. */
+	c->every_fabric = c->fabric < 0;
 	ret = ctx_nl(c);
 	return ret ? ret : ctx_show(c, OPHOTON_CMD_FABRIC_GET, true,
 				    unhealthy ? put_unhealthy : NULL, NULL, "fabric-");

@@ -56,7 +56,7 @@ static int ch_send(struct ctx *c, int cmd, struct change *ch, const char *what,
 
 	/* A batch's -w is for the lines that can wait; alone, it is a mistake. */
 	if (!w && c->o->wait && !c->o->batch)
-		return usage_error(c, "%s has nothing to follow: --wait is for bring-up, link set and laser prepare-remove, activate and reset",
+		return usage_error(c, "%s has nothing to follow: --wait is for bring-up, link set and laser prepare-remove, activate, reset and recover",
 				   what);
 	if (!w || !c->o->wait)
 		return ctx_change(c, cmd, ch_build, ch, what);
@@ -157,7 +157,8 @@ int laser_act(struct ctx *c, int argc, char **argv)
 	w.side = side;
 	w.module = mod;
 	w.kind = act == 0 ? WAIT_MODULE_SAFE : WAIT_MODULE_READY;
-	return ch_send(c, OPHOTON_CMD_MODULE_ACT, &ch, c->cmd->name, act < 3 ? &w : NULL);
+	/* Recover resets a quarantined module: followed as a reset is. */
+	return ch_send(c, OPHOTON_CMD_MODULE_ACT, &ch, c->cmd->name, act < 4 ? &w : NULL);
 }
 
 int engine_act(struct ctx *c, int argc, char **argv);

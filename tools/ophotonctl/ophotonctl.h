@@ -51,6 +51,8 @@ struct ctx {
 	struct onl nl;
 	bool nl_open;
 	int fabric;		/* resolved fabric id, or -1 */
+	bool every_fabric;	/* a listing of every fabric: none to pick */
+	double wait_start;	/* --wait: when the change was about to be sent */
 	bool have_shape;
 	struct shape shape;
 	/* -ss: each object shown with its children, from a dump of @child_cmd */

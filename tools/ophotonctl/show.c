@@ -335,9 +335,6 @@ static int blast_run(struct ctx *c, int argc, char **argv)
 			return ret < 0 ? EXIT_USAGE : usage_error(c, "which laser module?");
 		obj = OPHOTON_BLAST_MODULE;
 		if (q.p.has[P_LASER]) {
-			if (q.p.v[P_LASER] >= c->shape.lambdas)
-				return usage_error(c, "laser out of range: %u per module",
-						   c->shape.lambdas);
 			obj = OPHOTON_BLAST_LASER;
 			id = id * c->shape.lambdas + q.p.v[P_LASER];
 		}

@@ -150,6 +150,14 @@ static void ctrl_reply(void)
 	ack(0, NULL, 0);
 }
 
+/* Fabrics of the namespace: 1, 2, ... */
+static uint32_t fabrics = 1;
+/*
+ * Links read as training this many more times, then up, with no
+ * notification to say so: a bring-up whose notifications were lost.
+ */
+static int training_dumps = -1;
+
 /* One fabric: 2 racks x 1 tray x 2 slots, 2 engines x 2 ports: 16 links. */
 static void put_fabric(struct nl_msg *m)
 {
@@ -162,7 +170,6 @@ static void put_fabric(struct nl_msg *m)
 		{ OPHOTON_A_FABRIC_LINKS, 16 }, { OPHOTON_A_FABRIC_LANE_GBPS, 32 },
 	};
 
-	nla_put_u32(m, OPHOTON_A_FABRIC_ID, 1);
 	nla_put_u64(m, OPHOTON_A_FABRIC_CLOCK_NS, 18446744073709551615ULL);
 	for (size_t i = 0; i < sizeof(shape) / sizeof(shape[0]); i++)
 		nla_put_u32(m, shape[i].a, shape[i].v);
@@ -174,7 +181,8 @@ static void put_object(struct nl_msg *m, int cmd, uint32_t id, int stats)
 {
 	struct nlattr *n;
 
-	nla_put_u32(m, OPHOTON_A_FABRIC_ID, 1);
+	/* Fabric N + 1 is the N-th record of a dump of fabrics. */
+	nla_put_u32(m, OPHOTON_A_FABRIC_ID, cmd == OPHOTON_CMD_FABRIC_GET ? id + 1 : 1);
 	switch (cmd) {
 	case OPHOTON_CMD_FABRIC_GET:
 		put_fabric(m);
@@ -182,8 +190,12 @@ static void put_object(struct nl_msg *m, int cmd, uint32_t id, int stats)
 	case OPHOTON_CMD_LINK_GET:
 		nla_put_u32(m, OPHOTON_A_LINK_ID, id);
 		nla_put_u32(m, OPHOTON_A_GPU_ID, id / 4);
-		nla_put_u8(m, OPHOTON_A_LINK_STATE, id == 2 ? OPHOTON_LINK_STATE_FAILED :
-						    OPHOTON_LINK_STATE_UP);
+		nla_put_u8(m, OPHOTON_A_LINK_STATE,
+			   training_dumps > 0 ? OPHOTON_LINK_STATE_TRAINING :
+			   training_dumps == 0 || id != 2 ? OPHOTON_LINK_STATE_UP :
+			   OPHOTON_LINK_STATE_FAILED);
+		if (training_dumps > 0)
+			training_dumps--;
 		nla_put_u8(m, OPHOTON_A_LINK_DOWN_REASON, OPHOTON_DOWN_NONE);
 		if (stats) {
 			n = nla_nest_start(m, OPHOTON_A_LINK_STATS);
@@ -348,7 +360,7 @@ static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 		/* fall through */
 	default:
 		if (h->nlmsg_flags & NLM_F_DUMP) {
-			uint32_t n = cmd == OPHOTON_CMD_FABRIC_GET ? 1U : 3U;
+			uint32_t n = cmd == OPHOTON_CMD_FABRIC_GET ? fabrics : 3U;
 			int intr = 0;
 
 			if ((intr_cmd == cmd || intr_cmd == 0) && intr_left > 0) {
@@ -363,6 +375,7 @@ static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 				put_object(m, cmd, i, stats);
 				queue(m);
 			}
+
 			done_flags(0, NULL, (uint32_t)intr_msg >= n ? intr : 0);
 		} else {
 			struct nl_msg *m = reply(FAMILY, cmd, 0);
@@ -730,6 +743,18 @@ TEST_F(cli, errors_have_their_documented_exit_codes)
 	EXPECT_EQ(1, self->r.ret);
 	run(&self->r, "laser", "show", "1/1", "module", "0", NULL);
 	EXPECT_EQ(1, self->r.ret);
+	/* A laser past the module's (4 in the fake fabric): the tool says so. */
+	run(&self->r, "laser", "show", "1/1", "laser", "4", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "laser 4 out of range: a laser module has 4 lasers"))
+		TH_LOG("%s", self->r.err);
+	run(&self->r, "laser", "show", "1/1/9", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "blast", "laser", "1/1/4", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "out of range")) TH_LOG("%s", self->r.err);
+	run(&self->r, "-j", "laser", "show", "1/1", "laser", "3", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
 	run(&self->r, "gpu", "show", "1", "rack", "0", NULL);
 	EXPECT_EQ(1, self->r.ret);
 	/* --wait where there is nothing to follow, --timeout without it. */
@@ -738,6 +763,13 @@ TEST_F(cli, errors_have_their_documented_exit_codes)
 	EXPECT_NE(NULL, strstr(self->r.err, "nothing to follow")) TH_LOG("%s", self->r.err);
 	run(&self->r, "-w", "fabric", "set", "time-scale", "10", NULL);
 	EXPECT_EQ(1, self->r.ret);
+	/* A recovery resets the module: it is followed as a reset is. */
+	run(&self->r, "-j", "-w", "--timeout", "1", "laser", "recover", "1/0", NULL);
+	EXPECT_NE(1, self->r.ret);
+	EXPECT_EQ(NULL, strstr(self->r.err, "nothing to follow")) TH_LOG("%s", self->r.err);
+	/* The fake's module reads name another module: followed, never settled. */
+	EXPECT_NE(NULL, strstr(self->r.out, "\"module-state\":")) TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"result\":")) TH_LOG("%s", self->r.out);
 	run(&self->r, "--timeout", "5", "link", "show", NULL);
 	EXPECT_EQ(1, self->r.ret);
 	EXPECT_NE(NULL, strstr(self->r.err, "--timeout goes with --wait"));
@@ -1007,6 +1039,40 @@ TEST_F(cli, each_record_of_a_dump_is_read_without_the_one_before)
 	EXPECT_EQ(2, count(self->r.out, "\"state\":\"up\"")) TH_LOG("%s", self->r.out);
 }
 
+/*
+ * Work that finished without a notification saying so is not reported as
+ * a timeout: when time is up, the states are read once more.
+ */
+TEST_F(cli, a_wait_reads_again_before_it_reports_a_timeout)
+{
+	training_dumps = 1;
+	run(&self->r, "-j", "-w", "--timeout", "1", "link", "set", "1", "up", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"result\":\"done\"")) TH_LOG("%s", self->r.out);
+	EXPECT_EQ(NULL, strstr(self->r.err, "timed out")) TH_LOG("%s", self->r.err);
+	training_dumps = -1;
+}
+
+/* Listing fabrics is what fabric list is for, however many there are. */
+TEST_F(cli, fabric_list_lists_every_fabric_of_the_namespace)
+{
+	fabrics = 2;
+	run(&self->r, "-j", "fabric", "list", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
+	EXPECT_EQ(2, count(self->r.out, "\"fabric-gpus\":4")) TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"fabric-id\":2,")) TH_LOG("%s", self->r.out);
+	run(&self->r, "fabric", "show", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(2, count(self->r.out, "fabric 1") + count(self->r.out, "fabric 2"))
+		TH_LOG("%s", self->r.out);
+	/* A command about one fabric still asks which. */
+	run(&self->r, "link", "show", "1", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "2 fabrics here: say which")) TH_LOG("%s", self->r.err);
+	fabrics = 1;
+}
+
 TEST_F(cli, internal_reads_run_an_interrupted_dump_again)
 {
 	/* Finding the only fabric: read again, silently. */
@@ -1023,12 +1089,13 @@ TEST_F(cli, internal_reads_run_an_interrupted_dump_again)
 	EXPECT_EQ(3, self->r.ret);	/* nothing notifies the fake's links up */
 	EXPECT_NE(NULL, strstr(self->r.err, "timed out")) TH_LOG("%s", self->r.err);
 	EXPECT_EQ(NULL, strstr(self->r.err, "warning")) TH_LOG("%s", self->r.err);
-	EXPECT_EQ(3, dumps[OPHOTON_CMD_LINK_GET]);
-	/* Always interrupted: it gives up after DUMP_TRIES, still silent. */
+	/* Three reads, then the last look before the timeout. */
+	EXPECT_EQ(3 + 1, dumps[OPHOTON_CMD_LINK_GET]);
+	/* Always interrupted: each read gives up after DUMP_TRIES, still silent. */
 	intr_left = 100;
 	run(&self->r, "-w", "--timeout", "1", "fabric", "set", "up", NULL);
 	EXPECT_EQ(NULL, strstr(self->r.err, "warning")) TH_LOG("%s", self->r.err);
-	EXPECT_EQ(3 + 4, dumps[OPHOTON_CMD_LINK_GET]);
+	EXPECT_EQ(3 + 1 + 4 + 4, dumps[OPHOTON_CMD_LINK_GET]);
 }
 
 /* A link notification of fabric 1 with sequence number @seq. */

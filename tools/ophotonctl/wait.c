@@ -27,11 +27,28 @@
 #include "out.h"
 
 #define WAIT_DEFAULT_S	120
+/* Quiet this long with the work unfinished, the states are read again. */
+#define WAIT_QUIET_S	2.0
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double min_d(double a, double b)
+{
+	return a < b ? a : b;
+}
 
 int wait_begin(struct ctx *c, struct onl *ev)
 {
 	int ret, grp;
 
+	/* What --wait reports, and --timeout limits: from the request on. */
+	c->wait_start = now_s();
 	ret = onl_open(ev);
 	if (ret)
 		return ret;
@@ -304,18 +321,12 @@ static int settled(struct waiter *wt, const struct tally *t)
 	return t->pending ? 0 : -1;
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int wait_loop(struct waiter *wt, struct onl *ev)
 {
 	const struct opts *o = wt->c->o;
-	double start = now_s(), limit = o->timeout ? o->timeout : WAIT_DEFAULT_S;
+	double start = wt->c->wait_start, limit = o->timeout ? o->timeout : WAIT_DEFAULT_S;
+	bool last_look = false;
+	double quiet_since = now_s();
 	bool tty = isatty(STDERR_FILENO) && !o->json;
 	struct nl_cb *cb = nl_cb_alloc(NL_CB_DEFAULT);
 	struct tally t, shown = { ~0u, 0, 0, 0 };
@@ -349,9 +360,30 @@ static int wait_loop(struct waiter *wt, struct onl *ev)
 		if (state)
 			break;
 		if (left <= 0) {
+			/*
+			 * Time is up: one last read of the states, so that work
+			 * that finished (its notifications late or lost) is not
+			 * reported as a timeout.
+			 */
+			if (!last_look) {
+				last_look = true;
+				wt->resync = true;
+				continue;
+			}
 			state = -2;
 			break;
 		}
+		/*
+		 * Quiet for WAIT_QUIET_S with the work unfinished: the states
+		 * are read again, so a notification lost without a trace
+		 * delays the end by that much, not to the timeout.
+		 */
+		if (now_s() - quiet_since >= WAIT_QUIET_S) {
+			quiet_since = now_s();
+			wt->resync = true;
+			continue;
+		}
+		left = min_d(left, WAIT_QUIET_S - (now_s() - quiet_since));
 		r = poll(&pfd, 1, (int)(left * 1000) + 1);
 		if (r < 0 && errno != EINTR) {
 			ret = EXIT_FAILED;
@@ -359,6 +391,7 @@ static int wait_loop(struct waiter *wt, struct onl *ev)
 		}
 		if (r <= 0)
 			continue;
+		quiet_since = now_s();
 		r = nl_recvmsgs(ev->sk, cb);
 		/* An overrun: notifications were lost, read the states again. */
 		if (r == -NLE_NOMEM)
