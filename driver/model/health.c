@@ -34,11 +34,16 @@ void oph_health_error(struct oph_fabric *f, struct oph_health *h,
 		oph_change(f, OPH_OBJ_HEALTH, side, id, 0, 1, obj);
 		if (obj == OPH_OBJ_ENGINE)
 			return;
-		/* A quarantined module goes dark, whatever it was doing. */
-		if (f->slots[side][id].mod && f->slots[side][id].state != OPH_MOD_FAULT) {
-			f->slots[side][id].fault_cause = OPH_MC_QUARANTINE;
+		/*
+		 * A quarantined module goes dark, whatever it was doing, and
+		 * its cause is the quarantine: what a technician acts on (swap
+		 * it) is the burst, not its last fault alone.
+		 */
+		if (!f->slots[side][id].mod)
+			return;
+		f->slots[side][id].fault_cause = OPH_MC_QUARANTINE;
+		if (f->slots[side][id].state != OPH_MOD_FAULT)
 			oph_module_dark(f, side, id);
-		}
 		return;
 	}
 	oph_change(f, OPH_OBJ_HEALTH, side, id, h->quarantined, h->quarantined, obj);

@@ -463,14 +463,15 @@ int oph_module_activate(struct oph_fabric *f, enum oph_side side, u32 mod,
 	if (err)
 		return err;
 	s = slot_of(f, side, mod);
+	/* Quarantined, it stays dark whatever its admin state says. */
+	if (s->health.quarantined) {
+		*why = "laser module is quarantined; recover it first";
+		return -EBUSY;
+	}
 	if (s->admin == OPH_ADMIN_PROVISIONING || s->admin == OPH_ADMIN_ACTIVE)
 		return 0;
 	if (s->admin == OPH_ADMIN_UNPROVISIONING) {
 		*why = "laser module is draining; wait until it is safe to remove";
-		return -EBUSY;
-	}
-	if (s->health.quarantined) {
-		*why = "laser module is quarantined; recover it first";
 		return -EBUSY;
 	}
 	if (s->state == OPH_MOD_FAULT) {
@@ -510,8 +511,12 @@ int oph_module_drain(struct oph_fabric *f, enum oph_side side, u32 mod,
 	s = slot_of(f, side, mod);
 	if (s->admin == OPH_ADMIN_UNPROVISIONING || s->admin == OPH_ADMIN_UNPROVISIONED)
 		return 0;
-	/* A provisioning that failed into fault may be drained, not one under way. */
-	if (s->admin == OPH_ADMIN_PROVISIONING && s->state != OPH_MOD_FAULT) {
+	/*
+	 * A provisioning that failed into fault may be drained, not one under
+	 * way; a quarantined module is dark and waits for its swap.
+	 */
+	if (s->admin == OPH_ADMIN_PROVISIONING && s->state != OPH_MOD_FAULT &&
+	    !s->health.quarantined) {
 		*why = "laser module is being provisioned; wait until it is active or in fault";
 		return -EBUSY;
 	}
@@ -545,7 +550,10 @@ int oph_module_drain(struct oph_fabric *f, enum oph_side side, u32 mod,
  * @mod: module id
  * @why: reason when refused
  *
- * Return: 0, -ENODEV, -EBUSY (draining), -ERANGE.
+ * A quarantined module is refused: it stays dark in fault until
+ * oph_module_recover(), which resets it.
+ *
+ * Return: 0, -ENODEV, -EBUSY (draining, quarantined), -ERANGE.
  */
 int oph_module_reset(struct oph_fabric *f, enum oph_side side, u32 mod,
 		     const char **why)
@@ -556,6 +564,10 @@ int oph_module_reset(struct oph_fabric *f, enum oph_side side, u32 mod,
 	if (err)
 		return err;
 	s = slot_of(f, side, mod);
+	if (s->health.quarantined) {
+		*why = "laser module is quarantined; recover it (recover resets it)";
+		return -EBUSY;
+	}
 	if (s->admin == OPH_ADMIN_UNPROVISIONING) {
 		*why = "laser module is draining";
 		return -EBUSY;

@@ -949,6 +949,30 @@ TEST_F(fabric, repeated_laser_faults_quarantine_until_recovered)
 	EXPECT_NE(NULL, genl_attr(nlh, OPHOTON_A_HEALTH_QUARANTINED));
 	EXPECT_NE(NULL, genl_attr(nlh, OPHOTON_A_HEALTH_LAST_ERROR_NS));
 
+	/*
+	 * Quarantined, the module is dark in fault with the quarantine as
+	 * its cause, and stays so: activate and reset are refused, naming
+	 * the quarantine.
+	 */
+	fab_msg(self, req, OPHOTON_CMD_MODULE_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, 2);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(OPHOTON_MODULE_STATE_FAULT, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+	EXPECT_EQ(OPHOTON_MODULE_CAUSE_QUARANTINE, genl_u8(nlh, OPHOTON_A_MODULE_CAUSE, 0xff));
+	EXPECT_EQ(-EBUSY, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				     OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_ACTIVATE, 2));
+	EXPECT_NE(NULL, strstr(self->r->extack, "quarantined")) TH_LOG("%s", self->r->extack);
+	EXPECT_EQ(-EBUSY, module_act(_metadata, self, FAB, OPHOTON_CMD_MODULE_ACT,
+				     OPHOTON_A_MODULE_ACTION, OPHOTON_MODULE_ACTION_RESET, 2));
+	EXPECT_NE(NULL, strstr(self->r->extack, "quarantined")) TH_LOG("%s", self->r->extack);
+	step(_metadata, self, FAB, 10000000000ULL);
+	fab_msg(self, req, OPHOTON_CMD_MODULE_GET, FAB);
+	genl_put_u8(req, OPHOTON_A_SIDE, OPHOTON_SIDE_GPU);
+	genl_put_u32(req, OPHOTON_A_MODULE_ID, 2);
+	ASSERT_EQ(0, request(_metadata, self, req));
+	EXPECT_EQ(OPHOTON_MODULE_STATE_FAULT, genl_u8(nlh, OPHOTON_A_MODULE_STATE, 0xff));
+
 	/* Only the quarantined slot is unhealthy. */
 	fab_msg(self, req, OPHOTON_CMD_HEALTH_GET, FAB);
 	genl_put_flag(req, OPHOTON_A_UNHEALTHY);

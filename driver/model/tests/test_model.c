@@ -773,13 +773,28 @@ TEST(repeated_laser_faults_quarantine_the_module)
 		d.lane = (u8)k;
 		ASSERT_EQ(0, oph_fault_clear(f, &d, &why));
 	}
-	/* Quarantined: dark, and only an admin recovery brings it back. */
+	/*
+	 * Quarantined: dark in fault, its cause the quarantine, and only an
+	 * admin recovery brings it back: activate and reset are refused,
+	 * saying why, and change nothing.
+	 */
 	{
 		struct oph_module_info mi;
 
 		oph_module_get(f, OPH_SIDE_EP, 1, &mi);
 		EXPECT_EQ(OPH_MOD_FAULT, mi.state);
+		EXPECT_EQ(OPH_MC_QUARANTINE, mi.cause);
 		EXPECT_EQ(0U, mi.lasers_on);
+		why = NULL;
+		EXPECT_EQ(-EBUSY, oph_module_activate(f, OPH_SIDE_EP, 1, &why));
+		EXPECT_NE(NULL, strstr(why, "quarantined"));
+		why = NULL;
+		EXPECT_EQ(-EBUSY, oph_module_reset(f, OPH_SIDE_EP, 1, &why));
+		EXPECT_NE(NULL, strstr(why, "quarantined"));
+		oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
+		oph_module_get(f, OPH_SIDE_EP, 1, &mi);
+		EXPECT_EQ(OPH_MOD_FAULT, mi.state);
+		EXPECT_EQ(OPH_MC_QUARANTINE, mi.cause);
 	}
 	ASSERT_EQ(0, oph_module_recover(f, OPH_SIDE_EP, 1, &why));
 	oph_health_get(f, OPH_OBJ_MODULE, OPH_SIDE_EP, 1, &hi);
@@ -787,6 +802,34 @@ TEST(repeated_laser_faults_quarantine_the_module)
 	EXPECT_EQ(1U, hi.recoveries);
 	oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
 	EXPECT_EQ(oph_fabric_topo(f)->links, count_state(f, OPH_LINK_UP));
+	oph_fabric_destroy(f);
+}
+
+/* A quarantined module waits for its swap: it drains, and is safe to pull. */
+TEST(a_quarantined_module_can_be_drained_and_pulled)
+{
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_module_info mi;
+	struct oph_fault d = { .kind = OPH_FAULT_LASER_DEATH, .target = 1 };
+	const char *why;
+	int k;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	for (k = 0; k < 3; k++) {
+		d.lane = (u8)k;
+		ASSERT_EQ(0, oph_fault_inject(f, &d, &why));
+		oph_fabric_advance(f, oph_fabric_now(f) + SEC);
+	}
+	why = NULL;
+	ASSERT_EQ(0, oph_module_drain(f, OPH_SIDE_EP, 1, &why)) TH_LOG("%s", why);
+	oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
+	oph_module_get(f, OPH_SIDE_EP, 1, &mi);
+	EXPECT_TRUE(mi.safe_to_remove);
+	EXPECT_EQ(0, oph_module_remove(f, OPH_SIDE_EP, 1, &why));
 	oph_fabric_destroy(f);
 }
 
