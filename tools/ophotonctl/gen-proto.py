@@ -89,6 +89,9 @@ def generate():
     for s in sets:
         w("extern const struct onl_set onl_set_%s;" % ident(s["name"]))
     w("")
+    # Every attribute of every set numbered from 0: an index of its own
+    # for what the printer remembers of it.
+    idx = 0
     for s in sets:
         enum_max = "%s_MAX" % c_name(s["name-prefix"], "").rstrip("_")
         sid = ident(s["name"])
@@ -100,7 +103,8 @@ def generate():
             # out the space, pretty output keeps it.
             fields = ['.name = "%s"' % a["name"], '.label = "%s"' % label,
                       '.key = "\\"%s\\": "' % a["name"], ".key_len = %d" % (len(a["name"]) + 3),
-                      ".type = %s" % t, ".unit = ONL_UNIT_%s" % unit]
+                      ".type = %s" % t, ".unit = ONL_UNIT_%s" % unit, ".idx = %d" % idx]
+            idx += 1
             if a.get("nested-attributes"):
                 fields.append(".nested = &onl_set_%s" % ident(a["nested-attributes"]))
             if a.get("enum"):
@@ -126,6 +130,8 @@ def generate():
         w("\t.attrs = set_%s_attrs, .policy = set_%s_policy," % (sid, sid))
         w("};")
         w("")
+    w("const int onl_attrs_total = %d;" % idx)
+    w("")
     ops = spec["operations"]
     w("const char *const onl_cmd_names[%s + 1] = {" % c_name(ops["name-prefix"], "max"))
     for op in ops["list"]:

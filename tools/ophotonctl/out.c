@@ -109,28 +109,15 @@ void out_init(FILE *f, int json, int pretty)
 	__fsetlocking(f, FSETLOCKING_BYCALLER);
 }
 
-/*
- * Decimal digits of @v, two at a time, straight into the buffer: without
- * printf's parsing of a format, and without a buffer of its own.
- */
+/* Decimal digits of @v, two at a time, without printf's parsing of a format. */
 static void put_u64(uint64_t v)
 {
 	static const char pairs[] =
 		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 		"8081828384858687888990919293949596979899";
-	uint64_t t = v;
-	size_t n = 1;
-	char *p;
+	char buf[24], *p = buf + sizeof(buf);
 
-	while (t >= 10) {
-		t /= 10;
-		n++;
-	}
-	if (sizeof(ob.b) - ob.n < n)
-		ob_flush();
-	p = ob.b + ob.n + n;
-	ob.n += n;
 	while (v >= 100) {
 		unsigned int r = (unsigned int)(v % 100);
 
@@ -144,6 +131,7 @@ static void put_u64(uint64_t v)
 	} else {
 		*--p = (char)('0' + v);
 	}
+	ob_put(p, (size_t)(buf + sizeof(buf) - p));
 }
 
 static void put_s64(int64_t v)

@@ -8,6 +8,7 @@
  */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <netlink/genl/genl.h>
 
@@ -197,13 +198,12 @@ static int want_len(enum onl_type t)
 /*
  * What human output shows for an attribute of a reply to a command: its
  * label without the command's prefix, and how its flag word reads.  Worked
- * out once per attribute and prefix, not once for each of a million
- * records: a small table, where a collision only means working it out
- * again.
+ * out once per attribute (by its index over every set) and prefix, not
+ * once for each of a million records.
  */
 struct label_memo {
-	const struct onl_attr *a;
 	const char *strip;
+	bool known;
 	const struct flag_layout *fl;
 	char text[64];
 };
@@ -211,16 +211,28 @@ struct label_memo {
 static const struct label_memo *label_memo(const struct onl_set *set,
 					   const struct onl_attr *a, const char *strip)
 {
-	static struct label_memo memo[256];
-	uintptr_t h = (uintptr_t)a / sizeof(*a) ^ (uintptr_t)strip;
-	struct label_memo *m = &memo[h % 256];
+	static struct label_memo *memo;
+	struct label_memo *m;
 
-	if (m->a != a || m->strip != strip) {
-		label_of(a, strip, m->text, sizeof(m->text));
-		m->fl = flag_layout(set, a);
-		m->a = a;
-		m->strip = strip;
+	if (!memo) {
+		memo = calloc((size_t)onl_attrs_total, sizeof(*memo));
+		if (!memo) {
+			static struct label_memo one;
+
+			/* Out of memory: worked out each time, in one place. */
+			one.known = false;
+			m = &one;
+			goto work_out;
+		}
 	}
+	m = &memo[a->idx];
+	if (m->known && m->strip == strip)
+		return m;
+work_out:
+	label_of(a, strip, m->text, sizeof(m->text));
+	m->fl = flag_layout(set, a);
+	m->strip = strip;
+	m->known = true;
 	return m;
 }
 
@@ -299,8 +311,11 @@ static int print_one(const struct onl_set *set, const struct onl_attr *a,
 
 	if (want >= 0 && a_len(nla) != want)
 		return -1;
-	/* Labels are for people; JSON has the spec's keys. */
-	if (!out_is_json()) {
+	/*
+	 * Labels are for people; JSON has the spec's keys.  A nest is
+	 * labelled by print_nest(), without the prefix.
+	 */
+	if (!out_is_json() && (a->type != ONL_NEST || !a->nested)) {
 		m = label_memo(set, a, strip);
 		lb = m->text;
 	}

@@ -68,6 +68,7 @@ struct onl_attr {
 	const char *label;
 	const char *key;
 	int key_len;
+	int idx;		/* 0 to onl_attrs_total - 1, over every set */
 	enum onl_type type;
 	enum onl_unit unit;
 	const struct onl_set *nested;
@@ -102,6 +103,7 @@ extern const struct onl_enum onl_enum_alarm_kind;
 extern const struct onl_enum onl_enum_rack_kind;
 extern const struct onl_enum onl_enum_fabric_event;
 extern const char *const onl_cmd_names[OPHOTON_CMD_MAX + 1];
+extern const int onl_attrs_total;
 
 /* The name of value @v of @e, or NULL. */
 const char *onl_enum_name(const struct onl_enum *e, unsigned int v);
