@@ -748,24 +748,40 @@ TEST(calibration_under_a_fast_drift_times_out_and_retries)
 	oph_fabric_destroy(f);
 }
 
-TEST(repeated_laser_faults_quarantine_the_module)
+/* A fabric up whose GPU-side module 1 lost three lasers a second apart. */
+static struct oph_fabric *three_deaths(struct oph_fault *d)
 {
 	struct oph_params p;
+	struct oph_fabric *f;
+	const char *why;
+	int k;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	if (!f)
+		return NULL;
+	bring_up(f);
+	for (k = 0; k < 3; k++) {
+		d->lane = (u8)k;
+		if (oph_fault_inject(f, d, &why)) {
+			oph_fabric_destroy(f);
+			return NULL;
+		}
+		oph_fabric_advance(f, oph_fabric_now(f) + SEC);
+	}
+	return f;
+}
+
+TEST(repeated_laser_faults_quarantine_the_module)
+{
 	struct oph_fabric *f;
 	struct oph_health_info hi;
 	struct oph_fault d = { .kind = OPH_FAULT_LASER_DEATH, .target = 1 };
 	const char *why;
 	int k;
 
-	small_params(&p);
-	f = make(&p, NULL);
+	f = three_deaths(&d);
 	ASSERT_NE(NULL, f);
-	bring_up(f);
-	for (k = 0; k < 3; k++) {
-		d.lane = (u8)k;
-		ASSERT_EQ(0, oph_fault_inject(f, &d, &why));
-		oph_fabric_advance(f, oph_fabric_now(f) + SEC);
-	}
 	oph_health_get(f, OPH_OBJ_MODULE, OPH_SIDE_EP, 1, &hi);
 	EXPECT_EQ(3U, hi.errors);
 	EXPECT_TRUE(hi.quarantined);
@@ -808,22 +824,13 @@ TEST(repeated_laser_faults_quarantine_the_module)
 /* A quarantined module waits for its swap: it drains, and is safe to pull. */
 TEST(a_quarantined_module_can_be_drained_and_pulled)
 {
-	struct oph_params p;
 	struct oph_fabric *f;
 	struct oph_module_info mi;
 	struct oph_fault d = { .kind = OPH_FAULT_LASER_DEATH, .target = 1 };
 	const char *why;
-	int k;
 
-	small_params(&p);
-	f = make(&p, NULL);
+	f = three_deaths(&d);
 	ASSERT_NE(NULL, f);
-	bring_up(f);
-	for (k = 0; k < 3; k++) {
-		d.lane = (u8)k;
-		ASSERT_EQ(0, oph_fault_inject(f, &d, &why));
-		oph_fabric_advance(f, oph_fabric_now(f) + SEC);
-	}
 	why = NULL;
 	ASSERT_EQ(0, oph_module_drain(f, OPH_SIDE_EP, 1, &why)) TH_LOG("%s", why);
 	oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
