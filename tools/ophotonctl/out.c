@@ -52,6 +52,26 @@ static void ob_flush(void)
 	ob.n = 0;
 }
 
+/*
+ * Most of what is written is a few bytes (a key, a label, a number): two
+ * overlapping moves of a fixed size rather than a call to memcpy().
+ */
+static inline void copy_short(char *d, const char *s, size_t n)
+{
+	if (n >= 8 && n <= 16) {
+		memcpy(d, s, 8);
+		memcpy(d + n - 8, s + n - 8, 8);
+	} else if (n >= 4 && n < 8) {
+		memcpy(d, s, 4);
+		memcpy(d + n - 4, s + n - 4, 4);
+	} else if (n < 4) {
+		while (n--)
+			*d++ = *s++;
+	} else {
+		memcpy(d, s, n);
+	}
+}
+
 static inline void ob_put(const char *s, size_t n)
 {
 	if (n > sizeof(ob.b) - ob.n) {
@@ -61,7 +81,7 @@ static inline void ob_put(const char *s, size_t n)
 			return;
 		}
 	}
-	memcpy(ob.b + ob.n, s, n);
+	copy_short(ob.b + ob.n, s, n);
 	ob.n += n;
 }
 
@@ -248,8 +268,8 @@ static void json_close(char c)
 	}
 }
 
-/* Human output: the separator before a value, and its label. */
-static void human_sep(const char *label)
+/* Human output: the separator before a value, and its label of @len bytes. */
+static void human_sep_n(const char *label, size_t len)
 {
 	if (out.line_open)
 		ob_c(' ');
@@ -258,9 +278,23 @@ static void human_sep(const char *label)
 			ob_put("    ", 4);
 	out.line_open = true;
 	if (label) {
-		ob_s(label);
+		ob_put(label, len);
 		ob_c(' ');
 	}
+}
+
+static void human_sep(const char *label)
+{
+	human_sep_n(label, label ? strlen(label) : 0);
+}
+
+/* What print.c passes: its remembered label and length, or nothing. */
+static void human_sep_l(const struct out_label *l)
+{
+	if (l)
+		human_sep_n(l->text, (size_t)l->len);
+	else
+		human_sep_n(NULL, 0);
 }
 
 void out_object_start(const char *key)
@@ -363,17 +397,19 @@ void out_flag(const char *key, const char *label)
 	ob_s(label);
 }
 
-void out_attr_str(const struct onl_attr *a, const char *label, const char *val)
+void out_attr_str(const struct onl_attr *a, const struct out_label *label, const char *val)
 {
 	if (!out.json) {
-		out_str(NULL, label, val);
+		human_sep_l(label);
+		ob_s(val);
 		return;
 	}
 	json_akey(a);
 	json_string(val);
 }
 
-void out_attr_name(const struct onl_attr *a, const char *label, const char *name, int len)
+void out_attr_name(const struct onl_attr *a, const struct out_label *label, const char *name,
+		   int len)
 {
 	if (out.json) {
 		json_akey(a);
@@ -382,31 +418,38 @@ void out_attr_name(const struct onl_attr *a, const char *label, const char *name
 		ob_c('"');
 		return;
 	}
-	human_sep(label);
+	human_sep_l(label);
 	ob_put(name, (size_t)len);
 }
 
-void out_attr_u64(const struct onl_attr *a, const char *label, uint64_t val)
+void out_attr_u64(const struct onl_attr *a, const struct out_label *label, uint64_t val)
 {
 	if (out.json)
 		json_akey(a);
 	else
-		human_sep(label);
+		human_sep_l(label);
 	put_u64(val);
 }
 
-void out_attr_flag(const struct onl_attr *a, const char *label)
+void out_attr_flag(const struct onl_attr *a, const struct out_label *label)
 {
 	if (!out.json) {
-		out_flag(NULL, label);
+		human_sep_n(NULL, 0);
+		if (label)
+			ob_put(label->text, (size_t)label->len);
 		return;
 	}
 	json_akey(a);
 	ob_put("true", 4);
 }
 
-/* A number and its unit: "12 mW". */
-static void human_int(int64_t v, const char *unit)
+/*
+ * A number and its unit: "12 mW".  Inline, as human_scaled(): the unit
+ * and the divisor are constants where they are used, so no strlen() of
+ * the unit and no division instruction remain (both costly under
+ * emulation, where a million lanes are listed).
+ */
+static inline __attribute__((always_inline)) void human_int(int64_t v, const char *unit)
 {
 	put_s64(v);
 	ob_c(' ');
@@ -414,7 +457,8 @@ static void human_int(int64_t v, const char *unit)
 }
 
 /* Scaled values: at most 3 decimals, trailing zeros dropped. */
-static void human_scaled(int64_t v, int64_t div, const char *unit)
+static inline __attribute__((always_inline)) void human_scaled(int64_t v, int64_t div,
+								const char *unit)
 {
 	int64_t whole = v / div, frac = v % div;
 
@@ -432,7 +476,8 @@ static void human_scaled(int64_t v, int64_t div, const char *unit)
 		while (n > 1 && d[n - 1] == '0')
 			n--;
 		ob_c('.');
-		ob_put(d, (size_t)n);
+		for (int i = 0; i < n; i++)
+			ob_c(d[i]);
 	}
 	if (*unit) {
 		ob_c(' ');
@@ -475,7 +520,7 @@ static void human_ber(int64_t v, bool bound)
 	ob_s(m);
 }
 
-static void human_unit(const char *label, int64_t v, enum onl_unit unit);
+static void human_unit(int64_t v, enum onl_unit unit);
 
 void out_unit(const char *key, const char *label, int64_t v, enum onl_unit unit)
 {
@@ -484,22 +529,24 @@ void out_unit(const char *key, const char *label, int64_t v, enum onl_unit unit)
 		put_s64(v);
 		return;
 	}
-	human_unit(label, v, unit);
+	human_sep(label);
+	human_unit(v, unit);
 }
 
-void out_attr_unit(const struct onl_attr *a, const char *label, int64_t v)
+void out_attr_unit(const struct onl_attr *a, const struct out_label *label, int64_t v)
 {
 	if (out.json) {
 		json_akey(a);
 		put_s64(v);
 		return;
 	}
-	human_unit(label, v, a->unit);
+	human_sep_l(label);
+	human_unit(v, a->unit);
 }
 
-static void human_unit(const char *label, int64_t v, enum onl_unit unit)
+/* @v in its unit, after its label. */
+static void human_unit(int64_t v, enum onl_unit unit)
 {
-	human_sep(label);
 	switch (unit) {
 	case ONL_UNIT_UDBM:
 		human_scaled(v, 1000, "dBm");

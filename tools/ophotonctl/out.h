@@ -39,13 +39,23 @@ void out_u64(const char *key, const char *label, uint64_t val);
 void out_s64(const char *key, const char *label, int64_t val);
 void out_flag(const char *key, const char *label);
 void out_unit(const char *key, const char *label, int64_t val, enum onl_unit unit);
-/* The same for an attribute of the spec: its key, and its unit. */
-void out_attr_str(const struct onl_attr *a, const char *label, const char *val);
-void out_attr_u64(const struct onl_attr *a, const char *label, uint64_t val);
-void out_attr_unit(const struct onl_attr *a, const char *label, int64_t val);
-void out_attr_flag(const struct onl_attr *a, const char *label);
+/* A label of human output with its length, as print.c remembers it. */
+struct out_label {
+	const char *text;
+	int len;
+};
+
+/*
+ * The same for an attribute of the spec: its key, and its unit; @label
+ * (for human output) may be NULL.
+ */
+void out_attr_str(const struct onl_attr *a, const struct out_label *label, const char *val);
+void out_attr_u64(const struct onl_attr *a, const struct out_label *label, uint64_t val);
+void out_attr_unit(const struct onl_attr *a, const struct out_label *label, int64_t val);
+void out_attr_flag(const struct onl_attr *a, const struct out_label *label);
 /* A name of the spec (an enum value's), @len bytes, as a string. */
-void out_attr_name(const struct onl_attr *a, const char *label, const char *name, int len);
+void out_attr_name(const struct onl_attr *a, const struct out_label *label, const char *name,
+		   int len);
 void out_newline(void);
 void out_flush(void);
 /*

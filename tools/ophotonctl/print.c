@@ -205,35 +205,41 @@ struct label_memo {
 	const char *strip;
 	bool known;
 	const struct flag_layout *fl;
+	struct out_label lab;	/* @text and its length */
 	char text[64];
 };
 
-static const struct label_memo *label_memo(const struct onl_set *set,
-					   const struct onl_attr *a, const char *strip)
+static struct label_memo *label_memos;
+
+/* Work out what label_memo() remembers, at @m. */
+static __attribute__((noinline)) const struct label_memo *
+label_work_out(struct label_memo *m, const struct onl_set *set, const struct onl_attr *a,
+	       const char *strip)
 {
-	static struct label_memo *memo;
-	struct label_memo *m;
-
-	if (!memo) {
-		memo = calloc((size_t)onl_attrs_total, sizeof(*memo));
-		if (!memo) {
-			static struct label_memo one;
-
-			/* Out of memory: worked out each time, in one place. */
-			one.known = false;
-			m = &one;
-			goto work_out;
-		}
-	}
-	m = &memo[a->idx];
-	if (m->known && m->strip == strip)
-		return m;
-work_out:
 	label_of(a, strip, m->text, sizeof(m->text));
+	m->lab.text = m->text;
+	m->lab.len = (int)strlen(m->text);
 	m->fl = flag_layout(set, a);
 	m->strip = strip;
 	m->known = true;
 	return m;
+}
+
+static inline const struct label_memo *label_memo(const struct onl_set *set,
+						  const struct onl_attr *a, const char *strip)
+{
+	static struct label_memo one;
+	struct label_memo *m;
+
+	if (!label_memos)
+		label_memos = calloc((size_t)onl_attrs_total, sizeof(*label_memos));
+	/* Out of memory: worked out each time, in one place. */
+	if (!label_memos)
+		return label_work_out(&one, set, a, strip);
+	m = &label_memos[a->idx];
+	if (m->known && m->strip == strip)
+		return m;
+	return label_work_out(m, set, a, strip);
 }
 
 static int print_one(const struct onl_set *set, const struct onl_attr *a,
@@ -285,11 +291,11 @@ static __attribute__((noinline)) void print_flag_words(const struct onl_attr *a,
 
 	/* Most records have no flag up. */
 	if (!v) {
-		out_attr_name(a, m->text, "none", 4);
+		out_attr_name(a, &m->lab, "none", 4);
 		return;
 	}
 	flag_words(m->fl, v, words, sizeof(words));
-	out_attr_str(a, m->text, words);
+	out_attr_str(a, &m->lab, words);
 }
 
 /* An attribute of a newer module: its type and length, not dropped. */
@@ -306,7 +312,8 @@ static int print_one(const struct onl_set *set, const struct onl_attr *a,
 {
 	const struct label_memo *m = NULL;
 	int want = want_len(a->type);
-	const char *name, *lb = NULL;
+	const struct out_label *lb = NULL;
+	const char *name;
 	uint64_t v;
 
 	if (want >= 0 && a_len(nla) != want)
@@ -317,7 +324,7 @@ static int print_one(const struct onl_set *set, const struct onl_attr *a,
 	 */
 	if (!out_is_json() && (a->type != ONL_NEST || !a->nested)) {
 		m = label_memo(set, a, strip);
-		lb = m->text;
+		lb = &m->lab;
 	}
 	switch (a->type) {
 	case ONL_PAD:
@@ -332,7 +339,7 @@ static int print_one(const struct onl_set *set, const struct onl_attr *a,
 		return 0;
 	case ONL_NEST:
 		if (!a->nested)
-			return print_u32_list(a->name, lb, nla);
+			return print_u32_list(a->name, lb ? lb->text : NULL, nla);
 		return print_nest(set, a, nla, in_list);
 	case ONL_S32:
 		out_attr_unit(a, lb, (int32_t)a_uint(nla, 4));
