@@ -163,11 +163,17 @@ static const struct nla_policy ophoton_link_get_policy[OPHOTON_A_ENGINE_ID + 1] 
 	[OPHOTON_A_ENGINE_ID] = { .type = NLA_U32 },
 };
 
-static const struct nla_policy ophoton_link_set_policy[OPHOTON_A_LINK_ACTION + 1] = {
+static const struct nla_policy ophoton_link_set_policy[OPHOTON_A_ENGINE_ID + 1] = {
 	[OPHOTON_A_FABRIC_ID]   = NLA_POLICY_FULL_RANGE(NLA_U32, &fabric_id_range),
 	[OPHOTON_A_LINK_ID]     = { .type = NLA_U32 },
+	[OPHOTON_A_GPU_ID]      = { .type = NLA_U32 },
 	[OPHOTON_A_LINK_ACTION] = NLA_POLICY_RANGE(NLA_U8, OPHOTON_LINK_ACTION_UP,
 						   OPHOTON_LINK_ACTION_CLEAR),
+	[OPHOTON_A_SIDE]        = NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
+	[OPHOTON_A_MODULE_ID]   = { .type = NLA_U32 },
+	[OPHOTON_A_RACK_ID]     = { .type = NLA_U32 },
+	[OPHOTON_A_TRAY]        = { .type = NLA_U32 },
+	[OPHOTON_A_ENGINE_ID]   = { .type = NLA_U32 },
 };
 
 static const struct nla_policy ophoton_module_get_policy[OPHOTON_A_MODULE_ID + 1] = {

@@ -222,40 +222,204 @@ int ophoton_nl_link_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	return ophoton_nl_dump(skb, cb, &link_dump);
 }
 
+/*
+ * The links a LINK_SET acts on: one link, or every link of a GPU, of an
+ * engine or a laser module (either side), or of the GPUs of a tray or an
+ * endpoint rack.  @list is kvmalloc()ed, or NULL for a range.
+ */
+struct link_scope {
+	u32 first;
+	u32 n;
+	u32 *list;
+};
+
+static u32 scope_link(const struct link_scope *sc, u32 i)
+{
+	return sc->list ? sc->list[i] : sc->first + i;
+}
+
+/* Every link of an engine or a laser module, in id order. */
+static int scope_of_part(struct genl_info *info, struct ophoton_fabric *fab, int attr,
+			 struct link_scope *sc)
+{
+	enum oph_obj obj = attr == OPHOTON_A_ENGINE_ID ? OPH_OBJ_ENGINE : OPH_OBJ_MODULE;
+	enum oph_side side;
+	u32 id;
+	int err;
+
+	lockdep_assert_held(&fab->lock);
+	err = ophoton_nl_check_side_id(info, attr, obj, &side, &id);
+	if (err)
+		return err;
+	sc->n = obj == OPH_OBJ_ENGINE ? oph_engine_links(fab->model, side, id, NULL, 0) :
+		oph_module_links(fab->model, side, id, NULL, 0);
+	sc->list = kvmalloc_array(max(sc->n, 1U), sizeof(*sc->list), GFP_KERNEL);
+	if (!sc->list)
+		return -ENOMEM;
+	if (obj == OPH_OBJ_ENGINE)
+		oph_engine_links(fab->model, side, id, sc->list, sc->n);
+	else
+		oph_module_links(fab->model, side, id, sc->list, sc->n);
+	return 0;
+}
+
+/* Every link of the GPUs of an endpoint rack, or of one of its trays. */
+static int scope_of_rack(struct genl_info *info, struct ophoton_fabric *fab,
+			 struct link_scope *sc)
+{
+	const struct oph_topo *t = oph_fabric_topo(fab->model);
+	u32 slots = oph_fabric_params(fab->model)->slots;
+	u32 rack, tray, ep, eps = t->ep_per_rack;
+	int err;
+
+	lockdep_assert_held(&fab->lock);
+	rack = nla_get_u32(info->attrs[OPHOTON_A_RACK_ID]);
+	if (rack >= t->ep_racks &&
+	    rack < t->ep_racks + oph_fabric_params(fab->model)->switch_racks) {
+		ophoton_nl_err_at(info->extack, info->attrs[OPHOTON_A_RACK_ID],
+				  "a switch rack: name its engines or laser modules, side switch");
+		return -EINVAL;
+	}
+	err = ophoton_nl_check_id(info, OPHOTON_A_RACK_ID, t->ep_racks, &rack);
+	if (err)
+		return err;
+	ep = rack * t->ep_per_rack;
+	if (info->attrs[OPHOTON_A_TRAY]) {
+		err = ophoton_nl_check_id(info, OPHOTON_A_TRAY,
+					  oph_fabric_params(fab->model)->trays, &tray);
+		if (err)
+			return err;
+		ep += tray * slots;
+		eps = slots;
+	}
+	sc->first = ep * t->ports_per_ep;
+	sc->n = eps * t->ports_per_ep;
+	return 0;
+}
+
+static const int link_scopes[] = {
+	OPHOTON_A_LINK_ID, OPHOTON_A_GPU_ID, OPHOTON_A_ENGINE_ID, OPHOTON_A_MODULE_ID,
+	OPHOTON_A_RACK_ID,
+};
+
+/* The scope the request names: exactly one of link_scopes[]. */
+static int scope_of(struct genl_info *info, struct ophoton_fabric *fab,
+		    struct link_scope *sc)
+{
+	const struct oph_topo *t = oph_fabric_topo(fab->model);
+	struct nlattr **a = info->attrs;
+	int i, named = -1;
+	u32 id;
+	int err;
+
+	lockdep_assert_held(&fab->lock);
+	memset(sc, 0, sizeof(*sc));
+	for (i = 0; i < ARRAY_SIZE(link_scopes); i++) {
+		if (!a[link_scopes[i]])
+			continue;
+		if (named >= 0) {
+			ophoton_nl_err_at(info->extack, a[link_scopes[i]],
+					  "name the links once: link-id, gpu-id, engine-id, module-id or rack-id");
+			return -EINVAL;
+		}
+		named = link_scopes[i];
+	}
+	if (named < 0) {
+		NL_SET_ERR_MSG(info->extack,
+			       "name the links: link-id, gpu-id, engine-id, module-id or rack-id");
+		NL_SET_ERR_ATTR_MISS(info->extack, NULL, OPHOTON_A_LINK_ID);
+		return -EINVAL;
+	}
+	if (a[OPHOTON_A_TRAY] && named != OPHOTON_A_RACK_ID) {
+		ophoton_nl_err_at(info->extack, a[OPHOTON_A_TRAY],
+				  "a tray is named within its rack: give rack-id");
+		return -EINVAL;
+	}
+	if (a[OPHOTON_A_SIDE] && named != OPHOTON_A_ENGINE_ID && named != OPHOTON_A_MODULE_ID) {
+		ophoton_nl_err_at(info->extack, a[OPHOTON_A_SIDE],
+				  "side goes with engine-id or module-id");
+		return -EINVAL;
+	}
+	switch (named) {
+	case OPHOTON_A_LINK_ID:
+		err = check_link_id(info, fab, &sc->first);
+		sc->n = 1;
+		return err;
+	case OPHOTON_A_GPU_ID:
+		err = ophoton_nl_check_id(info, OPHOTON_A_GPU_ID, t->endpoints, &id);
+		sc->first = id * t->ports_per_ep;
+		sc->n = t->ports_per_ep;
+		return err;
+	case OPHOTON_A_RACK_ID:
+		return scope_of_rack(info, fab, sc);
+	default:
+		return scope_of_part(info, fab, named, sc);
+	}
+}
+
+static int link_act(struct oph_fabric *m, u32 link, u8 action, const char **why)
+{
+	switch (action) {
+	case OPHOTON_LINK_ACTION_UP:
+		return oph_link_set_admin(m, link, true, why);
+	case OPHOTON_LINK_ACTION_DOWN:
+		return oph_link_set_admin(m, link, false, why);
+	case OPHOTON_LINK_ACTION_RETRAIN:
+		return oph_link_retrain(m, link, why);
+	default:
+		return oph_link_clear(m, link, why);
+	}
+}
+
+/* Links acted on between two chances for others to take the fabric. */
+#define LINK_SET_SLICE	64
+
 /**
  * ophoton_nl_link_set_doit() - LINK_SET do
  * @skb: request
  * @info: request info; the fabric is locked by pre_doit
  *
- * Return: 0 or a negative errno, with an extended ACK.
+ * One link, or every link of a GPU, an engine, a laser module, a tray or a
+ * rack in one request: one notification per link that changed, one ACK.
+ * Up, down and clear apply to every link of the scope; a retrain to those
+ * that can be retrained, and is refused, as for one link, when none can.
+ *
+ * Return: 0 or a negative errno with an extended ACK.
  */
 int ophoton_nl_link_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];
-	const char *why = NULL;
-	u32 link;
-	int err;
+	const char *why = NULL, *first_why = NULL;
+	int err, first_err = 0;
+	struct link_scope sc;
+	u32 i, done = 0;
+	u8 action;
 
-	err = check_link_id(info, fab, &link);
-	if (err)
-		return err;
 	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_LINK_ACTION))
 		return -EINVAL;
-	switch (nla_get_u8(info->attrs[OPHOTON_A_LINK_ACTION])) {
-	case OPHOTON_LINK_ACTION_UP:
-		err = oph_link_set_admin(fab->model, link, true, &why);
-		break;
-	case OPHOTON_LINK_ACTION_DOWN:
-		err = oph_link_set_admin(fab->model, link, false, &why);
-		break;
-	case OPHOTON_LINK_ACTION_RETRAIN:
-		err = oph_link_retrain(fab->model, link, &why);
-		break;
-	default:
-		err = oph_link_clear(fab->model, link, &why);
-		break;
+	action = nla_get_u8(info->attrs[OPHOTON_A_LINK_ACTION]);
+	err = scope_of(info, fab, &sc);
+	if (err)
+		goto out_free;
+	for (i = 0; i < sc.n; i++) {
+		if (i && !(i % LINK_SET_SLICE)) {
+			err = ophoton_nl_yield(fab, info);
+			if (err)
+				goto out_free;
+		}
+		err = link_act(fab->model, scope_link(&sc, i), action, &why);
+		if (!err) {
+			done++;
+		} else if (!first_err) {
+			first_err = err;
+			first_why = why;
+		}
 	}
 	/* Changes already happened: arm the clock for what follows. */
 	ophoton_clock_sync(fab);
-	return ophoton_nl_model_err(info, OPHOTON_A_LINK_ACTION, err, why);
+	err = done || !sc.n ? 0 : ophoton_nl_model_err(info, OPHOTON_A_LINK_ACTION, first_err,
+							 first_why);
+out_free:
+	kvfree(sc.list);
+	return err;
 }

@@ -164,6 +164,16 @@ t_failed() {
 		"$C" $F sim fault clear arbitration 0/0/2 && "$C" $F -w link set 0/0/2 clear >/dev/null
 }
 ok "--wait exits 3 when the operation fails" t_failed
+t_bulk() {
+	# Every link of GPU 2 in one request, followed to its end, then back.
+	j $F -w --timeout 60 link set gpu 2 down && q '.result == "done" and .links == 8' &&
+		j $F link show gpu 2 && q 'all(."link-state" == "down")' &&
+		j $F link show gpu 3 && q 'all(."link-state" == "up")' &&
+		j $F -w --timeout 60 link set rack 0 tray 1 up &&
+		q '.result == "done" and ."links-up" == 16' &&
+		j $F link show unhealthy && q 'length == 0'
+}
+ok "link set gpu and rack tray: every link of a place in one request, --wait follows them" t_bulk
 t_engine() {
 	# Three deaths within the 60 s grace quarantine GPU 1's engine 0; it
 	# stays dark until recovered.  At x1000 a slow machine spends minutes

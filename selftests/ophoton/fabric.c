@@ -269,6 +269,123 @@ TEST_F(fabric, link_set_errors_name_the_attribute)
 	EXPECT_EQ(0, request(_metadata, self, req));
 }
 
+/* A LINK_SET of fabric FAB on the links @attr (and @attr2, if not 0) name. */
+static int link_set_of(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		       int attr, uint32_t v, int attr2, uint32_t v2, uint8_t action)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, OPHOTON_CMD_LINK_SET, FAB);
+	if (attr == OPHOTON_A_SIDE)
+		genl_put_u8(req, OPHOTON_A_SIDE, (uint8_t)v);
+	else if (attr)
+		genl_put_u32(req, attr, v);
+	if (attr2 == OPHOTON_A_SIDE)
+		genl_put_u8(req, OPHOTON_A_SIDE, (uint8_t)v2);
+	else if (attr2)
+		genl_put_u32(req, attr2, v2);
+	genl_put_u8(req, OPHOTON_A_LINK_ACTION, action);
+	return request(_metadata, self, req);
+}
+
+/* The links notified down since the last call: a bitmap of the 64. */
+static uint64_t notified_down(struct genl_sock *mon, int *ntfs)
+{
+	char buf[8192] __attribute__((aligned(4)));
+	uint64_t down = 0;
+
+	*ntfs = 0;
+	while (genl_recv_ntf(mon, buf, sizeof(buf), 300) > 0) {
+		struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+		struct genlmsghdr *g = NLMSG_DATA(nlh);
+		uint32_t link = genl_u32(nlh, OPHOTON_A_LINK_ID, 64);
+
+		if (g->cmd != OPHOTON_CMD_LINK_NTF || link >= 64)
+			continue;
+		(*ntfs)++;
+		if (genl_u8(nlh, OPHOTON_A_LINK_STATE, 0xff) == OPHOTON_LINK_STATE_DOWN)
+			down |= 1ULL << link;
+	}
+	return down;
+}
+
+/*
+ * Every link of a GPU, a GPU's engine, a tray or a rack in one request:
+ * each link that changed notified once, the others untouched; a request
+ * that names its links twice, or not at all, or a switch rack, is refused
+ * naming the attribute, and changes nothing.
+ */
+TEST_F(fabric, link_set_acts_on_every_link_of_a_place_in_one_request)
+{
+	const uint8_t DOWN = OPHOTON_LINK_ACTION_DOWN, UP = OPHOTON_LINK_ACTION_UP;
+	struct genl_sock mon;
+	uint64_t down;
+	int ntfs;
+
+	ASSERT_TRUE(bring_up(_metadata, self));
+	ASSERT_EQ(0, genl_open(&mon));
+	ASSERT_EQ(0, genl_join(&mon, OPHOTON_GENL_NAME, OPHOTON_MCGRP_CONFIG));
+	/* GPU 3: links 24 to 31. */
+	ASSERT_EQ(0, link_set_of(_metadata, self, OPHOTON_A_GPU_ID, 3, 0, 0, DOWN));
+	EXPECT_EQ(0xffULL << 24, notified_down(&mon, &ntfs));
+	EXPECT_EQ(8, ntfs);
+	EXPECT_EQ(56U, links_up(_metadata, self));
+	/* Rack 1, tray 0: GPUs 4 and 5, links 32 to 47. */
+	ASSERT_EQ(0, link_set_of(_metadata, self, OPHOTON_A_RACK_ID, 1, OPHOTON_A_TRAY, 0, DOWN));
+	EXPECT_EQ(0xffffULL << 32, notified_down(&mon, &ntfs));
+	EXPECT_EQ(16, ntfs);
+	/* GPU 0's engine 1 (engine id 1): links 4 to 7. */
+	ASSERT_EQ(0, link_set_of(_metadata, self, OPHOTON_A_ENGINE_ID, 1, OPHOTON_A_SIDE,
+				 OPHOTON_SIDE_GPU, DOWN));
+	EXPECT_EQ(0xfULL << 4, notified_down(&mon, &ntfs));
+	EXPECT_EQ(4, ntfs);
+	/* Again: nothing changes, nothing is notified. */
+	ASSERT_EQ(0, link_set_of(_metadata, self, OPHOTON_A_GPU_ID, 3, 0, 0, DOWN));
+	EXPECT_EQ(0ULL, notified_down(&mon, &ntfs));
+	EXPECT_EQ(0, ntfs);
+	EXPECT_EQ(36U, links_up(_metadata, self));
+
+	/* Refused, each naming its attribute, and nothing changed. */
+	EXPECT_EQ(-EINVAL, link_set_of(_metadata, self, OPHOTON_A_GPU_ID, 1, OPHOTON_A_RACK_ID, 0,
+				       DOWN));
+	EXPECT_NE(NULL, strstr(self->r->extack, "once")) TH_LOG("%s", self->r->extack);
+	EXPECT_EQ((uint32_t)(NLMSG_HDRLEN + GENL_HDRLEN + 16), self->r->extack_offs);
+	EXPECT_EQ(-EINVAL, link_set_of(_metadata, self, 0, 0, 0, 0, DOWN));
+	EXPECT_EQ((uint32_t)OPHOTON_A_LINK_ID, self->r->extack_miss);
+	EXPECT_EQ(-EINVAL, link_set_of(_metadata, self, OPHOTON_A_TRAY, 0, 0, 0, DOWN));
+	EXPECT_NE(NULL, strstr(self->r->extack, "rack-id")) TH_LOG("%s", self->r->extack);
+	EXPECT_EQ(-EINVAL, link_set_of(_metadata, self, OPHOTON_A_GPU_ID, 1, OPHOTON_A_SIDE,
+				       OPHOTON_SIDE_GPU, DOWN));
+	EXPECT_EQ(-EINVAL, link_set_of(_metadata, self, OPHOTON_A_RACK_ID, 2, 0, 0, DOWN));
+	EXPECT_NE(NULL, strstr(self->r->extack, "switch rack")) TH_LOG("%s", self->r->extack);
+	EXPECT_EQ(-ERANGE, link_set_of(_metadata, self, OPHOTON_A_RACK_ID, 9, 0, 0, DOWN));
+	EXPECT_EQ(-ERANGE, link_set_of(_metadata, self, OPHOTON_A_RACK_ID, 0, OPHOTON_A_TRAY, 2,
+				       DOWN));
+	EXPECT_EQ(-EINVAL, link_set_of(_metadata, self, OPHOTON_A_ENGINE_ID, 1, 0, 0, DOWN));
+	EXPECT_EQ((uint32_t)OPHOTON_A_SIDE, self->r->extack_miss);
+	/* A retrain of links that are all down: refused as for one. */
+	EXPECT_EQ(-ENETDOWN, link_set_of(_metadata, self, OPHOTON_A_GPU_ID, 3, 0, 0,
+					 OPHOTON_LINK_ACTION_RETRAIN));
+	EXPECT_EQ(0ULL, notified_down(&mon, &ntfs));
+	EXPECT_EQ(0, ntfs);
+	EXPECT_EQ(36U, links_up(_metadata, self));
+
+	/* A laser module's links: each notified once, within its GPU. */
+	ASSERT_EQ(0, link_set_of(_metadata, self, OPHOTON_A_MODULE_ID, 0, OPHOTON_A_SIDE,
+				 OPHOTON_SIDE_GPU, DOWN));
+	down = notified_down(&mon, &ntfs);
+	EXPECT_NE(0ULL, down);
+	EXPECT_EQ(0ULL, down & ~0xffULL);	/* GPU 0's links */
+	EXPECT_EQ(__builtin_popcountll(down), ntfs);
+
+	/* Both racks up again: every link comes back. */
+	ASSERT_EQ(0, link_set_of(_metadata, self, OPHOTON_A_RACK_ID, 0, 0, 0, UP));
+	ASSERT_EQ(0, link_set_of(_metadata, self, OPHOTON_A_RACK_ID, 1, 0, 0, UP));
+	step(_metadata, self, FAB, 10000000000ULL);
+	EXPECT_EQ((uint32_t)FAB_LINKS, links_up(_metadata, self));
+	genl_close(&mon);
+}
+
 TEST_F(fabric, conflicting_requests_mid_transition_are_refused_busy_with_a_reason)
 {
 	char req[256] __attribute__((aligned(4)));

@@ -5,6 +5,7 @@
  * With --wait, a change is followed to its end through the notifications,
  * subscribed to before the request is sent.
  */
+#include <inttypes.h>
 #include <string.h>
 #include <linux/ophoton.h>
 #include <netlink/attr.h>
@@ -81,6 +82,74 @@ static int word_of(const char *w, const char *const *words, int n)
 	return -1;
 }
 
+/*
+ * The links of a link set that names more than one: a laser module or an
+ * engine (either side), a GPU, or a rack or one of its trays.  Puts the
+ * scope in @ch, and the links it covers in @w when the tool can tell
+ * them from the shape (all but a module's, which -w does not follow).
+ * Returns 0, 1 when the place names no scope, or an exit code.
+ */
+static int link_scope(struct ctx *c, struct place *p, struct change *ch, struct wait_spec *w)
+{
+	const struct shape *s = &c->shape;
+	uint32_t id, gpu;
+	uint8_t side;
+	int r;
+
+	if (p->has[P_MODULE]) {
+		r = place_module(c, p, &side, &id);
+		if (r <= 0)
+			return r < 0 ? EXIT_USAGE : usage_error(c, "which laser module?");
+		ch_put(ch, OPHOTON_A_SIDE, 1, side);
+		ch_put(ch, OPHOTON_A_MODULE_ID, 4, id);
+		w->none = true;
+		return 0;
+	}
+	if (p->has[P_ENGINE]) {
+		r = place_engine(c, p, &side, &id);
+		if (r <= 0)
+			return r < 0 ? EXIT_USAGE : usage_error(c, "which engine?");
+		ch_put(ch, OPHOTON_A_SIDE, 1, side);
+		ch_put(ch, OPHOTON_A_ENGINE_ID, 4, id);
+		if (side == OPHOTON_SIDE_GPU) {
+			w->first = id * s->ports;
+			w->count = s->ports;
+		} else {
+			w->none = true;
+		}
+		return 0;
+	}
+	/* A GPU by id or by rack, tray and slot; a tray or a rack without one. */
+	r = p->has[P_GPU] || p->has[P_SLOT] ? place_gpu(c, p, &gpu) : 0;
+	if (r < 0)
+		return EXIT_USAGE;
+	if (r) {
+		ch_put(ch, OPHOTON_A_GPU_ID, 4, gpu);
+		w->first = gpu * s->engines * s->ports;
+		w->count = s->engines * s->ports;
+		return 0;
+	}
+	if (!p->has[P_RACK])
+		return 1;
+	if (p->v[P_RACK] >= s->ep_racks)
+		return usage_error(c, "rack %" PRIu32 " out of range: %" PRIu32
+				   " GPU and memory racks", p->v[P_RACK], s->ep_racks);
+	ch_put(ch, OPHOTON_A_RACK_ID, 4, p->v[P_RACK]);
+	w->first = p->v[P_RACK] * s->ep_per_rack;
+	w->count = s->ep_per_rack;
+	if (p->has[P_TRAY]) {
+		if (p->v[P_TRAY] >= s->trays)
+			return usage_error(c, "tray %" PRIu32 " out of range: %" PRIu32
+					   " per rack", p->v[P_TRAY], s->trays);
+		ch_put(ch, OPHOTON_A_TRAY, 4, p->v[P_TRAY]);
+		w->first += p->v[P_TRAY] * s->slots;
+		w->count = s->slots;
+	}
+	w->first *= s->engines * s->ports;
+	w->count *= s->engines * s->ports;
+	return 0;
+}
+
 int link_set(struct ctx *c, int argc, char **argv);
 int link_set(struct ctx *c, int argc, char **argv)
 {
@@ -92,24 +161,34 @@ int link_set(struct ctx *c, int argc, char **argv)
 	int act, ret;
 
 	if (argc < 2)
-		return usage_error(c, "link set needs a link and an action");
+		return usage_error(c, "link set needs a link (or a GPU, engine, laser module, tray or rack) and an action");
 	act = word_of(argv[argc - 1], actions, 4);
 	if (act < 0)
 		return usage_error(c, "the action is up, down, retrain or clear, not '%s'",
 				   argv[argc - 1]);
 	ret = parse_place(c, argc - 1, argv, PB(P_RACK) | PB(P_TRAY) | PB(P_SLOT) |
-			  PB(P_GPU) | PB(P_ENGINE) | PB(P_PORT) | PB(P_LINK), 3, &p, NULL, NULL);
+			  PB(P_GPU) | PB(P_ENGINE) | PB(P_PORT) | PB(P_LINK) | PB(P_MODULE) |
+			  PB(P_SIDE), 3, &p, NULL, NULL);
 	if (!ret)
 		ret = ctx_shape(c);
 	if (ret)
 		return ret;
-	ret = place_link(c, &p, &link);
-	if (ret <= 0)
-		return ret < 0 ? EXIT_USAGE : usage_error(c, "which link?");
-	ch_put(&ch, OPHOTON_A_LINK_ID, 4, link);
-	ch_put(&ch, OPHOTON_A_LINK_ACTION, 1, OPHOTON_LINK_ACTION_UP + act);
 	w.kind = act == 1 ? WAIT_LINKS_DOWN : WAIT_LINKS_UP;
-	w.link = link;
+	/* One link, by id or GPU/ENGINE/PORT; else the links of a place. */
+	if (p.nid || p.has[P_LINK] || p.has[P_PORT]) {
+		ret = place_link(c, &p, &link);
+		if (ret <= 0)
+			return ret < 0 ? EXIT_USAGE : usage_error(c, "which link?");
+		ch_put(&ch, OPHOTON_A_LINK_ID, 4, link);
+		w.link = link;
+	} else {
+		ret = link_scope(c, &p, &ch, &w);
+		if (ret)
+			return ret == 1 ? usage_error(c, "which links? a link, or gpu, engine, module, tray or rack") : ret;
+	}
+	ch_put(&ch, OPHOTON_A_LINK_ACTION, 1, OPHOTON_LINK_ACTION_UP + act);
+	if (w.none && c->o->wait)
+		return usage_error(c, "--wait follows the links of a GPU, a GPU's engine, a tray or a rack, not of this");
 	return ch_send(c, OPHOTON_CMD_LINK_SET, &ch, "link set", &w);
 }
 

@@ -164,7 +164,10 @@ enum wait_kind { WAIT_LINKS_UP, WAIT_LINKS_DOWN, WAIT_MODULE_SAFE, WAIT_MODULE_R
 struct wait_spec {
 	enum wait_kind kind;
 	bool all_links;		/* every link of the fabric */
+	uint32_t count;		/* else @count links from @first */
+	uint32_t first;
 	uint32_t link;		/* else this link */
+	bool none;		/* nothing the tool can follow */
 	uint8_t side;		/* the module, for module waits */
 	uint32_t module;
 };

@@ -429,8 +429,10 @@ static const struct cmd link_cmds_all[] = {
 	{ "show", "[ LINK | GPU/ENGINE/PORT ] [ gpu G [ engine E ] | rack R [ tray T slot S ] ] [ unhealthy ]",
 	  "links: state, lanes up, why down; with -s counters, optical budget, flags",
 	  link_show },
-	{ "set", "{ LINK | GPU/ENGINE/PORT } { up | down | retrain | clear }",
-	  "admin up or down, retrain, or clear a failed link (--wait follows it)",
+	{ "set", "{ LINK | GPU/ENGINE/PORT | LINKS } { up | down | retrain | clear }",
+	  "admin up or down, retrain, or clear a failed link (--wait follows it);\n"
+	  "      LINKS in one request: gpu G [ engine E | module M ], engine ID side S,\n"
+	  "      module ID side S, rack R [ tray T ]",
 	  link_set },
 };
 const struct object obj_link = { "link", "links: one GPU port to one switch port",

@@ -152,6 +152,11 @@ static void ctrl_reply(void)
 
 /* Fabrics of the namespace: 1, 2, ... */
 static uint32_t fabrics = 1;
+/* The attribute the last LINK_SET named its links by, and its value. */
+static int set_scope;
+static uint32_t set_scope_v;
+static const int scopes[] = { OPHOTON_A_LINK_ID, OPHOTON_A_GPU_ID, OPHOTON_A_ENGINE_ID,
+			      OPHOTON_A_MODULE_ID, OPHOTON_A_RACK_ID };
 /*
  * Links read as training this many more times, then up, with no
  * notification to say so: a bring-up whose notifications were lost.
@@ -332,6 +337,14 @@ static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 		break;
 	}
 	case OPHOTON_CMD_LINK_SET:
+		/* What the links were named by: the first of the scopes given. */
+		set_scope = 0;
+		for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]) && !set_scope; i++)
+			if (req_u32(h, scopes[i], 0, NULL) != 0 ||
+			    nlmsg_find_attr(h, GENL_HDRLEN, scopes[i])) {
+				set_scope = scopes[i];
+				set_scope_v = req_u32(h, scopes[i], 0, NULL);
+			}
 		/* Link 3 is training: a retrain is refused. */
 		if (req_u32(h, OPHOTON_A_LINK_ID, 0, NULL) == 3)
 			(void)req_u32(h, OPHOTON_A_LINK_ACTION, 0, &offs),
@@ -1051,6 +1064,45 @@ TEST_F(cli, a_wait_reads_again_before_it_reports_a_timeout)
 	EXPECT_NE(NULL, strstr(self->r.out, "\"result\":\"done\"")) TH_LOG("%s", self->r.out);
 	EXPECT_EQ(NULL, strstr(self->r.err, "timed out")) TH_LOG("%s", self->r.err);
 	training_dumps = -1;
+}
+
+/* link set names one link, or every link of a GPU, engine, module, tray or rack. */
+TEST_F(cli, link_set_names_the_links_of_a_place_in_one_request)
+{
+	run(&self->r, "link", "set", "gpu", "2", "clear", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(OPHOTON_A_GPU_ID, set_scope);
+	EXPECT_EQ(2U, set_scope_v);
+	/* GPU 1's engine 1: engine 3 of 2 per GPU. */
+	run(&self->r, "link", "set", "gpu", "1", "engine", "1", "down", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(OPHOTON_A_ENGINE_ID, set_scope);
+	EXPECT_EQ(3U, set_scope_v);
+	run(&self->r, "link", "set", "module", "1", "side", "switch", "down", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(OPHOTON_A_MODULE_ID, set_scope);
+	run(&self->r, "link", "set", "rack", "1", "tray", "0", "up", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(OPHOTON_A_RACK_ID, set_scope);
+	EXPECT_EQ(1U, set_scope_v);
+	run(&self->r, "link", "set", "1/0/1", "up", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(OPHOTON_A_LINK_ID, set_scope);
+	/* The tool says what it cannot name, before asking the kernel. */
+	set_scope = -1;
+	run(&self->r, "link", "set", "rack", "5", "up", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "rack 5 out of range")) TH_LOG("%s", self->r.err);
+	run(&self->r, "link", "set", "rack", "0", "tray", "3", "up", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "link", "set", "1/0", "up", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "link", "set", "down", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "-w", "link", "set", "module", "1", "side", "switch", "down", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "--wait follows")) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(-1, set_scope);
 }
 
 /* Listing fabrics is what fabric list is for, however many there are. */

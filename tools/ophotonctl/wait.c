@@ -215,9 +215,18 @@ static int read_states(struct waiter *wt, bool *intr)
 		if (!msg || nla_put_u32(msg, OPHOTON_A_LINK_ID, wt->links[0]))
 			return EXIT_FAILED;
 	} else {
+		uint32_t per_gpu = c->shape.engines * c->shape.ports;
+
 		msg = ctx_msg(c, OPHOTON_CMD_LINK_GET, NLM_F_DUMP);
 		if (!msg)
 			return EXIT_FAILED;
+		/* The links of one GPU (or of its engine): its links alone. */
+		if (wt->w->count && per_gpu && wt->w->count <= per_gpu &&
+		    wt->w->first / per_gpu == (wt->w->first + wt->w->count - 1) / per_gpu &&
+		    nla_put_u32(msg, OPHOTON_A_GPU_ID, wt->w->first / per_gpu)) {
+			nlmsg_free(msg);
+			return EXIT_FAILED;
+		}
 	}
 	ret = onl_request(&c->nl, msg, read_reply, wt, &err);
 	if (ret)
@@ -447,12 +456,12 @@ int wait_finish(struct ctx *c, struct onl *ev, const struct wait_spec *w)
 		if (ret)
 			return ctx_error(c, "wait", &err, ret);
 	} else if (w->kind == WAIT_LINKS_UP || w->kind == WAIT_LINKS_DOWN) {
-		wt.nlinks = w->all_links ? c->shape.links : 1;
+		wt.nlinks = w->all_links ? c->shape.links : w->count ? w->count : 1;
 		wt.links = calloc(wt.nlinks, sizeof(*wt.links));
 		if (!wt.links)
 			return EXIT_FAILED;
 		for (uint32_t i = 0; i < wt.nlinks; i++)
-			wt.links[i] = w->all_links ? i : w->link;
+			wt.links[i] = w->all_links ? i : w->count ? w->first + i : w->link;
 	}
 	wt.state = calloc(wt.nlinks ? wt.nlinks : 1, 1);
 	if (!wt.state) {

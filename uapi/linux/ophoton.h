@@ -51,9 +51,15 @@
  *	%OPHOTON_A_RACK_ID of their GPU and %OPHOTON_A_UNHEALTHY when given
  *	(together: the links they have in common). With %OPHOTON_A_STATS, a
  *	%OPHOTON_A_LINK_STATS nest. Open to every user.
- * @OPHOTON_CMD_LINK_SET: Do: %OPHOTON_A_LINK_ACTION on one link. Requires
- *	CAP_NET_ADMIN in the fabric's namespace. Idempotent; a retrain during
- *	bring-up is refused with -EBUSY.
+ * @OPHOTON_CMD_LINK_SET: Do: %OPHOTON_A_LINK_ACTION on one link
+ *	(%OPHOTON_A_LINK_ID) or on every link of a GPU (%OPHOTON_A_GPU_ID), of
+ *	an engine or a laser module (%OPHOTON_A_ENGINE_ID or
+ *	%OPHOTON_A_MODULE_ID, with %OPHOTON_A_SIDE), or of the GPUs of an
+ *	endpoint rack (%OPHOTON_A_RACK_ID, with %OPHOTON_A_TRAY for one of its
+ *	trays): exactly one of them. One notification per link that changed, one
+ *	ACK. Requires CAP_NET_ADMIN in the fabric's namespace. Idempotent; a
+ *	retrain acts on the links that can be retrained and is refused (-EBUSY
+ *	during bring-up, -ENETDOWN when down or failed) when none can.
  * @OPHOTON_CMD_LINK_NTF: Notification on the "config" group: a link changed
  *	state. The body is the %OPHOTON_CMD_LINK_GET reply plus
  *	%OPHOTON_A_NTF_SEQ and %OPHOTON_A_FABRIC_GEN.
