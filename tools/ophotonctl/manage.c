@@ -87,7 +87,7 @@ static int word_of(const char *w, const char *const *words, int n)
  * engine (either side), a GPU, or a rack or one of its trays.  Puts the
  * scope in @ch, and the links it covers in @w when the tool can tell
  * them from the shape (all but a module's, which -w does not follow).
- * Returns 0, 1 when the place names no scope, or an exit code.
+ * Returns 0, -1 when the place names no scope, or an exit code.
  */
 static int link_scope(struct ctx *c, struct place *p, struct change *ch, struct wait_spec *w)
 {
@@ -106,9 +106,15 @@ static int link_scope(struct ctx *c, struct place *p, struct change *ch, struct 
 		return 0;
 	}
 	if (p->has[P_ENGINE]) {
-		r = place_engine(c, p, &side, &id);
-		if (r <= 0)
-			return r < 0 ? EXIT_USAGE : usage_error(c, "which engine?");
+		/* engine ID [side S] names an engine by id; with its GPU, by place. */
+		if (!p->has[P_GPU] && !p->has[P_RACK] && !p->has[P_TRAY] && !p->has[P_SLOT]) {
+			side = p->has[P_SIDE] ? (uint8_t)p->v[P_SIDE] : OPHOTON_SIDE_GPU;
+			id = p->v[P_ENGINE];
+		} else {
+			r = place_engine(c, p, &side, &id);
+			if (r <= 0)
+				return r < 0 ? EXIT_USAGE : usage_error(c, "which engine?");
+		}
 		ch_put(ch, OPHOTON_A_SIDE, 1, side);
 		ch_put(ch, OPHOTON_A_ENGINE_ID, 4, id);
 		if (side == OPHOTON_SIDE_GPU) {
@@ -130,7 +136,7 @@ static int link_scope(struct ctx *c, struct place *p, struct change *ch, struct 
 		return 0;
 	}
 	if (!p->has[P_RACK])
-		return 1;
+		return -1;
 	if (p->v[P_RACK] >= s->ep_racks)
 		return usage_error(c, "rack %" PRIu32 " out of range: %" PRIu32
 				   " GPU and memory racks", p->v[P_RACK], s->ep_racks);
@@ -184,7 +190,7 @@ int link_set(struct ctx *c, int argc, char **argv)
 	} else {
 		ret = link_scope(c, &p, &ch, &w);
 		if (ret)
-			return ret == 1 ? usage_error(c, "which links? a link, or gpu, engine, module, tray or rack") : ret;
+			return ret < 0 ? usage_error(c, "which links? a link, or gpu, engine, module, tray or rack") : ret;
 	}
 	ch_put(&ch, OPHOTON_A_LINK_ACTION, 1, OPHOTON_LINK_ACTION_UP + act);
 	if (w.none && c->o->wait)

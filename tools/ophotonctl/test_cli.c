@@ -1078,6 +1078,10 @@ TEST_F(cli, link_set_names_the_links_of_a_place_in_one_request)
 	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
 	EXPECT_EQ(OPHOTON_A_ENGINE_ID, set_scope);
 	EXPECT_EQ(3U, set_scope_v);
+	run(&self->r, "link", "set", "engine", "1", "side", "switch", "down", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(OPHOTON_A_ENGINE_ID, set_scope);
+	EXPECT_EQ(1U, set_scope_v);
 	run(&self->r, "link", "set", "module", "1", "side", "switch", "down", NULL);
 	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
 	EXPECT_EQ(OPHOTON_A_MODULE_ID, set_scope);
@@ -1093,6 +1097,8 @@ TEST_F(cli, link_set_names_the_links_of_a_place_in_one_request)
 	run(&self->r, "link", "set", "rack", "5", "up", NULL);
 	EXPECT_EQ(1, self->r.ret);
 	EXPECT_NE(NULL, strstr(self->r.err, "rack 5 out of range")) TH_LOG("%s", self->r.err);
+	/* Said once, without a second, vaguer complaint. */
+	EXPECT_EQ(NULL, strstr(self->r.err, "which links")) TH_LOG("%s", self->r.err);
 	run(&self->r, "link", "set", "rack", "0", "tray", "3", "up", NULL);
 	EXPECT_EQ(1, self->r.ret);
 	run(&self->r, "link", "set", "1/0", "up", NULL);
