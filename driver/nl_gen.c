@@ -113,6 +113,28 @@ static_assert((int)__OPH_FAULT_CNT == (int)OPHOTON_FAULT_COOLING + 1);
 static_assert((int)OPH_FIBRE_TX == (int)OPHOTON_FIBRE_TX);
 static_assert((int)OPH_FIBRE_RX == (int)OPHOTON_FIBRE_RX);
 static_assert((int)OPH_FIBRE_FEED == (int)OPHOTON_FIBRE_FEED);
+/* enum severity */
+static_assert((int)OPH_SEV_INFO == (int)OPHOTON_SEVERITY_INFO);
+static_assert((int)OPH_SEV_MINOR == (int)OPHOTON_SEVERITY_MINOR);
+static_assert((int)OPH_SEV_MAJOR == (int)OPHOTON_SEVERITY_MAJOR);
+static_assert((int)OPH_SEV_CRITICAL == (int)OPHOTON_SEVERITY_CRITICAL);
+static_assert((int)__OPH_SEV_CNT == (int)OPHOTON_SEVERITY_CRITICAL + 1);
+/* enum diag-action */
+static_assert((int)OPH_ACT_WAIT == (int)OPHOTON_ACT_WAIT);
+static_assert((int)OPH_ACT_LINK_UP == (int)OPHOTON_ACT_LINK_UP);
+static_assert((int)OPH_ACT_CLEAR_LINK == (int)OPHOTON_ACT_CLEAR_LINK);
+static_assert((int)OPH_ACT_RETRAIN == (int)OPHOTON_ACT_RETRAIN);
+static_assert((int)OPH_ACT_CLEAN_FIBRE == (int)OPHOTON_ACT_CLEAN_FIBRE);
+static_assert((int)OPH_ACT_REPAIR_FIBRE == (int)OPHOTON_ACT_REPAIR_FIBRE);
+static_assert((int)OPH_ACT_SWAP_MODULE == (int)OPHOTON_ACT_SWAP_MODULE);
+static_assert((int)OPH_ACT_PLAN_SWAP == (int)OPHOTON_ACT_PLAN_SWAP);
+static_assert((int)OPH_ACT_RESET_MODULE == (int)OPHOTON_ACT_RESET_MODULE);
+static_assert((int)OPH_ACT_ACTIVATE == (int)OPHOTON_ACT_ACTIVATE);
+static_assert((int)OPH_ACT_INSERT == (int)OPHOTON_ACT_INSERT);
+static_assert((int)OPH_ACT_RECOVER_ENGINE == (int)OPHOTON_ACT_RECOVER_ENGINE);
+static_assert((int)OPH_ACT_COOLING == (int)OPHOTON_ACT_COOLING);
+static_assert((int)OPH_ACT_CLEAR_FLAGS == (int)OPHOTON_ACT_CLEAR_FLAGS);
+static_assert((int)__OPH_ACT_CNT == (int)OPHOTON_ACT_CLEAR_FLAGS + 1);
 
 /* Bounds past an s16, which is all NLA_POLICY_RANGE() holds on 6.1. */
 static struct netlink_range_validation fabric_id_range = {
@@ -288,6 +310,10 @@ static const struct nla_policy ophoton_engine_act_policy[OPHOTON_A_ENGINE_ACTION
 						     OPHOTON_ENGINE_ACTION_CLEAR),
 };
 
+static const struct nla_policy ophoton_diagnose_policy[OPHOTON_A_FABRIC_ID + 1] = {
+	[OPHOTON_A_FABRIC_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &fabric_id_range),
+};
+
 static const struct genl_ops ophoton_nl_ops[] = {
 	{
 		.cmd		= OPHOTON_CMD_VERSION_GET,
@@ -427,6 +453,13 @@ static const struct genl_ops ophoton_nl_ops[] = {
 		.maxattr	= ARRAY_SIZE(ophoton_engine_act_policy) - 1,
 		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
 		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= OPHOTON_CMD_DIAGNOSE,
+		.doit		= ophoton_nl_diagnose_doit,
+		.policy		= ophoton_diagnose_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_diagnose_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
 	},
 };
 

@@ -64,7 +64,23 @@ head -n 8 "$monlog"
 echo "A dirty fibre, found by the thresholds before it takes a link down:"
 step "$ctl" sim fault inject fibre-dirty 3/0/1 fibre feed value 300
 step "$ctl" -s link show 3/0/1
-step "$ctl" sim fault clear fibre-dirty 3/0/1 fibre feed
+echo "Four more faults at once, the clock at real time: a laser wearing out,"
+echo "an engine's rings drifting, a laser dying, an engine losing its coolant."
+step "$ctl" fabric set time-scale 1
+step "$ctl" sim fault inject laser-aging 41/0 laser 5 value 10000000
+step "$ctl" sim fault inject ring-drift 42/2 value 1000 amount 22000
+step "$ctl" sim fault inject laser-death 43/1 laser 7
+step "$ctl" sim fault inject cooling 44/0 value 1000
+step "$ctl" sim clock step 50s
+echo "What is wrong, worst first, and what to do, in one request:"
+step "$ctl" fabric diagnose
+for fix in "sim fault clear fibre-dirty 3/0/1 fibre feed" "sim fault clear laser-aging 41/0 laser 5" \
+	"sim fault clear ring-drift 42/2" "sim fault clear laser-death 43/1 laser 7" \
+	"sim fault clear cooling 44/0"; do
+	# shellcheck disable=SC2086
+	"$ctl" $fix
+done
+step "$ctl" fabric set time-scale 1000
 echo "Telemetry for Prometheus (first lines of $("$ctl" fabric export | wc -l)):"
 step_sh "$ctl fabric export | head -n 8"
 echo "Sensors of the fabric (hwmon: millidegrees Celsius, microwatts):"

@@ -190,6 +190,9 @@ MODEL_ENUMS = {
                               "engine-temp-mc": "ENGINE_TEMP"}, "__OPH_TH_CNT"),
     "fault-kind": ("OPH_FAULT_", {}, "__OPH_FAULT_CNT"),
     "fibre": ("OPH_FIBRE_", {}, None),
+    "severity": ("OPH_SEV_", {}, "__OPH_SEV_CNT"),
+    "diag-action": ("OPH_ACT_", {"link-up": "LINK_UP", "recover-engine": "RECOVER_ENGINE",
+                                 "clear-flags": "CLEAR_FLAGS"}, "__OPH_ACT_CNT"),
 }
 
 

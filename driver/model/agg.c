@@ -115,6 +115,54 @@ static void unit_link(struct oph_fabric *f, u32 link, struct oph_unit *u)
 	u->links++;
 	u->by_state[f->links[link].state]++;
 	u->gbps += oph_link_gbps(f, link);
+	u->flagged += !!f->links[link].latched;
+}
+
+/**
+ * oph_module_troubled() - a laser module slot has something to diagnose
+ * @f: fabric
+ * @side: side of the slot
+ * @mod: module id
+ *
+ * From its state alone, which changes only where its units are marked
+ * stale: not ready and active (empty, drained, in fault, in transition),
+ * quarantined, its TEC failing, a laser failed, drooping or predicted to
+ * wear out, or flags latched.
+ *
+ * Return: true when oph_fabric_diagnose() should look at it.
+ */
+bool oph_module_troubled(const struct oph_fabric *f, enum oph_side side, u32 mod)
+{
+	const struct oph_slot *s = &f->slots[side][mod];
+	u32 k;
+
+	if (!s->mod || s->state != OPH_MOD_READY || s->admin != OPH_ADMIN_ACTIVE ||
+	    s->health.quarantined || s->tec_mk || s->latched || s->mod->predicted)
+		return true;
+	for (k = 0; k < f->p.lambdas; k++)
+		if (s->mod->laser[k] == OPH_LASER_FAULT || s->mod->droop[k] ||
+		    s->mod->latched[k])
+			return true;
+	return false;
+}
+
+/**
+ * oph_engine_troubled() - an engine has something to diagnose
+ * @f: fabric
+ * @side: side of the engine
+ * @eng: engine id
+ *
+ * Dead, shut down or quarantined, heating (a ring drift or a lost
+ * coolant), or temperature flags latched.
+ *
+ * Return: true when oph_fabric_diagnose() should look at it.
+ */
+bool oph_engine_troubled(const struct oph_fabric *f, enum oph_side side, u32 eng)
+{
+	const struct oph_engine *e = &f->engines[side][eng];
+
+	return oph_engine_dead(f, side, eng) || e->latched || e->drifting ||
+	       e->heat_mk || e->cool_mk;
 }
 
 static void unit_engine(struct oph_fabric *f, enum oph_side side, u32 eng,
@@ -122,6 +170,7 @@ static void unit_engine(struct oph_fabric *f, enum oph_side side, u32 eng,
 {
 	u64 gbps, mw = oph_engine_power_mw(f, side, eng, &gbps);
 
+	u->troubled += oph_engine_troubled(f, side, eng);
 	u->power_mw += mw;
 	u->optics_mw += mw;
 	/* The hottest engine at work: a dead one reads nothing. */
@@ -134,6 +183,7 @@ static void unit_module(struct oph_fabric *f, enum oph_side side, u32 mod,
 {
 	struct oph_module_info mi;
 
+	u->troubled += oph_module_troubled(f, side, mod);
 	oph_module_get(f, side, mod, &mi);
 	if (mi.state == OPH_MOD_ABSENT)
 		return;
@@ -156,16 +206,40 @@ static u64 asic_power_mw(const struct oph_fabric *f, u32 plane)
 	       1000;
 }
 
+/**
+ * oph_agg_unit_span() - the endpoints a unit covers
+ * @f: fabric
+ * @unit: unit id
+ * @first_ep: the first endpoint
+ * @last_ep: past the last one
+ * @plane: U32_MAX for an endpoint-side unit (every port of its endpoints),
+ *	else the plane whose switch ports of those endpoints it covers
+ */
+void oph_agg_unit_span(const struct oph_fabric *f, u32 unit, u32 *first_ep,
+		       u32 *last_ep, u32 *plane)
+{
+	if (unit < f->t.ep_racks * f->ep_units_per_rack) {
+		u32 rack = unit / f->ep_units_per_rack;
+
+		*first_ep = rack * f->t.ep_per_rack +
+			    (unit % f->ep_units_per_rack) * f->ep_unit_eps;
+		*last_ep = min((rack + 1) * f->t.ep_per_rack, *first_ep + f->ep_unit_eps);
+		*plane = U32_MAX;
+		return;
+	}
+	unit -= f->t.ep_racks * f->ep_units_per_rack;
+	*plane = unit / f->sw_units_per_plane;
+	*first_ep = (unit % f->sw_units_per_plane) * f->sw_unit_eps;
+	*last_ep = min(f->t.endpoints, *first_ep + f->sw_unit_eps);
+}
+
 static void unit_walk(struct oph_fabric *f, u32 id, struct oph_unit *u)
 {
 	u32 ep, first, last, j, plane, o;
 
 	memset(u, 0, sizeof(*u));
-	if (id < f->t.ep_racks * f->ep_units_per_rack) {
-		u32 rack = id / f->ep_units_per_rack;
-
-		first = rack * f->t.ep_per_rack + (id % f->ep_units_per_rack) * f->ep_unit_eps;
-		last = min((rack + 1) * f->t.ep_per_rack, first + f->ep_unit_eps);
+	oph_agg_unit_span(f, id, &first, &last, &plane);
+	if (plane == U32_MAX) {
 		for (ep = first; ep < last; ep++) {
 			for (j = 0; j < f->t.ports_per_ep; j++)
 				unit_link(f, ep * f->t.ports_per_ep + j, u);
@@ -177,10 +251,6 @@ static void unit_walk(struct oph_fabric *f, u32 id, struct oph_unit *u)
 		}
 		return;
 	}
-	id -= f->t.ep_racks * f->ep_units_per_rack;
-	plane = id / f->sw_units_per_plane;
-	first = (id % f->sw_units_per_plane) * f->sw_unit_eps;
-	last = min(f->t.endpoints, first + f->sw_unit_eps);
 	for (ep = first; ep < last; ep++)
 		unit_link(f, ep * f->t.ports_per_ep + plane, u);
 	/* The unit's endpoints are a whole number of engines and modules. */

@@ -99,6 +99,7 @@ struct oph_slot {
 	u32 insert_count;
 	u32 remove_count;
 	u64 since;
+	u64 flagged_at;		/* a flag latched or aging predicted, none before */
 	struct oph_health health;
 };
 
@@ -110,6 +111,7 @@ struct oph_engine {
 	u32 heat_mk;		/* heating by a ring drift fault, at the last tick */
 	u32 cool_mk;		/* heating since its coolant was lost, at the last tick */
 	u32 ev_seq;
+	u64 flagged_at;		/* a temperature flag latched, none before */
 	struct oph_health health;
 };
 
@@ -140,6 +142,8 @@ struct oph_unit {
 	u64 optics_mw;		/* engines and modules */
 	s32 engine_mc;		/* hottest engine at work */
 	s32 module_mc;		/* hottest module present */
+	u32 flagged;		/* links up with threshold flags latched */
+	u32 troubled;		/* modules and engines with something wrong */
 	bool stale;		/* to be recomputed before it is read */
 	bool queued;		/* in oph_fabric.stale */
 };
@@ -364,6 +368,7 @@ void oph_link_lanes(struct oph_fabric *f, u32 link, enum oph_dir dir,
 u32 oph_link_lit_rx_udbm(struct oph_fabric *f, u32 link, enum oph_dir dir,
 			 s32 *udbm);
 u8 oph_link_diagnose(struct oph_fabric *f, u32 link);
+u8 oph_link_trouble(struct oph_fabric *f, u32 link, enum oph_dir *dir);
 
 /* telem.c */
 u32 oph_link_gbps(struct oph_fabric *f, u32 link);
@@ -393,6 +398,10 @@ void oph_agg_free(struct oph_fabric *f);
 void oph_agg_link(struct oph_fabric *f, u32 link);
 void oph_agg_object(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		    u32 id);
+bool oph_module_troubled(const struct oph_fabric *f, enum oph_side side, u32 mod);
+bool oph_engine_troubled(const struct oph_fabric *f, enum oph_side side, u32 eng);
+void oph_agg_unit_span(const struct oph_fabric *f, u32 unit, u32 *first_ep,
+		       u32 *last_ep, u32 *plane);
 
 /* fault.c */
 const struct oph_fault *oph_fault_find(const struct oph_fabric *f, u8 kind,

@@ -460,6 +460,7 @@ int oph_link_clear(struct oph_fabric *f, u32 link, const char **why)
 		return err;
 	l = &f->links[link];
 	l->latched = 0;
+	oph_agg_link(f, link);
 	if (l->state == OPH_LINK_FAILED) {
 		l->retries = 0;
 		set_state(f, link, OPH_LINK_WAIT_LIGHT, 0);
@@ -476,4 +477,5 @@ int oph_link_clear(struct oph_fabric *f, u32 link, const char **why)
 void oph_link_clear_latched(struct oph_fabric *f, u32 link)
 {
 	f->links[link].latched = 0;
+	oph_agg_link(f, link);
 }

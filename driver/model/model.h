@@ -762,4 +762,107 @@ int oph_blast_radius(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		     void (*link_fn)(void *ctx, u32 link, u32 lanes), void *ctx,
 		     const char **why);
 
+/* How bad a problem is, worst last. */
+enum oph_sev {
+	OPH_SEV_INFO,		/* the operator's own doing: a link set down */
+	OPH_SEV_MINOR,		/* a warning latched, or a laser wearing out */
+	OPH_SEV_MAJOR,		/* bandwidth lost, or an alarm latched */
+	OPH_SEV_CRITICAL,	/* links down, or a fault domain out of service */
+	__OPH_SEV_CNT
+};
+
+/* What a technician does about a problem. */
+enum oph_action {
+	OPH_ACT_NONE,
+	OPH_ACT_WAIT,		/* bring-up or a module transition under way */
+	OPH_ACT_LINK_UP,	/* set down by an operator: up, if unintended */
+	OPH_ACT_CLEAR_LINK,	/* failed and latched: clear it to retry */
+	OPH_ACT_RETRAIN,	/* errors with a clean light path: retrain */
+	OPH_ACT_CLEAN_FIBRE,	/* a fibre loses too much: clean its connectors */
+	OPH_ACT_REPAIR_FIBRE,	/* no light through a fibre: cut or unplugged */
+	OPH_ACT_SWAP_MODULE,	/* a laser module failed: drain, swap, activate */
+	OPH_ACT_PLAN_SWAP,	/* a laser wears out: swap its module when convenient */
+	OPH_ACT_RESET_MODULE,	/* its firmware hung: reset it */
+	OPH_ACT_ACTIVATE,	/* a module present but not activated */
+	OPH_ACT_INSERT,		/* an empty slot feeding links */
+	OPH_ACT_RECOVER_ENGINE,	/* an engine died: recover it */
+	OPH_ACT_COOLING,	/* an engine runs hot: check its cold plate */
+	OPH_ACT_CLEAR_FLAGS,	/* flags latched, the condition gone: clear them */
+	__OPH_ACT_CNT
+};
+
+/**
+ * struct oph_problem - one thing wrong, with what it takes down
+ * @obj: OPH_OBJ_MODULE, OPH_OBJ_ENGINE, OPH_OBJ_LINK or OPH_OBJ_FIBRE
+ * @side: side of a module or engine
+ * @fibre: OPH_OBJ_FIBRE: enum oph_fibre
+ * @cause: enum oph_down_reason as the links it affects report it (for a
+ *	module or an engine with no link affected, what it is about)
+ * @mod_cause: modules: enum oph_mod_cause; NONE for the others
+ * @severity: enum oph_sev, the worst of its own and its links'
+ * @action: enum oph_action
+ * @id: module, engine or link id
+ * @since: virtual time it began (the oldest of its links' transitions, or
+ *	the domain's last fault); 0 when the model cannot tell
+ * @links: links it affects: not up, degraded or with flags latched
+ * @links_down: of those, links carrying nothing
+ * @endpoints: endpoints those links belong to
+ * @gbps_lost: bandwidth of those links short of their full rate
+ * @last_ep: the walk's last endpoint counted (links come in id order)
+ */
+struct oph_problem {
+	u8 obj;
+	u8 side;
+	u8 fibre;
+	u8 cause;
+	u8 mod_cause;
+	u8 severity;
+	u8 action;
+	u32 id;
+	u64 since;
+	u32 links;
+	u32 links_down;
+	u32 endpoints;
+	u64 gbps_lost;
+	u32 last_ep;
+};
+
+#define OPH_DIAG_MAX	256
+
+/**
+ * struct oph_diag - the answer of oph_fabric_diagnose()
+ * @n: problems in @p, worst first
+ * @unlisted: links, modules and engines with a problem past OPH_DIAG_MAX,
+ *	counted in the totals only
+ * @by_sev: problems in @p per enum oph_sev
+ * @links_down: links not carrying, fabric-wide
+ * @links_degraded: links up with lanes lost or errors above warning
+ * @links_flagged: links up with threshold flags latched
+ * @endpoints_cut: endpoints none of whose links carries anything
+ * @gbps_lost: bandwidth short of the fabric's full rate
+ * @units_walked: units of about a thousand links looked into (the cost)
+ * @p: the problems
+ * @slot: private, the problems by object while they are gathered
+ */
+struct oph_diag {
+	u32 n;
+	u32 unlisted;
+	u32 by_sev[__OPH_SEV_CNT];
+	u32 links_down;
+	u32 links_degraded;
+	u32 links_flagged;
+	u32 endpoints_cut;
+	u64 gbps_lost;
+	u32 units_walked;
+	struct oph_problem p[OPH_DIAG_MAX];
+	u16 slot[2 * OPH_DIAG_MAX];
+};
+
+/*
+ * Diagnosis (diag.c): everything not healthy, grouped by the object a
+ * technician acts on, worst first.  Reads only; costs the units of links
+ * that have a problem, not the fabric.
+ */
+void oph_fabric_diagnose(struct oph_fabric *f, struct oph_diag *d);
+
 #endif /* _OPHOTON_MODEL_H */

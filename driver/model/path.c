@@ -694,6 +694,61 @@ u8 oph_link_cause(struct oph_fabric *f, u32 link)
 	return l->state == OPH_LINK_RETRAINING || l->retries ? l->down_reason : OPH_DOWN_NONE;
 }
 
+/* A lit lane whose light now sets a receive or engine input flag. */
+static bool lane_flagged(const struct oph_path *c, u32 lane)
+{
+	s32 oe = oe_input_udbm(c, lane);
+
+	return oph_thresh_flags(c->f, OPH_TH_LANE_RX, rx_of(c, lane, oe)) ||
+	       oph_thresh_flags(c->f, OPH_TH_PORT_OE_IN,
+				oe + (s32)oph_mdb_of_n[min(c->f->p.lambdas, 64U)]);
+}
+
+/**
+ * oph_link_trouble() - what is wrong with a link, and in which direction
+ * @f: fabric
+ * @link: link id
+ * @dir: the direction the cause shows in (where the light is missing or
+ *	weak); the up one when neither tells
+ *
+ * oph_link_cause() for a link not up; for one up whose light sets a
+ * threshold flag now, the cause of that weak light (a laser drooping, the
+ * feed fibre, the link's fibre), as oph_link_cause() names the same
+ * weakness once it costs lanes.
+ *
+ * Return: enum oph_down_reason; NONE for a link up whose light is fine.
+ */
+u8 oph_link_trouble(struct oph_fabric *f, u32 link, enum oph_dir *dir)
+{
+	u8 cause = oph_link_cause(f, link), found;
+	struct oph_path c;
+	u32 d, k;
+
+	*dir = OPH_DIR_UP;
+	if (f->links[link].state == OPH_LINK_DOWN)
+		return cause;
+	for (d = 0; d < 2; d++) {
+		path_init(&c, f, link, d);
+		found = dir_cause(&c);
+		if (found && (!cause || found == cause)) {
+			*dir = d;
+			return found;
+		}
+		if (found)
+			continue;
+		for (k = 0; k < f->p.lambdas; k++) {
+			if (!lane_lit(&c, k) || !lane_flagged(&c, k))
+				continue;
+			found = ber_cause(&c, k);
+			if (!cause || found == cause) {
+				*dir = d;
+				return found;
+			}
+		}
+	}
+	return cause;
+}
+
 /**
  * oph_lane_phys() - what the light of one lane reads, at the receiver
  * @f: fabric

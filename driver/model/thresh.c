@@ -235,9 +235,25 @@ void oph_link_latch(struct oph_fabric *f, u32 link)
 	now = rx << OPH_LINK_RX_SHIFT |
 	      oph_thresh_flags(f, OPH_TH_PORT_OE_IN,
 			       oph_port_oe_udbm(f, link)) << OPH_LINK_OE_SHIFT;
-	if (now & ~l->latched)
+	if (now & ~l->latched) {
 		link_alarm(f, link, now & ~l->latched);
+		/* Its units count the links with flags latched. */
+		oph_agg_link(f, link);
+	}
 	l->latched |= now;
+}
+
+/* Whether a slot's module or any of its lasers has a flag latched. */
+static bool slot_flagged(const struct oph_fabric *f, const struct oph_slot *s)
+{
+	u32 k;
+
+	if (s->latched)
+		return true;
+	for (k = 0; k < f->p.lambdas; k++)
+		if (s->mod->latched[k])
+			return true;
+	return false;
 }
 
 /**
@@ -259,8 +275,12 @@ void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod)
 	if (!s->mod)
 		return;
 	oph_module_get(f, side, mod, &mi);
-	if (mi.flags & ~s->latched)
+	if (mi.flags & ~s->latched) {
+		if (!slot_flagged(f, s))
+			s->flagged_at = f->now;
 		oph_alarm(f, OPH_ALARM_MODULE, side, mod, mi.flags & ~s->latched, 0);
+		oph_agg_object(f, OPH_OBJ_MODULE, side, mod);
+	}
 	s->latched |= mi.flags;
 	/* Lasers only count while the module is meant to shine. */
 	if (s->state != OPH_MOD_READY || s->admin == OPH_ADMIN_UNPROVISIONED ||
@@ -269,13 +289,17 @@ void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod)
 	for (k = 0; k < f->p.lambdas; k++) {
 		oph_laser_get(f, side, mod, k, &li);
 		if (li.flags & ~s->mod->latched[k]) {
+			if (!mask && !slot_flagged(f, s))
+				s->flagged_at = f->now;
 			newly |= li.flags & ~s->mod->latched[k];
 			mask |= 1U << k;
 		}
 		s->mod->latched[k] |= (u16)li.flags;
 	}
-	if (mask)
+	if (mask) {
 		oph_alarm(f, OPH_ALARM_LASERS, side, mod, newly, mask);
+		oph_agg_object(f, OPH_OBJ_MODULE, side, mod);
+	}
 }
 
 /**
@@ -290,8 +314,12 @@ void oph_engine_latch(struct oph_fabric *f, enum oph_side side, u32 eng)
 	u32 now = oph_thresh_flags(f, OPH_TH_ENGINE_TEMP,
 				   oph_engine_temp_mc(f, side, eng));
 
-	if (now & ~e->latched)
+	if (now & ~e->latched) {
+		if (!e->latched)
+			e->flagged_at = f->now;
 		oph_alarm(f, OPH_ALARM_ENGINE, side, eng, now & ~e->latched, 0);
+		oph_agg_object(f, OPH_OBJ_ENGINE, side, eng);
+	}
 	e->latched |= now;
 }
 
@@ -318,6 +346,7 @@ int oph_module_clear_latched(struct oph_fabric *f, enum oph_side side, u32 mod,
 		return oph_refuse(why, -ENODEV, "no laser module in that slot");
 	s->latched = 0;
 	memset(s->mod->latched, 0, sizeof(s->mod->latched));
+	oph_agg_object(f, OPH_OBJ_MODULE, side, mod);
 	return 0;
 }
 
@@ -336,5 +365,6 @@ int oph_engine_clear_latched(struct oph_fabric *f, enum oph_side side, u32 eng,
 	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) || eng >= oph_nengines(f, side))
 		return oph_refuse(why, -ERANGE, "engine id out of range");
 	f->engines[side][eng].latched = 0;
+	oph_agg_object(f, OPH_OBJ_ENGINE, side, eng);
 	return 0;
 }

@@ -324,9 +324,14 @@ static int fabric_destroy(struct ctx *c, int argc, char **argv)
 }
 
 int fabric_map(struct ctx *c, int argc, char **argv);
+int fabric_diagnose(struct ctx *c, int argc, char **argv);
 int fabric_export(struct ctx *c, int argc, char **argv);
 
 static const struct cmd fabric_cmds[] = {
+	{ "diagnose", "[ ID ]",
+	  "what is wrong, worst first: each problem's object, cause, severity, links and GPUs\n"
+	  "      it takes down, bandwidth lost, since when, and what to do about it",
+	  fabric_diagnose },
 	{ "show", "[ ID ]", "a fabric: shape, clock, generation, budget, thresholds; -s adds its telemetry",
 	  fabric_show },
 	{ "list", "[ unhealthy ]",

@@ -102,6 +102,10 @@ extern const struct onl_enum onl_enum_health_domain;
 extern const struct onl_enum onl_enum_alarm_kind;
 extern const struct onl_enum onl_enum_rack_kind;
 extern const struct onl_enum onl_enum_fabric_event;
+extern const struct onl_enum onl_enum_down_reason;
+extern const struct onl_enum onl_enum_module_cause;
+extern const struct onl_enum onl_enum_severity;
+extern const struct onl_enum onl_enum_diag_action;
 extern const char *const onl_cmd_names[OPHOTON_CMD_MAX + 1];
 extern const int onl_attrs_total;
 

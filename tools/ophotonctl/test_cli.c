@@ -300,6 +300,58 @@ static bool is_change(int cmd)
 	}
 }
 
+static void put_problem(struct nl_msg *m, uint8_t obj, uint8_t side, uint32_t id,
+			uint8_t sev, uint8_t action, int cause, uint32_t links, uint32_t down)
+{
+	struct nlattr *p = nla_nest_start(m, OPHOTON_A_DIAG_PROBLEM);
+
+	nla_put_u8(m, OPHOTON_A_PROBLEM_OBJ, obj);
+	if (obj == OPHOTON_DIAG_MODULE || obj == OPHOTON_DIAG_ENGINE)
+		nla_put_u8(m, OPHOTON_A_PROBLEM_SIDE, side);
+	nla_put_u32(m, OPHOTON_A_PROBLEM_ID, id);
+	if (cause >= 0)
+		nla_put_u8(m, OPHOTON_A_PROBLEM_CAUSE, (uint8_t)cause);
+	nla_put_u8(m, OPHOTON_A_PROBLEM_SEVERITY, sev);
+	nla_put_u8(m, OPHOTON_A_PROBLEM_ACTION, action);
+	/* A link up with flags latched tells no start, as the kernel does. */
+	if (cause >= 0)
+		nla_put_u64(m, OPHOTON_A_PROBLEM_SINCE_NS, 1000000000ULL * id);
+	nla_put_u32(m, OPHOTON_A_PROBLEM_LINKS, links);
+	nla_put_u32(m, OPHOTON_A_PROBLEM_LINKS_DOWN, down);
+	nla_put_u32(m, OPHOTON_A_PROBLEM_GPUS, links ? 1 : 0);
+	nla_put_u64(m, OPHOTON_A_PROBLEM_GBPS_LOST, down * 512ULL);
+	nla_nest_end(m, p);
+}
+
+/*
+ * A diagnosis: GPU 1's module 1 dead (4 links down), two links of GPU 1's
+ * engine 0 with flags latched, a switch engine hot, a link set down.
+ */
+static struct nl_msg *diagnosis(void)
+{
+	struct nl_msg *m = reply(FAMILY, OPHOTON_CMD_DIAGNOSE, 0);
+
+	nla_put_u32(m, OPHOTON_A_FABRIC_ID, 1);
+	nla_put_u64(m, OPHOTON_A_FABRIC_CLOCK_NS, 90 * 1000000000ULL);
+	nla_put_u32(m, OPHOTON_A_FABRIC_TIME_SCALE, 1);
+	nla_put_u32(m, OPHOTON_A_DIAG_PROBLEMS, 5);
+	nla_put_u32(m, OPHOTON_A_DIAG_CRITICAL, 1);
+	nla_put_u32(m, OPHOTON_A_DIAG_MINOR, 3);
+	nla_put_u32(m, OPHOTON_A_DIAG_INFO, 1);
+	nla_put_u32(m, OPHOTON_A_DIAG_LINKS_DOWN, 5);
+	put_problem(m, OPHOTON_DIAG_MODULE, OPHOTON_SIDE_GPU, 3, OPHOTON_SEVERITY_CRITICAL,
+		    OPHOTON_ACT_SWAP_MODULE, OPHOTON_DOWN_MODULE, 4, 4);
+	put_problem(m, OPHOTON_DIAG_LINK, 0, 4, OPHOTON_SEVERITY_MINOR,
+		    OPHOTON_ACT_CLEAR_FLAGS, -1, 1, 0);
+	put_problem(m, OPHOTON_DIAG_LINK, 0, 5, OPHOTON_SEVERITY_MINOR,
+		    OPHOTON_ACT_CLEAR_FLAGS, -1, 1, 0);
+	put_problem(m, OPHOTON_DIAG_ENGINE, OPHOTON_SIDE_SWITCH, 1, OPHOTON_SEVERITY_MINOR,
+		    OPHOTON_ACT_COOLING, OPHOTON_DOWN_THERMAL, 0, 0);
+	put_problem(m, OPHOTON_DIAG_LINK, 0, 9, OPHOTON_SEVERITY_INFO,
+		    OPHOTON_ACT_LINK_UP, OPHOTON_DOWN_ADMIN, 1, 1);
+	return m;
+}
+
 static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 {
 	struct nlmsghdr *h = nlmsg_hdr(msg);
@@ -351,6 +403,10 @@ static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 			ack(-EBUSY, "link is being brought up", offs);
 		else
 			ack(0, NULL, 0);
+		break;
+	case OPHOTON_CMD_DIAGNOSE:
+		queue(diagnosis());
+		ack(0, NULL, 0);
 		break;
 	case OPHOTON_CMD_FABRIC_SET:
 	case OPHOTON_CMD_MODULE_ACT:
@@ -1202,6 +1258,32 @@ TEST_F(cli, monitor_prints_only_a_resync_no_change_interrupted)
 		lines++;
 	}
 	EXPECT_LE(8, lines);
+}
+
+TEST_F(cli, diagnose_names_objects_as_commands_take_them_and_merges_alike_links)
+{
+	run(&self->r, "fabric", "diagnose", NULL);
+	ASSERT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_NE(NULL, strstr(self->r.out, "fabric 1 at 1m30s virtual: 5 problems (1 critical"))
+		TH_LOG("%s", self->r.out);
+	/* Worst first, as the kernel ordered them; each in the address typed. */
+	EXPECT_NE(NULL, strstr(self->r.out, "critical  laser 1/1 "));
+	EXPECT_NE(NULL, strstr(self->r.out, "module          4/4 "));
+	EXPECT_NE(NULL, strstr(self->r.out, "swap-module\n"));
+	/* Two links of one engine alike: one row, their counts added. */
+	EXPECT_NE(NULL, strstr(self->r.out, "minor     link 1/0/0-1 "));
+	EXPECT_NE(NULL, strstr(self->r.out, "flags           0/2 "));
+	EXPECT_NE(NULL, strstr(self->r.out, "engine 1 side switch"));
+	EXPECT_NE(NULL, strstr(self->r.out, "info      link 2/0/1 "));
+	EXPECT_EQ(1, count(self->r.out, "clear-flags"));
+	run(&self->r, "-j", "fabric", "diagnose", NULL);
+	ASSERT_EQ(0, self->r.ret);
+	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
+	/* JSON keeps each problem, by the spec's names. */
+	EXPECT_EQ(5, count(self->r.out, "\"obj\":"));
+	EXPECT_NE(NULL, strstr(self->r.out, "\"action\":\"swap-module\""));
+	run(&self->r, "fabric", "diagnose", "1", "2", NULL);
+	EXPECT_EQ(1, self->r.ret);
 }
 
 TEST(json_validator_refuses_what_is_not_json)

@@ -126,6 +126,14 @@
  *	links come back unless its death fault is still injected), or clear its
  *	latched temperature flags. Idempotent. Requires CAP_NET_ADMIN in the
  *	fabric's namespace.
+ * @OPHOTON_CMD_DIAGNOSE: Do: everything not healthy in the fabric
+ *	(%OPHOTON_A_FABRIC_ID required), grouped by the object a technician acts
+ *	on (a laser module, an engine, a fibre, a link), worst first, in
+ *	%OPHOTON_A_DIAG_PROBLEM nests, with fabric-wide totals. Links down,
+ *	degraded or with flags latched are charged to the module or engine their
+ *	cause points at, or to their own fibre. Its cost follows the problems,
+ *	not the fabric's size (%OPHOTON_A_DIAG_UNITS_WALKED). Changes nothing;
+ *	open to every user.
  * @__OPHOTON_CMD_MAX: number of commands
  * @OPHOTON_CMD_MAX: highest command
  */
@@ -153,6 +161,7 @@ enum ophoton_cmd {
 	OPHOTON_CMD_ENGINE_GET,
 	OPHOTON_CMD_LASER_GET,
 	OPHOTON_CMD_ENGINE_ACT,
+	OPHOTON_CMD_DIAGNOSE,
 
 	/* add new commands above here */
 	__OPHOTON_CMD_MAX,
@@ -569,6 +578,81 @@ enum ophoton_alarm_kind {
 };
 
 /**
+ * enum ophoton_severity - How bad a problem of %OPHOTON_CMD_DIAGNOSE is, worst
+ *	last.
+ * @OPHOTON_SEVERITY_INFO: The operator's own doing: a link set down, a module
+ *	drained or not yet activated.
+ * @OPHOTON_SEVERITY_MINOR: A warning latched, or a laser wearing out.
+ * @OPHOTON_SEVERITY_MAJOR: Bandwidth lost (links degraded), or an alarm
+ *	latched.
+ * @OPHOTON_SEVERITY_CRITICAL: Links down, or a fault domain out of service.
+ */
+enum ophoton_severity {
+	OPHOTON_SEVERITY_INFO,
+	OPHOTON_SEVERITY_MINOR,
+	OPHOTON_SEVERITY_MAJOR,
+	OPHOTON_SEVERITY_CRITICAL,
+};
+
+/**
+ * enum ophoton_diag_obj - What a problem of %OPHOTON_CMD_DIAGNOSE is about.
+ * @OPHOTON_DIAG_MODULE: A laser module slot, by id and side.
+ * @OPHOTON_DIAG_ENGINE: An optical engine, by id and side.
+ * @OPHOTON_DIAG_LINK: A link, by id.
+ * @OPHOTON_DIAG_FIBRE: A fibre of a link, the id being the link.
+ */
+enum ophoton_diag_obj {
+	OPHOTON_DIAG_MODULE = 1,
+	OPHOTON_DIAG_ENGINE,
+	OPHOTON_DIAG_LINK,
+	OPHOTON_DIAG_FIBRE,
+};
+
+/**
+ * enum ophoton_diag_action - What a technician does about a problem.
+ * @OPHOTON_ACT_WAIT: A bring-up or a module transition is under way.
+ * @OPHOTON_ACT_LINK_UP: Set down by an operator; set it up if that was not
+ *	meant.
+ * @OPHOTON_ACT_CLEAR_LINK: Failed and latched after its retries; clear it to
+ *	retry.
+ * @OPHOTON_ACT_RETRAIN: Errors or lanes lost with a clean light path; retrain
+ *	it.
+ * @OPHOTON_ACT_CLEAN_FIBRE: Light gets through but too little; clean the
+ *	connectors.
+ * @OPHOTON_ACT_REPAIR_FIBRE: No light gets through; check it is plugged, clean
+ *	or replace it.
+ * @OPHOTON_ACT_SWAP_MODULE: The laser module failed (or was quarantined);
+ *	prepare it for removal, swap it, activate the new one.
+ * @OPHOTON_ACT_PLAN_SWAP: A laser wears out; swap its module at a convenient
+ *	time.
+ * @OPHOTON_ACT_RESET_MODULE: The module's firmware hung; reset it.
+ * @OPHOTON_ACT_ACTIVATE: A module present but drained or never activated;
+ *	activate it.
+ * @OPHOTON_ACT_INSERT: The slot is empty; insert a module.
+ * @OPHOTON_ACT_RECOVER_ENGINE: The engine died; recover it, replace it if it
+ *	dies again.
+ * @OPHOTON_ACT_COOLING: The engine heats up; check its cold plate and coolant.
+ * @OPHOTON_ACT_CLEAR_FLAGS: Only flags latched, whatever raised them gone;
+ *	clear them once understood.
+ */
+enum ophoton_diag_action {
+	OPHOTON_ACT_WAIT = 1,
+	OPHOTON_ACT_LINK_UP,
+	OPHOTON_ACT_CLEAR_LINK,
+	OPHOTON_ACT_RETRAIN,
+	OPHOTON_ACT_CLEAN_FIBRE,
+	OPHOTON_ACT_REPAIR_FIBRE,
+	OPHOTON_ACT_SWAP_MODULE,
+	OPHOTON_ACT_PLAN_SWAP,
+	OPHOTON_ACT_RESET_MODULE,
+	OPHOTON_ACT_ACTIVATE,
+	OPHOTON_ACT_INSERT,
+	OPHOTON_ACT_RECOVER_ENGINE,
+	OPHOTON_ACT_COOLING,
+	OPHOTON_ACT_CLEAR_FLAGS,
+};
+
+/**
  * enum ophoton_attr - Attributes of the ophoton family.
  * @OPHOTON_A_UNSPEC: unused
  * @OPHOTON_A_PAD: padding for 64-bit attributes
@@ -693,6 +777,26 @@ enum ophoton_alarm_kind {
  *	healthy; absent when healthy.
  * @OPHOTON_A_FABRIC_CLOCK_S: u64, the fabric's virtual clock, whole seconds
  *	since creation; goes on past the end of %OPHOTON_A_FABRIC_CLOCK_NS.
+ * @OPHOTON_A_DIAG_PROBLEM: nest, one problem of a diagnosis, worst first; one
+ *	attribute per problem.
+ * @OPHOTON_A_DIAG_PROBLEMS: u32, problems in the diagnosis, listed or not.
+ * @OPHOTON_A_DIAG_UNLISTED: u32, links, modules and engines with a problem that
+ *	did not fit in the list (256 problems at most); the totals count them.
+ * @OPHOTON_A_DIAG_CRITICAL: u32, problems listed of severity critical.
+ * @OPHOTON_A_DIAG_MAJOR: u32, problems listed of severity major.
+ * @OPHOTON_A_DIAG_MINOR: u32, problems listed of severity minor.
+ * @OPHOTON_A_DIAG_INFO: u32, problems listed of severity info.
+ * @OPHOTON_A_DIAG_LINKS_DOWN: u32, links carrying nothing, fabric-wide.
+ * @OPHOTON_A_DIAG_LINKS_DEGRADED: u32, links up with lanes lost or errors above
+ *	the warning.
+ * @OPHOTON_A_DIAG_LINKS_FLAGGED: u32, links up with threshold flags latched.
+ * @OPHOTON_A_DIAG_GPUS_CUT: u32, GPUs (and memory devices) none of whose links
+ *	carries anything.
+ * @OPHOTON_A_DIAG_GBPS_LOST: u64, bandwidth short of the fabric's full rate,
+ *	Gb/s.
+ * @OPHOTON_A_DIAG_UNITS_WALKED: u32, units of about a thousand links the
+ *	diagnosis looked into: its cost, which follows the problems, not the
+ *	fabric's size.
  * @__OPHOTON_A_MAX: number of attributes
  * @OPHOTON_A_MAX: highest attribute
  */
@@ -799,6 +903,19 @@ enum ophoton_attr {
 	OPHOTON_A_MODULE_CAUSE,
 	OPHOTON_A_LASER_CAUSE,
 	OPHOTON_A_FABRIC_CLOCK_S,
+	OPHOTON_A_DIAG_PROBLEM,
+	OPHOTON_A_DIAG_PROBLEMS,
+	OPHOTON_A_DIAG_UNLISTED,
+	OPHOTON_A_DIAG_CRITICAL,
+	OPHOTON_A_DIAG_MAJOR,
+	OPHOTON_A_DIAG_MINOR,
+	OPHOTON_A_DIAG_INFO,
+	OPHOTON_A_DIAG_LINKS_DOWN,
+	OPHOTON_A_DIAG_LINKS_DEGRADED,
+	OPHOTON_A_DIAG_LINKS_FLAGGED,
+	OPHOTON_A_DIAG_GPUS_CUT,
+	OPHOTON_A_DIAG_GBPS_LOST,
+	OPHOTON_A_DIAG_UNITS_WALKED,
 
 	__OPHOTON_A_MAX,
 	OPHOTON_A_MAX = __OPHOTON_A_MAX - 1
@@ -1060,6 +1177,58 @@ enum ophoton_laser_stats {
 
 	__OPHOTON_A_LASER_STATS_MAX,
 	OPHOTON_A_LASER_STATS_MAX = __OPHOTON_A_LASER_STATS_MAX - 1
+};
+
+/**
+ * enum ophoton_problem_attrs - One problem of a diagnosis
+ *	(%OPHOTON_A_DIAG_PROBLEM).
+ * @OPHOTON_A_PROBLEM_UNSPEC: unused
+ * @OPHOTON_A_PROBLEM_PAD: padding for 64-bit attributes
+ * @OPHOTON_A_PROBLEM_OBJ: u8, enum ophoton_diag_obj.
+ * @OPHOTON_A_PROBLEM_SIDE: u8, enum ophoton_side of a module or engine.
+ * @OPHOTON_A_PROBLEM_ID: u32, module, engine or link id, by the object.
+ * @OPHOTON_A_PROBLEM_FIBRE: u8, enum ophoton_fibre, of a fibre.
+ * @OPHOTON_A_PROBLEM_CAUSE: u8, enum ophoton_down_reason: the cause its links
+ *	report, or for a module or engine with no link affected, what it is
+ *	about; absent when only flags are latched.
+ * @OPHOTON_A_PROBLEM_MODULE_CAUSE: u8, enum ophoton_module_cause of a module;
+ *	absent when none.
+ * @OPHOTON_A_PROBLEM_SEVERITY: u8, enum ophoton_severity, the worst of its own
+ *	and its links'.
+ * @OPHOTON_A_PROBLEM_ACTION: u8, enum ophoton_diag_action.
+ * @OPHOTON_A_PROBLEM_SINCE_NS: u64, virtual time it began, ns since creation
+ *	(the oldest transition of its links, the domain's last fault, or the
+ *	first flag it latched); absent when the model cannot tell (a link up
+ *	with flags latched).
+ * @OPHOTON_A_PROBLEM_LINKS: u32, links it affects (not up, degraded or with
+ *	flags latched).
+ * @OPHOTON_A_PROBLEM_LINKS_DOWN: u32, of those, links carrying nothing.
+ * @OPHOTON_A_PROBLEM_GPUS: u32, GPUs (and memory devices) those links belong
+ *	to.
+ * @OPHOTON_A_PROBLEM_GBPS_LOST: u64, bandwidth those links are short of their
+ *	full rate, Gb/s.
+ * @__OPHOTON_A_PROBLEM_MAX: number of attributes
+ * @OPHOTON_A_PROBLEM_MAX: highest attribute
+ */
+enum ophoton_problem_attrs {
+	OPHOTON_A_PROBLEM_UNSPEC,
+	OPHOTON_A_PROBLEM_PAD,
+	OPHOTON_A_PROBLEM_OBJ,
+	OPHOTON_A_PROBLEM_SIDE,
+	OPHOTON_A_PROBLEM_ID,
+	OPHOTON_A_PROBLEM_FIBRE,
+	OPHOTON_A_PROBLEM_CAUSE,
+	OPHOTON_A_PROBLEM_MODULE_CAUSE,
+	OPHOTON_A_PROBLEM_SEVERITY,
+	OPHOTON_A_PROBLEM_ACTION,
+	OPHOTON_A_PROBLEM_SINCE_NS,
+	OPHOTON_A_PROBLEM_LINKS,
+	OPHOTON_A_PROBLEM_LINKS_DOWN,
+	OPHOTON_A_PROBLEM_GPUS,
+	OPHOTON_A_PROBLEM_GBPS_LOST,
+
+	__OPHOTON_A_PROBLEM_MAX,
+	OPHOTON_A_PROBLEM_MAX = __OPHOTON_A_PROBLEM_MAX - 1
 };
 
 /* The feed fibre's loss had this name before the link's fibres had theirs. */

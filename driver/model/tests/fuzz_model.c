@@ -37,6 +37,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct seen s = { 0 };
 	u64 bits[4] = { 0 }, errs[4] = { 0 };
 	u32 age[8][4] = { { 0 } }, inserts[8] = { 0 };
+	static struct oph_diag d;
+	u32 down, degraded, flagged, charged;
 	const char *why;
 	size_t i;
 
@@ -104,15 +106,33 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		CHECK(!s.gap);
 		/* Every aggregate kept is what a walk finds now. */
 		CHECK(oph_agg_verify(f));
+		/*
+		 * The diagnosis, which looks only where the units say, finds
+		 * every link a look at each finds; each problem is charged.
+		 */
+		oph_fabric_diagnose(f, &d);
+		down = degraded = flagged = charged = 0;
+		for (k = 0; k < d.n; k++) {
+			CHECK(d.p[k].severity < __OPH_SEV_CNT && d.p[k].action < __OPH_ACT_CNT);
+			CHECK(d.p[k].links_down <= d.p[k].links);
+			CHECK(!k || d.p[k].severity <= d.p[k - 1].severity);
+			charged += d.p[k].links;
+		}
 		for (k = 0; k < t->links; k++) {
 			struct oph_link_info li;
 
 			CHECK(!oph_link_get(f, k, &li));
+			down += li.state != OPH_LINK_UP && li.state != OPH_LINK_DEGRADED;
+			degraded += li.state == OPH_LINK_DEGRADED;
+			flagged += li.state == OPH_LINK_UP && li.latched;
 			CHECK(li.state < __OPH_LINK_STATE_CNT);
 			CHECK(li.lanes_up[0] <= p.lambdas && li.lanes_up[1] <= p.lambdas);
 			if (li.state != OPH_LINK_UP && li.state != OPH_LINK_DEGRADED)
 				CHECK(!li.lanes_up[0] && !li.lanes_up[1]);
 		}
+		CHECK(d.links_down == down && d.links_degraded == degraded &&
+		      d.links_flagged == flagged);
+		CHECK(d.unlisted || charged == down + degraded + flagged);
 		for (k = 0; k < 4; k++) {
 			struct oph_lane_info ln;
 

@@ -251,6 +251,76 @@ static const char *then_name(enum then t)
 	return t == THEN_REUP ? " (link 0 down and up)" : t == THEN_RESET ? " (module reset)" : "";
 }
 
+/*
+ * The object a technician acts on for each fault kind, as the diagnosis
+ * must name it first: the module or the engine hit, the fibre cut or
+ * dirty, the link.
+ */
+static void root_of(const struct oph_fault *flt, u8 *obj, u8 *fibre)
+{
+	*fibre = 0;
+	switch (flt->kind) {
+	case OPH_FAULT_MODULE_DEATH:
+	case OPH_FAULT_LASER_DEATH:
+	case OPH_FAULT_LASER_AGING:
+	case OPH_FAULT_TEC:
+	case OPH_FAULT_FW_HANG:
+		*obj = OPH_OBJ_MODULE;
+		break;
+	case OPH_FAULT_RING_DRIFT:
+	case OPH_FAULT_ENGINE_DEATH:
+	case OPH_FAULT_COOLING:
+		*obj = OPH_OBJ_ENGINE;
+		break;
+	case OPH_FAULT_FIBRE_CUT:
+	case OPH_FAULT_FIBRE_DIRTY:
+		*obj = OPH_OBJ_FIBRE;
+		*fibre = flt->which;
+		break;
+	default:
+		*obj = OPH_OBJ_LINK;
+		break;
+	}
+}
+
+/* What a row's fault must be diagnosed as, if it shows at all. */
+static void check_diagnosis(struct __test_metadata *_metadata, struct oph_fabric *f,
+			    const struct row *w, const struct oph_link_info *li,
+			    const struct oph_module_info *mi)
+{
+	static struct oph_diag d;
+	u8 obj, fibre;
+
+	oph_fabric_diagnose(f, &d);
+	EXPECT_EQ(0U, d.unlisted);
+	/* A fabric with nothing wrong (or nothing wrong yet) has nothing to say. */
+	if (w->flt.kind == __OPH_FAULT_CNT ||
+	    (li->state == OPH_LINK_UP && !li->latched && !mi->cause && !mi->latched &&
+	     w->flt.kind != OPH_FAULT_RING_DRIFT && w->flt.kind != OPH_FAULT_COOLING)) {
+		EXPECT_EQ(0U, d.n) TH_LOG("%s: %u problems, the first obj %u cause %u",
+					  w->name, d.n, d.p[0].obj, d.p[0].cause);
+		EXPECT_EQ(0U, d.units_walked);
+		return;
+	}
+	root_of(&w->flt, &obj, &fibre);
+	ASSERT_LE(1U, d.n) TH_LOG("%s: nothing diagnosed", w->name);
+	EXPECT_EQ(obj, d.p[0].obj) TH_LOG("%s: obj %u cause %u", w->name, d.p[0].obj,
+					   d.p[0].cause);
+	EXPECT_EQ(fibre, d.p[0].fibre) TH_LOG("%s", w->name);
+	EXPECT_EQ(0U, d.p[0].id) TH_LOG("%s", w->name);
+	EXPECT_EQ(OPH_SIDE_EP, d.p[0].side) TH_LOG("%s", w->name);
+	/* The link's own cause, where it has one, is the problem's. */
+	if (li->cause)
+		EXPECT_EQ(li->cause, d.p[0].cause) TH_LOG("%s: %u", w->name, d.p[0].cause);
+	if (obj == OPH_OBJ_MODULE)
+		EXPECT_EQ(mi->cause, d.p[0].mod_cause) TH_LOG("%s", w->name);
+	EXPECT_NE(OPH_ACT_NONE, d.p[0].action) TH_LOG("%s", w->name);
+	if (li->state != OPH_LINK_UP) {
+		EXPECT_LE(1U, d.p[0].links) TH_LOG("%s: link 0 not charged", w->name);
+		EXPECT_NE(0ULL, d.p[0].since) TH_LOG("%s: no start", w->name);
+	}
+}
+
 TEST(every_fault_kind_has_a_row)
 {
 	bool seen[__OPH_FAULT_CNT] = { false };
@@ -312,6 +382,7 @@ TEST(the_model_reports_what_real_optics_would)
 			EXPECT_EQ(w->first, r.c[first].obj)
 				TH_LOG("%s: first record obj %u", w->name, r.c[first].obj);
 		}
+		check_diagnosis(_metadata, f, w, &li, &mi);
 		bad = 0;
 		check_ranges(f);
 		EXPECT_EQ(0, bad) TH_LOG("%s: values out of range", w->name);
@@ -372,6 +443,68 @@ TEST(the_default_fabric_is_in_range_and_its_parts_differ)
 	EXPECT_LE(95000000ULL, rack_lo);
 	EXPECT_GE(112000000ULL, rack_hi);
 	EXPECT_LT(rack_lo + 500000, rack_hi);
+	oph_fabric_destroy(f);
+}
+
+/*
+ * The operator's night (issue 19): the default fabric with five faults, a
+ * dirty feed fibre, an aging laser, a ring drift, a dead laser and a hot
+ * engine, is five problems in one diagnosis, each named by the object to
+ * act on, its cause and its action, and nothing else.
+ */
+TEST(five_faults_are_five_problems_each_with_its_cause)
+{
+	static struct oph_diag d;
+	struct oph_params p;
+	struct oph_fabric *f;
+	const char *why;
+	const struct {
+		struct oph_fault flt;
+		u8 obj, cause, mod_cause, action;
+		u32 id;
+	} want[] = {
+		{ { .kind = OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_FEED, .value = 300,
+		    .target = 100 * 32 + 1 * 8 + 3 },
+		  OPH_OBJ_FIBRE, OPH_DOWN_FEED_FIBRE, 0, OPH_ACT_CLEAN_FIBRE, 100 * 32 + 11 },
+		{ { .kind = OPH_FAULT_LASER_AGING, .target = 200 * 2, .lane = 5,
+		    .value = 10000000 },
+		  OPH_OBJ_MODULE, OPH_DOWN_LASER, OPH_MC_AGING, OPH_ACT_PLAN_SWAP, 400 },
+		{ { .kind = OPH_FAULT_RING_DRIFT, .target = 300 * 4 + 2, .value = 1000,
+		    .amount = 22000 },
+		  OPH_OBJ_ENGINE, OPH_DOWN_RING, 0, OPH_ACT_COOLING, 1202 },
+		{ { .kind = OPH_FAULT_LASER_DEATH, .target = 400 * 2 + 1, .lane = 7 },
+		  OPH_OBJ_MODULE, OPH_DOWN_LASER, OPH_MC_LASER, OPH_ACT_SWAP_MODULE, 801 },
+		{ { .kind = OPH_FAULT_COOLING, .target = 500 * 4, .value = 1000 },
+		  OPH_OBJ_ENGINE, OPH_DOWN_THERMAL, 0, OPH_ACT_COOLING, 2000 },
+	};
+	unsigned int i, k;
+
+	oph_params_default(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	oph_fabric_diagnose(f, &d);
+	EXPECT_EQ(0U, d.n);
+	EXPECT_EQ(0U, d.units_walked);
+	for (i = 0; i < ARRAY_SIZE(want); i++)
+		ASSERT_EQ(0, oph_fault_inject(f, &want[i].flt, &why)) TH_LOG("%u: %s", i, why);
+	oph_fabric_advance(f, oph_fabric_now(f) + 50 * SEC);
+	oph_fabric_diagnose(f, &d);
+	EXPECT_EQ(ARRAY_SIZE(want), d.n);
+	EXPECT_EQ(0U, d.unlisted);
+	/* Five GPUs in five units of 32 (of 64 in all): only those are walked. */
+	EXPECT_EQ(5U, d.units_walked);
+	for (i = 0; i < ARRAY_SIZE(want); i++) {
+		for (k = 0; k < d.n; k++)
+			if (d.p[k].obj == want[i].obj && d.p[k].id == want[i].id)
+				break;
+		ASSERT_GT(d.n, k) TH_LOG("fault %u (kind %u) not diagnosed", i,
+					 want[i].flt.kind);
+		EXPECT_EQ(want[i].cause, d.p[k].cause) TH_LOG("fault %u", i);
+		EXPECT_EQ(want[i].mod_cause, d.p[k].mod_cause) TH_LOG("fault %u", i);
+		EXPECT_EQ(want[i].action, d.p[k].action) TH_LOG("fault %u", i);
+		EXPECT_EQ(OPH_SIDE_EP, d.p[k].side);
+	}
 	oph_fabric_destroy(f);
 }
 
