@@ -207,12 +207,13 @@ static const struct nla_policy ophoton_module_get_policy[OPHOTON_A_MODULE_ID + 1
 	[OPHOTON_A_MODULE_ID] = { .type = NLA_U32 },
 };
 
-static const struct nla_policy ophoton_module_act_policy[OPHOTON_A_MODULE_ACTION + 1] = {
+static const struct nla_policy ophoton_module_act_policy[OPHOTON_A_FORCE + 1] = {
 	[OPHOTON_A_FABRIC_ID]     = NLA_POLICY_FULL_RANGE(NLA_U32, &fabric_id_range),
 	[OPHOTON_A_SIDE]          = NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
 	[OPHOTON_A_MODULE_ID]     = { .type = NLA_U32 },
 	[OPHOTON_A_MODULE_ACTION] = NLA_POLICY_RANGE(NLA_U8, OPHOTON_MODULE_ACTION_DRAIN,
 						     OPHOTON_MODULE_ACTION_CLEAR),
+	[OPHOTON_A_FORCE]         = { .type = NLA_FLAG },
 };
 
 static const struct nla_policy ophoton_lane_get_policy[OPHOTON_A_DIR + 1] = {

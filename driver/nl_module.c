@@ -232,6 +232,15 @@ int ophoton_nl_module_act_doit(struct sk_buff *skb, struct genl_info *info)
 		return -EINVAL;
 	switch (nla_get_u8(info->attrs[OPHOTON_A_MODULE_ACTION])) {
 	case OPHOTON_MODULE_ACTION_DRAIN:
+		/* What pulling it now costs, unless the operator knows better. */
+		if (!info->attrs[OPHOTON_A_FORCE]) {
+			struct oph_pull pl;
+
+			/* An empty slot is refused by the drain, as before. */
+			err = oph_module_pull_check(fab->model, side, mod, &pl, &why);
+			if (err == -EBUSY)
+				return ophoton_nl_model_err(info, OPHOTON_A_MODULE_ID, err, why);
+		}
 		err = oph_module_drain(fab->model, side, mod, &why);
 		break;
 	case OPHOTON_MODULE_ACTION_ACTIVATE:

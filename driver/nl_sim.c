@@ -42,6 +42,29 @@ static const u8 blast_obj[] = {
 	[OPHOTON_BLAST_RACK]	= OPH_OBJ_RACK,
 };
 
+/*
+ * What pulling a module now would cost, and why a drain would refuse; an
+ * empty slot has nothing to pull and says nothing.
+ */
+static int put_pull(struct sk_buff *msg, struct ophoton_fabric *fab, u8 side, u32 mod)
+{
+	const char *why = NULL;
+	struct oph_pull pl;
+	int err;
+
+	lockdep_assert_held(&fab->lock);
+	err = oph_module_pull_check(fab->model, side, mod, &pl, &why);
+	if (err && err != -EBUSY)
+		return 0;
+	if (nla_put_u32(msg, OPHOTON_A_PULL_CARRYING, pl.carrying) ||
+	    nla_put_u32(msg, OPHOTON_A_PULL_GPUS_CUT, pl.endpoints_cut) ||
+	    (pl.plane_cut && nla_put_flag(msg, OPHOTON_A_PULL_PLANE_CUT)) ||
+	    nla_put_u32(msg, OPHOTON_A_PULL_PARTNERS_OUT, pl.partners_out) ||
+	    (err && nla_put_string(msg, OPHOTON_A_PULL_REFUSED, why)))
+		return -EMSGSIZE;
+	return 0;
+}
+
 /**
  * ophoton_nl_blast_get_doit() - BLAST_GET: what a failure would take down
  * @skb: request
@@ -102,6 +125,9 @@ int ophoton_nl_blast_get_doit(struct sk_buff *skb, struct genl_info *info)
 	    nla_put_u32(bl.msg, OPHOTON_A_BLAST_GPUS, b.endpoints) ||
 	    nla_put_u64_64bit(bl.msg, OPHOTON_A_BLAST_BANDWIDTH_GBPS, b.bandwidth_gbps,
 			      OPHOTON_A_PAD))
+		goto err_msgsize;
+	if (obj == OPHOTON_BLAST_MODULE && put_pull(bl.msg, fab, side,
+						    nla_get_u32(info->attrs[OPHOTON_A_BLAST_ID])))
 		goto err_msgsize;
 	genlmsg_end(bl.msg, hdr);
 	return genlmsg_reply(bl.msg, info);

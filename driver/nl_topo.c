@@ -422,7 +422,13 @@ static int laser_fill_stats(struct sk_buff *msg, const struct oph_laser_info *li
 	    nla_put_u32(msg, OPHOTON_A_LASER_STATS_TEC_MA, li->tec_ma) ||
 	    nla_put_u32(msg, OPHOTON_A_LASER_STATS_AGE_PPM, li->age_ppm) ||
 	    nla_put_u32(msg, OPHOTON_A_LASER_STATS_FLAGS, li->flags) ||
-	    nla_put_u32(msg, OPHOTON_A_LASER_STATS_LATCHED, li->latched)) {
+	    nla_put_u32(msg, OPHOTON_A_LASER_STATS_LATCHED, li->latched) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_LASER_STATS_AGING_RATE_PPB_H, li->rate_ppb_h,
+			      OPHOTON_A_LASER_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_LASER_STATS_BIAS_WARN_IN_S, li->warn_in_s,
+			      OPHOTON_A_LASER_STATS_PAD) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_LASER_STATS_END_OF_LIFE_IN_S, li->eol_in_s,
+			      OPHOTON_A_LASER_STATS_PAD)) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
 	}

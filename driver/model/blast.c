@@ -144,3 +144,110 @@ range:
 	*why = "object id out of range";
 	return -ERANGE;
 }
+
+static bool carrying(const struct oph_fabric *f, u32 link)
+{
+	u8 st = f->links[link].state;
+
+	return st == OPH_LINK_UP || st == OPH_LINK_DEGRADED;
+}
+
+/* A module slot that lights nothing now: drained, empty, dark or quarantined. */
+static bool out_of_service(const struct oph_fabric *f, enum oph_side side, u32 mod)
+{
+	const struct oph_slot *s = &f->slots[side][mod];
+
+	return !s->mod || s->state != OPH_MOD_READY || s->admin != OPH_ADMIN_ACTIVE ||
+	       s->health.quarantined;
+}
+
+/* Whether endpoint @ep has a link carrying that @mod on @side does not light. */
+static bool ep_lives_without(const struct oph_fabric *f, u32 ep, enum oph_side side,
+			     u32 mod)
+{
+	u32 j, link;
+
+	for (j = 0; j < f->t.ports_per_ep; j++) {
+		link = ep * f->t.ports_per_ep + j;
+		if (carrying(f, link) && oph_link_module(f, link, side) != mod)
+			return true;
+	}
+	return false;
+}
+
+/**
+ * oph_module_pull_check() - may a laser module be taken out now?
+ * @f: fabric
+ * @side: side of the slot
+ * @mod: slot id
+ * @pl: filled in: what its removal would take down, given what is down now
+ * @why: when the answer is no, why
+ *
+ * The blast radius says what a module lights; this says what pulling it
+ * would cost now: a module whose links all carry nothing already costs
+ * nothing, but one whose GPU has no other link carrying would cut that GPU
+ * off, one whose plane has no other link carrying would cut the plane off,
+ * and one whose partner (the GPU's other modules, or the plane's) is out
+ * of service would leave its GPU or plane on what little is left.
+ *
+ * Return: 0 when it may be pulled, -EBUSY when not (with @why), -ERANGE or
+ * -ENODEV for a slot out of range or empty.
+ */
+int oph_module_pull_check(struct oph_fabric *f, enum oph_side side, u32 mod,
+			  struct oph_pull *pl, const char **why)
+{
+	u32 links[64], n, i, j, ep, plane, first, count, last;
+
+	memset(pl, 0, sizeof(*pl));
+	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) || mod >= oph_nmods(f, side))
+		return oph_refuse(why, -ERANGE, "laser module id out of range");
+	if (!f->slots[side][mod].mod)
+		return oph_refuse(why, -ENODEV, "no laser module in that slot");
+	n = oph_module_links(f, side, mod, links, ARRAY_SIZE(links));
+	/* In id order: an endpoint's links are next to each other. */
+	for (i = 0, last = U32_MAX; i < n && i < ARRAY_SIZE(links); i++) {
+		pl->links++;
+		if (!carrying(f, links[i]))
+			continue;
+		pl->carrying++;
+		ep = links[i] / f->t.ports_per_ep;
+		if (ep != last && !ep_lives_without(f, ep, side, mod))
+			pl->endpoints_cut++;
+		last = ep;
+	}
+	/* The partners: the GPU's other modules, or the plane's. */
+	if (side == OPH_SIDE_EP) {
+		first = mod / f->p.modules * f->p.modules;
+		count = f->p.modules;
+	} else {
+		first = mod / f->t.sw_modules_per_plane * f->t.sw_modules_per_plane;
+		count = f->t.sw_modules_per_plane;
+	}
+	for (j = first; j < first + count; j++)
+		if (j != mod && out_of_service(f, side, j))
+			pl->partners_out++;
+	if (side == OPH_SIDE_SW && pl->carrying) {
+		/* The plane lives on if one of its links the module does not light carries. */
+		plane = mod / f->t.sw_modules_per_plane;
+		pl->plane_cut = true;
+		for (ep = 0; ep < f->t.endpoints && pl->plane_cut; ep++) {
+			u32 link = ep * f->t.ports_per_ep + plane;
+
+			if (carrying(f, link) && oph_link_module(f, link, side) != mod)
+				pl->plane_cut = false;
+			oph_maybe_resched(ep + 1);
+		}
+	}
+	if (!pl->carrying)
+		return 0;
+	if (pl->endpoints_cut)
+		return oph_refuse(why, -EBUSY,
+				  "pulling it would cut a GPU off: its other links carry nothing now; force to pull anyway");
+	if (pl->plane_cut)
+		return oph_refuse(why, -EBUSY,
+				  "pulling it would cut its switch plane off: the plane's other links carry nothing now; force to pull anyway");
+	if (pl->partners_out)
+		return oph_refuse(why, -EBUSY,
+				  "a partner laser module (of the same GPU, or on the switch side the same plane) is out of service: restore it first, or force");
+	return 0;
+}

@@ -571,6 +571,12 @@ struct oph_link_info {
  * @flags: OPH_FLAG_* now, of bias, power and frequency (bits 0-3, 4-7, 8-11)
  * @latched: @flags latched since cleared
  * @aging_predicted: bias rises faster than the expected aging curve
+ * @rate_ppb_h: life it uses now, parts per billion per hour: its own
+ *	wear-out rate plus the aging faults on it
+ * @warn_in_s: at @rate_ppb_h, virtual seconds until its bias reaches the
+ *	warning level (0: there already)
+ * @eol_in_s: the same until its end of life (bias 1.5x its beginning of
+ *	life, where the power starts to droop)
  * @have: OPH_LASER_HAVE_* of the values the laser can measure now; the
  *	others are left out, not made up
  * @cause: enum oph_mod_cause of a laser not healthy; NONE otherwise
@@ -590,6 +596,9 @@ struct oph_laser_info {
 	u32 flags;
 	u32 latched;
 	bool aging_predicted;
+	u64 rate_ppb_h;
+	u64 warn_in_s;
+	u64 eol_in_s;
 };
 
 /**
@@ -761,6 +770,26 @@ int oph_blast_radius(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		     u32 id, struct oph_blast *b,
 		     void (*link_fn)(void *ctx, u32 link, u32 lanes), void *ctx,
 		     const char **why);
+
+/**
+ * struct oph_pull - what pulling a laser module would cost now
+ * @links: links it lights
+ * @carrying: of those, links carrying now (the others cost nothing)
+ * @endpoints_cut: endpoints that would be left with no link carrying
+ * @plane_cut: switch side: its plane would be left with no link carrying
+ * @partners_out: the GPU's other modules (switch side: the plane's) out of
+ *	service: empty, drained, not ready or quarantined
+ */
+struct oph_pull {
+	u32 links;
+	u32 carrying;
+	u32 endpoints_cut;
+	bool plane_cut;
+	u32 partners_out;
+};
+
+int oph_module_pull_check(struct oph_fabric *f, enum oph_side side, u32 mod,
+			  struct oph_pull *pl, const char **why);
 
 /* How bad a problem is, worst last. */
 enum oph_sev {

@@ -69,6 +69,33 @@ static u64 life_ppm_of(u64 ns, u64 rate)
 	return ns / OPH_NS_PER_S * rate / 3600000;
 }
 
+/* The life a laser uses now, ppb per hour: its own and its aging faults'. */
+static u64 rate_ppb(const struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser)
+{
+	const struct oph_lmod *m = f->slots[side][mod].mod;
+	const struct oph_fault *a;
+	u64 rate = laser_life_rate(f, m, laser);
+
+	if (!f->slots[side][mod].nfaults)
+		return rate;
+	a = oph_fault_find(f, OPH_FAULT_LASER_AGING, side, mod, laser);
+	if (a)
+		rate += (u64)a->value * 1000;
+	a = oph_fault_find(f, OPH_FAULT_LASER_AGING, side, mod, OPH_ALL);
+	if (a)
+		rate += (u64)a->value * 1000;
+	return rate;
+}
+
+/* Virtual seconds until life used reaches @target ppm, from @age at @rate. */
+static u64 secs_to(u64 age, u64 target, u64 rate)
+{
+	if (age >= target)
+		return 0;
+	/* ppm to ppb, hours to seconds; 10^6 ppm at 10^3 ppb/h fits in u64. */
+	return oph_mul_div((target - age) * 1000, 3600, max_t(u64, rate, 1));
+}
+
 /*
  * Life used, ppm: the laser's own wear-out rate since insertion, what
  * cleared aging faults added (kept in the module), and what the faults
@@ -176,6 +203,14 @@ int oph_laser_get(struct oph_fabric *f, enum oph_side side, u32 mod, u32 laser,
 					   1000000000ULL / LIFE_MEDIAN_H) / 2000000;
 	li->aging_predicted = bias > expected &&
 			      (bias - expected) * 1000000 > bol * PREDICT_PPM;
+	/*
+	 * Planning: at the present rate, when the bias warns (its level in
+	 * permille of BOL is 1000 + age / 2000) and when its life ends.
+	 */
+	li->rate_ppb_h = rate_ppb(f, side, mod, laser);
+	li->warn_in_s = secs_to(age, (u64)max(oph_thresh_get(f, OPH_TH_LASER_BIAS)->warn_hi - 1000,
+					      0) * 2000, li->rate_ppb_h);
+	li->eol_in_s = secs_to(age, 1000000, li->rate_ppb_h);
 	/* The demanded bias warns even where the power control clamps it. */
 	if (li->state == OPH_LASER_ON || li->state == OPH_LASER_FAULT)
 		li->flags |= oph_thresh_flags(f, OPH_TH_LASER_BIAS,

@@ -151,6 +151,23 @@ t_swap() {
 		j $F link show 1/0/0 && q '.[0]."link-state" == "up"'
 }
 ok "hot swap: remove, insert, activate --wait brings the links back" t_swap
+t_pull() {
+	# 1/0 drained, its partner 1/1 lights GPU 1's last links: pulling it
+	# too is refused (exit 2, nothing changes) unless forced.
+	"$C" $F -w laser prepare-remove 1/0 >/dev/null &&
+		j $F blast laser 1/1 &&
+		q '.[0]."pull-carrying" == 4 and .[0]."pull-gpus-cut" == 1 and
+			.[0]."pull-partners-out" == 1 and (.[0]."pull-refused" | test("cut a GPU off"))' &&
+		code 2 $F laser prepare-remove 1/1 && grep -q "cut a GPU off" "$tmp/err" &&
+		grep -q "attribute module-id" "$tmp/err" &&
+		j $F laser show 1/1 && q '.[0]."module-admin" == "active"' &&
+		j $F -w laser prepare-remove 1/1 force && q '.result == "done"' &&
+		"$C" $F -w --timeout 60 laser activate 1/0 >/dev/null &&
+		"$C" $F -w --timeout 60 laser activate 1/1 >/dev/null &&
+		j $F blast laser 1/1 &&
+		q '.[0]."pull-refused" == null and .[0]."pull-gpus-cut" == 0 and .[0]."pull-carrying" == 4'
+}
+ok "prepare-remove refuses to cut a GPU off (exit 2, the reason, nothing changed) unless forced" t_pull
 t_fault() {
 	"$C" $F sim fault inject fibre-cut 0/0/1 fibre tx &&
 		j $F link show unhealthy && q 'map(."link-id") == [1]' &&
@@ -306,6 +323,25 @@ t_aging() {
 		j -F $FAB -s laser show 6/0/3 && q '.[0]."laser-stats"."age-ppm" >= 100000'
 }
 ok "laser-aging: one laser uses its life faster, the predictor flags it, the life stays used" t_aging
+t_top() {
+	# 6/0's laser 3 aged 10 % in the hour: at the rate they age now, all
+	# lasers end their lives in decades, so the soonest is a question of
+	# life used: the aged one comes first, and each figure is ordered.
+	"$C" -F $FAB sim fault inject laser-aging 6/1 lane 5 value 1000000 &&
+		j -F $FAB laser top 3 &&
+		q 'length == 3 and .[0]."gpu-id" == 6 and .[0]."module-id" == 13 and .[0].lane == 5 and
+			.[0]."aging-rate-ppb-h" > 1000000000 and .[0]."end-of-life-in-s" < 3600 and
+			(map(."end-of-life-in-s") | . == sort) and
+			all(."bias-warn-in-s" <= ."end-of-life-in-s")' &&
+		"$C" -F $FAB laser top 1 >"$tmp/text" &&
+		grep -Eq '^6/1 laser 5 +on +[0-9]+% +[0-9.]+ ppm/h' "$tmp/text" &&
+		"$C" -F $FAB fabric export >"$tmp/prom" &&
+		grep -q '^ophoton_laser_module_end_of_life_in_seconds{fabric="'$FAB'",side="gpu",module="13"} [0-9]' "$tmp/prom" &&
+		"$C" -F $FAB sim fault clear laser-aging 6/1 lane 5 &&
+		code 1 -F $FAB laser top 0 ||
+		{ cat "$tmp/text" "$tmp/out"; return 1; }
+}
+ok "laser top: the lasers that end their life first, in JSON, text and the Prometheus export" t_top
 t_mon_alarms() {
 	local rc
 	kill -INT "$mon_alarms"

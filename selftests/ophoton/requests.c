@@ -91,6 +91,8 @@ int valid_request(char *req, int fam, uint8_t cmd, uint32_t fab)
 		genl_put_u32(req, OPHOTON_A_ENGINE_ID, 0);
 		genl_put_u8(req, OPHOTON_A_ENGINE_ACTION, OPHOTON_ENGINE_ACTION_CLEAR);
 		break;
+	case OPHOTON_CMD_DIAGNOSE:
+		break;
 	default:
 		return -1;
 	}

@@ -56,21 +56,10 @@ static void object_of(const struct shape *s, struct nlattr **p, char *buf, size_
 	}
 }
 
-/* A virtual duration, short: 45s, 12m05s, 3h20m, 4d06h. */
+/* A virtual duration of @ns, short: 45s, 12m05s, 3h20m, 4d06h. */
 static void age_of(uint64_t ns, char *buf, size_t len)
 {
-	uint64_t s = ns / 1000000000ULL;
-
-	if (s < 60)
-		snprintf(buf, len, "%us", (unsigned int)s);
-	else if (s < 3600)
-		snprintf(buf, len, "%um%02us", (unsigned int)(s / 60), (unsigned int)(s % 60));
-	else if (s < 86400)
-		snprintf(buf, len, "%uh%02um", (unsigned int)(s / 3600),
-			 (unsigned int)(s % 3600 / 60));
-	else
-		snprintf(buf, len, "%llud%02uh", (unsigned long long)(s / 86400),
-			 (unsigned int)(s % 86400 / 3600));
+	format_duration_s(ns / 1000000000ULL, buf, len);
 }
 
 /* Gb/s as an operator reads them: 400G, 1.6T. */

@@ -32,7 +32,8 @@ enum fam_id {
 	F_FABRIC_LINKS, F_FABRIC_BW, F_FABRIC_POWER, F_FABRIC_TEMP, F_FABRIC_BUDGET,
 	F_FABRIC_CLOCK, F_RACK_POWER, F_RACK_BUDGET, F_RACK_LINKS_UP, F_ENGINE_TEMP,
 	F_ENGINE_POWER, F_MODULE_STATE, F_MODULE_TEMP, F_MODULE_POWER, F_MODULE_INSERT,
-	F_LINK_UP, F_LINK_DOWNS, F_LINK_FLAPS, F_LINK_BW, F_LINK_OE, __F_CNT
+	F_LINK_UP, F_LINK_DOWNS, F_LINK_FLAPS, F_LINK_BW, F_LINK_OE, F_MODULE_WARN_IN,
+	F_MODULE_EOL_IN, __F_CNT
 };
 
 /* What a family is, in OpenMetrics' terms; each format writes it its way. */
@@ -77,6 +78,12 @@ static const struct {
 			      "Lanes up times the lane rate, Gb/s." },
 	[F_LINK_OE]	  = { "ophoton_link_engine_input_dbm", T_GAUGE, "",
 			      "Laser light at the GPU engine's input, dBm." },
+	[F_MODULE_WARN_IN] = { "ophoton_laser_module_bias_warning_in_seconds", T_GAUGE, "seconds",
+			       "Virtual time until the first of its lasers' bias warns, at the "
+			       "rate they age now (0: one warns)." },
+	[F_MODULE_EOL_IN] = { "ophoton_laser_module_end_of_life_in_seconds", T_GAUGE, "seconds",
+			      "Virtual time until the first of its lasers ends its life, at the "
+			      "rate they age now: plan its swap." },
 };
 
 /* Where the two formats differ; everything else is written the same. */
@@ -92,13 +99,50 @@ static const struct format {
 	{ "openmetrics", { "gauge", "counter", "stateset" }, false, true, true, true },
 };
 
+/* The soonest of a module's lasers, per side and module id. */
+struct life {
+	uint64_t warn_s, eol_s;
+	bool seen;
+};
+
 struct export {
 	struct ctx *c;
 	const struct format *fmt;
 	FILE *f[__F_CNT];
 	char *buf[__F_CNT];
 	size_t len[__F_CNT];
+	struct life *life[2];
+	uint32_t nlife[2];
+	bool oom;
 };
+
+/* A laser's planning figures, into its module's soonest. */
+static void laser_life(struct export *e, unsigned int side, uint32_t mod, uint64_t warn_s,
+		       uint64_t eol_s)
+{
+	struct life *l;
+
+	if (side > 1)
+		return;
+	if (mod >= e->nlife[side]) {
+		uint32_t n = mod + 1 > 2 * e->nlife[side] ? mod + 1 : 2 * e->nlife[side];
+
+		l = realloc(e->life[side], n * sizeof(*l));
+		if (!l) {
+			e->oom = true;
+			return;
+		}
+		memset(l + e->nlife[side], 0, (n - e->nlife[side]) * sizeof(*l));
+		e->life[side] = l;
+		e->nlife[side] = n;
+	}
+	l = &e->life[side][mod];
+	if (!l->seen || eol_s < l->eol_s)
+		l->eol_s = eol_s;
+	if (!l->seen || warn_s < l->warn_s)
+		l->warn_s = warn_s;
+	l->seen = true;
+}
 
 static void sample(struct export *e, enum fam_id id, const char *labels, double v)
 {
@@ -200,6 +244,14 @@ static int on_reply(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
 		}
 		break;
 	}
+	case OPHOTON_CMD_LASER_GET:
+		s = nested(tb[OPHOTON_A_LASER_STATS], &onl_set_laser_stats, st);
+		if (s && s[OPHOTON_A_LASER_STATS_END_OF_LIFE_IN_S])
+			laser_life(e, (unsigned int)get(tb, OPHOTON_A_SIDE),
+				   (uint32_t)get(tb, OPHOTON_A_MODULE_ID),
+				   get(s, OPHOTON_A_LASER_STATS_BIAS_WARN_IN_S),
+				   get(s, OPHOTON_A_LASER_STATS_END_OF_LIFE_IN_S));
+		break;
 	case OPHOTON_CMD_LINK_GET:
 		s = nested(tb[OPHOTON_A_LINK_STATS], &onl_set_link_stats, st);
 		snprintf(l, sizeof(l), "link=\"%u\",gpu=\"%u\",plane=\"%u\"",
@@ -257,7 +309,7 @@ int fabric_export(struct ctx *c, int argc, char **argv)
 {
 	static const int cmds[] = { OPHOTON_CMD_FABRIC_GET, OPHOTON_CMD_RACK_GET,
 				    OPHOTON_CMD_ENGINE_GET, OPHOTON_CMD_MODULE_GET,
-				    OPHOTON_CMD_LINK_GET };
+				    OPHOTON_CMD_LASER_GET, OPHOTON_CMD_LINK_GET };
 	struct export e = { .c = c, .fmt = &formats[0] };
 	FILE *f = out_file();
 	int ret = EXIT_OK, i;
@@ -287,6 +339,20 @@ int fabric_export(struct ctx *c, int argc, char **argv)
 	}
 	for (i = 0; i < (int)NCMDS(cmds) && !ret; i++)
 		ret = dump(&e, cmds[i], cmds[i] != OPHOTON_CMD_FABRIC_GET);
+	if (e.oom)
+		ret = EXIT_FAILED;
+	/* Per module, the soonest of its lasers: the module is what is swapped. */
+	for (int sd = 0; sd < 2 && !ret; sd++)
+		for (uint32_t m = 0; m < e.nlife[sd]; m++) {
+			char l[80];
+
+			if (!e.life[sd][m].seen)
+				continue;
+			snprintf(l, sizeof(l), "side=\"%s\",module=\"%u\"",
+				 onl_enum_name(&onl_enum_side, (unsigned int)sd) ?: "?", m);
+			sample(&e, F_MODULE_WARN_IN, l, (double)e.life[sd][m].warn_s);
+			sample(&e, F_MODULE_EOL_IN, l, (double)e.life[sd][m].eol_s);
+		}
 out:
 	for (i = 0; i < __F_CNT; i++)
 		if (e.f[i])
@@ -304,5 +370,7 @@ out:
 	}
 	for (i = 0; i < __F_CNT; i++)
 		free(e.buf[i]);
+	free(e.life[0]);
+	free(e.life[1]);
 	return ret;
 }

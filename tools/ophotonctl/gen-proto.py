@@ -24,7 +24,8 @@ UNITS = [("-udbm", "UDBM"), ("-mdb", "MDB"), ("-mc", "MC"), ("-uw", "UW"),
          ("-mw", "MW"), ("-w", "W"), ("-mv", "MV"), ("-ua", "UA"), ("-ma", "MA"),
          ("-ns", "NS"), ("-ms", "MS"), ("-gbps", "GBPS"), ("-dm", "DM"),
          ("-ps", "PS"), ("-ppm", "PPM"), ("-pm", "PM"), ("-mhz", "MHZ"),
-         ("-permille", "PERMILLE"), ("ber-bound-e", "BER_BOUND"), ("ber-e", "BER")]
+         ("-permille", "PERMILLE"), ("ber-bound-e", "BER_BOUND"), ("ber-e", "BER"),
+         ("-in-s", "S"), ("-ppb-h", "PPB_H")]
 TYPES = {"u8": ("ONL_U8", "NLA_U8"), "u16": ("ONL_U16", "NLA_U16"),
          "u32": ("ONL_U32", "NLA_U32"), "u64": ("ONL_U64", "NLA_U64"),
          "s32": ("ONL_S32", "NLA_U32"), "flag": ("ONL_FLAG", "NLA_FLAG"),

@@ -38,7 +38,8 @@ static int ch_build(struct ctx *c, struct nl_msg *msg, void *arg)
 
 	(void)c;
 	for (int i = 0; i < ch->n; i++) {
-		int err = ch->a[i].size == 1 ? nla_put_u8(msg, ch->a[i].attr, (uint8_t)ch->a[i].v) :
+		int err = !ch->a[i].size ? nla_put_flag(msg, ch->a[i].attr) :
+			  ch->a[i].size == 1 ? nla_put_u8(msg, ch->a[i].attr, (uint8_t)ch->a[i].v) :
 			  ch->a[i].size == 4 ? nla_put_u32(msg, ch->a[i].attr, (uint32_t)ch->a[i].v) :
 			  nla_put_u64(msg, ch->a[i].attr, ch->a[i].v);
 
@@ -230,12 +231,20 @@ int laser_act(struct ctx *c, int argc, char **argv)
 	struct wait_spec w = { 0 };
 	struct change ch = { 0 };
 	int act = word_of(c->cmd->name, verbs, 5), ret;
+	bool force = false;
 	uint32_t mod;
 	uint8_t side;
 
+	/* "force": pull it even if the present state says not to. */
+	if (act == 0 && argc > 1 && !strcmp(argv[argc - 1], "force")) {
+		force = true;
+		argc--;
+	}
 	ret = in_gpu_arg(c, argc, argv, P_MODULE, place_module, "laser module", &side, &mod);
 	if (ret)
 		return ret;
+	if (force)
+		ch_put(&ch, OPHOTON_A_FORCE, 0, 0);
 	ch_put(&ch, OPHOTON_A_SIDE, 1, side);
 	ch_put(&ch, OPHOTON_A_MODULE_ID, 4, mod);
 	ch_put(&ch, OPHOTON_A_MODULE_ACTION, 1, OPHOTON_MODULE_ACTION_DRAIN + act);

@@ -520,6 +520,36 @@ static void human_ber(int64_t v, bool bound)
 	ob_s(m);
 }
 
+/**
+ * format_duration_s() - a duration as an operator reads it
+ * @s: seconds
+ * @buf: filled with 45s, 12m05s, 3h20m, 4d06h or 2y031d
+ * @len: its size
+ */
+void format_duration_s(uint64_t s, char *buf, size_t len)
+{
+	unsigned long long v = s;
+
+	if (v < 60)
+		snprintf(buf, len, "%llus", v);
+	else if (v < 3600)
+		snprintf(buf, len, "%llum%02llus", v / 60, v % 60);
+	else if (v < 86400)
+		snprintf(buf, len, "%lluh%02llum", v / 3600, v % 3600 / 60);
+	else if (v < 365 * 86400ULL)
+		snprintf(buf, len, "%llud%02lluh", v / 86400, v % 86400 / 3600);
+	else
+		snprintf(buf, len, "%lluy%03llud", v / (365 * 86400ULL), v % (365 * 86400ULL) / 86400);
+}
+
+static void human_secs(int64_t v)
+{
+	char buf[48];
+
+	format_duration_s(v < 0 ? 0 : (uint64_t)v, buf, sizeof(buf));
+	ob_s(buf);
+}
+
 static void human_unit(int64_t v, enum onl_unit unit);
 
 void out_unit(const char *key, const char *label, int64_t v, enum onl_unit unit)
@@ -615,6 +645,12 @@ static void human_unit(int64_t v, enum onl_unit unit)
 		break;
 	case ONL_UNIT_BER:
 		human_ber(v, false);
+		break;
+	case ONL_UNIT_S:
+		human_secs(v);
+		break;
+	case ONL_UNIT_PPB_H:
+		human_scaled(v, 1000, "ppm/h");
 		break;
 	case ONL_UNIT_BER_BOUND:
 		human_ber(v, true);

@@ -57,6 +57,8 @@ void out_attr_flag(const struct onl_attr *a, const struct out_label *label);
 void out_attr_name(const struct onl_attr *a, const struct out_label *label, const char *name,
 		   int len);
 void out_newline(void);
+/* A duration of @s seconds, short: 45s, 12m05s, 3h20m, 4d06h, 2y031d. */
+void format_duration_s(uint64_t s, char *buf, size_t len);
 void out_flush(void);
 /*
  * Hold what is printed from here on, to be written out (@keep) or dropped

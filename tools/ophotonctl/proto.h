@@ -45,6 +45,8 @@ enum onl_unit {
 	ONL_UNIT_PERMILLE,
 	ONL_UNIT_BER,		/* -100 log10(BER) */
 	ONL_UNIT_BER_BOUND,	/* the same, an upper bound */
+	ONL_UNIT_S,		/* seconds, a duration ("-in-s") */
+	ONL_UNIT_PPB_H,		/* parts per billion per hour */
 };
 
 /* An enum of the spec: its names (spec names, nothing to escape) and their lengths. */
@@ -106,6 +108,7 @@ extern const struct onl_enum onl_enum_down_reason;
 extern const struct onl_enum onl_enum_module_cause;
 extern const struct onl_enum onl_enum_severity;
 extern const struct onl_enum onl_enum_diag_action;
+extern const struct onl_enum onl_enum_laser_state;
 extern const char *const onl_cmd_names[OPHOTON_CMD_MAX + 1];
 extern const int onl_attrs_total;
 

@@ -439,12 +439,19 @@ const struct object obj_link = { "link", "links: one GPU port to one switch port
 				 link_cmds_all, NCMDS(link_cmds_all) };
 
 int laser_act(struct ctx *c, int argc, char **argv);
+int laser_top(struct ctx *c, int argc, char **argv);
 static const struct cmd laser_cmds[] = {
 	{ "show", "[ MODULE | GPU/MODULE [ lasers | laser K ] ] [ side gpu|switch ] [ gpu G ] [ lasers ] [ unhealthy ]",
 	  "laser module slots (state, admin, serial, lasers on); 'lasers' lists their lasers",
 	  laser_show },
-	{ "prepare-remove", "{ MODULE | GPU/MODULE } [ side gpu|switch ]",
-	  "drain: take the links it lights down in order, then its lasers, for removal",
+	{ "top", "[ N ] [ side gpu|switch ]",
+	  "the N lasers (10) that end their life first at the rate they age now: life used,\n"
+	  "      aging rate, time to the bias warning and to end of life; what to swap next",
+	  laser_top },
+	{ "prepare-remove", "{ MODULE | GPU/MODULE } [ side gpu|switch ] [ force ]",
+	  "drain: take the links it lights down in order, then its lasers, for removal;\n"
+	  "      refused when pulling it now would cut a GPU or a switch plane off, or its\n"
+	  "      partner module is out of service ('blast laser' says why), unless 'force'",
 	  laser_act },
 	{ "activate", "{ MODULE | GPU/MODULE } [ side gpu|switch ]",
 	  "provision after insertion: power up, check fibres, ramp, bring its links up",

@@ -75,7 +75,10 @@
  * @OPHOTON_CMD_MODULE_ACT: Do: %OPHOTON_A_MODULE_ACTION on a slot: drain
  *	(prepare for removal), activate, reset, recover from quarantine, clear
  *	latched flags. Requires CAP_NET_ADMIN in the fabric's namespace; -EBUSY
- *	with a message during a conflicting transition.
+ *	with a message during a conflicting transition. A drain looks at the
+ *	present state first and refuses (-EBUSY, naming %OPHOTON_A_MODULE_ID)
+ *	when pulling the module now would cut a GPU or a switch plane off, or
+ *	when a partner module is out of service, unless %OPHOTON_A_FORCE.
  * @OPHOTON_CMD_MODULE_NTF: Notification on the "config" group: a laser module
  *	slot changed state; the body of a %OPHOTON_CMD_MODULE_GET reply plus
  *	%OPHOTON_A_NTF_SEQ and %OPHOTON_A_FABRIC_GEN.
@@ -84,8 +87,10 @@
  *	%OPHOTON_A_LANE_STATS. Open to every user.
  * @OPHOTON_CMD_BLAST_GET: Do: what the failure of %OPHOTON_A_BLAST_OBJ
  *	%OPHOTON_A_BLAST_ID (on %OPHOTON_A_SIDE) would take down: counts, and
- *	the affected links in %OPHOTON_A_BLAST_LINK_IDS when they fit. Changes
- *	nothing. Open to every user.
+ *	the affected links in %OPHOTON_A_BLAST_LINK_IDS when they fit. For a
+ *	laser module, also what pulling it now would cost, given what is down
+ *	already (%OPHOTON_A_PULL_CARRYING and the other pull attributes), and
+ *	why a drain would be refused. Changes nothing. Open to every user.
  * @OPHOTON_CMD_SIM_MODULE: Simulation: pull out or plug in a laser module
  *	(%OPHOTON_A_SIM_ACTION). Requires CAP_NET_ADMIN; refused with
  *	-EOPNOTSUPP when the module parameter sim_ops is 0.
@@ -777,6 +782,20 @@ enum ophoton_diag_action {
  *	healthy; absent when healthy.
  * @OPHOTON_A_FABRIC_CLOCK_S: u64, the fabric's virtual clock, whole seconds
  *	since creation; goes on past the end of %OPHOTON_A_FABRIC_CLOCK_NS.
+ * @OPHOTON_A_FORCE: flag: module-act drain: prepare the module for removal even
+ *	when pulling it now would cut a GPU or a switch plane off, or its
+ *	partner module is out of service.
+ * @OPHOTON_A_PULL_CARRYING: u32, blast-get of a module: of the links it lights,
+ *	those carrying now; pulling it costs only these.
+ * @OPHOTON_A_PULL_GPUS_CUT: u32, blast-get of a module: GPUs that pulling it
+ *	now would leave with no link carrying.
+ * @OPHOTON_A_PULL_PLANE_CUT: flag: blast-get of a switch-side module: pulling
+ *	it now would leave its plane with no link carrying.
+ * @OPHOTON_A_PULL_PARTNERS_OUT: u32, blast-get of a module: the GPU's other
+ *	modules (switch side: the plane's) out of service now.
+ * @OPHOTON_A_PULL_REFUSED: string, blast-get of a module: why module-act drain
+ *	would refuse now (without %OPHOTON_A_FORCE); absent when it may be
+ *	pulled.
  * @OPHOTON_A_DIAG_PROBLEM: nest, one problem of a diagnosis, worst first; one
  *	attribute per problem.
  * @OPHOTON_A_DIAG_PROBLEMS: u32, problems in the diagnosis, listed or not.
@@ -903,6 +922,12 @@ enum ophoton_attr {
 	OPHOTON_A_MODULE_CAUSE,
 	OPHOTON_A_LASER_CAUSE,
 	OPHOTON_A_FABRIC_CLOCK_S,
+	OPHOTON_A_FORCE,
+	OPHOTON_A_PULL_CARRYING,
+	OPHOTON_A_PULL_GPUS_CUT,
+	OPHOTON_A_PULL_PLANE_CUT,
+	OPHOTON_A_PULL_PARTNERS_OUT,
+	OPHOTON_A_PULL_REFUSED,
 	OPHOTON_A_DIAG_PROBLEM,
 	OPHOTON_A_DIAG_PROBLEMS,
 	OPHOTON_A_DIAG_UNLISTED,
@@ -1160,6 +1185,15 @@ enum ophoton_agg_stats {
  * @OPHOTON_A_LASER_STATS_FLAGS: u32, threshold flags now: bias bits 0-3, power
  *	4-7, frequency 8-11.
  * @OPHOTON_A_LASER_STATS_LATCHED: u32, the same, latched.
+ * @OPHOTON_A_LASER_STATS_PAD: padding for 64-bit attributes
+ * @OPHOTON_A_LASER_STATS_AGING_RATE_PPB_H: u64, life it uses now, parts per
+ *	billion per hour: its own wear-out rate plus the aging faults on it.
+ * @OPHOTON_A_LASER_STATS_BIAS_WARN_IN_S: u64, at that rate, virtual seconds
+ *	until its bias reaches the warning level (0: there already). A planning
+ *	figure of the model, not a value a laser measures.
+ * @OPHOTON_A_LASER_STATS_END_OF_LIFE_IN_S: u64, at that rate, virtual seconds
+ *	until its end of life (bias 1.5 times its beginning of life, where its
+ *	power starts to droop); 0 past it.
  * @__OPHOTON_A_LASER_STATS_MAX: number of attributes
  * @OPHOTON_A_LASER_STATS_MAX: highest attribute
  */
@@ -1174,6 +1208,10 @@ enum ophoton_laser_stats {
 	OPHOTON_A_LASER_STATS_AGE_PPM,
 	OPHOTON_A_LASER_STATS_FLAGS,
 	OPHOTON_A_LASER_STATS_LATCHED,
+	OPHOTON_A_LASER_STATS_PAD,
+	OPHOTON_A_LASER_STATS_AGING_RATE_PPB_H,
+	OPHOTON_A_LASER_STATS_BIAS_WARN_IN_S,
+	OPHOTON_A_LASER_STATS_END_OF_LIFE_IN_S,
 
 	__OPHOTON_A_LASER_STATS_MAX,
 	OPHOTON_A_LASER_STATS_MAX = __OPHOTON_A_LASER_STATS_MAX - 1

@@ -241,6 +241,58 @@ TEST(hot_swap_brings_the_links_back_and_counts_it)
 }
 
 /*
+ * "Can I pull this now?": a module whose GPU has other links carrying may
+ * go; its partner, once the first is out, may not (the GPU would be cut
+ * off), nor may a switch module that is its plane's last light; a module
+ * whose links carry nothing already costs nothing and may go.
+ */
+TEST(a_module_is_not_pulled_when_that_cuts_a_gpu_or_a_plane_off)
+{
+	struct oph_fault death = { .kind = OPH_FAULT_MODULE_DEATH, .target = 2 };
+	const struct oph_topo *t;
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_pull pl;
+	const char *why;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	t = oph_fabric_topo(f);
+	/* GPU 0's module 0: module 1 still lights half its links. */
+	ASSERT_EQ(0, oph_module_pull_check(f, OPH_SIDE_EP, 0, &pl, &why));
+	EXPECT_EQ(t->ports_per_module, pl.links);
+	EXPECT_EQ(pl.links, pl.carrying);
+	EXPECT_EQ(0U, pl.endpoints_cut);
+	EXPECT_EQ(0U, pl.partners_out);
+	ASSERT_EQ(0, oph_module_drain(f, OPH_SIDE_EP, 0, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + SEC);
+	/* Its partner now lights the GPU's last links. */
+	EXPECT_EQ(-EBUSY, oph_module_pull_check(f, OPH_SIDE_EP, 1, &pl, &why));
+	EXPECT_EQ(1U, pl.endpoints_cut);
+	EXPECT_EQ(1U, pl.partners_out);
+	EXPECT_NE(NULL, strstr(why, "cut a GPU off"));
+	/* GPU 1's module 0 dead: its partner is out, so module 1 may not go... */
+	ASSERT_EQ(0, oph_fault_inject(f, &death, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + SEC);
+	EXPECT_EQ(-EBUSY, oph_module_pull_check(f, OPH_SIDE_EP, 3, &pl, &why));
+	/* ... but the dead one, lighting nothing, may. */
+	EXPECT_EQ(0, oph_module_pull_check(f, OPH_SIDE_EP, 2, &pl, &why));
+	EXPECT_EQ(0U, pl.carrying);
+	/* The small fabric's planes have one switch module each: its last light. */
+	if (t->sw_modules_per_plane == 1) {
+		EXPECT_EQ(-EBUSY, oph_module_pull_check(f, OPH_SIDE_SW, 0, &pl, &why));
+		EXPECT_TRUE(pl.plane_cut);
+		EXPECT_NE(NULL, strstr(why, "switch plane"));
+	}
+	ASSERT_EQ(0, oph_module_remove(f, OPH_SIDE_EP, 0, &why));
+	EXPECT_EQ(-ENODEV, oph_module_pull_check(f, OPH_SIDE_EP, 0, &pl, &why));
+	EXPECT_EQ(-ERANGE, oph_module_pull_check(f, OPH_SIDE_EP, t->ep_modules, &pl, &why));
+	oph_fabric_destroy(f);
+}
+
+/*
  * A drain always ends safe to remove, whatever the module was doing:
  * resetting after an insertion, frozen in a hung reset, or dead.  A failed
  * module is the one operators most often swap.
@@ -870,6 +922,17 @@ TEST(aging_predictor_fires_before_the_bias_warning)
 	oph_laser_get(f, OPH_SIDE_EP, 0, 3, &other);
 	EXPECT_FALSE(other.aging_predicted);
 	EXPECT_LT(other.bias_ua, li.bias_ua);
+	/*
+	 * Planning: the warning has come; at 10^6 ppm an hour and its own
+	 * rate, its life ends within the hour; its neighbour's in decades.
+	 */
+	EXPECT_EQ(0ULL, li.warn_in_s);
+	EXPECT_LT(1000000000ULL, li.rate_ppb_h);
+	EXPECT_GT(3600ULL, li.eol_in_s);
+	EXPECT_LT(0ULL, li.eol_in_s);
+	EXPECT_GT(1000000000ULL / 30, other.rate_ppb_h);
+	EXPECT_LT(3600ULL * 2000, other.warn_in_s);
+	EXPECT_LT(other.warn_in_s, other.eol_in_s);
 	/* The prediction was announced once, for that laser alone. */
 	for (i = 0; i < r.n; i++)
 		if (r.c[i].obj == OPH_OBJ_ALARM && r.c[i].reason == OPH_ALARM_AGING) {

@@ -20,7 +20,7 @@
  */
 _Static_assert(sizeof(struct oph_lane_info) == 64, "lane telemetry: add its range");
 _Static_assert(sizeof(struct oph_link_info) == 80, "link telemetry: add its range");
-_Static_assert(sizeof(struct oph_laser_info) == 44, "laser telemetry: add its range");
+_Static_assert(sizeof(struct oph_laser_info) == 72, "laser telemetry: add its range");
 _Static_assert(sizeof(struct oph_module_info) == 48, "module telemetry: add its range");
 _Static_assert(sizeof(struct oph_agg_info) == 88, "aggregate telemetry: add its range");
 _Static_assert(__OPH_FAULT_CNT == 12, "a new fault kind needs its rows below");
@@ -129,6 +129,20 @@ static void check_ranges(struct oph_fabric *f)
 				check(!(la.have & OPH_LASER_HAVE_FREQ) || la.freq_err_mhz >= -2000,
 				      "freq err MHz", la.freq_err_mhz, "laser of", i);
 				check(la.age_ppm <= 10000000, "age ppm", la.age_ppm, "laser of", i);
+				/*
+				 * 6: lognormal lives, median 82,000 h, sigma 0.6 (within
+				 * +-6 sigma: 2,240 to 3.0 million hours), plus up to two
+				 * aging faults of 10^7 ppm an hour.
+				 */
+				check(IN(330, la.rate_ppb_h, 20000000000ULL + 450000),
+				      "aging rate ppb/h", (long long)la.rate_ppb_h, "laser of", i);
+				/* The warning (+20 % bias: 40 % of life) comes first. */
+				check(la.warn_in_s <= la.eol_in_s, "warning before end of life",
+				      (long long)la.warn_in_s, "laser of", i);
+				check(la.age_ppm >= 1000000 || la.eol_in_s ==
+				      (1000000ULL - la.age_ppm) * 1000 * 3600 / la.rate_ppb_h,
+				      "end of life at the present rate", (long long)la.eol_in_s,
+				      "laser of", i);
 			}
 		}
 		for (i = 0; i < ne; i++) {
