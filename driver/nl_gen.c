@@ -303,12 +303,13 @@ static const struct nla_policy ophoton_laser_get_policy[OPHOTON_A_LANE + 1] = {
 	[OPHOTON_A_LANE]      = { .type = NLA_U8 },
 };
 
-static const struct nla_policy ophoton_engine_act_policy[OPHOTON_A_ENGINE_ACTION + 1] = {
+static const struct nla_policy ophoton_engine_act_policy[OPHOTON_A_FORCE + 1] = {
 	[OPHOTON_A_FABRIC_ID]     = NLA_POLICY_FULL_RANGE(NLA_U32, &fabric_id_range),
 	[OPHOTON_A_SIDE]          = NLA_POLICY_MAX(NLA_U8, OPHOTON_SIDE_SWITCH),
 	[OPHOTON_A_ENGINE_ID]     = { .type = NLA_U32 },
 	[OPHOTON_A_ENGINE_ACTION] = NLA_POLICY_RANGE(NLA_U8, OPHOTON_ENGINE_ACTION_RECOVER,
 						     OPHOTON_ENGINE_ACTION_CLEAR),
+	[OPHOTON_A_FORCE]         = { .type = NLA_FLAG },
 };
 
 static const struct nla_policy ophoton_diagnose_policy[OPHOTON_A_FABRIC_ID + 1] = {

@@ -319,10 +319,17 @@ int ophoton_nl_engine_act_doit(struct sk_buff *skb, struct genl_info *info)
 		return err;
 	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_ENGINE_ACTION))
 		return -EINVAL;
-	if (nla_get_u8(info->attrs[OPHOTON_A_ENGINE_ACTION]) == OPHOTON_ENGINE_ACTION_RECOVER)
+	if (nla_get_u8(info->attrs[OPHOTON_A_ENGINE_ACTION]) == OPHOTON_ENGINE_ACTION_RECOVER) {
+		/* Whether it would come back, unless the operator knows better. */
+		if (!info->attrs[OPHOTON_A_FORCE]) {
+			err = oph_engine_recover_check(fab->model, side, eng, &why);
+			if (err)
+				return ophoton_nl_model_err(info, OPHOTON_A_ENGINE_ID, err, why);
+		}
 		err = oph_engine_recover(fab->model, side, eng, &why);
-	else
+	} else {
 		err = oph_engine_clear_latched(fab->model, side, eng, &why);
+	}
 	ophoton_clock_sync(fab);
 	return ophoton_nl_model_err(info, OPHOTON_A_ENGINE_ID, err, why);
 }

@@ -69,6 +69,38 @@ void oph_health_recover(struct oph_fabric *f, struct oph_health *h,
 }
 
 /**
+ * oph_engine_recover_check() - would recovering an engine bring it back?
+ * @f: fabric
+ * @side: side of the engine
+ * @engine: engine id
+ * @why: when not, why
+ *
+ * Out of quarantine, an engine whose death fault is still there stays
+ * dark, and one whose cold plate still has no coolant shuts down hot
+ * again: recovering either changes nothing but the counters.
+ *
+ * Return: 0, -EBUSY (with @why), or -ERANGE.
+ */
+int oph_engine_recover_check(struct oph_fabric *f, enum oph_side side, u32 engine,
+			     const char **why)
+{
+	const struct oph_engine *e;
+
+	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) || engine >= oph_nengines(f, side))
+		return oph_refuse(why, -ERANGE, "engine id out of range");
+	e = &f->engines[side][engine];
+	if (!e->health.quarantined)
+		return 0;
+	if (e->nfaults && oph_fault_find(f, OPH_FAULT_ENGINE_DEATH, side, engine, OPH_ALL))
+		return oph_refuse(why, -EBUSY,
+				  "the engine is still dead: recovered, it would stay dark; replace it, or force");
+	if (e->cool_mk || e->shutdown)
+		return oph_refuse(why, -EBUSY,
+				  "the engine still has no coolant: recovered, it would overheat again; fix its cooling, or force");
+	return 0;
+}
+
+/**
  * oph_engine_recover() - an admin returns an engine to service
  * @f: fabric
  * @side: side of the engine

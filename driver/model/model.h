@@ -399,6 +399,8 @@ int oph_module_recover(struct oph_fabric *f, enum oph_side side, u32 mod,
 		       const char **why);
 int oph_engine_recover(struct oph_fabric *f, enum oph_side side, u32 engine,
 		       const char **why);
+int oph_engine_recover_check(struct oph_fabric *f, enum oph_side side, u32 engine,
+			     const char **why);
 
 /* The physical world (laser.c, fault.c). */
 int oph_module_insert(struct oph_fabric *f, enum oph_side side, u32 mod,

@@ -5,68 +5,17 @@
 # checked with jq, its exit code, and the notifications --wait and monitor
 # follow.  Prints TAP.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-C=${OPHOTONCTL:-$top/tools/ophotonctl/ophotonctl}
-KO=${OPHOTON_KO:-$top/driver/ophoton.ko}
 FAB=21
 SHAPE="racks=2 trays=2 slots=2 engines=2 ports=4 lambdas=8 min_lanes=6 switch_racks=2 time_scale=1000"
-tmp=$(mktemp -d)
-n=0
-failed=0
-loaded=0
-
-ok() {	# ok DESCRIPTION COMMAND...: the command's status is the result
-	local what=$1
-	shift
-	n=$((n + 1))
-	if "$@" >"$tmp/log" 2>&1; then
-		echo "ok $n $what"
-	else
-		echo "not ok $n $what"
-		sed 's/^/# /' "$tmp/log" | head -20
-		failed=$((failed + 1))
-	fi
-}
-
-# j ARGS... : ophotonctl -j ARGS, its output valid JSON, kept in $tmp/out
-j() {
-	"$C" -j "$@" >"$tmp/out" && jq -e . "$tmp/out" >/dev/null
-}
-
-# q FILTER: jq over the last output, true when it yields true; else the
-# output, for the log
-q() {
-	jq -e "$1" "$tmp/out" >/dev/null || { echo "false: $1"; head -c 1500 "$tmp/out"; echo; return 1; }
-}
-
-# code WANT ARGS...: ophotonctl exits with WANT
-code() {
-	local want=$1 got
-	shift
-	"$C" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	[ "$got" = "$want" ] || { echo "exit $got, wanted $want"; cat "$tmp/err"; return 1; }
-}
+. "$(dirname "$0")/lib.sh"
 
 cleanup() {
 	[ -n "${mon_alarms:-}" ] && kill "$mon_alarms" 2>/dev/null
 	[ -n "${mon_human:-}" ] && kill "$mon_human" 2>/dev/null
-	"$C" fabric destroy $FAB >/dev/null 2>&1
-	[ $loaded = 1 ] && rmmod ophoton 2>/dev/null
-	rm -rf "$tmp"
+	lib_cleanup
 }
 trap cleanup EXIT
-
-echo "TAP version 13"
-if [ "$(id -u)" != 0 ]; then
-	echo "1..0 # SKIP needs root to load the module"
-	exit 4
-fi
-if ! grep -q '^ophoton ' /proc/modules; then
-	insmod "$KO" || { echo "1..0 # SKIP cannot load $KO"; exit 4; }
-	loaded=1
-fi
+lib_begin
 
 t_version() {
 	local v
@@ -203,14 +152,22 @@ t_engine() {
 	done
 	j $F health show engine side gpu 2 && q '.[0]."health-quarantined" == true' &&
 		"$C" $F sim clock step 10s && j $F engine show 1/0 && q '.[0]."links-up" == 0' &&
-		"$C" $F engine recover 1/0 && "$C" $F sim clock step 10s &&
+		# Dead again: recovering it would change nothing; refused unless forced.
+		"$C" $F sim fault inject engine-death 1/0 &&
+		code 2 $F engine recover 1/0 && grep -q "still dead" "$tmp/err" &&
+		j $F health show engine side gpu 2 && q '.[0]."health-quarantined" == true' &&
+		"$C" $F engine recover 1/0 force && "$C" $F sim clock step 1s &&
+		j $F engine show 1/0 && q '.[0]."links-up" == 0' &&
+		"$C" $F sim fault clear engine-death 1/0 &&
+		j $F health show engine side gpu 2 && q '.[0]."health-quarantined" == false' &&
+		"$C" $F sim clock step 10s &&
 		j $F engine show 1/0 && q '.[0]."links-up" == 4' &&
 		"$C" $F engine clear 1/0 && code 2 $F engine recover 99 &&
 		grep -q "(attribute engine-id)" "$tmp/err"
 	rc=$?
 	"$C" $F fabric set time-scale 1000 && return $rc
 }
-ok "engine recover brings a quarantined engine back; engine clear" t_engine
+ok "engine recover brings a quarantined engine back (refused while it is still dead, unless forced); engine clear" t_engine
 # Real time for what follows: the virtual clock moves by sim clock step, and
 # a burst of faults falls within the 60 s grace however slow the machine.
 t_slow() { "$C" -F $FAB fabric set time-scale 1 && j -F $FAB fabric show && q '.[0]."fabric-time-scale" == 1'; }

@@ -6,28 +6,8 @@
 # engine, then one "fabric diagnose": every fault named by the object to
 # act on, its cause and its action, in JSON and in the table.  Prints TAP.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-C=${OPHOTONCTL:-$top/tools/ophotonctl/ophotonctl}
-KO=${OPHOTON_KO:-$top/driver/ophoton.ko}
 FAB=23
-tmp=$(mktemp -d)
-n=0
-failed=0
-loaded=0
-
-ok() {	# ok DESCRIPTION COMMAND...: the command's status is the result
-	local what=$1
-	shift
-	n=$((n + 1))
-	if "$@" >"$tmp/log" 2>&1; then
-		echo "ok $n $what"
-	else
-		echo "not ok $n $what"
-		sed 's/^/# /' "$tmp/log" | head -30
-		failed=$((failed + 1))
-	fi
-}
+. "$(dirname "$0")/lib.sh"
 
 # The problem of one object in the last diagnosis, by its spec fields.
 has() {	# has OBJ ID CAUSE-FILTER ACTION
@@ -36,22 +16,8 @@ has() {	# has OBJ ID CAUSE-FILTER ACTION
 		"$tmp/diag" >/dev/null || { echo "no $1 $2 ($3, $4) in:"; jq -c '.[0]."diag-problem"' "$tmp/diag"; return 1; }
 }
 
-cleanup() {
-	"$C" fabric destroy $FAB >/dev/null 2>&1
-	[ $loaded = 1 ] && rmmod ophoton 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-echo "TAP version 13"
-if [ "$(id -u)" != 0 ]; then
-	echo "1..0 # SKIP needs root to load the module"
-	exit 4
-fi
-if ! grep -q '^ophoton ' /proc/modules; then
-	insmod "$KO" || { echo "1..0 # SKIP cannot load $KO"; exit 4; }
-	loaded=1
-fi
+trap lib_cleanup EXIT
+lib_begin
 F="-F $FAB"
 
 t_healthy() {

@@ -12,51 +12,13 @@
 # 8,192 in the debug-kernel lane of "make check-debug", 65,536 (2,097,152
 # links, the largest new_device accepts) in "make reliability".
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-C=${OPHOTONCTL:-$top/tools/ophotonctl/ophotonctl}
-KO=${OPHOTON_KO:-$top/driver/ophoton.ko}
 GPUS=${OPHOTON_LARGE_GPUS:-2048}
 FAB=31
-tmp=$(mktemp -d)
-n=0
-failed=0
-loaded=0
+OK_TIMED=1
+. "$(dirname "$0")/lib.sh"
 
-ok() {	# ok DESCRIPTION COMMAND...: the command's status is the result
-	local what=$1 t0=$SECONDS
-	shift
-	n=$((n + 1))
-	if "$@" >"$tmp/log" 2>&1; then
-		echo "ok $n $what # $((SECONDS - t0)) s"
-	else
-		echo "not ok $n $what # $((SECONDS - t0)) s"
-		sed 's/^/# /' "$tmp/log" | head -20
-		failed=$((failed + 1))
-	fi
-}
-
-# q FILTER: jq over $tmp/out, true when it yields true
-q() {
-	jq -e "$1" "$tmp/out" >/dev/null || { echo "false: $1"; head -c 1500 "$tmp/out"; echo; return 1; }
-}
-
-cleanup() {
-	"$C" fabric destroy $FAB >/dev/null 2>&1
-	[ $loaded = 1 ] && rmmod ophoton 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-echo "TAP version 13"
-if [ "$(id -u)" != 0 ]; then
-	echo "1..0 # SKIP needs root to load the module"
-	exit 4
-fi
-if ! grep -q '^ophoton ' /proc/modules; then
-	insmod "$KO" || { echo "1..0 # SKIP cannot load $KO"; exit 4; }
-	loaded=1
-fi
+trap lib_cleanup EXIT
+lib_begin
 F="-F $FAB"
 links=$((GPUS * 32))
 

@@ -225,16 +225,10 @@ int fabric_diagnose(struct ctx *c, int argc, char **argv)
 	struct diag d = { .c = c };
 	struct onl_err err;
 	struct nl_msg *msg;
-	uint32_t id;
-	int ret;
+	int ret = fabric_id_arg(c, argc, argv);
 
-	if (argc > 1)
-		return usage_error(c, "unexpected argument '%s'", argv[1]);
-	if (argc == 1) {
-		if (parse_u32(argv[0], &id) || id > 65535)
-			return usage_error(c, "a fabric id is 0 to 65535, not '%s'", argv[0]);
-		c->fabric = (int)id;
-	}
+	if (ret)
+		return ret;
 	if (out_is_json())
 		return ctx_show(c, OPHOTON_CMD_DIAGNOSE, false, NULL, NULL, "diag-");
 	ret = ctx_shape(c);

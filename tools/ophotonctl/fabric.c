@@ -17,8 +17,15 @@
 
 #define BUS "/sys/bus/ophoton"
 
-/* "fabric show [ID]": the positional id is the fabric's. */
-static int fabric_id_arg(struct ctx *c, int argc, char **argv)
+/**
+ * fabric_id_arg() - "fabric show [ID]" and alike: the positional id is the fabric's
+ * @c: command context; its fabric is set when an id is given
+ * @argc: arguments after the command word
+ * @argv: at most the id
+ *
+ * Return: an exit code.
+ */
+int fabric_id_arg(struct ctx *c, int argc, char **argv)
 {
 	uint32_t id;
 

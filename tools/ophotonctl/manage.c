@@ -259,18 +259,25 @@ int engine_act(struct ctx *c, int argc, char **argv);
 int engine_act(struct ctx *c, int argc, char **argv)
 {
 	static const char *const verbs[] = { "recover", "clear" };
+	int act = word_of(c->cmd->name, verbs, 2), ret;
 	struct change ch = { 0 };
+	bool force = false;
 	uint32_t eng;
 	uint8_t side;
-	int ret;
 
+	/* "force": recover it even while its fault is still there. */
+	if (act == 0 && argc > 1 && !strcmp(argv[argc - 1], "force")) {
+		force = true;
+		argc--;
+	}
 	ret = in_gpu_arg(c, argc, argv, P_ENGINE, place_engine, "engine", &side, &eng);
 	if (ret)
 		return ret;
+	if (force)
+		ch_put(&ch, OPHOTON_A_FORCE, 0, 0);
 	ch_put(&ch, OPHOTON_A_SIDE, 1, side);
 	ch_put(&ch, OPHOTON_A_ENGINE_ID, 4, eng);
-	ch_put(&ch, OPHOTON_A_ENGINE_ACTION, 1,
-	       OPHOTON_ENGINE_ACTION_RECOVER + word_of(c->cmd->name, verbs, 2));
+	ch_put(&ch, OPHOTON_A_ENGINE_ACTION, 1, OPHOTON_ENGINE_ACTION_RECOVER + act);
 	return ch_send(c, OPHOTON_CMD_ENGINE_ACT, &ch, c->cmd->name, NULL);
 }
 

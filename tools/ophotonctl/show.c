@@ -386,8 +386,9 @@ int engine_act(struct ctx *c, int argc, char **argv);
 static const struct cmd engine_cmds[] = {
 	{ "show", "[ ENGINE | GPU/ENGINE ] [ side gpu|switch ] [ gpu G ] [ unhealthy ]",
 	  "optical engines: links, temperature and its flags, power", engine_show },
-	{ "recover", "{ ENGINE | GPU/ENGINE } [ side gpu|switch ]",
-	  "take the engine out of quarantine; its links come back", engine_act },
+	{ "recover", "{ ENGINE | GPU/ENGINE } [ side gpu|switch ] [ force ]",
+	  "take the engine out of quarantine; its links come back; refused while it is\n"
+	  "      still dead or without coolant, unless 'force'", engine_act },
 	{ "clear", "{ ENGINE | GPU/ENGINE } [ side gpu|switch ]",
 	  "clear the engine's latched temperature flags", engine_act },
 };

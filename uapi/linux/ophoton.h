@@ -128,9 +128,11 @@
  *	empty slot. Open to every user.
  * @OPHOTON_CMD_ENGINE_ACT: Do: %OPHOTON_A_ENGINE_ACTION on one optical engine
  *	(%OPHOTON_A_SIDE, %OPHOTON_A_ENGINE_ID): recover it from quarantine (its
- *	links come back unless its death fault is still injected), or clear its
- *	latched temperature flags. Idempotent. Requires CAP_NET_ADMIN in the
- *	fabric's namespace.
+ *	links come back), or clear its latched temperature flags. Idempotent. A
+ *	recovery is refused (-EBUSY, naming %OPHOTON_A_ENGINE_ID) while what
+ *	quarantined it is still there (the engine dead, or without coolant),
+ *	unless %OPHOTON_A_FORCE. Requires CAP_NET_ADMIN in the fabric's
+ *	namespace.
  * @OPHOTON_CMD_DIAGNOSE: Do: everything not healthy in the fabric
  *	(%OPHOTON_A_FABRIC_ID required), grouped by the object a technician acts
  *	on (a laser module, an engine, a fibre, a link), worst first, in
@@ -784,7 +786,8 @@ enum ophoton_diag_action {
  *	since creation; goes on past the end of %OPHOTON_A_FABRIC_CLOCK_NS.
  * @OPHOTON_A_FORCE: flag: module-act drain: prepare the module for removal even
  *	when pulling it now would cut a GPU or a switch plane off, or its
- *	partner module is out of service.
+ *	partner module is out of service. Engine-act recover: take the engine
+ *	out of quarantine even while its fault is still there.
  * @OPHOTON_A_PULL_CARRYING: u32, blast-get of a module: of the links it lights,
  *	those carrying now; pulling it costs only these.
  * @OPHOTON_A_PULL_GPUS_CUT: u32, blast-get of a module: GPUs that pulling it

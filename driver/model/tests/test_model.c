@@ -1377,6 +1377,43 @@ TEST(engine_death_takes_its_ports_down)
 	oph_fabric_destroy(f);
 }
 
+/*
+ * Recovering a quarantined engine is refused while what quarantined it is
+ * still there: it would stay dark.  Once the fault is gone, it is let go.
+ */
+TEST(engine_recovery_is_refused_while_its_fault_remains)
+{
+	struct oph_fault d = { .kind = OPH_FAULT_ENGINE_DEATH, .target = 1 };
+	struct oph_health_info hi;
+	struct oph_params p;
+	struct oph_fabric *f;
+	const char *why;
+	int i;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	EXPECT_EQ(0, oph_engine_recover_check(f, OPH_SIDE_EP, 1, &why));
+	for (i = 0; i < 3; i++) {
+		ASSERT_EQ(0, oph_fault_inject(f, &d, &why));
+		ASSERT_EQ(0, oph_fault_clear(f, &d, &why));
+	}
+	oph_health_get(f, OPH_OBJ_ENGINE, OPH_SIDE_EP, 1, &hi);
+	ASSERT_TRUE(hi.quarantined);
+	EXPECT_EQ(0, oph_engine_recover_check(f, OPH_SIDE_EP, 1, &why));
+	ASSERT_EQ(0, oph_fault_inject(f, &d, &why));
+	EXPECT_EQ(-EBUSY, oph_engine_recover_check(f, OPH_SIDE_EP, 1, &why));
+	EXPECT_NE(NULL, strstr(why, "still dead"));
+	/* Nothing changed: still quarantined. */
+	oph_health_get(f, OPH_OBJ_ENGINE, OPH_SIDE_EP, 1, &hi);
+	EXPECT_TRUE(hi.quarantined);
+	ASSERT_EQ(0, oph_fault_clear(f, &d, &why));
+	EXPECT_EQ(0, oph_engine_recover_check(f, OPH_SIDE_EP, 1, &why));
+	EXPECT_EQ(-ERANGE, oph_engine_recover_check(f, OPH_SIDE_EP, 1000, &why));
+	oph_fabric_destroy(f);
+}
+
 TEST(engines_of_both_sides_aggregate_their_links)
 {
 	struct oph_params p;
