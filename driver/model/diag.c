@@ -66,6 +66,8 @@ static void raise_sev(struct oph_problem *p, u8 sev)
 /* The oldest known start of a problem: 0 stands for unknown. */
 static void since(struct oph_fabric *f, struct oph_problem *p, u64 t)
 {
+	if (!t)
+		return;
 	t = oph_time_since_creation(f, t);
 	if (t && (!p->since || t < p->since))
 		p->since = t;
@@ -90,6 +92,36 @@ static u8 link_action(u8 cause, u8 state)
 	}
 }
 
+/* A module out of service, or with a laser failed or its TEC failing. */
+static bool module_serious(const struct oph_fabric *f, enum oph_side side, u32 mod)
+{
+	const struct oph_slot *s = &f->slots[side][mod];
+	u32 k;
+
+	if (!s->mod || s->state != OPH_MOD_READY || s->admin != OPH_ADMIN_ACTIVE ||
+	    s->health.quarantined || s->tec_mk)
+		return true;
+	for (k = 0; k < f->p.lambdas; k++)
+		if (s->mod->laser[k] == OPH_LASER_FAULT)
+			return true;
+	return false;
+}
+
+/* Whether an engine's own state explains a link's engine cause. */
+static bool engine_did(const struct oph_fabric *f, enum oph_side side, u32 eng, u8 cause)
+{
+	const struct oph_engine *e = &f->engines[side][eng];
+
+	switch (cause) {
+	case OPH_DOWN_THERMAL:
+		return e->shutdown || e->cool_mk;
+	case OPH_DOWN_RING:
+		return e->heat_mk || e->drifting || e->cool_mk;
+	default:
+		return oph_engine_dead(f, side, eng);
+	}
+}
+
 /*
  * The object a link's cause points at: the module lighting the direction
  * that lacks light, an engine at either end, one of its fibres, or the
@@ -110,21 +142,28 @@ static struct oph_problem *link_root(struct diag_walk *w, u32 link, u8 cause,
 	case OPH_DOWN_DRAIN:
 		/*
 		 * The direction without light is lit by the endpoint's module
-		 * (up) or the switch's (down); the other one is looked at too.
+		 * (up) or the switch's (down).  Where the direction could not
+		 * be told (a failed link's latched reason), the other side's
+		 * module is taken if it is out of service; one only flagged
+		 * does not take a link down.
 		 */
-		for (i = 0; i < 2; i++) {
-			side = dir == OPH_DIR_UP ? i : !i;
-			id = oph_link_module(f, link, side);
-			if (oph_module_troubled(f, side, id))
-				return problem(w, OPH_OBJ_MODULE, side, id, 0);
-		}
+		side = dir == OPH_DIR_UP ? OPH_SIDE_EP : OPH_SIDE_SW;
+		id = oph_link_module(f, link, side);
+		if (oph_module_troubled(f, side, id))
+			return problem(w, OPH_OBJ_MODULE, side, id, 0);
+		id = oph_link_module(f, link, !side);
+		if (module_serious(f, !side, id))
+			return problem(w, OPH_OBJ_MODULE, !side, id, 0);
 		break;
 	case OPH_DOWN_ENGINE:
 	case OPH_DOWN_THERMAL:
 	case OPH_DOWN_RING:
-		for (side = 0; side < 2; side++) {
+		/* The engine that did it, at either end; then one merely troubled. */
+		for (i = 0; i < 4; i++) {
+			side = i % 2;
 			id = oph_link_engine(f, link, side);
-			if (oph_engine_troubled(f, side, id))
+			if (i < 2 ? engine_did(f, side, id, cause) :
+			    oph_engine_troubled(f, side, id))
 				return problem(w, OPH_OBJ_ENGINE, side, id, 0);
 		}
 		break;

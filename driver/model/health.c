@@ -94,7 +94,8 @@ int oph_engine_recover_check(struct oph_fabric *f, enum oph_side side, u32 engin
 	if (e->nfaults && oph_fault_find(f, OPH_FAULT_ENGINE_DEATH, side, engine, OPH_ALL))
 		return oph_refuse(why, -EBUSY,
 				  "the engine is still dead: recovered, it would stay dark; replace it, or force");
-	if (e->cool_mk || e->shutdown)
+	if (e->cool_mk || e->shutdown ||
+	    (e->nfaults && oph_fault_find(f, OPH_FAULT_COOLING, side, engine, OPH_ALL)))
 		return oph_refuse(why, -EBUSY,
 				  "the engine still has no coolant: recovered, it would overheat again; fix its cooling, or force");
 	return 0;

@@ -417,6 +417,23 @@ void oph_health_error(struct oph_fabric *f, struct oph_health *h,
 void oph_health_recover(struct oph_fabric *f, struct oph_health *h,
 			enum oph_obj obj, enum oph_side side, u32 id);
 
+/*
+ * Whether a present module has something a diagnosis dates from
+ * @flagged_at: a flag of it or of its lasers latched, or aging predicted.
+ * Whoever first makes it so sets @flagged_at.
+ */
+static inline bool oph_slot_flagged(const struct oph_fabric *f, const struct oph_slot *s)
+{
+	u32 k;
+
+	if (s->latched || s->mod->predicted)
+		return true;
+	for (k = 0; k < f->p.lambdas; k++)
+		if (s->mod->latched[k])
+			return true;
+	return false;
+}
+
 /* Every this many objects or events, a long walk lets the CPU go. */
 #define OPH_RESCHED_EVERY	1024
 

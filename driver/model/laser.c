@@ -349,7 +349,7 @@ static void module_tick(struct oph_fabric *f, enum oph_side side, u32 mod)
 		}
 		if (predicted & ~m->predicted) {
 			/* When the diagnosis says it began. */
-			if (!m->predicted && !f->slots[side][mod].latched)
+			if (!oph_slot_flagged(f, &f->slots[side][mod]))
 				f->slots[side][mod].flagged_at = f->now;
 			oph_alarm(f, OPH_ALARM_AGING, side, mod, 0,
 				  predicted & ~m->predicted);

@@ -243,19 +243,6 @@ void oph_link_latch(struct oph_fabric *f, u32 link)
 	l->latched |= now;
 }
 
-/* Whether a slot's module or any of its lasers has a flag latched. */
-static bool slot_flagged(const struct oph_fabric *f, const struct oph_slot *s)
-{
-	u32 k;
-
-	if (s->latched)
-		return true;
-	for (k = 0; k < f->p.lambdas; k++)
-		if (s->mod->latched[k])
-			return true;
-	return false;
-}
-
 /**
  * oph_module_latch() - latch the flags of a module and its lasers
  * @f: fabric
@@ -276,7 +263,7 @@ void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod)
 		return;
 	oph_module_get(f, side, mod, &mi);
 	if (mi.flags & ~s->latched) {
-		if (!slot_flagged(f, s))
+		if (!oph_slot_flagged(f, s))
 			s->flagged_at = f->now;
 		oph_alarm(f, OPH_ALARM_MODULE, side, mod, mi.flags & ~s->latched, 0);
 		oph_agg_object(f, OPH_OBJ_MODULE, side, mod);
@@ -289,7 +276,7 @@ void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod)
 	for (k = 0; k < f->p.lambdas; k++) {
 		oph_laser_get(f, side, mod, k, &li);
 		if (li.flags & ~s->mod->latched[k]) {
-			if (!mask && !slot_flagged(f, s))
+			if (!mask && !oph_slot_flagged(f, s))
 				s->flagged_at = f->now;
 			newly |= li.flags & ~s->mod->latched[k];
 			mask |= 1U << k;

@@ -108,15 +108,16 @@ static void print_top(struct ctx *c, const struct top *t, size_t n)
 			const struct laser_row *r = &t->rows[i];
 
 			out_object_start(NULL);
-			out_str("side", NULL, onl_enum_name(&onl_enum_side, r->side));
+			out_str("side", NULL, onl_enum_name(&onl_enum_side, r->side) ?: "?");
 			out_u64("module-id", NULL, r->mod);
 			out_u64("lane", NULL, r->lane);
 			if (r->side == OPHOTON_SIDE_GPU)
 				out_u64("gpu-id", NULL, r->mod / c->shape.modules);
-			out_str("laser-state", NULL, onl_enum_name(&onl_enum_laser_state, r->state));
+			out_str("laser-state", NULL,
+				onl_enum_name(&onl_enum_laser_state, r->state) ?: "?");
 			if (r->has_cause)
 				out_str("laser-cause", NULL,
-					onl_enum_name(&onl_enum_module_cause, r->cause));
+					onl_enum_name(&onl_enum_module_cause, r->cause) ?: "?");
 			out_u64("age-ppm", NULL, r->age_ppm);
 			out_u64("aging-rate-ppb-h", NULL, r->rate);
 			out_u64("bias-warn-in-s", NULL, r->warn_s);

@@ -50,7 +50,7 @@ static void object_of(const struct shape *s, struct nlattr **p, char *buf, size_
 		snprintf(buf, len, "link %u/%u/%u%s%s", id / per_ep, id % per_ep / s->ports,
 			 id % s->ports, obj == OPHOTON_DIAG_FIBRE ? " " : "",
 			 obj == OPHOTON_DIAG_FIBRE && p[OPHOTON_A_PROBLEM_FIBRE] ?
-			 onl_enum_name(&onl_enum_fibre, nla_get_u8(p[OPHOTON_A_PROBLEM_FIBRE])) :
+			 onl_enum_name(&onl_enum_fibre, nla_get_u8(p[OPHOTON_A_PROBLEM_FIBRE])) ?: "?" :
 			 "");
 		break;
 	}

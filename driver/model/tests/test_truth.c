@@ -522,4 +522,50 @@ TEST(five_faults_are_five_problems_each_with_its_cause)
 	oph_fabric_destroy(f);
 }
 
+/*
+ * A link down is charged to the engine that took it down, not to another
+ * at its other end that merely has something to say: a dead switch engine
+ * and a GPU engine warming under a small ring drift.
+ */
+TEST(a_link_is_charged_to_the_engine_that_took_it_down)
+{
+	static struct oph_diag d;
+	struct oph_fault drift = { .kind = OPH_FAULT_RING_DRIFT, .target = 0, .value = 1000,
+				   .amount = 4000 };
+	struct oph_fault death = { .kind = OPH_FAULT_ENGINE_DEATH, .side = OPH_SIDE_SW };
+	struct oph_params p;
+	struct oph_fabric *f;
+	const char *why;
+	u32 k, sw = 0, ep = 0;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	death.target = oph_link_engine(f, 0, OPH_SIDE_SW);
+	ASSERT_EQ(0, oph_fault_inject(f, &drift, &why));
+	ASSERT_EQ(0, oph_fault_inject(f, &death, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + 10 * SEC);
+	oph_fabric_diagnose(f, &d);
+	for (k = 0; k < d.n; k++) {
+		if (d.p[k].obj != OPH_OBJ_ENGINE)
+			continue;
+		if (d.p[k].side == OPH_SIDE_SW) {
+			EXPECT_EQ(death.target, d.p[k].id);
+			EXPECT_EQ(OPH_DOWN_ENGINE, d.p[k].cause);
+			EXPECT_EQ(OPH_ACT_RECOVER_ENGINE, d.p[k].action);
+			sw = d.p[k].links_down;
+		} else {
+			EXPECT_EQ(0U, d.p[k].id);
+			EXPECT_EQ(OPH_DOWN_RING, d.p[k].cause);
+			ep = d.p[k].links;
+		}
+	}
+	/* Every link of the dead engine, link 0 among them; none to the GPU's. */
+	EXPECT_EQ(d.links_down, sw);
+	EXPECT_LE(1U, sw);
+	EXPECT_EQ(0U, ep);
+	oph_fabric_destroy(f);
+}
+
 TEST_HARNESS_MAIN
