@@ -73,6 +73,26 @@ static void since(struct oph_fabric *f, struct oph_problem *p, u64 t)
 		p->since = t;
 }
 
+/*
+ * When the fault behind a domain's state began, the earliest of its kind
+ * on it, or 0: a heating engine, a TEC running away or a laser aging fast
+ * date from the physical event, which their telemetry traces back to.
+ */
+static u64 fault_since(const struct oph_fabric *f, u8 kind, u8 side, u32 target)
+{
+	u64 t = 0;
+	u32 i;
+
+	for (i = 0; i < oph_fault_count(f); i++) {
+		const struct oph_fault *x = oph_fault_get(f, i);
+
+		if (x->kind == kind && x->side == side && x->target == target &&
+		    (!t || x->since < t))
+			t = x->since;
+	}
+	return t;
+}
+
 /* What a technician does about a link's own cause. */
 static u8 link_action(u8 cause, u8 state)
 {
@@ -272,12 +292,14 @@ static void diag_module(struct diag_walk *w, enum oph_side side, u32 mod)
 		sev = OPH_SEV_MAJOR;
 		act = OPH_ACT_SWAP_MODULE;
 		cause = mi.cause == OPH_MC_LASER ? OPH_DOWN_LASER : OPH_DOWN_TEC;
-		since(f, p, s->health.errors ? s->health.last_error : s->flagged_at);
+		since(f, p, s->health.errors ? s->health.last_error :
+		      fault_since(f, OPH_FAULT_TEC, side, mod));
 	} else if (mi.cause == OPH_MC_AGING) {
 		sev = OPH_SEV_MINOR;
 		act = OPH_ACT_PLAN_SWAP;
 		cause = OPH_DOWN_LASER;
-		since(f, p, s->flagged_at);
+		/* Worn by an aging fault: since then; by its own life: unknown. */
+		since(f, p, fault_since(f, OPH_FAULT_LASER_AGING, side, mod));
 	} else if (s->admin != OPH_ADMIN_ACTIVE || s->state != OPH_MOD_READY) {
 		sev = OPH_SEV_INFO;
 		act = s->admin == OPH_ADMIN_UNPROVISIONED ? OPH_ACT_ACTIVATE : OPH_ACT_WAIT;
@@ -289,7 +311,6 @@ static void diag_module(struct diag_walk *w, enum oph_side side, u32 mod)
 		sev = mi.latched & MODULE_ALARMS ? OPH_SEV_MAJOR : OPH_SEV_MINOR;
 		act = OPH_ACT_CLEAR_FLAGS;
 		cause = OPH_DOWN_NONE;
-		since(f, p, s->flagged_at);
 	}
 	raise_sev(p, sev);
 	p->action = act;
@@ -327,7 +348,9 @@ static void diag_engine(struct diag_walk *w, enum oph_side side, u32 eng)
 	}
 	if (e->latched & (OPH_FLAG_ALARM_LO | OPH_FLAG_ALARM_HI))
 		sev = max_t(u8, sev, OPH_SEV_MAJOR);
-	since(f, p, e->health.errors ? e->health.last_error : e->flagged_at);
+	since(f, p, e->health.errors ? e->health.last_error :
+	      fault_since(f, cause == OPH_DOWN_THERMAL ? OPH_FAULT_COOLING :
+			  OPH_FAULT_RING_DRIFT, side, eng));
 	raise_sev(p, sev);
 	p->action = act;
 	if (!p->links)

@@ -99,7 +99,6 @@ struct oph_slot {
 	u32 insert_count;
 	u32 remove_count;
 	u64 since;
-	u64 flagged_at;		/* a flag latched or aging predicted, none before */
 	struct oph_health health;
 };
 
@@ -111,7 +110,6 @@ struct oph_engine {
 	u32 heat_mk;		/* heating by a ring drift fault, at the last tick */
 	u32 cool_mk;		/* heating since its coolant was lost, at the last tick */
 	u32 ev_seq;
-	u64 flagged_at;		/* a temperature flag latched, none before */
 	struct oph_health health;
 };
 
@@ -416,23 +414,6 @@ void oph_health_error(struct oph_fabric *f, struct oph_health *h,
 		      enum oph_obj obj, enum oph_side side, u32 id);
 void oph_health_recover(struct oph_fabric *f, struct oph_health *h,
 			enum oph_obj obj, enum oph_side side, u32 id);
-
-/*
- * Whether a present module has something a diagnosis dates from
- * @flagged_at: a flag of it or of its lasers latched, or aging predicted.
- * Whoever first makes it so sets @flagged_at.
- */
-static inline bool oph_slot_flagged(const struct oph_fabric *f, const struct oph_slot *s)
-{
-	u32 k;
-
-	if (s->latched || s->mod->predicted)
-		return true;
-	for (k = 0; k < f->p.lambdas; k++)
-		if (s->mod->latched[k])
-			return true;
-	return false;
-}
 
 /* Every this many objects or events, a long walk lets the CPU go. */
 #define OPH_RESCHED_EVERY	1024

@@ -347,13 +347,9 @@ static void module_tick(struct oph_fabric *f, enum oph_side side, u32 mod)
 			if (li.aging_predicted)
 				predicted |= 1U << k;
 		}
-		if (predicted & ~m->predicted) {
-			/* When the diagnosis says it began. */
-			if (!oph_slot_flagged(f, &f->slots[side][mod]))
-				f->slots[side][mod].flagged_at = f->now;
+		if (predicted & ~m->predicted)
 			oph_alarm(f, OPH_ALARM_AGING, side, mod, 0,
 				  predicted & ~m->predicted);
-		}
 		m->predicted |= predicted;
 	}
 	/* The laser warms at 1 K/s once its TEC stops; steps of one tick. */

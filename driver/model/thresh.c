@@ -263,8 +263,6 @@ void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod)
 		return;
 	oph_module_get(f, side, mod, &mi);
 	if (mi.flags & ~s->latched) {
-		if (!oph_slot_flagged(f, s))
-			s->flagged_at = f->now;
 		oph_alarm(f, OPH_ALARM_MODULE, side, mod, mi.flags & ~s->latched, 0);
 		oph_agg_object(f, OPH_OBJ_MODULE, side, mod);
 	}
@@ -276,8 +274,6 @@ void oph_module_latch(struct oph_fabric *f, enum oph_side side, u32 mod)
 	for (k = 0; k < f->p.lambdas; k++) {
 		oph_laser_get(f, side, mod, k, &li);
 		if (li.flags & ~s->mod->latched[k]) {
-			if (!mask && !oph_slot_flagged(f, s))
-				s->flagged_at = f->now;
 			newly |= li.flags & ~s->mod->latched[k];
 			mask |= 1U << k;
 		}
@@ -302,8 +298,6 @@ void oph_engine_latch(struct oph_fabric *f, enum oph_side side, u32 eng)
 				   oph_engine_temp_mc(f, side, eng));
 
 	if (now & ~e->latched) {
-		if (!e->latched)
-			e->flagged_at = f->now;
 		oph_alarm(f, OPH_ALARM_ENGINE, side, eng, now & ~e->latched, 0);
 		oph_agg_object(f, OPH_OBJ_ENGINE, side, eng);
 	}

@@ -46,15 +46,12 @@ static void rebase(struct oph_fabric *f)
 	for (side = 0; side < 2; side++) {
 		for (i = 0; i < oph_nmods(f, side); i++) {
 			back(&f->slots[side][i].since);
-			back(&f->slots[side][i].flagged_at);
 			health_back(&f->slots[side][i].health);
 			if (f->slots[side][i].mod)
 				back(&f->slots[side][i].mod->inserted);
 		}
-		for (i = 0; i < oph_nengines(f, side); i++) {
-			back(&f->engines[side][i].flagged_at);
+		for (i = 0; i < oph_nengines(f, side); i++)
 			health_back(&f->engines[side][i].health);
-		}
 	}
 	for (i = 0; i < f->nfaults; i++)
 		back(&f->faults[i].since);

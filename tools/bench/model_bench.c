@@ -26,6 +26,50 @@ static double cpu_s(void)
 	return t.tv_sec + t.tv_nsec / 1e9;
 }
 
+/*
+ * The diagnosis of the fabric healthy, then with five faults in five
+ * places: its cost follows the problems (and a look at each unit's
+ * counts), not the fabric's size.
+ */
+static void diag_run(struct oph_fabric *f)
+{
+	static struct oph_diag d;
+	const struct oph_topo *t = oph_fabric_topo(f);
+	u32 ep = t->endpoints / 6, i;
+	struct oph_fault flt[5] = {
+		{ .kind = OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_FEED, .value = 300,
+		  .target = 1 * ep * t->ports_per_ep + 11 },
+		{ .kind = OPH_FAULT_LASER_AGING, .target = 2 * ep * 2, .lane = 5,
+		  .value = 10000000 },
+		{ .kind = OPH_FAULT_RING_DRIFT, .target = 3 * ep * 4 + 2, .value = 1000,
+		  .amount = 22000 },
+		{ .kind = OPH_FAULT_LASER_DEATH, .target = 4 * ep * 2 + 1, .lane = 7 },
+		{ .kind = OPH_FAULT_COOLING, .target = 5 * ep * 4, .value = 1000 },
+	};
+	const char *why;
+	double t0, t1, t2;
+	u32 healthy_walked;
+
+	t0 = cpu_s();
+	for (i = 0; i < 100; i++)
+		oph_fabric_diagnose(f, &d);
+	t1 = cpu_s();
+	healthy_walked = d.units_walked;
+	for (i = 0; i < 5; i++)
+		oph_fault_inject(f, &flt[i], &why);
+	oph_fabric_advance(f, oph_fabric_now(f) + 50 * OPH_NS_PER_S);
+	oph_fabric_diagnose(f, &d);
+	t2 = cpu_s();
+	for (i = 0; i < 100; i++)
+		oph_fabric_diagnose(f, &d);
+	t2 = (cpu_s() - t2) / 100;
+	printf("        diagnose: healthy %.1f us (%u units walked); five faults "
+	       "%.1f us (%u problems, %u units of ~1,024 links walked)\n", (t1 - t0) * 1e4,
+	       healthy_walked, t2 * 1e6, d.n, d.units_walked);
+	for (i = 0; i < 5; i++)
+		oph_fault_clear(f, &flt[i], &why);
+}
+
 static int run(unsigned int racks, FILE *csv)
 {
 	struct oph_params p;
@@ -101,6 +145,7 @@ static int run(unsigned int racks, FILE *csv)
 	fprintf(csv, "%u,%.4f,%.4f,%.2f,%.3f,%u,%.4f,%.4f,%.4f,%.3f\n", gpus, t1 - t0,
 		t2 - t1, sim / 1e9, bpl, ai.by_state[OPH_LINK_UP], t3 - t2, t4 - t3, t5 - t4,
 		(t7 - t6) * 1e3);
+	diag_run(f);
 	if (racks == 16) {
 		printf("  target: <= 16 B/lane-dir: %s; create + bring-up < 1 s CPU: %s; "
 		       "simulated bring-up < 10 s: %s\n",

@@ -1239,8 +1239,9 @@ enum ophoton_laser_stats {
  * @OPHOTON_A_PROBLEM_ACTION: u8, enum ophoton_diag_action.
  * @OPHOTON_A_PROBLEM_SINCE_NS: u64, virtual time it began, ns since creation
  *	(the oldest transition of its links, the domain's last fault, or the
- *	first flag it latched); absent when the model cannot tell (a link up
- *	with flags latched).
+ *	start of the fault behind a heating engine, a TEC running away or a
+ *	laser aging fast); absent when the model cannot tell (flags latched
+ *	whose cause is gone or on a link up).
  * @OPHOTON_A_PROBLEM_LINKS: u32, links it affects (not up, degraded or with
  *	flags latched).
  * @OPHOTON_A_PROBLEM_LINKS_DOWN: u32, of those, links carrying nothing.
