@@ -159,7 +159,7 @@ t_engine() {
 		"$C" $F engine recover 1/0 force && "$C" $F sim clock step 1s &&
 		j $F engine show 1/0 && q '.[0]."links-up" == 0' &&
 		"$C" $F sim fault clear engine-death 1/0 &&
-		j $F health show engine side gpu 2 && q '.[0]."health-quarantined" == false' &&
+		j $F health show engine side gpu 2 && q '.[0]."health-quarantined" != true' &&
 		"$C" $F sim clock step 10s &&
 		j $F engine show 1/0 && q '.[0]."links-up" == 4' &&
 		"$C" $F engine clear 1/0 && code 2 $F engine recover 99 &&
