@@ -291,7 +291,7 @@ t_top() {
 			(map(."end-of-life-in-s") | . == sort) and
 			all(."bias-warn-in-s" <= ."end-of-life-in-s")' &&
 		"$C" -F $FAB laser top 1 >"$tmp/text" &&
-		grep -Eq '^6/1 laser 5 +on +[0-9]+% +[0-9.]+ ppm/h' "$tmp/text" &&
+		grep -Eq '^6/1 laser 5 +on +[0-9.]+% +[0-9.]+ ppm/h' "$tmp/text" &&
 		"$C" -F $FAB fabric export >"$tmp/prom" &&
 		grep -q '^ophoton_laser_module_end_of_life_in_seconds{fabric="'$FAB'",side="gpu",module="13"} [0-9]' "$tmp/prom" &&
 		"$C" -F $FAB sim fault clear laser-aging 6/1 lane 5 &&
