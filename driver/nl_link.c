@@ -47,7 +47,6 @@ static int link_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 link,
 		     bool stats, const struct oph_change *c)
 {
 	struct oph_link_info li;
-	u32 ep, engine, port;
 	struct ophoton_put w;
 
 	lockdep_assert_held(&fab->lock);
@@ -59,13 +58,12 @@ static int link_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 link,
 	}
 	if (ophoton_put_begin(&w, msg, link_room(&li, stats)))
 		return -EMSGSIZE;
-	oph_link_split(fab->model, link, &ep, &engine, &port);
 	ophoton_put_u32(&w, OPHOTON_A_FABRIC_ID, fab->id);
 	ophoton_put_u32(&w, OPHOTON_A_LINK_ID, link);
-	ophoton_put_u32(&w, OPHOTON_A_GPU_ID, ep);
-	ophoton_put_u32(&w, OPHOTON_A_ENGINE, engine);
-	ophoton_put_u32(&w, OPHOTON_A_PORT, port);
-	ophoton_put_u32(&w, OPHOTON_A_PLANE, oph_link_plane(fab->model, link));
+	ophoton_put_u32(&w, OPHOTON_A_GPU_ID, li.ep);
+	ophoton_put_u32(&w, OPHOTON_A_ENGINE, li.engine);
+	ophoton_put_u32(&w, OPHOTON_A_PORT, li.port);
+	ophoton_put_u32(&w, OPHOTON_A_PLANE, li.plane);
 	ophoton_put_u8(&w, OPHOTON_A_LINK_STATE, li.state);
 	ophoton_put_u8(&w, OPHOTON_A_LINK_ADMIN_UP, li.admin_up);
 	ophoton_put_u8(&w, OPHOTON_A_LINK_DOWN_REASON, li.down_reason);

@@ -17,6 +17,17 @@ static void *tally(struct oph_fabric *f, void *p, size_t n, size_t sz)
 	return p;
 }
 
+/* The masks telem.c reads a module's lasers eight at a time with. */
+static void lambda_words(struct oph_fabric *f)
+{
+	u8 mask[OPH_MAX_LAMBDAS] = { 0 }, on[OPH_MAX_LAMBDAS];
+
+	memset(mask, 0xff, min_t(u32, f->p.lambdas, OPH_MAX_LAMBDAS));
+	memset(on, OPH_LASER_ON, sizeof(on));
+	memcpy(f->lambda_mask, mask, sizeof(mask));
+	memcpy(f->lasers_on, on, sizeof(on));
+}
+
 /**
  * oph_fabric_create() - build a fabric: every module present in low power,
  * every link administratively down
@@ -42,6 +53,7 @@ int oph_fabric_create(const struct oph_params *p, struct oph_fabric **out,
 	f->bytes = sizeof(*f);
 	f->p = *p;
 	oph_topo_init(&f->t, p);
+	lambda_words(f);
 	oph_thresh_defaults(f->thresh);
 	/* The engine input sums the lasers: scale its levels to lambdas. */
 	{

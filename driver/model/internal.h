@@ -154,6 +154,20 @@ struct oph_unit {
  * and direction, so that reading a link's sixteen lanes costs sixteen
  * lookups of per-lane variations, not sixteen walks of the topology.
  */
+/*
+ * Where a link runs (topo.c, oph_link_where()), worked out once for the
+ * several looks a read takes at it.
+ */
+struct oph_where {
+	u32 ep, engine, port, plane;	/* as oph_link_split(), oph_link_plane() */
+	u32 mod[2];	/* [side]: the module lighting that side's direction */
+	u32 pos[2];	/* [side]: the link's output fibre in that module */
+	u32 eng[2];	/* [side]: the engine terminating that end */
+	u32 fibre_dm;	/* oph_link_fibre_dm() */
+};
+
+void oph_link_where(const struct oph_fabric *f, u32 link, struct oph_where *w);
+
 struct oph_path {
 	struct oph_fabric *f;
 	u32 link;
@@ -168,9 +182,18 @@ struct oph_path {
 	s32 rx_base;			/* received power, less the lane's */
 };
 
+/* A module's laser[] and droop[], one byte per laser, fill two words. */
+static_assert(OPH_MAX_LAMBDAS == 2 * sizeof(u64), "lasers_clean() reads two words");
+
 struct oph_fabric {
 	struct oph_params p;
 	struct oph_topo t;
+	/*
+	 * A module's laser[] and droop[] as two words each: the bytes of its
+	 * @p.lambdas lasers, and those bytes with every laser ON.
+	 */
+	u64 lambda_mask[2];
+	u64 lasers_on[2];
 	u64 now;		/* since the base, which moved @rebases times (time.c) */
 	u64 rebases;
 	u64 gen;		/* bumped on presence and topology changes */
@@ -338,9 +361,10 @@ struct oph_lane_phys {
 
 void oph_lane_phys(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		   struct oph_lane_phys *p);
-u32 oph_link_scan_up(struct oph_fabric *f, u32 link, bool clean, s32 *oe_udbm);
-void oph_link_fibres(const struct oph_fabric *f, u32 link, s32 *feed_mdb,
-		     s32 *tx_mdb, s32 *rx_mdb);
+u32 oph_link_scan_up(struct oph_fabric *f, u32 link, const struct oph_where *w,
+		     bool clean, s32 feed, s32 *oe_udbm);
+void oph_link_fibres(const struct oph_fabric *f, u32 link, const struct oph_where *w,
+		     s32 *feed, s32 *tx, s32 *rx);
 u8 oph_link_cause(struct oph_fabric *f, u32 link);
 u32 oph_module_pos(const struct oph_fabric *f, u32 link, enum oph_side side);
 s64 oph_laser_walk_mhz(const struct oph_fabric *f, enum oph_side side, u32 mod);

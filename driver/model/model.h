@@ -509,6 +509,10 @@ struct oph_lane_info {
 
 /**
  * struct oph_link_info - one link
+ * @ep: its endpoint, as oph_link_split() gives it
+ * @engine: the endpoint's engine
+ * @port: the engine's port
+ * @plane: the plane switch at its far end, oph_link_plane()
  * @state: enum oph_link_state
  * @admin_up: operator wants it up
  * @down_reason: enum oph_down_reason of the last down
@@ -533,6 +537,10 @@ struct oph_lane_info {
  * @bandwidth_gbps: lanes up times the lane rate, the lesser direction
  */
 struct oph_link_info {
+	u32 ep;
+	u32 engine;
+	u32 port;
+	u32 plane;
 	u8 state;
 	bool admin_up;
 	u8 down_reason;

@@ -76,28 +76,6 @@ u32 oph_ber_e_from_margin(s32 margin_mdb)
 	return oph_ber_e_tab[i];
 }
 
-/**
- * oph_module_pos() - which of its module's output fibres feeds a link
- * @f: fabric
- * @link: link id
- * @side: the side whose module is meant
- *
- * Return: the fibre's position in the module, the bit of its interlock.
- */
-u32 oph_module_pos(const struct oph_fabric *f, u32 link, enum oph_side side)
-{
-	u32 ep, engine, port, slice;
-
-	oph_link_split(f, link, &ep, &engine, &port);
-	if (side == OPH_SIDE_SW)
-		return ep % f->t.ports_per_module;
-	if (f->p.feed == OPH_FEED_STRIPE) {
-		slice = f->p.ports / f->p.modules;
-		return engine * slice + port % slice;
-	}
-	return (engine * f->p.ports + port) % f->t.ports_per_module;
-}
-
 static enum oph_side src_side(enum oph_dir dir)
 {
 	return dir == OPH_DIR_UP ? OPH_SIDE_EP : OPH_SIDE_SW;
@@ -139,8 +117,50 @@ s64 oph_laser_walk_mhz(const struct oph_fabric *f, enum oph_side side, u32 mod)
 	return (s64)f->slots[side][mod].tec_mk * TEC_MHZ_PER_K / 1000;
 }
 
-static void path_init(struct oph_path *c, struct oph_fabric *f, u32 link,
-		      enum oph_dir dir)
+/*
+ * The feed fibre's loss, from the laser module to the engine input: the
+ * endpoint's feed (the up direction's) with the dirt injected on it.
+ */
+static s32 feed_mdb(const struct oph_fabric *f, u32 link, bool dirt)
+{
+	const struct oph_fault *d;
+	s32 mdb = FEED_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555, -500, 500);
+
+	if (dirt) {
+		d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY, OPH_FIBRE_FEED);
+		if (d)
+			mdb += d->value * 10;
+	}
+	return mdb;
+}
+
+/* The link's own fibre, each way: its connectors and 0.35 dB/km, no dirt. */
+static s32 fibre_mdb(const struct oph_where *w)
+{
+	return CONN_MDB + (s32)(w->fibre_dm / 28);
+}
+
+/* Engine input, less the laser's own variation, behind a feed of @feed loss. */
+static s32 oe_base_of(s32 feed)
+{
+	return LASER_MDBM - (s32)oph_mdb_of_n[OPH_MODULE_FIBRES] - feed - CONN_MDB;
+}
+
+/* A laser's power over the nominal (udBm): seeded per laser, less its droop. */
+static s32 laser_var_udbm(const struct oph_fabric *f, enum oph_side side, u32 mod,
+			  u32 lane)
+{
+	const struct oph_slot *s = &f->slots[side][mod];
+	s32 p = oph_vary(f, OPH_VAR_LASER, (mod << 1 | side) * 16 + lane, -300, 300);
+
+	if (s->mod)
+		p -= s->mod->droop[lane] * 500;
+	return p;
+}
+
+/* The path of one direction of a link, from where the link runs. */
+static void path_init_at(struct oph_path *c, struct oph_fabric *f, u32 link,
+			 const struct oph_where *w, enum oph_dir dir)
 {
 	const struct oph_slot *s;
 	const struct oph_fault *d;
@@ -153,13 +173,13 @@ static void path_init(struct oph_path *c, struct oph_fabric *f, u32 link,
 	c->link = link;
 	c->dir = dir;
 	c->side = src_side(dir);
-	c->mod = oph_link_module(f, link, c->side);
+	c->mod = w->mod[c->side];
 	s = &f->slots[c->side][c->mod];
 	c->lit_mod = s->mod && s->state == OPH_MOD_READY ? s->mod : NULL;
 	c->reach = c->lit_mod &&
-		   (c->lit_mod->checked & (1ULL << oph_module_pos(f, link, c->side))) &&
-		   !oph_engine_dead(f, OPH_SIDE_EP, oph_link_engine(f, link, OPH_SIDE_EP)) &&
-		   !oph_engine_dead(f, OPH_SIDE_SW, oph_link_engine(f, link, OPH_SIDE_SW));
+		   (c->lit_mod->checked & (1ULL << w->pos[c->side])) &&
+		   !oph_engine_dead(f, OPH_SIDE_EP, w->eng[OPH_SIDE_EP]) &&
+		   !oph_engine_dead(f, OPH_SIDE_SW, w->eng[OPH_SIDE_SW]);
 	if (c->reach && f->links[link].nfaults) {
 		if (dir == OPH_DIR_UP)
 			c->reach = !link_fault(f, link, OPH_FAULT_FIBRE_CUT, OPH_FIBRE_TX) &&
@@ -175,27 +195,28 @@ static void path_init(struct oph_path *c, struct oph_fabric *f, u32 link,
 	 */
 	walk = oph_laser_walk_mhz(f, c->side, c->mod);
 	rx_side = dir == OPH_DIR_UP ? OPH_SIDE_SW : OPH_SIDE_EP;
-	mk = engine_heating(f, c->side, oph_link_engine(f, link, c->side), &fast_tx);
+	mk = engine_heating(f, c->side, w->eng[c->side], &fast_tx);
 	c->shift_mhz[0] = walk - (s64)mk * RING_MHZ_PER_MK;
-	mk = engine_heating(f, rx_side, oph_link_engine(f, link, rx_side), &fast_rx);
+	mk = engine_heating(f, rx_side, w->eng[rx_side], &fast_rx);
 	c->shift_mhz[1] = walk - (s64)mk * RING_MHZ_PER_MK;
 	c->drifting = fast_tx || fast_rx;
 
 	/* The budget of the file's header, in the order it lists it. */
-	c->oe_base = LASER_MDBM - (s32)oph_mdb_of_n[OPH_MODULE_FIBRES];
-	c->oe_base -= FEED_MDB + CONN_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555,
-						     -500, 500);
-	if (dir == OPH_DIR_UP) {
-		d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY, OPH_FIBRE_FEED);
-		if (d)
-			c->oe_base -= d->value * 10;
-	}
-	c->rx_base = c->oe_base - MOD_LOSS_MDB - CONN_MDB;
-	c->rx_base -= (s32)(oph_link_fibre_dm(f, link) / 28);
+	c->oe_base = oe_base_of(feed_mdb(f, link, dir == OPH_DIR_UP));
+	c->rx_base = c->oe_base - MOD_LOSS_MDB - fibre_mdb(w);
 	d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY,
 		       dir == OPH_DIR_UP ? OPH_FIBRE_TX : OPH_FIBRE_RX);
 	if (d)
 		c->rx_base -= d->value * 10;
+}
+
+static void path_init(struct oph_path *c, struct oph_fabric *f, u32 link,
+		      enum oph_dir dir)
+{
+	struct oph_where w;
+
+	oph_link_where(f, link, &w);
+	path_init_at(c, f, link, &w, dir);
 }
 
 /* Tuning ring @ring (0: modulator, 1: receive) of a lane took at calibration. */
@@ -374,13 +395,7 @@ static u8 lit_lane_cause(const struct oph_path *c, u32 lane, u8 state)
 /* Light of one laser at the engine input of one of its ports (udBm). */
 static s32 oe_input_udbm(const struct oph_path *c, u32 lane)
 {
-	const struct oph_slot *s = &c->f->slots[c->side][c->mod];
-	s32 p;
-
-	p = oph_vary(c->f, OPH_VAR_LASER, (c->mod << 1 | c->side) * 16 + lane, -300, 300);
-	if (s->mod)
-		p -= s->mod->droop[lane] * 500;
-	return c->oe_base + p;
+	return c->oe_base + laser_var_udbm(c->f, c->side, c->mod, lane);
 }
 
 /* Received power of a lane whose laser gives @oe at the engine input. */
@@ -814,57 +829,62 @@ void oph_lane_phys(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 }
 
 /**
+ * oph_link_fibres() - the loss of each fibre a link's light crosses
+ * @f: fabric
+ * @link: link id
+ * @w: where it runs
+ * @feed: set to the feed fibre's, from the laser module, 0.001 dB
+ * @tx: set to the fibre's up to the switch, with its connectors
+ * @rx: set to the fibre's back from the switch
+ *
+ * Each with the dirt injected on it.
+ */
+void oph_link_fibres(const struct oph_fabric *f, u32 link, const struct oph_where *w,
+		     s32 *feed, s32 *tx, s32 *rx)
+{
+	const struct oph_fault *d;
+
+	*feed = feed_mdb(f, link, true);
+	*tx = fibre_mdb(w);
+	*rx = *tx;
+	d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY, OPH_FIBRE_TX);
+	if (d)
+		*tx += d->value * 10;
+	d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY, OPH_FIBRE_RX);
+	if (d)
+		*rx += d->value * 10;
+}
+
+/**
  * oph_link_scan_up() - the up direction of a link, in one look
  * @f: fabric
  * @link: link id
+ * @w: where it runs
  * @clean: the link is up with nothing wrong on its path (telem.c's
  *	   link_clean()), so every lane is lit and carries data
+ * @feed: its feed fibre's loss, as oph_link_fibres() gives it
  * @oe_udbm: set to the light at the endpoint's engine input, as
  *	     oph_port_oe_udbm() gives it
  *
- * A clean link's lanes are not evaluated one by one: scan_dir() would
- * find all of them lit and carrying, and the light of the last of them.
+ * A clean link's lanes are not evaluated one by one, nor its path: every
+ * lane is lit and carrying, and the light is its last laser's behind the
+ * feed fibre, as scan_dir() would find it.
  *
  * Return: the lanes carrying data up, as oph_link_lanes_up() counts them.
  */
-u32 oph_link_scan_up(struct oph_fabric *f, u32 link, bool clean, s32 *oe_udbm)
+u32 oph_link_scan_up(struct oph_fabric *f, u32 link, const struct oph_where *w,
+		     bool clean, s32 feed, s32 *oe_udbm)
 {
 	struct oph_path c;
 	u32 n = f->p.lambdas;
 
-	path_init(&c, f, link, OPH_DIR_UP);
-	if (!clean)
+	if (!clean) {
+		path_init_at(&c, f, link, w, OPH_DIR_UP);
 		return scan_dir(&c, oe_udbm);
-	*oe_udbm = oe_input_udbm(&c, n - 1) + (s32)oph_mdb_of_n[min(n, 64U)];
-	return n;
-}
-
-/**
- * oph_link_fibres() - the loss of each fibre a link's light crosses
- * @f: fabric
- * @link: link id
- * @feed_mdb: set to the feed fibre's, from the laser module, 0.001 dB
- * @tx_mdb: set to the fibre's up to the switch, with its connectors
- * @rx_mdb: set to the fibre's back from the switch
- *
- * Each with the dirt injected on it.
- */
-void oph_link_fibres(const struct oph_fabric *f, u32 link, s32 *feed_mdb,
-		     s32 *tx_mdb, s32 *rx_mdb)
-{
-	static const u8 fibre[3] = { OPH_FIBRE_FEED, OPH_FIBRE_TX, OPH_FIBRE_RX };
-	s32 *loss[3] = { feed_mdb, tx_mdb, rx_mdb };
-	const struct oph_fault *d;
-	u32 i;
-
-	*feed_mdb = FEED_MDB + oph_vary(f, OPH_VAR_FIBRE, link ^ 0x55555555, -500, 500);
-	*tx_mdb = CONN_MDB + (s32)(oph_link_fibre_dm(f, link) / 28);
-	*rx_mdb = *tx_mdb;
-	for (i = 0; i < 3; i++) {
-		d = link_fault(f, link, OPH_FAULT_FIBRE_DIRTY, fibre[i]);
-		if (d)
-			*loss[i] += d->value * 10;
 	}
+	*oe_udbm = oe_base_of(feed) + laser_var_udbm(f, OPH_SIDE_EP, w->mod[OPH_SIDE_EP], n - 1) +
+		   (s32)oph_mdb_of_n[min(n, 64U)];
+	return n;
 }
 
 /**

@@ -91,6 +91,7 @@ static int check_lane(struct oph_fabric *f, u32 link, u32 lane)
 }
 
 static bool link_clean(struct oph_fabric *f, u32 link);
+static bool link_clean_at(struct oph_fabric *f, u32 link, const struct oph_where *w);
 
 /* link_clean(), once for the sixteen lanes of a link in a read session. */
 static bool link_clean_read(struct oph_fabric *f, u32 link)
@@ -249,6 +250,7 @@ u8 oph_link_state(const struct oph_fabric *f, u32 link)
  */
 int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 {
+	struct oph_where w;
 	struct oph_link *l;
 	bool clean;
 
@@ -256,6 +258,11 @@ int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 		return -ERANGE;
 	l = &f->links[link];
 	memset(li, 0, sizeof(*li));
+	oph_link_where(f, link, &w);
+	li->ep = w.ep;
+	li->engine = w.engine;
+	li->port = w.port;
+	li->plane = w.plane;
 	li->state = l->state;
 	li->admin_up = l->flags & OPH_LF_ADMIN_UP;
 	li->down_reason = l->down_reason;
@@ -263,15 +270,16 @@ int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 	 * Both directions' lanes, and the engine input on the way; a link
 	 * with nothing wrong carries every lane (as oph_link_gbps() says).
 	 */
-	clean = link_clean(f, link);
-	li->lanes_up[OPH_DIR_UP] = (u8)oph_link_scan_up(f, link, clean, &li->oe_input_udbm);
+	/* Each fibre apart: the feed, then the link's pair, each way. */
+	oph_link_fibres(f, link, &w, &li->feed_loss_mdb, &li->tx_loss_mdb, &li->rx_loss_mdb);
+	li->fibre_m_dm = w.fibre_dm;
+	clean = link_clean_at(f, link, &w);
+	li->lanes_up[OPH_DIR_UP] = (u8)oph_link_scan_up(f, link, &w, clean, li->feed_loss_mdb,
+							&li->oe_input_udbm);
 	li->lanes_up[OPH_DIR_DOWN] = clean ? (u8)f->p.lambdas :
 				     (u8)oph_link_lanes_up(f, link, OPH_DIR_DOWN);
 	if (li->oe_input_udbm > OPH_RX_FLOOR_UDBM)
 		li->flags = oph_thresh_flags(f, OPH_TH_PORT_OE_IN, li->oe_input_udbm);
-	/* Each fibre apart: the feed, then the link's pair, each way. */
-	oph_link_fibres(f, link, &li->feed_loss_mdb, &li->tx_loss_mdb, &li->rx_loss_mdb);
-	li->fibre_m_dm = oph_link_fibre_dm(f, link);
 	li->tof_ps = li->fibre_m_dm * 490;
 	li->latched = l->latched;
 	li->up_count = l->up_count;
@@ -279,7 +287,7 @@ int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 	li->flap_count = l->flap_count;
 	li->retrain_count = l->retrain_count;
 	li->retries = l->retries;
-	li->cause = oph_link_cause(f, link);
+	li->cause = l->state == OPH_LINK_UP ? OPH_DOWN_NONE : oph_link_cause(f, link);
 	li->time_in_state_ns = f->now - l->since;
 	li->bandwidth_gbps = min(li->lanes_up[0], li->lanes_up[1]) * f->p.lane_gbps;
 	return 0;
@@ -398,29 +406,51 @@ int oph_health_get(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 }
 
 /*
+ * Every laser of a module on and none drooping: eight lasers to a word
+ * (the masks are set up by oph_fabric_create()), as a dump asks it of
+ * every link it writes.
+ */
+static bool lasers_clean(const struct oph_fabric *f, const struct oph_lmod *m)
+{
+	u64 on[2], droop[2];
+
+	memcpy(on, m->laser, sizeof(on));
+	memcpy(droop, m->droop, sizeof(droop));
+	return !(((on[0] ^ f->lasers_on[0]) | droop[0]) & f->lambda_mask[0]) &&
+	       !(((on[1] ^ f->lasers_on[1]) | droop[1]) & f->lambda_mask[1]);
+}
+
+/*
  * A link that is up with nothing wrong anywhere on its path carries every
  * lane: the common case, answered without evaluating the lanes.
  */
-static bool link_clean(struct oph_fabric *f, u32 link)
+static bool link_clean_at(struct oph_fabric *f, u32 link, const struct oph_where *w)
 {
 	const struct oph_engine *e;
 	const struct oph_slot *s;
-	u32 side, k;
+	u32 side;
 
 	if (f->links[link].state != OPH_LINK_UP || f->links[link].nfaults)
 		return false;
 	for (side = 0; side < 2; side++) {
-		s = &f->slots[side][oph_link_module(f, link, side)];
-		e = &f->engines[side][oph_link_engine(f, link, side)];
+		s = &f->slots[side][w->mod[side]];
+		e = &f->engines[side][w->eng[side]];
 		if (s->nfaults || !s->mod || s->state != OPH_MOD_READY ||
-		    !(s->mod->checked & (1ULL << oph_module_pos(f, link, side))) ||
-		    e->nfaults || e->health.quarantined)
+		    !(s->mod->checked & (1ULL << w->pos[side])) ||
+		    e->nfaults || e->health.quarantined || !lasers_clean(f, s->mod))
 			return false;
-		for (k = 0; k < f->p.lambdas; k++)
-			if (s->mod->laser[k] != OPH_LASER_ON || s->mod->droop[k])
-				return false;
 	}
 	return true;
+}
+
+static bool link_clean(struct oph_fabric *f, u32 link)
+{
+	struct oph_where w;
+
+	if (f->links[link].state != OPH_LINK_UP || f->links[link].nfaults)
+		return false;
+	oph_link_where(f, link, &w);
+	return link_clean_at(f, link, &w);
 }
 
 /**

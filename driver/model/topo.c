@@ -193,6 +193,44 @@ u32 oph_link_plane(const struct oph_fabric *f, u32 link)
 	return link % f->t.ports_per_ep;
 }
 
+/*
+ * The feed map and the engines, from a link's endpoint, engine, port and
+ * plane: what oph_link_module(), oph_link_engine(), oph_module_pos() and
+ * oph_link_where() answer, written once.
+ */
+static u32 module_at(const struct oph_fabric *f, u32 ep, u32 engine, u32 port,
+		     u32 plane, enum oph_side side)
+{
+	if (side == OPH_SIDE_SW)
+		return plane * f->t.sw_modules_per_plane + ep / f->t.ports_per_module;
+	if (f->p.feed == OPH_FEED_STRIPE)
+		return ep * f->p.modules + port / (f->p.ports / f->p.modules);
+	return ep * f->p.modules +
+	       (engine * f->p.ports + port) / f->t.ports_per_module;
+}
+
+static u32 engine_at(const struct oph_fabric *f, u32 ep, u32 engine, u32 plane,
+		     enum oph_side side)
+{
+	if (side == OPH_SIDE_SW)
+		return plane * f->t.sw_engines_per_plane + ep / f->p.ports;
+	return ep * f->p.engines + engine;
+}
+
+static u32 pos_at(const struct oph_fabric *f, u32 ep, u32 engine, u32 port,
+		  enum oph_side side)
+{
+	u32 slice;
+
+	if (side == OPH_SIDE_SW)
+		return ep % f->t.ports_per_module;
+	if (f->p.feed == OPH_FEED_STRIPE) {
+		slice = f->p.ports / f->p.modules;
+		return engine * slice + port % slice;
+	}
+	return (engine * f->p.ports + port) % f->t.ports_per_module;
+}
+
 /**
  * oph_link_module() - the laser module lighting one end of a link
  * @f: fabric
@@ -206,13 +244,7 @@ u32 oph_link_module(const struct oph_fabric *f, u32 link, enum oph_side side)
 	u32 ep, engine, port;
 
 	oph_link_split(f, link, &ep, &engine, &port);
-	if (side == OPH_SIDE_SW)
-		return oph_link_plane(f, link) * f->t.sw_modules_per_plane +
-		       ep / f->t.ports_per_module;
-	if (f->p.feed == OPH_FEED_STRIPE)
-		return ep * f->p.modules + port / (f->p.ports / f->p.modules);
-	return ep * f->p.modules +
-	       (engine * f->p.ports + port) / f->t.ports_per_module;
+	return module_at(f, ep, engine, port, oph_link_plane(f, link), side);
 }
 
 /**
@@ -228,10 +260,50 @@ u32 oph_link_engine(const struct oph_fabric *f, u32 link, enum oph_side side)
 	u32 ep, engine, port;
 
 	oph_link_split(f, link, &ep, &engine, &port);
-	if (side == OPH_SIDE_SW)
-		return oph_link_plane(f, link) * f->t.sw_engines_per_plane +
-		       ep / f->p.ports;
-	return ep * f->p.engines + engine;
+	return engine_at(f, ep, engine, oph_link_plane(f, link), side);
+}
+
+/**
+ * oph_module_pos() - which of its module's output fibres feeds a link
+ * @f: fabric
+ * @link: link id
+ * @side: the side whose module is meant
+ *
+ * Return: the fibre's position in the module, the bit of its interlock.
+ */
+u32 oph_module_pos(const struct oph_fabric *f, u32 link, enum oph_side side)
+{
+	u32 ep, engine, port;
+
+	oph_link_split(f, link, &ep, &engine, &port);
+	return pos_at(f, ep, engine, port, side);
+}
+
+static u32 fibre_dm_at(const struct oph_fabric *f, u32 link, u32 ep, u32 plane);
+
+/**
+ * oph_link_where() - where a link runs, in one look
+ * @f: fabric
+ * @link: link id, below the fabric's links
+ * @w: filled in
+ *
+ * What oph_link_split(), oph_link_plane(), oph_link_module(),
+ * oph_link_engine(), oph_module_pos() and oph_link_fibre_dm() give, for a
+ * reader that needs several of them: one division of the link id instead
+ * of one per question.
+ */
+void oph_link_where(const struct oph_fabric *f, u32 link, struct oph_where *w)
+{
+	u32 side;
+
+	oph_link_split(f, link, &w->ep, &w->engine, &w->port);
+	w->plane = link - w->ep * f->t.ports_per_ep;
+	for (side = 0; side < 2; side++) {
+		w->mod[side] = module_at(f, w->ep, w->engine, w->port, w->plane, side);
+		w->eng[side] = engine_at(f, w->ep, w->engine, w->plane, side);
+		w->pos[side] = pos_at(f, w->ep, w->engine, w->port, side);
+	}
+	w->fibre_dm = fibre_dm_at(f, link, w->ep, w->plane);
 }
 
 /**
@@ -343,9 +415,13 @@ static u32 oph_rack_pos(const struct oph_fabric *f, u32 rack, bool sw)
  */
 u32 oph_link_fibre_dm(const struct oph_fabric *f, u32 link)
 {
-	u32 ep = link / f->t.ports_per_ep;
+	return fibre_dm_at(f, link, link / f->t.ports_per_ep, oph_link_plane(f, link));
+}
+
+static u32 fibre_dm_at(const struct oph_fabric *f, u32 link, u32 ep, u32 plane)
+{
 	u32 a = oph_rack_pos(f, oph_ep_rack(f, ep), false);
-	u32 b = oph_rack_pos(f, oph_link_plane(f, link) / f->t.sw_per_rack, true);
+	u32 b = oph_rack_pos(f, plane / f->t.sw_per_rack, true);
 	u32 dist = a > b ? a - b : b - a;
 
 	return 30 + dist * 6 + (u32)oph_vary(f, OPH_VAR_FIBRE, link, 0, 10);

@@ -6,7 +6,7 @@
  * ratios taken in one run (absolute times under TCG emulation vary).
  *
  *   nl_bench OUTDIR [--quick]
- *   nl_bench OUTDIR --loop nlctrl|VERSION|LINK|LANE|LASER SECONDS
+ *   nl_bench OUTDIR --loop nlctrl|VERSION|LINK|LANE|LASER|LINKDUMP|LANEDUMP|RTNL SECONDS
  *
  * run by tools/bench/vm-bench.sh with ophoton.ko loaded and the dummy
  * module present.  Prints one table (figure, value, target, met/MISSED)
@@ -804,17 +804,56 @@ static void perf_ctl(const char *ctl, const char *cmd)
 	usleep(200000);
 }
 
+#define LOOP_KINDS "nlctrl|VERSION|LINK|LANE|LASER|LINKDUMP|LANEDUMP|RTNL"
+
+/*
+ * For profiling the dumps: full link or lane dumps with statistics of the
+ * default fabric, or rtnetlink dumps of DUMMIES dummy interfaces, until @end.
+ */
+static void dump_loop(const char *kind, uint64_t end)
+{
+	struct dstat d = { 0 };
+	uint64_t n = 0, recs = 0, ns = 0, t;
+	int made = 0;
+
+	if (!strcmp(kind, "RTNL")) {
+		if (rtnl_open())
+			return;
+		made = dummies_add(DUMMIES);
+	}
+	while (now_ns() < end) {
+		if (!strcmp(kind, "RTNL"))
+			t = rtnl_dump(&d);
+		else
+			t = dump(kind[1] == 'I' ? OPHOTON_CMD_LINK_GET : OPHOTON_CMD_LANE_GET,
+				 FAB, 1, &d);
+		if (!t)
+			break;
+		ns += t;
+		recs += d.msgs;
+		n++;
+	}
+	if (made)
+		dummies_del(made);
+	printf("%s: %" PRIu64 " dumps, %" PRIu64 " records, %.0f ns a record\n", kind, n,
+	       recs, recs ? (double)ns / recs : 0.0);
+}
+
 /* For profiling: requests of one kind for @secs, e.g. under perf record. */
 static void get_loop(const char *kind, int secs)
 {
 	uint64_t end = now_ns() + (uint64_t)secs * 1000000000ULL, n = 0;
 	int k;
 
+	if (!strcmp(kind, "LINKDUMP") || !strcmp(kind, "LANEDUMP") || !strcmp(kind, "RTNL")) {
+		dump_loop(kind, end);
+		return;
+	}
 	for (k = 0; k < KINDS; k++)
 		if (strstr(get_names[k], kind))
 			break;
 	if (k == KINDS) {
-		fprintf(stderr, "nl_bench: --loop nlctrl|VERSION|LINK|LANE|LASER SECONDS\n");
+		fprintf(stderr, "nl_bench: --loop %s SECONDS\n", LOOP_KINDS);
 		return;
 	}
 	while (now_ns() < end && round_trip(&gs, get_req(k, (uint32_t)n)) > 0)

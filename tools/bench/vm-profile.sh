@@ -9,7 +9,8 @@
 #   tools/vm/run.sh --kernel stock --results build/bench -- \
 #       tools/bench/vm-profile.sh build/bench "nlctrl LINK" [SECONDS]
 #
-# KIND: nlctrl, VERSION, LINK, LANE or LASER.
+# KIND: nlctrl, VERSION, LINK, LANE, LASER (single gets), LINKDUMP, LANEDUMP
+# (full dumps with statistics) or RTNL (rtnetlink dumps of dummy interfaces).
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,6 +19,8 @@ kinds=${2:?usage: vm-profile.sh OUTDIR "KIND..." [SECONDS]}
 secs=${3:-15}
 
 insmod "${OPHOTON_KO:-$top/driver/ophoton.ko}" || exit 1
+# RTNL dumps dummy interfaces, as make bench's comparison does.
+modprobe dummy numdummies=0 2>/dev/null
 echo 0 >/proc/sys/kernel/kptr_restrict
 echo -1 >/proc/sys/kernel/perf_event_paranoid
 cat /sys/devices/system/clocksource/clocksource0/current_clocksource
@@ -35,3 +38,4 @@ for kind in $kinds; do
 		2>/dev/null | grep -v '^#' | grep -v '^$' | head -8 >>"$out/perf-$kind.txt"
 done
 rmmod ophoton
+rmmod dummy 2>/dev/null

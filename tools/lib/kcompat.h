@@ -7,6 +7,7 @@
 #ifndef OPHOTON_KCOMPAT_H
 #define OPHOTON_KCOMPAT_H
 
+#include <assert.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>

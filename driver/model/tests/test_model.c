@@ -637,6 +637,51 @@ static unsigned int link_disagreements(struct oph_fabric *f)
 }
 
 /*
+ * A read works out where a link runs in one look (oph_link_where()); it
+ * must be what each of the topology's own questions answers, for both
+ * feed maps and several shapes of engines, ports and modules.
+ */
+TEST(where_a_link_runs_is_what_each_topology_question_answers)
+{
+	static const u32 shapes[][3] = { /* engines, ports, modules */
+		{ 2, 4, 2 }, { 4, 8, 4 }, { 2, 16, 2 }, { 4, 16, 4 },
+	};
+	struct oph_where w;
+	struct oph_params p;
+	struct oph_fabric *f;
+	u32 s, feed, l, side, bad;
+
+	for (s = 0; s < ARRAY_SIZE(shapes); s++) {
+		for (feed = 0; feed < 2; feed++) {
+			small_params(&p);
+			p.engines = shapes[s][0];
+			p.ports = shapes[s][1];
+			p.modules = shapes[s][2];
+			p.slots = 4;	/* 16 endpoints: a multiple of the ports */
+			p.feed = feed ? OPH_FEED_STRIPE : OPH_FEED_BLOCK;
+			f = make(&p, NULL);
+			ASSERT_NE(NULL, f);
+			bad = 0;
+			for (l = 0; l < oph_fabric_topo(f)->links; l++) {
+				u32 ep, engine, port;
+
+				oph_link_where(f, l, &w);
+				oph_link_split(f, l, &ep, &engine, &port);
+				bad += w.ep != ep || w.engine != engine || w.port != port ||
+				       w.plane != oph_link_plane(f, l) ||
+				       w.fibre_dm != oph_link_fibre_dm(f, l);
+				for (side = 0; side < 2; side++)
+					bad += w.mod[side] != oph_link_module(f, l, side) ||
+					       w.eng[side] != oph_link_engine(f, l, side) ||
+					       w.pos[side] != oph_module_pos(f, l, side);
+			}
+			EXPECT_EQ(0U, bad) TH_LOG("shape %u feed %u", s, feed);
+			oph_fabric_destroy(f);
+		}
+	}
+}
+
+/*
  * oph_link_get() does not look at each lane of a link with nothing wrong
  * on its path: what it says must be what looking at each lane says, on
  * the way up, up, and with faults of every place a lane's light crosses.
@@ -650,6 +695,9 @@ TEST(a_link_read_counts_its_lanes_as_a_look_at_each_lane_does)
 	struct oph_fault feed = { .kind = OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_FEED,
 				  .target = 5, .value = 300 };
 	struct oph_fault death = { .kind = OPH_FAULT_LASER_DEATH, .target = 1, .lane = 2 };
+	/* The last laser of a module: lasers are read eight to a word. */
+	struct oph_fault last = { .kind = OPH_FAULT_LASER_DEATH, .side = OPH_SIDE_SW,
+				  .target = 3, .lane = 7 };
 	const char *why;
 	u64 t;
 
@@ -666,6 +714,7 @@ TEST(a_link_read_counts_its_lanes_as_a_look_at_each_lane_does)
 	ASSERT_EQ(0, oph_fault_inject(f, &dirty, &why));
 	ASSERT_EQ(0, oph_fault_inject(f, &feed, &why));
 	ASSERT_EQ(0, oph_fault_inject(f, &death, &why));
+	ASSERT_EQ(0, oph_fault_inject(f, &last, &why));
 	EXPECT_EQ(0U, link_disagreements(f));
 	oph_fabric_advance(f, oph_fabric_now(f) + 5 * SEC);
 	EXPECT_EQ(0U, link_disagreements(f));

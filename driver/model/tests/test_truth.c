@@ -19,7 +19,7 @@
  * the fields, and the build stops until check_ranges() knows them.
  */
 _Static_assert(sizeof(struct oph_lane_info) == 64, "lane telemetry: add its range");
-_Static_assert(sizeof(struct oph_link_info) == 80, "link telemetry: add its range");
+_Static_assert(sizeof(struct oph_link_info) == 96, "link telemetry: add its range");
 _Static_assert(sizeof(struct oph_laser_info) == 72, "laser telemetry: add its range");
 _Static_assert(sizeof(struct oph_module_info) == 48, "module telemetry: add its range");
 _Static_assert(sizeof(struct oph_agg_info) == 88, "aggregate telemetry: add its range");
@@ -48,10 +48,16 @@ static void check_ranges(struct oph_fabric *f)
 	struct oph_lane_info ln;
 	struct oph_link_info li;
 	struct oph_agg_info ai;
-	u32 i, k, dir, side;
+	u32 i, k, dir, side, ep, eng, port;
 
 	for (i = 0; i < t->links; i++) {
 		oph_link_get(f, i, &li);
+		/* Where it runs: as the topology's own answers */
+		oph_link_split(f, i, &ep, &eng, &port);
+		check(li.ep == ep && li.engine == eng && li.port == port &&
+		      li.plane == oph_link_plane(f, i) && li.ep < t->endpoints &&
+		      li.engine < p->engines && li.port < p->ports && li.plane < t->ports_per_ep,
+		      "link's endpoint, engine, port and plane", li.ep, "link", i);
 		/* 8.4: +14.5 dBm at the engine, alarm at +10.5; -40 dBm dark */
 		check(li.oe_input_udbm == -40000 || IN(-30000, li.oe_input_udbm, 16500),
 		      "engine input udBm", li.oe_input_udbm, "link", i);
