@@ -305,16 +305,16 @@ static void lane_put_stats(struct ophoton_put *w, const struct oph_lane_info *li
 	ophoton_put_nest_end(w, nest);
 }
 
-/* A lane's index: (link * 2 + dir) * lambdas + lane, as in the model. */
+/* A lane by its index, as the model counts lane-directions. */
 static int lane_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
 		     bool stats)
 {
-	u32 lambdas = oph_fabric_params(fab->model)->lambdas;
-	u32 link = idx / (2 * lambdas), dir = (idx / lambdas) % 2, lane = idx % lambdas;
 	struct oph_lane_info li;
 	struct ophoton_put w;
+	u32 link, dir, lane;
 
 	lockdep_assert_held(&fab->lock);
+	oph_lane_split(fab->model, idx, &link, &dir, &lane);
 	if (stats)
 		oph_lane_get(fab->model, link, lane, dir, &li);
 	else
@@ -357,17 +357,19 @@ int ophoton_nl_lane_get_doit(struct sk_buff *skb, struct genl_info *info)
 	if (GENL_REQ_ATTR_CHECK(info, OPHOTON_A_DIR))
 		return -EINVAL;
 	return ophoton_nl_reply(info, OPHOTON_CMD_LANE_GET, lane_fill,
-				(link * 2 + nla_get_u8(info->attrs[OPHOTON_A_DIR])) *
-				lambdas + lane);
+				oph_lane_index(fab->model, link,
+					       nla_get_u8(info->attrs[OPHOTON_A_DIR]), lane));
 }
 
 static bool lane_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
 {
-	u32 lambdas = oph_fabric_params(fab->model)->lambdas;
+	u32 link, dir, lane;
 
 	lockdep_assert_held(&fab->lock);
-	return unhealthy && oph_lane_healthy(fab->model, idx / (2 * lambdas), idx % lambdas,
-					     (idx / lambdas) % 2);
+	if (!unhealthy)
+		return false;
+	oph_lane_split(fab->model, idx, &link, &dir, &lane);
+	return oph_lane_healthy(fab->model, link, lane, dir);
 }
 
 static int lane_range(struct ophoton_fabric *fab, struct nlattr **attrs,

@@ -36,7 +36,7 @@ static u64 errors_of(u64 bits, u32 ber_e)
 
 	if (!ber_e || ipart >= 19)
 		return ipart >= 19 ? 0 : bits;
-	e = oph_mul_div(bits, oph_frac_pow10[ber_e % 100], 1ULL << 32);
+	e = oph_frac_mul(bits, oph_frac_pow10[ber_e % 100]);
 	while (ipart--)
 		e /= 10;
 	return e;

@@ -352,6 +352,8 @@ void oph_topo_init(struct oph_topo *t, const struct oph_params *p);
 u32 oph_link_of(const struct oph_fabric *f, u32 ep, u32 engine, u32 port);
 void oph_link_split(const struct oph_fabric *f, u32 link, u32 *ep, u32 *engine,
 		    u32 *port);
+void oph_lane_split(const struct oph_fabric *f, u32 idx, u32 *link, u32 *dir, u32 *lane);
+u32 oph_lane_index(const struct oph_fabric *f, u32 link, u32 dir, u32 lane);
 u32 oph_link_module(const struct oph_fabric *f, u32 link, enum oph_side side);
 u32 oph_link_engine(const struct oph_fabric *f, u32 link, enum oph_side side);
 u32 oph_link_plane(const struct oph_fabric *f, u32 link);

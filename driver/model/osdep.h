@@ -24,6 +24,8 @@
 #define oph_calloc(n, sz)	kvcalloc(n, sz, GFP_KERNEL)
 #define oph_cfree(p)		kvfree(p)
 #define oph_mul_div(a, b, c)	mul_u64_u64_div_u64(a, b, c)
+/* @a times a fraction @b / 2^32: a multiply and a shift, never a division. */
+#define oph_frac_mul(a, b)	mul_u64_u64_shr(a, b, 32)
 /*
  * Long walks (every link, every event of a clock step) give the CPU away
  * now and then: the caller holds a mutex, never a spinlock.

@@ -52,7 +52,7 @@
 u64 oph_attenuate(u64 v, u32 mdb)
 {
 	u32 i = mdb / 100;
-	u64 r = oph_mul_div(v, oph_frac_pow10[i % 100], 1ULL << 32);
+	u64 r = oph_frac_mul(v, oph_frac_pow10[i % 100]);
 
 	for (i /= 100; i && r; i--)
 		r /= 10;

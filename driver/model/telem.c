@@ -24,7 +24,7 @@ u64 oph_kp4_uncorrectable(u64 codewords, u32 ber_e)
 	if (!ber_e || ber_e >= 450)
 		return 0;	/* below 1e-26 of the codewords */
 	e = ber_e <= 150 ? 0 : oph_kp4_unc_e_tab[(ber_e - 150) / 2];
-	n = oph_mul_div(codewords, oph_frac_pow10[e % 100], 1ULL << 32);
+	n = oph_frac_mul(codewords, oph_frac_pow10[e % 100]);
 	for (i = e / 100; i && n; i--)
 		n /= 10;
 	return n;
@@ -43,7 +43,7 @@ static u32 log10_x100(u64 v)
 	/* The largest j with 10^(k + j/100) <= v: v x 10^(-j/100) >= 10^k. */
 	while (lo < hi) {
 		mid = (lo + hi + 1) / 2;
-		if (oph_mul_div(v, oph_frac_pow10[mid], 1ULL << 32) >= p)
+		if (oph_frac_mul(v, oph_frac_pow10[mid]) >= p)
 			lo = mid;
 		else
 			hi = mid - 1;
@@ -157,7 +157,7 @@ int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		u64 b = oph_mul_sat(dt, f->p.lane_gbps);
 		u32 i = p.ber_e / 100;
 		u64 e = p.ber_e >= 1900 ? 0 :
-			oph_mul_div(b, oph_frac_pow10[p.ber_e % 100], 1ULL << 32);
+			oph_frac_mul(b, oph_frac_pow10[p.ber_e % 100]);
 
 		while (i-- && e)
 			e /= 10;

@@ -182,6 +182,40 @@ void oph_link_split(const struct oph_fabric *f, u32 link, u32 *ep, u32 *engine,
 }
 
 /**
+ * oph_lane_index() - a lane-direction's index, as dumps count them
+ * @f: fabric
+ * @link: link id
+ * @dir: enum oph_dir
+ * @lane: lane index within the link
+ *
+ * Return: (@link * 2 + @dir) * lambdas + @lane.
+ */
+u32 oph_lane_index(const struct oph_fabric *f, u32 link, u32 dir, u32 lane)
+{
+	return oph_lane_idx(f, link, dir, lane);
+}
+
+/**
+ * oph_lane_split() - link, direction and lane of a lane-direction's index
+ * @f: fabric
+ * @idx: index, as oph_lane_index() gives it
+ * @link: set to its link
+ * @dir: set to its enum oph_dir
+ * @lane: set to its lane within the link
+ *
+ * One division: a dump asks it of a million lanes.
+ */
+void oph_lane_split(const struct oph_fabric *f, u32 idx, u32 *link, u32 *dir, u32 *lane)
+{
+	u32 r;
+
+	*link = idx / (2 * f->p.lambdas);
+	r = idx - *link * 2 * f->p.lambdas;
+	*dir = r >= f->p.lambdas;
+	*lane = r - *dir * f->p.lambdas;
+}
+
+/**
  * oph_link_plane() - the plane switch at the far end of a link
  * @f: fabric
  * @link: link id

@@ -34,9 +34,9 @@ static u64 scale_pow10(u64 v, s32 e)
 	if (e >= 0) {
 		for (k = (u32)(e + 99) / 100; k; k--)
 			v *= 10;
-		return oph_mul_div(v, oph_frac_pow10[(100 - e % 100) % 100], 1ULL << 32);
+		return oph_frac_mul(v, oph_frac_pow10[(100 - e % 100) % 100]);
 	}
-	v = oph_mul_div(v, oph_frac_pow10[-e % 100], 1ULL << 32);
+	v = oph_frac_mul(v, oph_frac_pow10[-e % 100]);
 	for (k = (u32)-e / 100; k; k--)
 		v /= 10;
 	return v;

@@ -40,6 +40,12 @@ static inline u64 oph_mul_div(u64 a, u64 b, u64 c)
 	return (u64)q;
 }
 
+/* As the kernel's mul_u64_u64_shr(@a, @b, 32): @a times the fraction @b / 2^32. */
+static inline u64 oph_frac_mul(u64 a, u64 b)
+{
+	return (u64)((unsigned __int128)a * b >> 32);
+}
+
 #define oph_resched()		do { } while (0)
 
 #define min(a, b)		((a) < (b) ? (a) : (b))

@@ -90,6 +90,29 @@ static inline void ob_s(const char *s)
 	ob_put(s, strlen(s));
 }
 
+/*
+ * Room for @n bytes more: the small pieces of one value (a label, a
+ * number, its unit) are then written with one check for all of them
+ * rather than one each.  @n is at most a few hundred.
+ */
+static inline void ob_room(size_t n)
+{
+	if (n > sizeof(ob.b) - ob.n)
+		ob_flush();
+}
+
+/* Writers into the room ob_room() made: no check of their own. */
+static inline void ob_c_in(char c)
+{
+	ob.b[ob.n++] = c;
+}
+
+static inline void ob_put_in(const char *s, size_t n)
+{
+	copy_short(ob.b + ob.n, s, n);
+	ob.n += n;
+}
+
 static inline void ob_c(char c)
 {
 	if (ob.n == sizeof(ob.b))
@@ -138,20 +161,28 @@ static void put_u64(uint64_t v)
 		"8081828384858687888990919293949596979899";
 	char buf[24], *p = buf + sizeof(buf);
 
-	while (v >= 100) {
+	uint32_t w;
+
+	while (v > UINT32_MAX) {
 		unsigned int r = (unsigned int)(v % 100);
 
 		v /= 100;
 		p -= 2;
 		memcpy(p, pairs + 2 * r, 2);
 	}
-	if (v >= 10) {
+	/* Most values fit 32 bits, where a division by 100 is cheaper. */
+	for (w = (uint32_t)v; w >= 100; w /= 100) {
 		p -= 2;
-		memcpy(p, pairs + 2 * v, 2);
-	} else {
-		*--p = (char)('0' + v);
+		memcpy(p, pairs + 2 * (w % 100), 2);
 	}
-	ob_put(p, (size_t)(buf + sizeof(buf) - p));
+	if (w >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * w, 2);
+	} else {
+		*--p = (char)('0' + w);
+	}
+	ob_room(sizeof(buf));
+	ob_put_in(p, (size_t)(buf + sizeof(buf) - p));
 }
 
 static void put_s64(int64_t v)
@@ -269,7 +300,8 @@ static void json_close(char c)
 }
 
 /* Human output: the separator before a value, and its label of @len bytes. */
-static void human_sep_n(const char *label, size_t len)
+/* The start of a line, or a label too long for human_sep_n()'s room. */
+static __attribute__((noinline)) void human_sep_slow(const char *label, size_t len)
 {
 	if (out.line_open)
 		ob_c(' ');
@@ -280,6 +312,24 @@ static void human_sep_n(const char *label, size_t len)
 	if (label) {
 		ob_put(label, len);
 		ob_c(' ');
+	}
+}
+
+/*
+ * The separator before a value, and its label: a dozen times a record.
+ * A label of print.c's is under 64 bytes, written into one room.
+ */
+static inline void human_sep_n(const char *label, size_t len)
+{
+	if (!out.line_open || len >= 64) {
+		human_sep_slow(label, len);
+		return;
+	}
+	ob_room(len + 2);
+	ob_c_in(' ');
+	if (label) {
+		ob_put_in(label, len);
+		ob_c_in(' ');
 	}
 }
 
@@ -451,9 +501,12 @@ void out_attr_flag(const struct onl_attr *a, const struct out_label *label)
  */
 static inline __attribute__((always_inline)) void human_int(int64_t v, const char *unit)
 {
+	size_t n = strlen(unit);
+
 	put_s64(v);
-	ob_c(' ');
-	ob_s(unit);
+	ob_room(n + 1);
+	ob_c_in(' ');
+	ob_put_in(unit, n);
 }
 
 /* Scaled values: at most 3 decimals, trailing zeros dropped. */
@@ -461,12 +514,15 @@ static inline __attribute__((always_inline)) void human_scaled(int64_t v, int64_
 								const char *unit)
 {
 	int64_t whole = v / div, frac = v % div;
+	size_t un = strlen(unit);
 
 	if (frac < 0)
 		frac = -frac;
 	if (v < 0 && !whole)
 		ob_c('-');
 	put_s64(whole);
+	/* The decimals and the unit: one room for both. */
+	ob_room(un + 5);
 	if (frac) {
 		char d[3];
 		int digits = div == 10 ? 1 : div == 100 ? 2 : 3, n = digits;
@@ -475,13 +531,13 @@ static inline __attribute__((always_inline)) void human_scaled(int64_t v, int64_
 			d[i] = (char)('0' + frac % 10);
 		while (n > 1 && d[n - 1] == '0')
 			n--;
-		ob_c('.');
+		ob_c_in('.');
 		for (int i = 0; i < n; i++)
-			ob_c(d[i]);
+			ob_c_in(d[i]);
 	}
-	if (*unit) {
-		ob_c(' ');
-		ob_s(unit);
+	if (un) {
+		ob_c_in(' ');
+		ob_put_in(unit, un);
 	}
 }
 

@@ -132,6 +132,66 @@ TEST(ber_values_read_as_printf_writes_them_every_time)
 	free(want);
 }
 
+/* printf's "%.3f" of @v / 1000, trailing zeros and point dropped. */
+static void ref_milli(char *buf, size_t len, long long v)
+{
+	size_t n;
+
+	snprintf(buf, len, "%.3f", v / 1000.0);
+	n = strlen(buf);
+	while (buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (buf[n - 1] == '.')
+		buf[--n] = '\0';
+}
+
+/*
+ * Numbers are written with their own digits and units, a value's pieces
+ * into one room of the output buffer: across that buffer's end many times
+ * over, every number reads as printf writes it, on both sides of 2^32.
+ */
+TEST(numbers_read_as_printf_writes_them_across_the_buffer_end)
+{
+	static const unsigned long long big[] = {
+		0, 9, 10, 99, 100, 4294967295ULL, 4294967296ULL, 4294967395ULL,
+		99999999999ULL, 18446744073709551615ULL,
+	};
+	struct capture c;
+	char *s, *want = NULL, num[64];
+	size_t wlen = 0;
+	FILE *w = open_memstream(&want, &wlen);
+	long long v;
+	int i;
+
+	ASSERT_NE(NULL, w);
+	cap_start(&c, 0, 0);
+	for (i = 0; i < 30000; i++) {
+		v = (long long)i * 7919 % 2000003 - 1000001;
+		out_u64(NULL, "n", big[i % 10]);
+		fprintf(w, "%sn %llu", i && i % 500 ? " " : "", big[i % 10]);
+		out_unit(NULL, "p", v, ONL_UNIT_UDBM);
+		ref_milli(num, sizeof(num), v);
+		/* -0.5 dBm keeps its sign though its whole part is 0. */
+		fprintf(w, " p %s dBm", num);
+		out_unit(NULL, "t", v, ONL_UNIT_PM);
+		fprintf(w, " t %lld pm", v);
+		if (i % 500 == 499) {
+			out_newline();
+			fputc('\n', w);
+		}
+	}
+	fclose(w);
+	s = cap_end(&c);
+	ASSERT_GT(strlen(s), (size_t)(1 << 17));
+	/* Where they part, not two hundred kilobytes of both. */
+	for (i = 0; s[i] && s[i] == want[i]; i++)
+		;
+	EXPECT_EQ(want[i], s[i]) TH_LOG("at byte %d: \"%.40s\" for \"%.40s\"", i,
+					 s + (i > 20 ? i - 20 : 0), want + (i > 20 ? i - 20 : 0));
+	free(s);
+	free(want);
+}
+
 /* What a command writes to the stream itself lands where it was written. */
 TEST(direct_writes_keep_their_place_among_buffered_output)
 {

@@ -639,7 +639,8 @@ static unsigned int link_disagreements(struct oph_fabric *f)
 /*
  * A read works out where a link runs in one look (oph_link_where()); it
  * must be what each of the topology's own questions answers, for both
- * feed maps and several shapes of engines, ports and modules.
+ * feed maps and several shapes of engines, ports and modules.  A dump
+ * finds a lane from its index the same way (oph_lane_split()).
  */
 TEST(where_a_link_runs_is_what_each_topology_question_answers)
 {
@@ -674,6 +675,16 @@ TEST(where_a_link_runs_is_what_each_topology_question_answers)
 					bad += w.mod[side] != oph_link_module(f, l, side) ||
 					       w.eng[side] != oph_link_engine(f, l, side) ||
 					       w.pos[side] != oph_module_pos(f, l, side);
+				/* A lane's index, both ways, as dumps count lanes. */
+				for (side = 0; side < 2 * p.lambdas; side++) {
+					u32 idx = oph_lane_index(f, l, side / p.lambdas,
+								 side % p.lambdas);
+					u32 link, dir, lane;
+
+					oph_lane_split(f, idx, &link, &dir, &lane);
+					bad += idx != l * 2 * p.lambdas + side || link != l ||
+					       dir != side / p.lambdas || lane != side % p.lambdas;
+				}
 			}
 			EXPECT_EQ(0U, bad) TH_LOG("shape %u feed %u", s, feed);
 			oph_fabric_destroy(f);
