@@ -344,6 +344,25 @@ static uint64_t dump(uint8_t cmd, uint32_t id, int stats, struct dstat *d)
 	return now_ns() - t0;
 }
 
+/*
+ * The least of three dumps (one with --quick): a single dump of a second
+ * or two loses host time slices at random, as creation does.
+ */
+static uint64_t least_dump(uint8_t cmd, uint32_t id, int stats, struct dstat *d)
+{
+	uint64_t best = 0, t;
+	int k;
+
+	for (k = 0; k < (quick ? 1 : 3); k++) {
+		t = dump(cmd, id, stats, d);
+		if (!t)
+			return 0;
+		if (!best || t < best)
+			best = t;
+	}
+	return best;
+}
+
 static int fabric_new(uint32_t id, const char *opts, uint64_t *ns)
 {
 	char text[128];
@@ -952,9 +971,18 @@ static int run_cli(const char *ctl, char *const argv[], double *wall, double *cp
 /* One listing by the CLI against the raw dump of the same records. */
 static void cli_row(const char *ctl, char *const argv[], const char *what, double raw)
 {
-	double wall = 0, cpu = 0, r;
+	double wall = 0, cpu = 0, w = 0, c = 0, r;
 	char name[96];
-	int rc = run_cli(ctl, argv, &wall, &cpu);
+	int rc = 0, k;
+
+	/* The least of three runs, as the raw dump it is held against. */
+	for (k = 0; k < (quick ? 1 : 3) && !rc; k++) {
+		rc = run_cli(ctl, argv, &w, &c);
+		if (!k || w < wall)
+			wall = w;
+		if (!k || c < cpu)
+			cpu = c;
+	}
 
 	note("ophotonctl %s: %.2f s, CPU %.2f s; exit %d", what, wall, cpu, rc);
 	snprintf(name, sizeof(name), "CLI: %s, wall", what);
@@ -991,8 +1019,8 @@ static void bench_cli(const char *ctl)
 		return;
 	}
 	snprintf(fab, sizeof(fab), "%u", FAB);
-	raw = dump(OPHOTON_CMD_LANE_GET, FAB, 0, &d) / NS;
-	raw_s = dump(OPHOTON_CMD_LANE_GET, FAB, 1, &ds) / NS;
+	raw = least_dump(OPHOTON_CMD_LANE_GET, FAB, 0, &d) / NS;
+	raw_s = least_dump(OPHOTON_CMD_LANE_GET, FAB, 1, &ds) / NS;
 	note("raw dump: %" PRIu64 " records, %.1f MB, %.2f s; with stats %.1f MB, %.2f s",
 	     d.msgs, d.bytes / 1e6, raw, ds.bytes / 1e6, raw_s);
 	row("CLI: raw dump of the same, wall", raw, "s", "%.2f", NULL, -1);
@@ -1212,7 +1240,7 @@ static void bench_scale(const char *outdir)
 		s1 = meminfo("Slab") + meminfo("VmallocUsed");
 		bytes = fab_attr(SCALE_FAB, "model_bytes");
 		lds[i] = 2.0 * fab_attr(SCALE_FAB, "links") * fab_attr(SCALE_FAB, "lambdas");
-		dns = dump(OPHOTON_CMD_LANE_GET, SCALE_FAB, 1, &d);
+		dns = least_dump(OPHOTON_CMD_LANE_GET, SCALE_FAB, 1, &d);
 		fabric_del(SCALE_FAB);
 		cs[i] = ns / NS;
 		ds[i] = dns / NS;
