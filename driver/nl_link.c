@@ -46,11 +46,13 @@ static void link_put_stats(struct ophoton_put *w, const struct oph_link_info *li
 static int link_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 link,
 		     bool stats, const struct oph_change *c)
 {
-	struct oph_link_info li;
+	/* oph_link_get() writes it whole: a link dump fills a million. */
+	struct oph_link_info li __uninitialized;
 	struct ophoton_put w;
 
 	lockdep_assert_held(&fab->lock);
-	oph_link_get(fab->model, link, &li);
+	if (oph_link_get(fab->model, link, &li))
+		return -ERANGE;
 	if (c) {
 		li.state = c->new;
 		if (c->reason)

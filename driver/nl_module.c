@@ -309,16 +309,19 @@ static void lane_put_stats(struct ophoton_put *w, const struct oph_lane_info *li
 static int lane_fill(struct sk_buff *msg, struct ophoton_fabric *fab, u32 idx,
 		     bool stats)
 {
-	struct oph_lane_info li;
+	/* Written whole by the model: a lane dump fills a million. */
+	struct oph_lane_info li __uninitialized;
 	struct ophoton_put w;
 	u32 link, dir, lane;
 
 	lockdep_assert_held(&fab->lock);
 	oph_lane_split(fab->model, idx, &link, &dir, &lane);
-	if (stats)
-		oph_lane_get(fab->model, link, lane, dir, &li);
-	else
+	if (stats) {
+		if (oph_lane_get(fab->model, link, lane, dir, &li))
+			return -ERANGE;
+	} else {
 		oph_lane_state(fab->model, link, lane, dir, &li);
+	}
 	if (ophoton_put_begin(&w, msg, lane_room(&li, stats)))
 		return -EMSGSIZE;
 	ophoton_put_u32(&w, OPHOTON_A_FABRIC_ID, fab->id);

@@ -213,7 +213,8 @@ static void path_init_at(struct oph_path *c, struct oph_fabric *f, u32 link,
 static void path_init(struct oph_path *c, struct oph_fabric *f, u32 link,
 		      enum oph_dir dir)
 {
-	struct oph_where w;
+	/* Written whole by oph_link_where(): no zeroing first (a dump's per-lane path). */
+	struct oph_where w __uninitialized;
 
 	oph_link_where(f, link, &w);
 	path_init_at(c, f, link, &w, dir);
@@ -778,7 +779,8 @@ void oph_lane_phys(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		   struct oph_lane_phys *p)
 {
 	u8 ls = f->links[link].state;
-	struct oph_path own, *path = &own;
+	/* Used only once path_init() wrote it whole: not zeroed for every lane. */
+	struct oph_path own __uninitialized, *path = &own;
 	u32 off;
 	s64 need;
 
@@ -875,7 +877,8 @@ void oph_link_fibres(const struct oph_fabric *f, u32 link, const struct oph_wher
 u32 oph_link_scan_up(struct oph_fabric *f, u32 link, const struct oph_where *w,
 		     bool clean, s32 feed, s32 *oe_udbm)
 {
-	struct oph_path c;
+	/* Used only once path_init_at() wrote it whole. */
+	struct oph_path c __uninitialized;
 	u32 n = f->p.lambdas;
 
 	if (!clean) {

@@ -119,7 +119,8 @@ static bool link_clean_read(struct oph_fabric *f, u32 link)
 int oph_lane_get(struct oph_fabric *f, u32 link, u32 lane, enum oph_dir dir,
 		 struct oph_lane_info *li)
 {
-	struct oph_lane_phys p;
+	/* Written whole by oph_lane_phys(): a dump reads a million lanes. */
+	struct oph_lane_phys p __uninitialized;
 	struct oph_link *l;
 	u64 active, dark, dt;
 	bool carrying;
@@ -250,7 +251,8 @@ u8 oph_link_state(const struct oph_fabric *f, u32 link)
  */
 int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 {
-	struct oph_where w;
+	/* Written whole by oph_link_where(): a dump reads a million links. */
+	struct oph_where w __uninitialized;
 	struct oph_link *l;
 	bool clean;
 
@@ -445,7 +447,7 @@ static bool link_clean_at(struct oph_fabric *f, u32 link, const struct oph_where
 
 static bool link_clean(struct oph_fabric *f, u32 link)
 {
-	struct oph_where w;
+	struct oph_where w __uninitialized;	/* written whole by oph_link_where() */
 
 	if (f->links[link].state != OPH_LINK_UP || f->links[link].nfaults)
 		return false;

@@ -24,6 +24,13 @@ typedef int16_t s16;
 typedef int32_t s32;
 typedef int64_t s64;
 
+/* As the kernel's: no automatic zeroing of a variable written before it is read. */
+#if __has_attribute(__uninitialized__)
+#define __uninitialized		__attribute__((__uninitialized__))
+#else
+#define __uninitialized
+#endif
+
 #define oph_zalloc(sz)		calloc(1, sz)
 #define oph_free(p)		free(p)
 #define oph_calloc(n, sz)	calloc(n, sz)
