@@ -155,7 +155,7 @@ static int dump_fabric(struct sk_buff *skb, struct netlink_callback *cb,
 	cb->seq = (u32)oph_fabric_generation(fab->model) + 1;
 	oph_read_begin(fab->model);
 	for (id = max(first, ctx->obj); id < last; id++) {
-		if (d->skip(fab, id, unhealthy))
+		if ((unhealthy || d->skip_always) && d->skip(fab, id, unhealthy))
 			continue;
 		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
 				  &ophoton_nl_family, NLM_F_MULTI, d->cmd);

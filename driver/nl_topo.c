@@ -569,6 +569,7 @@ static bool laser_skip(struct ophoton_fabric *fab, u32 idx, bool unhealthy)
 
 static const struct ophoton_dump laser_dump = {
 	.cmd	= OPHOTON_CMD_LASER_GET,
+	.skip_always = true,
 	.range	= laser_range,
 	.fill	= laser_fill,
 	.skip	= laser_skip,

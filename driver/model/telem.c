@@ -259,7 +259,12 @@ int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 	if (link >= f->t.links)
 		return -ERANGE;
 	l = &f->links[link];
-	memset(li, 0, sizeof(*li));
+	/*
+	 * Every member is set below, none zeroed first: a structure zeroed
+	 * as a whole is a rep stos, which emulation runs a word at a time,
+	 * for each of a dump's million links.  test_model.c holds every
+	 * member set.
+	 */
 	oph_link_where(f, link, &w);
 	li->ep = w.ep;
 	li->engine = w.engine;
@@ -268,18 +273,19 @@ int oph_link_get(struct oph_fabric *f, u32 link, struct oph_link_info *li)
 	li->state = l->state;
 	li->admin_up = l->flags & OPH_LF_ADMIN_UP;
 	li->down_reason = l->down_reason;
+	/* Each fibre apart: the feed, then the link's pair, each way. */
+	oph_link_fibres(f, link, &w, &li->feed_loss_mdb, &li->tx_loss_mdb, &li->rx_loss_mdb);
+	li->fibre_m_dm = w.fibre_dm;
 	/*
 	 * Both directions' lanes, and the engine input on the way; a link
 	 * with nothing wrong carries every lane (as oph_link_gbps() says).
 	 */
-	/* Each fibre apart: the feed, then the link's pair, each way. */
-	oph_link_fibres(f, link, &w, &li->feed_loss_mdb, &li->tx_loss_mdb, &li->rx_loss_mdb);
-	li->fibre_m_dm = w.fibre_dm;
 	clean = link_clean_at(f, link, &w);
 	li->lanes_up[OPH_DIR_UP] = (u8)oph_link_scan_up(f, link, &w, clean, li->feed_loss_mdb,
 							&li->oe_input_udbm);
 	li->lanes_up[OPH_DIR_DOWN] = clean ? (u8)f->p.lambdas :
 				     (u8)oph_link_lanes_up(f, link, OPH_DIR_DOWN);
+	li->flags = 0;
 	if (li->oe_input_udbm > OPH_RX_FLOOR_UDBM)
 		li->flags = oph_thresh_flags(f, OPH_TH_PORT_OE_IN, li->oe_input_udbm);
 	li->tof_ps = li->fibre_m_dm * 490;

@@ -693,6 +693,52 @@ TEST(where_a_link_runs_is_what_each_topology_question_answers)
 }
 
 /*
+ * oph_link_get() sets each member of what it reports rather than zeroing
+ * the whole first (a dump reads a million links): whatever was there
+ * before, every member reads the same.  A member added to the structure
+ * must be added here (the size below says so).
+ */
+TEST(a_link_read_sets_every_member_of_its_report)
+{
+	struct oph_link_info a, b;
+	struct oph_params p;
+	struct oph_fabric *f;
+	struct oph_fault dirty = { .kind = OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_FEED,
+				   .target = 5, .value = 900 };
+	const char *why;
+	u32 l, bad = 0;
+
+	_Static_assert(sizeof(struct oph_link_info) == 96, "a new member: compare it below");
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	oph_fabric_set_all(f, true);
+	oph_fabric_advance(f, 3 * SEC);		/* some up, some still coming up */
+	ASSERT_EQ(0, oph_fault_inject(f, &dirty, &why));
+	oph_link_set_admin(f, 1, false, &why);
+	for (l = 0; l < oph_fabric_topo(f)->links; l++) {
+		memset(&a, 0x00, sizeof(a));
+		memset(&b, 0xa5, sizeof(b));
+		ASSERT_EQ(0, oph_link_get(f, l, &a));
+		ASSERT_EQ(0, oph_link_get(f, l, &b));
+		bad += a.ep != b.ep || a.engine != b.engine || a.port != b.port ||
+		       a.plane != b.plane || a.state != b.state || a.admin_up != b.admin_up ||
+		       a.down_reason != b.down_reason || a.lanes_up[0] != b.lanes_up[0] ||
+		       a.lanes_up[1] != b.lanes_up[1] || a.oe_input_udbm != b.oe_input_udbm ||
+		       a.feed_loss_mdb != b.feed_loss_mdb || a.fibre_m_dm != b.fibre_m_dm ||
+		       a.tof_ps != b.tof_ps || a.tx_loss_mdb != b.tx_loss_mdb ||
+		       a.rx_loss_mdb != b.rx_loss_mdb || a.latched != b.latched ||
+		       a.up_count != b.up_count || a.down_count != b.down_count ||
+		       a.flap_count != b.flap_count || a.retrain_count != b.retrain_count ||
+		       a.retries != b.retries || a.cause != b.cause || a.flags != b.flags ||
+		       a.time_in_state_ns != b.time_in_state_ns ||
+		       a.bandwidth_gbps != b.bandwidth_gbps;
+	}
+	EXPECT_EQ(0U, bad);
+	oph_fabric_destroy(f);
+}
+
+/*
  * oph_link_get() does not look at each lane of a link with nothing wrong
  * on its path: what it says must be what looking at each lane says, on
  * the way up, up, and with faults of every place a lane's light crosses.
