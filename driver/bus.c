@@ -54,6 +54,7 @@ static int parse_option(char *opt, struct oph_params *p, u32 *gpus,
 		{ "quarantine_errors", offsetof(struct oph_params, quarantine_errors) },
 		{ "grace_ms", offsetof(struct oph_params, grace_ms) },
 		{ "rack_budget_w", offsetof(struct oph_params, rack_budget_w) },
+		{ "alarm_history", offsetof(struct oph_params, alarm_history) },
 	};
 	char *val = strchr(opt, '=');
 	unsigned int i;

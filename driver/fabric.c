@@ -26,6 +26,7 @@ static void ophoton_fabric_release(struct device *dev)
 		freed = oph_fabric_destroy(fab->model);
 	}
 	mutex_destroy(&fab->lock);
+	ophoton_alarm_log_free(fab);
 	kfree(fab->ntf);
 	kfree(fab);
 	ophoton_registry_freed(modeled, made, freed);
@@ -157,6 +158,11 @@ int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
 	err = oph_fabric_create(p, &fab->model, why);
 	if (err)
 		goto err_free_fab;
+	err = ophoton_alarm_log_init(fab, p->alarm_history);
+	if (err) {
+		*why = "out of memory";
+		goto err_free_model;
+	}
 	oph_fabric_set_notify(fab->model, ophoton_nl_model_change, fab);
 	ophoton_clock_start(fab);
 
@@ -203,6 +209,8 @@ err_put_device:
 	put_device(&fab->dev);
 	return err;
 
+err_free_model:
+	oph_fabric_destroy(fab->model);
 err_free_fab:
 	mutex_destroy(&fab->lock);
 	kfree(fab);

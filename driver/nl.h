@@ -85,5 +85,7 @@ int ophoton_nl_link_fill_change(struct sk_buff *msg, struct ophoton_fabric *fab,
 				const struct oph_change *c);
 int ophoton_nl_module_fill_change(struct sk_buff *msg, struct ophoton_fabric *fab,
 				  const struct oph_change *c);
+int ophoton_nl_alarm_body(struct sk_buff *msg, struct ophoton_fabric *fab,
+			  const struct oph_change *c);
 
 #endif /* _OPHOTON_NL_H */

@@ -73,7 +73,10 @@ int ophoton_nl_fabric_fill(struct sk_buff *msg, struct ophoton_fabric *fab, bool
 	    nla_put_u32(msg, OPHOTON_A_FABRIC_LINKS, t->links) ||
 	    nla_put_u32(msg, OPHOTON_A_FABRIC_LANE_GBPS, p->lane_gbps) ||
 	    nla_put_u32(msg, OPHOTON_A_FABRIC_RACK_BUDGET_W, p->rack_budget_w) ||
-	    thresh_fill(msg, fab))
+	    thresh_fill(msg, fab) ||
+	    nla_put_u32(msg, OPHOTON_A_ALARM_HISTORY, fab->alarms.cap) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_ALARM_FIRST_SEQ, ophoton_alarm_log_first(fab),
+			      OPHOTON_A_PAD))
 		return -EMSGSIZE;
 	if (!stats)
 		return 0;

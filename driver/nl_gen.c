@@ -316,6 +316,17 @@ static const struct nla_policy ophoton_diagnose_policy[OPHOTON_A_FABRIC_ID + 1] 
 	[OPHOTON_A_FABRIC_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &fabric_id_range),
 };
 
+static const struct nla_policy ophoton_alarm_get_policy[OPHOTON_A_ALARM_ACTIVE + 1] = {
+	[OPHOTON_A_FABRIC_ID]    = NLA_POLICY_FULL_RANGE(NLA_U32, &fabric_id_range),
+	[OPHOTON_A_NTF_SEQ]      = { .type = NLA_U64 },
+	[OPHOTON_A_ALARM_ACTIVE] = { .type = NLA_FLAG },
+};
+
+static const struct nla_policy ophoton_alarm_ack_policy[OPHOTON_A_NTF_SEQ + 1] = {
+	[OPHOTON_A_FABRIC_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &fabric_id_range),
+	[OPHOTON_A_NTF_SEQ]   = { .type = NLA_U64 },
+};
+
 static const struct genl_ops ophoton_nl_ops[] = {
 	{
 		.cmd		= OPHOTON_CMD_VERSION_GET,
@@ -462,6 +473,22 @@ static const struct genl_ops ophoton_nl_ops[] = {
 		.policy		= ophoton_diagnose_policy,
 		.maxattr	= ARRAY_SIZE(ophoton_diagnose_policy) - 1,
 		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_ALARM_GET,
+		.doit		= ophoton_nl_alarm_get_doit,
+		.dumpit		= ophoton_nl_alarm_get_dumpit,
+		.policy		= ophoton_alarm_get_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_alarm_get_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+	},
+	{
+		.cmd		= OPHOTON_CMD_ALARM_ACK,
+		.doit		= ophoton_nl_alarm_ack_doit,
+		.policy		= ophoton_alarm_ack_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_alarm_ack_policy) - 1,
+		.internal_flags	= OPHOTON_NL_NEED_FABRIC,
+		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 };
 

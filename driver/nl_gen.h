@@ -50,5 +50,8 @@ int ophoton_nl_laser_get_doit(struct sk_buff *skb, struct genl_info *info);
 int ophoton_nl_laser_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int ophoton_nl_engine_act_doit(struct sk_buff *skb, struct genl_info *info);
 int ophoton_nl_diagnose_doit(struct sk_buff *skb, struct genl_info *info);
+int ophoton_nl_alarm_get_doit(struct sk_buff *skb, struct genl_info *info);
+int ophoton_nl_alarm_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int ophoton_nl_alarm_ack_doit(struct sk_buff *skb, struct genl_info *info);
 
 #endif /* _OPHOTON_NL_GEN_H */

@@ -63,6 +63,32 @@ domain:
 	return 0;
 }
 
+/**
+ * ophoton_nl_alarm_body() - an alarm as its notification carries it
+ * @msg: message being filled
+ * @fab: fabric, locked
+ * @c: the alarm's change record (OPH_OBJ_ALARM or OPH_OBJ_HEALTH)
+ *
+ * The fabric, the object it is about, its kind, flags and lasers: what
+ * ALARM_NTF and a record of ALARM_GET share, before the sequence number.
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int ophoton_nl_alarm_body(struct sk_buff *msg, struct ophoton_fabric *fab,
+			  const struct oph_change *c)
+{
+	u8 kind = 0;
+
+	lockdep_assert_held(&fab->lock);
+	if (nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
+	    alarm_fill(msg, c, &kind) ||
+	    nla_put_u8(msg, OPHOTON_A_ALARM_KIND, kind) ||
+	    (c->flags && nla_put_u32(msg, OPHOTON_A_ALARM_FLAGS, c->flags)) ||
+	    (c->mask && nla_put_u32(msg, OPHOTON_A_ALARM_LASERS, c->mask)))
+		return -EMSGSIZE;
+	return 0;
+}
+
 /* The group a change record is announced on, and the command that does. */
 static int ntf_group(const struct oph_change *c)
 {
@@ -88,7 +114,6 @@ static u8 ntf_cmd(const struct oph_change *c)
 static int ntf_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
 		    const struct oph_change *c)
 {
-	u8 kind = 0;
 	int err;
 
 	switch (c->obj) {
@@ -105,11 +130,7 @@ static int ntf_fill(struct sk_buff *msg, struct ophoton_fabric *fab,
 		       nla_put_u64_64bit(msg, OPHOTON_A_NTF_SEQ, c->seq, OPHOTON_A_PAD) ?
 		       -EMSGSIZE : 0;
 	default:
-		err = nla_put_u32(msg, OPHOTON_A_FABRIC_ID, fab->id) ||
-		      alarm_fill(msg, c, &kind) ||
-		      nla_put_u8(msg, OPHOTON_A_ALARM_KIND, kind) ||
-		      (c->flags && nla_put_u32(msg, OPHOTON_A_ALARM_FLAGS, c->flags)) ||
-		      (c->mask && nla_put_u32(msg, OPHOTON_A_ALARM_LASERS, c->mask));
+		err = ophoton_nl_alarm_body(msg, fab, c);
 		break;
 	}
 	if (err ||
@@ -246,6 +267,9 @@ void ophoton_nl_model_change(void *ctx, const struct oph_change *c)
 	default:
 		return;
 	}
+	/* Kept whether anyone listens or not: what a monitor reads back. */
+	if (ntf_group(c) == OPHOTON_NLGRP_ALARMS)
+		ophoton_alarm_log_add(fab, c);
 	if (!fab->echo && !genl_has_listeners(&ophoton_nl_family, ophoton_fabric_net(fab),
 					      ntf_group(c)))
 		return;

@@ -33,6 +33,32 @@ struct ophoton_ntf {
 };
 
 /**
+ * struct ophoton_alarm - one alarm of a fabric's history
+ * @c: the model's record of it (the "alarms" stream's)
+ * @wall_ns: wall clock when it was raised (CLOCK_REALTIME)
+ * @acked: an operator acknowledged it
+ */
+struct ophoton_alarm {
+	struct oph_change c;
+	u64 wall_ns;
+	bool acked;
+};
+
+/**
+ * struct ophoton_alarm_log - the newest alarms of a fabric (alarm_log.c)
+ * @rec: a ring of @cap records
+ * @cap: room, the fabric's alarm_history
+ * @len: records held
+ * @head: where the oldest is
+ */
+struct ophoton_alarm_log {
+	struct ophoton_alarm *rec;
+	u32 cap;
+	u32 len;
+	u32 head;
+};
+
+/**
  * struct ophoton_fabric - one virtual CPO fabric device
  * @dev: the device on the ophoton bus; its release frees everything
  * @id: the N of ophotonN, unique across namespaces
@@ -60,6 +86,7 @@ struct ophoton_ntf {
  * @ntf_len: records in @ntf
  * @ntf_cap: room in @ntf
  * @ntf_lost: records dropped for want of memory, under @lock
+ * @alarms: the alarm history, under @lock
  */
 struct ophoton_fabric {
 	struct device dev;
@@ -81,6 +108,7 @@ struct ophoton_fabric {
 	u32 ntf_len;
 	u32 ntf_cap;
 	u64 ntf_lost;
+	struct ophoton_alarm_log alarms;
 };
 
 void ophoton_nl_flush(struct ophoton_fabric *fab);
@@ -143,6 +171,13 @@ void ophoton_registry_made(void);
 void ophoton_registry_freed(bool modeled, u64 lmods_made, u64 lmods_freed);
 void ophoton_registry_wait_released(void);
 void ophoton_registry_objects(u64 c[4]);
+
+/* alarm_log.c */
+int ophoton_alarm_log_init(struct ophoton_fabric *fab, u32 cap);
+void ophoton_alarm_log_free(struct ophoton_fabric *fab);
+void ophoton_alarm_log_add(struct ophoton_fabric *fab, const struct oph_change *c);
+u64 ophoton_alarm_log_first(struct ophoton_fabric *fab);
+struct ophoton_alarm *ophoton_alarm_log_find(struct ophoton_fabric *fab, u64 seq);
 
 /* clock.c */
 void ophoton_clock_start(struct ophoton_fabric *fab);

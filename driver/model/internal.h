@@ -274,7 +274,6 @@ static inline u32 oph_nengines(const struct oph_fabric *f, enum oph_side side)
 
 /* fabric.c */
 u32 oph_advance(struct oph_fabric *f, u64 until, u32 budget);
-u64 oph_time_since_creation(const struct oph_fabric *f, u64 t);
 void oph_change(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		u32 id, u8 old, u8 new, u8 reason);
 void oph_alarm(struct oph_fabric *f, enum oph_alarm kind, enum oph_side side,

@@ -52,6 +52,8 @@ enum oph_feed {
  * @quarantine_errors: faults within @grace_ms that quarantine a domain
  * @grace_ms: health grace period
  * @rack_budget_w: rack power budget, alarm above it
+ * @alarm_history: alarms the glue's history keeps (as @time_scale, the
+ *	model only checks it)
  */
 struct oph_params {
 	u32 racks;
@@ -73,6 +75,7 @@ struct oph_params {
 	u32 quarantine_errors;
 	u32 grace_ms;
 	u32 rack_budget_w;
+	u32 alarm_history;
 };
 
 /* Hard limits of the model, whatever the parameters. */
@@ -372,12 +375,17 @@ u64 oph_fabric_modules_made(const struct oph_fabric *f);
 const struct oph_params *oph_fabric_params(const struct oph_fabric *f);
 const struct oph_topo *oph_fabric_topo(const struct oph_fabric *f);
 void oph_fabric_set_notify(struct oph_fabric *f, oph_change_fn fn, void *ctx);
+/* What an alarm record (OPH_OBJ_ALARM, OPH_OBJ_HEALTH) says now (thresh.c). */
+bool oph_alarm_active(const struct oph_fabric *f, const struct oph_change *c);
+u8 oph_alarm_severity(const struct oph_change *c);
 u64 oph_fabric_now(const struct oph_fabric *f);
 u64 oph_fabric_next_event(const struct oph_fabric *f);
 u32 oph_fabric_advance(struct oph_fabric *f, u64 until);
 bool oph_fabric_advance_some(struct oph_fabric *f, u64 until, u32 budget);
 bool oph_fabric_step_some(struct oph_fabric *f, u64 *left, u32 budget);
 u64 oph_fabric_clock_ns(const struct oph_fabric *f);
+/* A time the model keeps (a change record's), as ns since creation. */
+u64 oph_time_since_creation(const struct oph_fabric *f, u64 t);
 u64 oph_fabric_clock_s(const struct oph_fabric *f);
 u64 oph_fabric_generation(const struct oph_fabric *f);
 u64 oph_fabric_change_seq(const struct oph_fabric *f);

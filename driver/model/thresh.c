@@ -349,3 +349,94 @@ int oph_engine_clear_latched(struct oph_fabric *f, enum oph_side side, u32 eng,
 	oph_agg_object(f, OPH_OBJ_ENGINE, side, eng);
 	return 0;
 }
+
+/* A fault domain's error or quarantine, as its health stands now. */
+static bool health_active(const struct oph_fabric *f, const struct oph_change *c)
+{
+	const struct oph_health *h;
+
+	if (c->reason == OPH_OBJ_MODULE && c->id < oph_nmods(f, c->side))
+		h = &f->slots[c->side][c->id].health;
+	else if (c->reason == OPH_OBJ_ENGINE && c->id < oph_nengines(f, c->side))
+		h = &f->engines[c->side][c->id].health;
+	else
+		return false;
+	if (c->new < c->old)
+		return false;			/* a recovery */
+	if (c->new > c->old || h->quarantined)
+		return h->quarantined;
+	/* An error counts towards quarantine for the grace period. */
+	return h->errors && f->now - h->last_error < (u64)f->p.grace_ms * OPH_NS_PER_MS;
+}
+
+/**
+ * oph_alarm_active() - whether what raised an alarm is there now
+ * @f: fabric
+ * @c: the alarm's change record (OPH_OBJ_ALARM or OPH_OBJ_HEALTH)
+ *
+ * A threshold alarm while any of its flags stays latched (until an
+ * operator clears them; for a domain's links, on the lowest of them),
+ * aging while the lasers are still predicted to wear out early, a fault
+ * domain's error while it is quarantined or within its grace period, a
+ * quarantine while it lasts; a recovery never.
+ *
+ * Return: true when active.
+ */
+bool oph_alarm_active(const struct oph_fabric *f, const struct oph_change *c)
+{
+	const struct oph_slot *s = NULL;
+	u32 k;
+
+	if (c->obj == OPH_OBJ_HEALTH)
+		return health_active(f, c);
+	if (c->obj != OPH_OBJ_ALARM || c->side > OPH_SIDE_SW)
+		return false;
+	switch (c->reason) {
+	case OPH_ALARM_LINK:
+		return c->id < f->t.links && (f->links[c->id].latched & c->flags);
+	case OPH_ALARM_LINKS:
+		return c->link < f->t.links && (f->links[c->link].latched & c->flags);
+	case OPH_ALARM_ENGINE:
+		return c->id < oph_nengines(f, c->side) &&
+		       (f->engines[c->side][c->id].latched & c->flags);
+	default:
+		break;
+	}
+	if (c->id < oph_nmods(f, c->side))
+		s = &f->slots[c->side][c->id];
+	if (!s)
+		return false;
+	if (c->reason == OPH_ALARM_MODULE)
+		return s->latched & c->flags;
+	if (!s->mod)
+		return false;
+	if (c->reason == OPH_ALARM_AGING)
+		return s->mod->predicted & c->mask;
+	for (k = 0; k < f->p.lambdas; k++)
+		if ((c->mask & BIT(k)) && (s->mod->latched[k] & c->flags))
+			return true;
+	return false;
+}
+
+/**
+ * oph_alarm_severity() - how bad an alarm is
+ * @c: the alarm's change record (OPH_OBJ_ALARM or OPH_OBJ_HEALTH)
+ *
+ * As the diagnosis ranks problems: a quarantine is critical (a domain out
+ * of service), a fault or an alarm level latched major, a warning level
+ * or lasers aging minor, a recovery info.
+ *
+ * Return: enum oph_severity.
+ */
+u8 oph_alarm_severity(const struct oph_change *c)
+{
+	/* Of each nibble of threshold flags, bits 2 and 3 are the alarm levels. */
+	const u32 alarm_levels = 0xccccccccU;
+
+	if (c->obj == OPH_OBJ_HEALTH)
+		return c->new > c->old ? OPH_SEV_CRITICAL :
+		       c->new < c->old ? OPH_SEV_INFO : OPH_SEV_MAJOR;
+	if (c->reason == OPH_ALARM_AGING)
+		return OPH_SEV_MINOR;
+	return c->flags & alarm_levels ? OPH_SEV_MAJOR : OPH_SEV_MINOR;
+}

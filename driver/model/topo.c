@@ -45,6 +45,7 @@ void oph_params_default(struct oph_params *p)
 	p->quarantine_errors = 3;
 	p->grace_ms = 60000;
 	p->rack_budget_w = 150000;
+	p->alarm_history = 1024;
 }
 
 /**
@@ -87,6 +88,8 @@ int oph_params_check(const struct oph_params *p, const char **why)
 		return oph_refuse(why, -EINVAL, "quarantine_errors must be at least 1");
 	if (!p->rack_budget_w)
 		return oph_refuse(why, -EINVAL, "rack_budget_w must be at least 1");
+	if (p->alarm_history < 16 || p->alarm_history > 65536)
+		return oph_refuse(why, -EINVAL, "alarm_history must be 16 to 65536");
 
 	eps = (u64)(p->racks + (u64)p->memory_racks) * p->trays * p->slots;
 	ppe = (u64)p->engines * p->ports;

@@ -91,7 +91,10 @@ static int child_status(pid_t pid)
 
 TEST_F(fabric, an_unprivileged_user_may_read_and_change_nothing)
 {
-	pid_t pid = fork();
+	pid_t pid;
+
+	ASSERT_EQ(0, raise_alarm(self->family, FAB));
+	pid = fork();
 
 	if (!pid) {
 		if (setgid(65534) || setuid(65534))
@@ -114,9 +117,13 @@ static int drop_caps(void)
 /* Root is its capabilities: without CAP_NET_ADMIN, a stranger's rights. */
 TEST_F(fabric, root_without_cap_net_admin_may_read_and_change_nothing)
 {
+	uint32_t up;
 	pid_t pid;
 
 	ASSERT_TRUE(bring_up(_metadata, self));
+	/* The alarm's dead laser takes its links down with it, at once. */
+	ASSERT_EQ(0, raise_alarm(self->family, FAB));
+	up = links_up(_metadata, self);
 	pid = fork();
 	if (!pid) {
 		if (drop_caps())
@@ -124,12 +131,15 @@ TEST_F(fabric, root_without_cap_net_admin_may_read_and_change_nothing)
 		check_ops(FAB, 0);
 	}
 	EXPECT_EQ(0, child_status(pid));
-	EXPECT_EQ((uint32_t)FAB_LINKS, links_up(_metadata, self));
+	EXPECT_EQ(up, links_up(_metadata, self));
 }
 
 TEST_F(fabric, root_of_a_user_namespace_not_owning_the_fabric_is_a_stranger)
 {
-	pid_t pid = fork();
+	pid_t pid;
+
+	ASSERT_EQ(0, raise_alarm(self->family, FAB));
+	pid = fork();
 
 	if (!pid) {
 		if (unshare(CLONE_NEWUSER))
@@ -141,7 +151,10 @@ TEST_F(fabric, root_of_a_user_namespace_not_owning_the_fabric_is_a_stranger)
 
 TEST_F(fabric, the_owner_may_do_everything)
 {
-	pid_t pid = fork();
+	pid_t pid;
+
+	ASSERT_EQ(0, raise_alarm(self->family, FAB));
+	pid = fork();
 
 	if (!pid)
 		check_ops(FAB, 1);
@@ -155,7 +168,7 @@ TEST_F(fabric, root_of_a_user_namespace_owns_its_network_namespace_fabrics)
 	if (!pid) {
 		if (unshare(CLONE_NEWUSER | CLONE_NEWNET))
 			_exit(5);
-		if (sysfs_write(NEW_DEVICE, "12 " FAB_SHAPE))
+		if (sysfs_write(NEW_DEVICE, "12 " FAB_SHAPE) || raise_alarm(self->family, 12))
 			_exit(6);
 		check_ops(12, 1);
 	}

@@ -2,6 +2,8 @@
 /*
  * A valid request of each op of the ophoton family (requests.h).
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <linux/ophoton.h>
 
 #include "genl.h"
@@ -93,8 +95,39 @@ int valid_request(char *req, int fam, uint8_t cmd, uint32_t fab)
 		break;
 	case OPHOTON_CMD_DIAGNOSE:
 		break;
+	case OPHOTON_CMD_ALARM_GET:
+	case OPHOTON_CMD_ALARM_ACK:
+		/* The first alarm: its caller raised one (raise_alarm()). */
+		genl_put_u64(req, OPHOTON_A_NTF_SEQ, 1);
+		break;
 	default:
 		return -1;
 	}
 	return 0;
+}
+
+int raise_alarm(int fam, uint32_t fab)
+{
+	char req[256] __attribute__((aligned(4)));
+	struct genl_reply *r = calloc(1, sizeof(*r));
+	struct genl_sock s;
+	int err;
+
+	if (!r)
+		return -ENOMEM;
+	err = genl_open(&s);
+	if (!err) {
+		genl_msg_init(req, (uint16_t)fam, OPHOTON_CMD_SIM_FAULT, OPHOTON_GENL_VERSION, 0);
+		genl_put_u32(req, OPHOTON_A_FABRIC_ID, fab);
+		genl_put_u8(req, OPHOTON_A_FAULT_KIND, OPHOTON_FAULT_LASER_DEATH);
+		genl_put_u32(req, OPHOTON_A_FAULT_TARGET, 0);
+		genl_put_u8(req, OPHOTON_A_LANE, 0);
+		genl_put_u8(req, OPHOTON_A_SIM_ACTION, OPHOTON_SIM_ACTION_INSERT);
+		err = genl_transact(&s, req, r);
+		if (!err)
+			err = r->error;
+		genl_close(&s);
+	}
+	free(r);
+	return err;
 }

@@ -24,4 +24,11 @@
  */
 int valid_request(char *req, int fam, uint8_t cmd, uint32_t fab);
 
+/*
+ * Raise the first alarm of fabric @fab (a laser dies: its module reports a
+ * fault), which the valid requests of ALARM_GET and ALARM_ACK name; needs
+ * CAP_NET_ADMIN over the fabric.  Returns 0 or a negative errno.
+ */
+int raise_alarm(int fam, uint32_t fab);
+
 #endif

@@ -61,7 +61,8 @@ run "setup" "ophotonctl fabric create 1 gpus=64 time_scale=100 && ophotonctl -w 
 mkdir -p /var/lib/prometheus/node-exporter"
 for s in "Creating fabrics" "Bring-up" "Hot-swapping a laser module" \
 	"Telemetry and thresholds" "Health and quarantine" "Blast radius" \
-	"Notifications" "Finding what is wrong" "Exporting to Prometheus" \
+	"Notifications" "Alarms: the history, and acknowledging" \
+	"Finding what is wrong" "Exporting to Prometheus" \
 	"Troubleshooting"; do
 	section "$s"
 done

@@ -22,7 +22,7 @@ family = spec["name"]
 # value is shown in the unit's human form.
 UNITS = [("-udbm", "UDBM"), ("-mdb", "MDB"), ("-mc", "MC"), ("-uw", "UW"),
          ("-mw", "MW"), ("-w", "W"), ("-mv", "MV"), ("-ua", "UA"), ("-ma", "MA"),
-         ("-ns", "NS"), ("-ms", "MS"), ("-gbps", "GBPS"), ("-dm", "DM"),
+         ("-wall-ns", "WALL"), ("-ns", "NS"), ("-ms", "MS"), ("-gbps", "GBPS"), ("-dm", "DM"),
          ("-ps", "PS"), ("-ppm", "PPM"), ("-pm", "PM"), ("-mhz", "MHZ"),
          ("-permille", "PERMILLE"), ("ber-bound-e", "BER_BOUND"), ("ber-e", "BER"),
          ("-in-s", "S"), ("-ppb-h", "PPB_H")]
@@ -44,6 +44,9 @@ def ident(name):
 def unit_of(name):
     for suffix, unit in UNITS:
         if name.endswith(suffix):
+            # A wall clock keeps "wall" in its label: "wall 2026-12-07T...".
+            if unit == "WALL":
+                return unit, name[: -len("-ns")]
             return unit, name[: -len(suffix)] if suffix.startswith("-") else "ber"
     return "NONE", name
 

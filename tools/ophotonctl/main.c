@@ -22,7 +22,7 @@
 
 static const struct object *const objects[] = {
 	&obj_fabric, &obj_rack, &obj_gpu, &obj_engine, &obj_link, &obj_lane,
-	&obj_laser, &obj_health, &obj_blast, &obj_sim, &obj_monitor, &obj_version,
+	&obj_laser, &obj_health, &obj_alarm, &obj_blast, &obj_sim, &obj_monitor, &obj_version,
 };
 
 #define N_OBJECTS NCMDS(objects)

@@ -106,6 +106,80 @@ static void note(struct monitor *m, const char *what, int fabric)
 	out_flush();
 }
 
+/* An event as it is printed: its name, then its attributes. */
+static void print_event(struct monitor *m, const struct nlmsghdr *nlh, const char *name,
+			const char *strip, bool replayed)
+{
+	m->events++;
+	out_object_start(NULL);
+	stamp(m);
+	out_str("name", NULL, name);
+	if (replayed)
+		out_flag("replayed", "replayed");
+	/* YNL's shape in JSON, {"name": ..., "msg": {...}}; one line for people. */
+	if (out_is_json())
+		out_object_start("msg");
+	if (print_msg(nlh, strip) < 0)
+		perr("ophotonctl: malformed attribute in %s\n", name);
+	if (out_is_json())
+		out_object_end();
+	out_object_end();
+	out_flush();
+}
+
+static bool wanted(struct monitor *m, struct nlattr **tb);
+
+/* Alarms read back from a fabric's history, @next on, up to @until. */
+struct replay {
+	struct monitor *m;
+	uint64_t next, until;
+};
+
+static int replay_one(const struct nlmsghdr *nlh, struct nlattr **tb, void *arg)
+{
+	struct replay *r = arg;
+	uint64_t seq;
+
+	if (!tb[OPHOTON_A_NTF_SEQ])
+		return EXIT_OK;
+	seq = nla_get_u64(tb[OPHOTON_A_NTF_SEQ]);
+	/* Those after the gap come as notifications, in their turn. */
+	if (seq != r->next || seq > r->until)
+		return EXIT_OK;
+	r->next++;
+	if (wanted(r->m, tb))
+		print_event(r->m, nlh, "alarm-ntf", "alarm-", true);
+	return EXIT_OK;
+}
+
+/*
+ * The alarms @from to @until of @fabric, missed, read from its history
+ * (ALARM_GET) and printed as the events they were.  Returns 0 when every
+ * one of them was still there.
+ */
+static int replay(struct monitor *m, int fabric, uint64_t from, uint64_t until)
+{
+	struct replay r = { .m = m, .next = from, .until = until };
+	struct ctx *c = m->c;
+	int saved = c->fabric, ret;
+	struct onl_err err;
+	struct nl_msg *msg;
+
+	if (ctx_nl(c))
+		return -1;
+	c->fabric = fabric;
+	msg = ctx_msg(c, OPHOTON_CMD_ALARM_GET, NLM_F_DUMP);
+	c->fabric = saved;
+	if (!msg || nla_put_u64(msg, OPHOTON_A_NTF_SEQ, from)) {
+		nlmsg_free(msg);
+		return -1;
+	}
+	note(m, "replay-start", fabric);
+	ret = onl_request(&c->nl, msg, replay_one, &r, &err);
+	note(m, "replay-end", fabric);
+	return ret || r.next <= until ? -1 : 0;
+}
+
 /* The prefix human output leaves out of an event's labels. */
 static const char *strip_of(uint8_t cmd)
 {
@@ -157,10 +231,17 @@ static int on_event(struct nl_msg *msg, void *arg)
 		/* Checked on every event, watched or not: a gap is a gap. */
 		if (last && *last && seq != *last + 1) {
 			m->gaps++;
-			perr("ophotonctl: %llu notifications of fabric %d lost; re-reading its state\n",
-				(unsigned long long)(seq - *last - 1), fabric);
-			note(m, "gap", fabric);
-			m->resync_fabric = fabric;
+			/* Lost alarms are read back from the fabric's history, in order. */
+			if (g->cmd == OPHOTON_CMD_ALARM_NTF && seq > *last + 1 &&
+			    !replay(m, fabric, *last + 1, seq - 1)) {
+				perr("ophotonctl: %llu alarms of fabric %d missed; read back from its history\n",
+				     (unsigned long long)(seq - *last - 1), fabric);
+			} else {
+				perr("ophotonctl: %llu notifications of fabric %d lost; re-reading its state\n",
+				     (unsigned long long)(seq - *last - 1), fabric);
+				note(m, "gap", fabric);
+				m->resync_fabric = fabric;
+			}
 		}
 		if (last)
 			*last = seq;
@@ -173,19 +254,7 @@ static int on_event(struct nl_msg *msg, void *arg)
 		snprintf(unknown, sizeof(unknown), "event-%u", g->cmd);
 		name = unknown;
 	}
-	m->events++;
-	out_object_start(NULL);
-	stamp(m);
-	out_str("name", NULL, name);
-	/* YNL's shape in JSON, {"name": ..., "msg": {...}}; one line for people. */
-	if (out_is_json())
-		out_object_start("msg");
-	if (print_msg(nlh, strip_of(g->cmd)) < 0)
-		perr("ophotonctl: malformed attribute in %s\n", name);
-	if (out_is_json())
-		out_object_end();
-	out_object_end();
-	out_flush();
+	print_event(m, nlh, name, strip_of(g->cmd), false);
 	return NL_OK;
 }
 

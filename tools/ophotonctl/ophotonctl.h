@@ -92,7 +92,7 @@ struct object {
 #define NCMDS(a) (sizeof(a) / sizeof((a)[0]))
 
 extern const struct object obj_version, obj_fabric, obj_rack, obj_gpu, obj_engine,
-	obj_link, obj_lane, obj_laser, obj_health, obj_blast, obj_sim, obj_monitor;
+	obj_link, obj_lane, obj_laser, obj_health, obj_alarm, obj_blast, obj_sim, obj_monitor;
 
 /* fabric.c: the optional fabric id of "fabric show [ID]" and alike. */
 int fabric_id_arg(struct ctx *c, int argc, char **argv);

@@ -12,6 +12,7 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "out.h"
@@ -606,6 +607,21 @@ static void human_secs(int64_t v)
 	ob_s(buf);
 }
 
+/* A wall clock time, as ISO 8601 in UTC to the second: 2026-12-07T03:12:45Z. */
+static void human_wall(int64_t ns)
+{
+	time_t t = (time_t)(ns / 1000000000);
+	char buf[32];
+	struct tm tm;
+
+	if (ns <= 0 || !gmtime_r(&t, &tm) ||
+	    !strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm)) {
+		put_s64(ns);
+		return;
+	}
+	ob_s(buf);
+}
+
 static void human_unit(int64_t v, enum onl_unit unit);
 
 void out_unit(const char *key, const char *label, int64_t v, enum onl_unit unit)
@@ -710,6 +726,9 @@ static void human_unit(int64_t v, enum onl_unit unit)
 		break;
 	case ONL_UNIT_BER_BOUND:
 		human_ber(v, true);
+		break;
+	case ONL_UNIT_WALL:
+		human_wall(v);
 		break;
 	default:
 		put_s64(v);

@@ -47,6 +47,7 @@ enum onl_unit {
 	ONL_UNIT_BER_BOUND,	/* the same, an upper bound */
 	ONL_UNIT_S,		/* seconds, a duration ("-in-s") */
 	ONL_UNIT_PPB_H,		/* parts per billion per hour */
+	ONL_UNIT_WALL,		/* wall clock, ns since the epoch ("-wall-ns") */
 };
 
 /* An enum of the spec: its names (spec names, nothing to escape) and their lengths. */

@@ -60,6 +60,8 @@ static int nsockets, ntf_sock, ntf_n;
 static struct nl_msg *ntf[4];
 /* A request for this command raises SIGTERM, which ends a monitor. */
 static int stop_cmd = -1;
+/* An ALARM_GET dump answers three alarms from the number it asked for. */
+static uint64_t alarm_from;
 
 static struct queue *queue_of(struct nl_sock *sk)
 {
@@ -258,6 +260,16 @@ static void put_object(struct nl_msg *m, int cmd, uint32_t id, int stats)
 		nla_put_u32(m, OPHOTON_A_HEALTH_ID, id);
 		nla_put_flag(m, OPHOTON_A_HEALTH_QUARANTINED);
 		break;
+	case OPHOTON_CMD_ALARM_GET:
+		nla_put_u8(m, OPHOTON_A_ALARM_KIND, OPHOTON_ALARM_THRESHOLD_LINK);
+		nla_put_u32(m, OPHOTON_A_LINK_ID, 9);
+		nla_put_u32(m, OPHOTON_A_ALARM_FLAGS, 0x10);
+		nla_put_u64(m, OPHOTON_A_NTF_SEQ, alarm_from + id);
+		nla_put_u64(m, OPHOTON_A_ALARM_TIME_NS, 90000000000ULL);
+		nla_put_u64(m, OPHOTON_A_ALARM_WALL_NS, 1796615565000000000ULL);
+		nla_put_u8(m, OPHOTON_A_ALARM_SEVERITY, OPHOTON_SEVERITY_MINOR);
+		nla_put_flag(m, OPHOTON_A_ALARM_ACTIVE);
+		break;
 	case OPHOTON_CMD_BLAST_GET:
 		n = nla_nest_start(m, OPHOTON_A_BLAST_LINK_IDS);
 		nla_put_u32(m, OPHOTON_A_LINK_ID, 4);
@@ -369,6 +381,11 @@ static int fake_send(struct nl_sock *sk, struct nl_msg *msg)
 	}
 	if (cmd == stop_cmd)
 		raise(SIGTERM);
+	if (cmd == OPHOTON_CMD_ALARM_GET) {
+		struct nlattr *a = nlmsg_find_attr(h, GENL_HDRLEN, OPHOTON_A_NTF_SEQ);
+
+		alarm_from = a ? nla_get_u64(a) : 1;
+	}
 	stats = nlmsg_find_attr(h, GENL_HDRLEN, OPHOTON_A_STATS) != NULL;
 	if (req_u32(h, OPHOTON_A_FABRIC_ID, 1, &offs) != 1) {
 		ack(-ENODEV, "no such fabric in this network namespace", offs);
@@ -1258,6 +1275,87 @@ TEST_F(cli, monitor_prints_only_a_resync_no_change_interrupted)
 		lines++;
 	}
 	EXPECT_LE(8, lines);
+}
+
+/* An alarm notification of fabric 1 with sequence number @seq. */
+static struct nl_msg *alarm_ntf(uint64_t seq)
+{
+	struct nl_msg *m = nlmsg_alloc();
+
+	genlmsg_put(m, 0, 0, FAMILY, 0, 0, OPHOTON_CMD_ALARM_NTF, 1);
+	nla_put_u32(m, OPHOTON_A_FABRIC_ID, 1);
+	nla_put_u8(m, OPHOTON_A_ALARM_KIND, OPHOTON_ALARM_THRESHOLD_LINK);
+	nla_put_u32(m, OPHOTON_A_LINK_ID, 9);
+	nla_put_u64(m, OPHOTON_A_NTF_SEQ, seq);
+	return m;
+}
+
+TEST_F(cli, monitor_reads_missed_alarms_back_from_the_history_in_order)
+{
+	char *line, *two, *three, *four;
+	int lines = 0;
+
+	/* Alarms 1 and 4 on the monitor's socket (its second): 2 and 3 missed. */
+	ntf[0] = alarm_ntf(1);
+	ntf[1] = alarm_ntf(4);
+	ntf_n = 2;
+	ntf_sock = 2;
+	/* Reading the history ends the watch, once the events are printed. */
+	stop_cmd = OPHOTON_CMD_ALARM_GET;
+	run(&self->r, "-j", "monitor", "alarms", NULL);
+	nlmsg_free(ntf[0]);
+	nlmsg_free(ntf[1]);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_NE(NULL, strstr(self->r.err, "2 alarms of fabric 1 missed; read back from its history"))
+		TH_LOG("%s", self->r.err);
+	/* No re-read of the state: nothing was lost. */
+	EXPECT_EQ(0, count(self->r.out, "resync-start")) TH_LOG("%s", self->r.out);
+	EXPECT_EQ(1, dumps[OPHOTON_CMD_ALARM_GET]);
+	/* 1, then 2 and 3 from the history, then 4: in order, once each. */
+	EXPECT_EQ(4, count(self->r.out, "\"name\":\"alarm-ntf\""));
+	EXPECT_EQ(2, count(self->r.out, "\"replayed\":true"));
+	two = strstr(self->r.out, "\"ntf-seq\":2,");
+	three = strstr(self->r.out, "\"ntf-seq\":3,");
+	four = strstr(self->r.out, "\"ntf-seq\":4");
+	ASSERT_NE(NULL, two) TH_LOG("%s", self->r.out);
+	ASSERT_NE(NULL, three);
+	ASSERT_NE(NULL, four);
+	EXPECT_LT(two, three);
+	EXPECT_LT(three, four);
+	for (line = strtok(self->r.out, "\n"); line; line = strtok(NULL, "\n")) {
+		EXPECT_TRUE(json_valid(line)) TH_LOG("%s", line);
+		lines++;
+	}
+	EXPECT_LE(6, lines);
+}
+
+TEST_F(cli, alarm_show_and_ack_name_an_alarm_by_its_number)
+{
+	run(&self->r, "alarm", "show", NULL);
+	ASSERT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_EQ(3, count(self->r.out, "kind threshold-link")) TH_LOG("%s", self->r.out);
+	/* When, as a person reads it: UTC wall clock and virtual time. */
+	EXPECT_NE(NULL, strstr(self->r.out, "wall 2026-12-07T03:52:45Z")) TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "severity minor"));
+	run(&self->r, "-j", "alarm", "show", "from", "7", "active", NULL);
+	ASSERT_EQ(0, self->r.ret);
+	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"ntf-seq\":7,"));
+	EXPECT_NE(NULL, nlmsg_find_attr((struct nlmsghdr *)last_msg, GENL_HDRLEN,
+					OPHOTON_A_ALARM_ACTIVE));
+	run(&self->r, "alarm", "ack", "7", NULL);
+	EXPECT_EQ(0, self->r.ret);
+	EXPECT_EQ(OPHOTON_CMD_ALARM_ACK, last_cmd);
+	/* Bad numbers and mixed forms: usage errors, nothing sent. */
+	last_cmd = -1;
+	run(&self->r, "alarm", "ack", "0", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_NE(NULL, strstr(self->r.err, "not an alarm number")) TH_LOG("%s", self->r.err);
+	run(&self->r, "alarm", "ack", "-3", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	run(&self->r, "alarm", "show", "7", "active", NULL);
+	EXPECT_EQ(1, self->r.ret);
+	EXPECT_EQ(-1, last_cmd);
 }
 
 TEST_F(cli, diagnose_names_objects_as_commands_take_them_and_merges_alike_links)

@@ -141,6 +141,20 @@
  *	cause points at, or to their own fibre. Its cost follows the problems,
  *	not the fabric's size (%OPHOTON_A_DIAG_UNITS_WALKED). Changes nothing;
  *	open to every user.
+ * @OPHOTON_CMD_ALARM_GET: Do: one alarm of the fabric's history, by its
+ *	%OPHOTON_A_NTF_SEQ; dump: the history from %OPHOTON_A_NTF_SEQ on (or its
+ *	oldest), with %OPHOTON_A_ALARM_ACTIVE only the alarms whose cause is
+ *	there now. Each record is the alarm's notification
+ *	(%OPHOTON_CMD_ALARM_NTF, its sequence number included) with when it was
+ *	raised, its severity and whether it is active and acknowledged. The
+ *	history keeps the newest alarms (new_device alarm_history, 1,024 by
+ *	default): a monitor that lost notifications reads them here; one older
+ *	than the oldest kept is gone (-ENOENT naming %OPHOTON_A_NTF_SEQ for a
+ *	do; a dump starts at the oldest). Open to every user.
+ * @OPHOTON_CMD_ALARM_ACK: Do: acknowledge the alarm %OPHOTON_A_NTF_SEQ of the
+ *	fabric's history: it stays listed, marked %OPHOTON_A_ALARM_ACKED.
+ *	Idempotent; -ENOENT naming %OPHOTON_A_NTF_SEQ when the history no longer
+ *	(or not yet) holds it. Requires CAP_NET_ADMIN in the fabric's namespace.
  * @__OPHOTON_CMD_MAX: number of commands
  * @OPHOTON_CMD_MAX: highest command
  */
@@ -169,6 +183,8 @@ enum ophoton_cmd {
 	OPHOTON_CMD_LASER_GET,
 	OPHOTON_CMD_ENGINE_ACT,
 	OPHOTON_CMD_DIAGNOSE,
+	OPHOTON_CMD_ALARM_GET,
+	OPHOTON_CMD_ALARM_ACK,
 
 	/* add new commands above here */
 	__OPHOTON_CMD_MAX,
@@ -819,6 +835,23 @@ enum ophoton_diag_action {
  * @OPHOTON_A_DIAG_UNITS_WALKED: u32, units of about a thousand links the
  *	diagnosis looked into: its cost, which follows the problems, not the
  *	fabric's size.
+ * @OPHOTON_A_ALARM_TIME_NS: u64, alarm-get: when the alarm was raised, virtual
+ *	time since the fabric's creation.
+ * @OPHOTON_A_ALARM_WALL_NS: u64, alarm-get: when the alarm was raised, wall
+ *	clock (CLOCK_REALTIME, ns since the epoch).
+ * @OPHOTON_A_ALARM_SEVERITY: u8, alarm-get: critical for a quarantine, major
+ *	for a fault or an alarm level latched, minor for a warning level or
+ *	aging, info for a recovery.
+ * @OPHOTON_A_ALARM_ACTIVE: flag: alarm-get: what raised the alarm is there now
+ *	(its flags still latched, its domain still quarantined or in error, its
+ *	lasers still aging too fast). Alarm-get request: list only those.
+ * @OPHOTON_A_ALARM_ACKED: flag: alarm-get: an operator acknowledged it
+ *	(%OPHOTON_CMD_ALARM_ACK).
+ * @OPHOTON_A_ALARM_HISTORY: u32, fabric-get: alarms the fabric's history keeps,
+ *	the newest (new_device alarm_history).
+ * @OPHOTON_A_ALARM_FIRST_SEQ: u64, fabric-get: the oldest alarm the history
+ *	still holds (%OPHOTON_A_NTF_SEQ of the "alarms" group); 0 while it holds
+ *	none.
  * @__OPHOTON_A_MAX: number of attributes
  * @OPHOTON_A_MAX: highest attribute
  */
@@ -944,6 +977,13 @@ enum ophoton_attr {
 	OPHOTON_A_DIAG_GPUS_CUT,
 	OPHOTON_A_DIAG_GBPS_LOST,
 	OPHOTON_A_DIAG_UNITS_WALKED,
+	OPHOTON_A_ALARM_TIME_NS,
+	OPHOTON_A_ALARM_WALL_NS,
+	OPHOTON_A_ALARM_SEVERITY,
+	OPHOTON_A_ALARM_ACTIVE,
+	OPHOTON_A_ALARM_ACKED,
+	OPHOTON_A_ALARM_HISTORY,
+	OPHOTON_A_ALARM_FIRST_SEQ,
 
 	__OPHOTON_A_MAX,
 	OPHOTON_A_MAX = __OPHOTON_A_MAX - 1

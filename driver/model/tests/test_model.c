@@ -692,6 +692,70 @@ TEST(where_a_link_runs_is_what_each_topology_question_answers)
 	}
 }
 
+/* The last alarm record of kind @reason (or a health record) about @id. */
+static const struct oph_change *last_alarm(const struct rec *r, u8 obj, u8 reason, u32 id)
+{
+	const struct oph_change *found = NULL;
+	unsigned int i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->c[i].obj == obj && r->c[i].reason == reason && r->c[i].id == id)
+			found = &r->c[i];
+	return found;
+}
+
+/*
+ * An alarm is active while what raised it is there: a threshold while its
+ * flags stay latched, a quarantine while it lasts; its severity is the
+ * diagnosis's (a warning minor, a quarantine critical, a recovery info).
+ */
+TEST(an_alarm_is_active_while_its_cause_is_there)
+{
+	static struct rec r;
+	struct oph_fault dirty = { .kind = OPH_FAULT_FIBRE_DIRTY, .which = OPH_FIBRE_TX,
+				   .target = 2, .value = 350 };
+	struct oph_fault death = { .kind = OPH_FAULT_LASER_DEATH, .target = 1 };
+	const struct oph_change *c;
+	struct oph_params p;
+	struct oph_fabric *f;
+	const char *why;
+	u32 k;
+
+	small_params(&p);
+	p.quarantine_errors = 2;
+	f = make(&p, &r);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	ASSERT_EQ(0, oph_fault_inject(f, &dirty, &why));
+	oph_fabric_advance(f, oph_fabric_now(f) + SEC);
+	c = last_alarm(&r, OPH_OBJ_ALARM, OPH_ALARM_LINK, 2);
+	ASSERT_NE(NULL, c);
+	EXPECT_TRUE(oph_alarm_active(f, c));
+	EXPECT_EQ(OPH_SEV_MINOR, oph_alarm_severity(c));
+	/* The operator clears the link's flags: no longer active. */
+	ASSERT_EQ(0, oph_link_clear(f, 2, &why));
+	EXPECT_FALSE(oph_alarm_active(f, c));
+
+	/* Two lasers die within the grace period: an error, then a quarantine. */
+	for (k = 0; k < 2; k++) {
+		death.lane = (u8)k;
+		ASSERT_EQ(0, oph_fault_inject(f, &death, &why));
+	}
+	c = last_alarm(&r, OPH_OBJ_HEALTH, OPH_OBJ_MODULE, 1);
+	ASSERT_NE(NULL, c);
+	ASSERT_GT(c->new, c->old);
+	EXPECT_TRUE(oph_alarm_active(f, c));
+	EXPECT_EQ(OPH_SEV_CRITICAL, oph_alarm_severity(c));
+	ASSERT_EQ(0, oph_module_recover(f, OPH_SIDE_EP, 1, &why));
+	EXPECT_FALSE(oph_alarm_active(f, c));
+	c = last_alarm(&r, OPH_OBJ_HEALTH, OPH_OBJ_MODULE, 1);
+	ASSERT_LT(c->new, c->old);
+	EXPECT_FALSE(oph_alarm_active(f, c));
+	EXPECT_EQ(OPH_SEV_INFO, oph_alarm_severity(c));
+	EXPECT_EQ(0, r.gaps);
+	oph_fabric_destroy(f);
+}
+
 /*
  * oph_link_get() sets each member of what it reports rather than zeroing
  * the whole first (a dump reads a million links): whatever was there
