@@ -323,6 +323,27 @@ t_mon_alarms() {
 	} || { head -c 3000 "$tmp/alarms"; return 1; }
 }
 ok "monitor alarms: faults, quarantine, recovery, aging as NDJSON, gap-free; SIGINT exits 0" t_mon_alarms
+t_alarm_history() {
+	local last
+	# The fabric's history holds every alarm the monitor heard (those it
+	# still keeps), numbered alike, each with its severity and times.
+	j -F $FAB alarm show &&
+		q 'length > 0 and all(."ntf-seq" > 0 and ."alarm-severity" != null and
+			."alarm-wall-ns" > 0 and ."alarm-time-ns" != null)' &&
+		jq -e -s --slurpfile h "$tmp/out" '($h[0] | map(."ntf-seq")) as $kept |
+			[.[].msg."ntf-seq" | select(. >= $kept[0])] - $kept == []' \
+			"$tmp/alarms" >/dev/null &&
+		last=$(jq '.[-1]."ntf-seq"' "$tmp/out") &&
+		j -F $FAB alarm show active && q 'all(."alarm-active" == true)' &&
+		"$C" -F $FAB alarm ack "$last" &&
+		j -F $FAB alarm show "$last" &&
+		q 'length == 1 and .[0]."alarm-acked" == true and .[0]."ntf-seq" == '"$last" &&
+		"$C" -F $FAB alarm show from "$last" | grep -q ' acked' &&
+		code 2 -F $FAB alarm ack $((last + 1000000)) &&
+		grep -q "no such alarm in the fabric's history" "$tmp/err" &&
+		code 1 -F $FAB alarm ack x
+}
+ok "alarm show and ack: the history holds what the monitor heard; acked stays listed" t_alarm_history
 t_mon_human() {
 	local rc ts='^\[[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}\] '
 	kill -INT "$mon_human"
