@@ -23,11 +23,15 @@ static int alarm_record(struct sk_buff *msg, struct ophoton_fabric *fab,
 	    nla_put_u64_64bit(msg, OPHOTON_A_NTF_SEQ, c->seq, OPHOTON_A_PAD) ||
 	    nla_put_u64_64bit(msg, OPHOTON_A_FABRIC_GEN, oph_fabric_generation(fab->model),
 			      OPHOTON_A_PAD) ||
-	    nla_put_u64_64bit(msg, OPHOTON_A_ALARM_TIME_NS,
-			      oph_time_since_creation(fab->model, c->time), OPHOTON_A_PAD) ||
+	    nla_put_u64_64bit(msg, OPHOTON_A_ALARM_TIME_NS, c->time, OPHOTON_A_PAD) ||
 	    nla_put_u64_64bit(msg, OPHOTON_A_ALARM_WALL_NS, a->wall_ns, OPHOTON_A_PAD) ||
 	    nla_put_u8(msg, OPHOTON_A_ALARM_SEVERITY, oph_alarm_severity(c)) ||
 	    (oph_alarm_active(fab->model, c) && nla_put_flag(msg, OPHOTON_A_ALARM_ACTIVE)) ||
+	    (a->cleared &&
+	     (nla_put_u64_64bit(msg, OPHOTON_A_ALARM_CLEARED_NS, a->cleared_time,
+				OPHOTON_A_PAD) ||
+	      nla_put_u64_64bit(msg, OPHOTON_A_ALARM_CLEARED_WALL_NS, a->cleared_wall_ns,
+				OPHOTON_A_PAD))) ||
 	    (a->acked && nla_put_flag(msg, OPHOTON_A_ALARM_ACKED)))
 		return -EMSGSIZE;
 	return 0;

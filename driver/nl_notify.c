@@ -51,6 +51,14 @@ static int alarm_fill(struct sk_buff *msg, const struct oph_change *c, u8 *kind)
 		*kind = OPHOTON_ALARM_AGING_PREDICTED;
 		domain = OPHOTON_HEALTH_MODULE;
 		break;
+	case OPH_ALARM_CLEARED:
+		/* Named as the threshold alarms it ends name the object. */
+		*kind = OPHOTON_ALARM_CLEARED;
+		if (c->domain == OPH_OBJ_LINK)
+			return nla_put_u32(msg, OPHOTON_A_LINK_ID, c->id);
+		if (c->domain == OPH_OBJ_MODULE)
+			domain = OPHOTON_HEALTH_MODULE;
+		break;
 	}
 domain:
 	/* Modules and engines are named as fault domains are. */

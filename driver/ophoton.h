@@ -36,11 +36,22 @@ struct ophoton_ntf {
  * struct ophoton_alarm - one alarm of a fabric's history
  * @c: the model's record of it (the "alarms" stream's)
  * @wall_ns: wall clock when it was raised (CLOCK_REALTIME)
+ * @key: the object and class of alarm it is about (alarm_log.c), 0 for
+ *	none an end is recorded for
+ * @prev: the previous alarm about the same, by number; 0 for none
+ * @cleared_time: virtual time it ended, since creation, when @cleared
+ * @cleared_wall_ns: wall clock it ended, when @cleared
+ * @cleared: a later record ended it (flags cleared, domain recovered)
  * @acked: an operator acknowledged it
  */
 struct ophoton_alarm {
 	struct oph_change c;
 	u64 wall_ns;
+	u64 key;
+	u64 prev;
+	u64 cleared_time;
+	u64 cleared_wall_ns;
+	bool cleared;
 	bool acked;
 };
 
@@ -50,12 +61,17 @@ struct ophoton_alarm {
  * @cap: room, the fabric's alarm_history
  * @len: records held
  * @head: where the oldest is
+ * @last: by a hash of the key, the number of the latest alarm of each
+ *	object and class still lasting: where an end finds what it ends
+ * @bits: log2 of @last's size
  */
 struct ophoton_alarm_log {
 	struct ophoton_alarm *rec;
 	u32 cap;
 	u32 len;
 	u32 head;
+	u64 *last;
+	u32 bits;
 };
 
 /**

@@ -261,6 +261,29 @@ void oph_alarm(struct oph_fabric *f, enum oph_alarm kind, enum oph_side side,
 }
 
 /**
+ * oph_alarm_cleared() - record that an object's latched flags went
+ * @f: fabric
+ * @obj: OPH_OBJ_LINK, OPH_OBJ_MODULE (its lasers' too) or OPH_OBJ_ENGINE
+ * @side: side of the module or engine
+ * @id: link, module or engine id
+ * @flags: what was latched; nothing is recorded when nothing was
+ *
+ * The end of the threshold alarms that raised them: an operator cleared
+ * them, or the module they were latched in left its slot.
+ */
+void oph_alarm_cleared(struct oph_fabric *f, enum oph_obj obj, enum oph_side side, u32 id,
+		       u32 flags)
+{
+	struct oph_change c = {
+		.side = side, .id = id, .reason = OPH_ALARM_CLEARED, .flags = flags,
+		.domain = (u8)obj,
+	};
+
+	if (flags)
+		oph_alarm_send(f, &c);
+}
+
+/**
  * oph_alarm_send() - number, stamp and send an alarm record
  * @f: fabric
  * @c: the record, its subject filled in

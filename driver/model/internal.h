@@ -276,9 +276,13 @@ static inline u32 oph_nengines(const struct oph_fabric *f, enum oph_side side)
 u32 oph_advance(struct oph_fabric *f, u64 until, u32 budget);
 void oph_change(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		u32 id, u8 old, u8 new, u8 reason);
+u64 oph_time_since_creation(const struct oph_fabric *f, u64 t);
 void oph_alarm(struct oph_fabric *f, enum oph_alarm kind, enum oph_side side,
 	       u32 id, u32 flags, u16 mask);
 void oph_alarm_send(struct oph_fabric *f, struct oph_change *c);
+void oph_alarm_cleared(struct oph_fabric *f, enum oph_obj obj, enum oph_side side, u32 id,
+		       u32 flags);
+u32 oph_module_latched(const struct oph_fabric *f, enum oph_side side, u32 mod);
 
 /* evq.c */
 int oph_evq_init(struct oph_evq *q, u32 cap);

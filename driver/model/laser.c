@@ -678,6 +678,8 @@ int oph_module_remove(struct oph_fabric *f, enum oph_side side, u32 mod,
 		return err;
 	s = slot_of(f, side, mod);
 	lasers_dark(f, side, mod, OPH_DOWN_NO_LIGHT);
+	/* Its latched flags leave with it: their alarms end. */
+	oph_alarm_cleared(f, OPH_OBJ_MODULE, side, mod, oph_module_latched(f, side, mod));
 	s->ev_seq = 0;
 	oph_free(s->mod);
 	s->mod = NULL;

@@ -459,6 +459,7 @@ int oph_link_clear(struct oph_fabric *f, u32 link, const char **why)
 	if (err)
 		return err;
 	l = &f->links[link];
+	oph_alarm_cleared(f, OPH_OBJ_LINK, OPH_SIDE_EP, link, l->latched);
 	l->latched = 0;
 	oph_agg_link(f, link);
 	if (l->state == OPH_LINK_FAILED) {
@@ -476,6 +477,7 @@ int oph_link_clear(struct oph_fabric *f, u32 link, const char **why)
  */
 void oph_link_clear_latched(struct oph_fabric *f, u32 link)
 {
+	oph_alarm_cleared(f, OPH_OBJ_LINK, OPH_SIDE_EP, link, f->links[link].latched);
 	f->links[link].latched = 0;
 	oph_agg_link(f, link);
 }

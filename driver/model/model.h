@@ -271,6 +271,8 @@ enum oph_alarm {
 	OPH_ALARM_ENGINE,	/* id: engine; flags: temperature */
 	OPH_ALARM_AGING,	/* id: module; mask: lasers aging too fast */
 	OPH_ALARM_LINKS,	/* id: domain; @count links, lowest @link */
+	/* id: link, module or engine (@domain says which); flags: those cleared */
+	OPH_ALARM_CLEARED,
 };
 
 /**
@@ -287,7 +289,8 @@ enum oph_alarm {
  * @admin: laser modules: the slot's enum oph_admin with @new
  * @flags: alarms: the threshold flags newly latched
  * @mask: alarms: the lasers concerned
- * @domain: OPH_ALARM_LINKS: the fault domain's enum oph_obj
+ * @domain: OPH_ALARM_LINKS: the fault domain's enum oph_obj; OPH_ALARM_CLEARED:
+ *	the object's (OPH_OBJ_LINK, OPH_OBJ_MODULE or OPH_OBJ_ENGINE)
  * @link: OPH_ALARM_LINKS: the lowest id of the links
  * @count: OPH_ALARM_LINKS: how many links latched a flag
  *
@@ -384,8 +387,6 @@ u32 oph_fabric_advance(struct oph_fabric *f, u64 until);
 bool oph_fabric_advance_some(struct oph_fabric *f, u64 until, u32 budget);
 bool oph_fabric_step_some(struct oph_fabric *f, u64 *left, u32 budget);
 u64 oph_fabric_clock_ns(const struct oph_fabric *f);
-/* A time the model keeps (a change record's), as ns since creation. */
-u64 oph_time_since_creation(const struct oph_fabric *f, u64 t);
 u64 oph_fabric_clock_s(const struct oph_fabric *f);
 u64 oph_fabric_generation(const struct oph_fabric *f);
 u64 oph_fabric_change_seq(const struct oph_fabric *f);

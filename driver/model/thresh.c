@@ -305,6 +305,24 @@ void oph_engine_latch(struct oph_fabric *f, enum oph_side side, u32 eng)
 }
 
 /**
+ * oph_module_latched() - what a module and its lasers latched, together
+ * @f: fabric
+ * @side: side of the slot
+ * @mod: slot id, below the side's modules
+ *
+ * Return: the module's flags ORed with its lasers'.
+ */
+u32 oph_module_latched(const struct oph_fabric *f, enum oph_side side, u32 mod)
+{
+	const struct oph_slot *s = &f->slots[side][mod];
+	u32 flags = s->latched, k;
+
+	for (k = 0; s->mod && k < f->p.lambdas; k++)
+		flags |= s->mod->latched[k];
+	return flags;
+}
+
+/**
  * oph_module_clear_latched() - an operator clears a module's latched flags
  * @f: fabric
  * @side: side of the slot
@@ -325,6 +343,7 @@ int oph_module_clear_latched(struct oph_fabric *f, enum oph_side side, u32 mod,
 	s = &f->slots[side][mod];
 	if (!s->mod)
 		return oph_refuse(why, -ENODEV, "no laser module in that slot");
+	oph_alarm_cleared(f, OPH_OBJ_MODULE, side, mod, oph_module_latched(f, side, mod));
 	s->latched = 0;
 	memset(s->mod->latched, 0, sizeof(s->mod->latched));
 	oph_agg_object(f, OPH_OBJ_MODULE, side, mod);
@@ -345,6 +364,7 @@ int oph_engine_clear_latched(struct oph_fabric *f, enum oph_side side, u32 eng,
 {
 	if ((side != OPH_SIDE_EP && side != OPH_SIDE_SW) || eng >= oph_nengines(f, side))
 		return oph_refuse(why, -ERANGE, "engine id out of range");
+	oph_alarm_cleared(f, OPH_OBJ_ENGINE, side, eng, f->engines[side][eng].latched);
 	f->engines[side][eng].latched = 0;
 	oph_agg_object(f, OPH_OBJ_ENGINE, side, eng);
 	return 0;
@@ -375,7 +395,8 @@ static bool health_active(const struct oph_fabric *f, const struct oph_change *c
  * @c: the alarm's change record (OPH_OBJ_ALARM or OPH_OBJ_HEALTH)
  *
  * A threshold alarm while any of its flags stays latched (until an
- * operator clears them; for a domain's links, on the lowest of them),
+ * operator clears them, OPH_ALARM_CLEARED; for a domain's links, on the
+ * lowest of them),
  * aging while the lasers are still predicted to wear out early, a fault
  * domain's error while it is quarantined or within its grace period, a
  * quarantine while it lasts; a recovery never.
@@ -392,6 +413,8 @@ bool oph_alarm_active(const struct oph_fabric *f, const struct oph_change *c)
 	if (c->obj != OPH_OBJ_ALARM || c->side > OPH_SIDE_SW)
 		return false;
 	switch (c->reason) {
+	case OPH_ALARM_CLEARED:
+		return false;		/* an end, not an alarm */
 	case OPH_ALARM_LINK:
 		return c->id < f->t.links && (f->links[c->id].latched & c->flags);
 	case OPH_ALARM_LINKS:
@@ -424,7 +447,7 @@ bool oph_alarm_active(const struct oph_fabric *f, const struct oph_change *c)
  *
  * As the diagnosis ranks problems: a quarantine is critical (a domain out
  * of service), a fault or an alarm level latched major, a warning level
- * or lasers aging minor, a recovery info.
+ * or lasers aging minor, a recovery or a clearing info.
  *
  * Return: enum oph_severity.
  */
@@ -436,6 +459,8 @@ u8 oph_alarm_severity(const struct oph_change *c)
 	if (c->obj == OPH_OBJ_HEALTH)
 		return c->new > c->old ? OPH_SEV_CRITICAL :
 		       c->new < c->old ? OPH_SEV_INFO : OPH_SEV_MAJOR;
+	if (c->reason == OPH_ALARM_CLEARED)
+		return OPH_SEV_INFO;
 	if (c->reason == OPH_ALARM_AGING)
 		return OPH_SEV_MINOR;
 	return c->flags & alarm_levels ? OPH_SEV_MAJOR : OPH_SEV_MINOR;

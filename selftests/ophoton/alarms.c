@@ -3,7 +3,8 @@
  * A fabric's alarm history over netlink (ALARM_GET, ALARM_ACK): it holds
  * what the "alarms" group announced, in order and numbered alike, the
  * newest alarm_history of them; a dump resumes from a number; an alarm is
- * active while its cause is there, and stays listed once acknowledged.
+ * active while its cause is there, ends with a record of its clearing,
+ * and stays listed once acknowledged.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -215,7 +216,7 @@ TEST_F(fabric, an_alarm_is_active_while_its_cause_is_there_and_stays_listed_once
 {
 	char req[256] __attribute__((aligned(4)));
 	struct alarms all, active;
-	uint64_t seq2 = 0, seq3 = 0;
+	uint64_t seq2 = 0, seq3 = 0, raised, cleared;
 	int i;
 
 	ASSERT_TRUE(bring_up(_metadata, self));
@@ -244,6 +245,22 @@ TEST_F(fabric, an_alarm_is_active_while_its_cause_is_there_and_stays_listed_once
 	}
 	ASSERT_EQ(0, one_alarm(_metadata, self, OPHOTON_CMD_ALARM_GET, seq2));
 	EXPECT_EQ(NULL, genl_attr((struct nlmsghdr *)self->r->buf, OPHOTON_A_ALARM_ACTIVE));
+	/* Its end is a record of its own, which gave the alarm its cleared times. */
+	raised = genl_u64((struct nlmsghdr *)self->r->buf, OPHOTON_A_ALARM_TIME_NS, 0);
+	cleared = genl_u64((struct nlmsghdr *)self->r->buf, OPHOTON_A_ALARM_CLEARED_NS, 0);
+	EXPECT_LE(raised, cleared);
+	EXPECT_NE(0U, cleared);
+	EXPECT_NE(0U, genl_u64((struct nlmsghdr *)self->r->buf, OPHOTON_A_ALARM_CLEARED_WALL_NS, 0));
+	ASSERT_LE(3, history(self, seq2, false, &all));
+	for (i = 0; i < all.n; i++)
+		if (all.kind[i] == OPHOTON_ALARM_CLEARED && all.link[i] == 2)
+			break;
+	ASSERT_LT(i, all.n);
+	EXPECT_EQ(OPHOTON_SEVERITY_INFO, all.severity[i]);
+	EXPECT_FALSE(all.active[i]);
+	/* Link 3's lasts: no cleared time. */
+	ASSERT_EQ(0, one_alarm(_metadata, self, OPHOTON_CMD_ALARM_GET, seq3));
+	EXPECT_EQ(NULL, genl_attr((struct nlmsghdr *)self->r->buf, OPHOTON_A_ALARM_CLEARED_NS));
 
 	/* Acknowledged: marked, still listed, active as before; twice is fine. */
 	ASSERT_EQ(0, one_alarm(_metadata, self, OPHOTON_CMD_ALARM_ACK, seq3));

@@ -315,14 +315,17 @@ t_mon_alarms() {
 		jq -e -s 'any(.[].msg; ."alarm-kind" == "aging-predicted" and ."module-id" == 12 and
 			."alarm-lasers" == 8)' "$tmp/alarms" >/dev/null &&
 		jq -e -s '[.[].msg | select(.side == "gpu" and ."module-id" == 4 and
-				."health-domain" == "module") | ."alarm-kind"] as $k |
+				."health-domain" == "module") | ."alarm-kind"] as $all |
+			($all | map(select(. != "cleared"))) as $k |
 			($k | map(select(. == "health-error")) | length) == 2 and
 			($k | index("threshold-lasers")) < ($k | index("quarantine")) and
 			($k | index("health-error")) < ($k | index("quarantine")) and
-			$k[-1] == "recovered"' "$tmp/alarms" >/dev/null
+			$k[-1] == "recovered" and
+			($all | index("threshold-lasers")) < ($all | index("cleared"))' \
+			"$tmp/alarms" >/dev/null
 	} || { head -c 3000 "$tmp/alarms"; return 1; }
 }
-ok "monitor alarms: faults, quarantine, recovery, aging as NDJSON, gap-free; SIGINT exits 0" t_mon_alarms
+ok "monitor alarms: faults, quarantine, recovery, aging, flags cleared as NDJSON, gap-free; SIGINT exits 0" t_mon_alarms
 t_alarm_history() {
 	local last
 	# The fabric's history holds every alarm the monitor heard (those it

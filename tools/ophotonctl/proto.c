@@ -397,14 +397,15 @@ static const char *const enum_alarm_kind_names[] = {
 	"threshold-engine",
 	"aging-predicted",
 	"threshold-links",
+	"cleared",
 };
 
 static const unsigned char enum_alarm_kind_lens[] = {
-	12, 10, 9, 14, 16, 16, 16, 15, 15,
+	12, 10, 9, 14, 16, 16, 16, 15, 15, 7,
 };
 
 const struct onl_enum onl_enum_alarm_kind = {
-	.name = "alarm-kind", .first = 1, .n = 9, .names = enum_alarm_kind_names,
+	.name = "alarm-kind", .first = 1, .n = 10, .names = enum_alarm_kind_names,
 	.lens = enum_alarm_kind_lens,
 };
 
@@ -1097,20 +1098,30 @@ static const struct onl_attr set_ophoton_attrs[OPHOTON_A_MAX + 1] = {
 		.key = "\"alarm-active\": ", .key_len = 15,
 		.type = ONL_FLAG, .unit = ONL_UNIT_NONE, .idx = 123,
 	},
+	[OPHOTON_A_ALARM_CLEARED_NS] = {
+		.name = "alarm-cleared-ns", .label = "alarm-cleared",
+		.key = "\"alarm-cleared-ns\": ", .key_len = 19,
+		.type = ONL_U64, .unit = ONL_UNIT_NS, .idx = 124,
+	},
+	[OPHOTON_A_ALARM_CLEARED_WALL_NS] = {
+		.name = "alarm-cleared-wall-ns", .label = "alarm-cleared-wall",
+		.key = "\"alarm-cleared-wall-ns\": ", .key_len = 24,
+		.type = ONL_U64, .unit = ONL_UNIT_WALL, .idx = 125,
+	},
 	[OPHOTON_A_ALARM_ACKED] = {
 		.name = "alarm-acked", .label = "alarm-acked",
 		.key = "\"alarm-acked\": ", .key_len = 14,
-		.type = ONL_FLAG, .unit = ONL_UNIT_NONE, .idx = 124,
+		.type = ONL_FLAG, .unit = ONL_UNIT_NONE, .idx = 126,
 	},
 	[OPHOTON_A_ALARM_HISTORY] = {
 		.name = "alarm-history", .label = "alarm-history",
 		.key = "\"alarm-history\": ", .key_len = 16,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 125,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 127,
 	},
 	[OPHOTON_A_ALARM_FIRST_SEQ] = {
 		.name = "alarm-first-seq", .label = "alarm-first-seq",
 		.key = "\"alarm-first-seq\": ", .key_len = 18,
-		.type = ONL_U64, .unit = ONL_UNIT_NONE, .idx = 126,
+		.type = ONL_U64, .unit = ONL_UNIT_NONE, .idx = 128,
 	},
 };
 
@@ -1238,6 +1249,8 @@ static struct nla_policy set_ophoton_policy[OPHOTON_A_MAX + 1] = {
 	[OPHOTON_A_ALARM_WALL_NS] = { .type = NLA_U64 },
 	[OPHOTON_A_ALARM_SEVERITY] = { .type = NLA_U8 },
 	[OPHOTON_A_ALARM_ACTIVE] = { .type = NLA_FLAG },
+	[OPHOTON_A_ALARM_CLEARED_NS] = { .type = NLA_U64 },
+	[OPHOTON_A_ALARM_CLEARED_WALL_NS] = { .type = NLA_U64 },
 	[OPHOTON_A_ALARM_ACKED] = { .type = NLA_FLAG },
 	[OPHOTON_A_ALARM_HISTORY] = { .type = NLA_U32 },
 	[OPHOTON_A_ALARM_FIRST_SEQ] = { .type = NLA_U64 },
@@ -1252,52 +1265,52 @@ static const struct onl_attr set_fabric_stats_attrs[OPHOTON_A_FABRIC_STATS_MAX +
 	[OPHOTON_A_FABRIC_STATS_PAD] = {
 		.name = "pad", .label = "pad",
 		.key = "\"pad\": ", .key_len = 6,
-		.type = ONL_PAD, .unit = ONL_UNIT_NONE, .idx = 127,
+		.type = ONL_PAD, .unit = ONL_UNIT_NONE, .idx = 129,
 	},
 	[OPHOTON_A_FABRIC_STATS_LINKS_UP] = {
 		.name = "links-up", .label = "links-up",
 		.key = "\"links-up\": ", .key_len = 11,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 128,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 130,
 	},
 	[OPHOTON_A_FABRIC_STATS_LINKS_DEGRADED] = {
 		.name = "links-degraded", .label = "links-degraded",
 		.key = "\"links-degraded\": ", .key_len = 17,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 129,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 131,
 	},
 	[OPHOTON_A_FABRIC_STATS_LINKS_BRINGUP] = {
 		.name = "links-bringup", .label = "links-bringup",
 		.key = "\"links-bringup\": ", .key_len = 16,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 130,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 132,
 	},
 	[OPHOTON_A_FABRIC_STATS_LINKS_DOWN] = {
 		.name = "links-down", .label = "links-down",
 		.key = "\"links-down\": ", .key_len = 13,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 131,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 133,
 	},
 	[OPHOTON_A_FABRIC_STATS_LINKS_FAILED] = {
 		.name = "links-failed", .label = "links-failed",
 		.key = "\"links-failed\": ", .key_len = 15,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 132,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 134,
 	},
 	[OPHOTON_A_FABRIC_STATS_BANDWIDTH_GBPS] = {
 		.name = "bandwidth-gbps", .label = "bandwidth",
 		.key = "\"bandwidth-gbps\": ", .key_len = 17,
-		.type = ONL_U64, .unit = ONL_UNIT_GBPS, .idx = 133,
+		.type = ONL_U64, .unit = ONL_UNIT_GBPS, .idx = 135,
 	},
 	[OPHOTON_A_FABRIC_STATS_POWER_MW] = {
 		.name = "power-mw", .label = "power",
 		.key = "\"power-mw\": ", .key_len = 11,
-		.type = ONL_U64, .unit = ONL_UNIT_MW, .idx = 134,
+		.type = ONL_U64, .unit = ONL_UNIT_MW, .idx = 136,
 	},
 	[OPHOTON_A_FABRIC_STATS_TEMP_MC] = {
 		.name = "temp-mc", .label = "temp",
 		.key = "\"temp-mc\": ", .key_len = 10,
-		.type = ONL_S32, .unit = ONL_UNIT_MC, .idx = 135,
+		.type = ONL_S32, .unit = ONL_UNIT_MC, .idx = 137,
 	},
 	[OPHOTON_A_FABRIC_STATS_OVER_BUDGET] = {
 		.name = "over-budget", .label = "over-budget",
 		.key = "\"over-budget\": ", .key_len = 14,
-		.type = ONL_FLAG, .unit = ONL_UNIT_NONE, .idx = 136,
+		.type = ONL_FLAG, .unit = ONL_UNIT_NONE, .idx = 138,
 	},
 };
 
@@ -1322,72 +1335,72 @@ static const struct onl_attr set_link_stats_attrs[OPHOTON_A_LINK_STATS_MAX + 1] 
 	[OPHOTON_A_LINK_STATS_PAD] = {
 		.name = "pad", .label = "pad",
 		.key = "\"pad\": ", .key_len = 6,
-		.type = ONL_PAD, .unit = ONL_UNIT_NONE, .idx = 137,
+		.type = ONL_PAD, .unit = ONL_UNIT_NONE, .idx = 139,
 	},
 	[OPHOTON_A_LINK_STATS_UP_COUNT] = {
 		.name = "up-count", .label = "up-count",
 		.key = "\"up-count\": ", .key_len = 11,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 138,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 140,
 	},
 	[OPHOTON_A_LINK_STATS_DOWN_COUNT] = {
 		.name = "down-count", .label = "down-count",
 		.key = "\"down-count\": ", .key_len = 13,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 139,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 141,
 	},
 	[OPHOTON_A_LINK_STATS_FLAP_COUNT] = {
 		.name = "flap-count", .label = "flap-count",
 		.key = "\"flap-count\": ", .key_len = 13,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 140,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 142,
 	},
 	[OPHOTON_A_LINK_STATS_RETRAIN_COUNT] = {
 		.name = "retrain-count", .label = "retrain-count",
 		.key = "\"retrain-count\": ", .key_len = 16,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 141,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 143,
 	},
 	[OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS] = {
 		.name = "time-in-state-ns", .label = "time-in-state",
 		.key = "\"time-in-state-ns\": ", .key_len = 19,
-		.type = ONL_U64, .unit = ONL_UNIT_NS, .idx = 142,
+		.type = ONL_U64, .unit = ONL_UNIT_NS, .idx = 144,
 	},
 	[OPHOTON_A_LINK_STATS_OE_INPUT_UDBM] = {
 		.name = "oe-input-udbm", .label = "oe-input",
 		.key = "\"oe-input-udbm\": ", .key_len = 16,
-		.type = ONL_S32, .unit = ONL_UNIT_UDBM, .idx = 143,
+		.type = ONL_S32, .unit = ONL_UNIT_UDBM, .idx = 145,
 	},
 	[OPHOTON_A_LINK_STATS_FEED_LOSS_MDB] = {
 		.name = "feed-loss-mdb", .label = "feed-loss",
 		.key = "\"feed-loss-mdb\": ", .key_len = 16,
-		.type = ONL_S32, .unit = ONL_UNIT_MDB, .idx = 144,
+		.type = ONL_S32, .unit = ONL_UNIT_MDB, .idx = 146,
 	},
 	[OPHOTON_A_LINK_STATS_FIBRE_LENGTH_DM] = {
 		.name = "fibre-length-dm", .label = "fibre-length",
 		.key = "\"fibre-length-dm\": ", .key_len = 18,
-		.type = ONL_U32, .unit = ONL_UNIT_DM, .idx = 145,
+		.type = ONL_U32, .unit = ONL_UNIT_DM, .idx = 147,
 	},
 	[OPHOTON_A_LINK_STATS_TOF_PS] = {
 		.name = "tof-ps", .label = "tof",
 		.key = "\"tof-ps\": ", .key_len = 9,
-		.type = ONL_U32, .unit = ONL_UNIT_PS, .idx = 146,
+		.type = ONL_U32, .unit = ONL_UNIT_PS, .idx = 148,
 	},
 	[OPHOTON_A_LINK_STATS_LATCHED] = {
 		.name = "latched", .label = "latched",
 		.key = "\"latched\": ", .key_len = 10,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 147,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 149,
 	},
 	[OPHOTON_A_LINK_STATS_BANDWIDTH_GBPS] = {
 		.name = "bandwidth-gbps", .label = "bandwidth",
 		.key = "\"bandwidth-gbps\": ", .key_len = 17,
-		.type = ONL_U32, .unit = ONL_UNIT_GBPS, .idx = 148,
+		.type = ONL_U32, .unit = ONL_UNIT_GBPS, .idx = 150,
 	},
 	[OPHOTON_A_LINK_STATS_TX_FIBRE_LOSS_MDB] = {
 		.name = "tx-fibre-loss-mdb", .label = "tx-fibre-loss",
 		.key = "\"tx-fibre-loss-mdb\": ", .key_len = 20,
-		.type = ONL_S32, .unit = ONL_UNIT_MDB, .idx = 149,
+		.type = ONL_S32, .unit = ONL_UNIT_MDB, .idx = 151,
 	},
 	[OPHOTON_A_LINK_STATS_RX_FIBRE_LOSS_MDB] = {
 		.name = "rx-fibre-loss-mdb", .label = "rx-fibre-loss",
 		.key = "\"rx-fibre-loss-mdb\": ", .key_len = 20,
-		.type = ONL_S32, .unit = ONL_UNIT_MDB, .idx = 150,
+		.type = ONL_S32, .unit = ONL_UNIT_MDB, .idx = 152,
 	},
 };
 
@@ -1416,27 +1429,27 @@ static const struct onl_attr set_module_stats_attrs[OPHOTON_A_MODULE_STATS_MAX +
 	[OPHOTON_A_MODULE_STATS_TEMP_MC] = {
 		.name = "temp-mc", .label = "temp",
 		.key = "\"temp-mc\": ", .key_len = 10,
-		.type = ONL_S32, .unit = ONL_UNIT_MC, .idx = 151,
+		.type = ONL_S32, .unit = ONL_UNIT_MC, .idx = 153,
 	},
 	[OPHOTON_A_MODULE_STATS_SUPPLY_MV] = {
 		.name = "supply-mv", .label = "supply",
 		.key = "\"supply-mv\": ", .key_len = 12,
-		.type = ONL_U32, .unit = ONL_UNIT_MV, .idx = 152,
+		.type = ONL_U32, .unit = ONL_UNIT_MV, .idx = 154,
 	},
 	[OPHOTON_A_MODULE_STATS_POWER_MW] = {
 		.name = "power-mw", .label = "power",
 		.key = "\"power-mw\": ", .key_len = 11,
-		.type = ONL_U32, .unit = ONL_UNIT_MW, .idx = 153,
+		.type = ONL_U32, .unit = ONL_UNIT_MW, .idx = 155,
 	},
 	[OPHOTON_A_MODULE_STATS_FLAGS] = {
 		.name = "flags", .label = "flags",
 		.key = "\"flags\": ", .key_len = 8,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 154,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 156,
 	},
 	[OPHOTON_A_MODULE_STATS_LATCHED] = {
 		.name = "latched", .label = "latched",
 		.key = "\"latched\": ", .key_len = 10,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 155,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 157,
 	},
 };
 
@@ -1457,62 +1470,62 @@ static const struct onl_attr set_lane_stats_attrs[OPHOTON_A_LANE_STATS_MAX + 1] 
 	[OPHOTON_A_LANE_STATS_PAD] = {
 		.name = "pad", .label = "pad",
 		.key = "\"pad\": ", .key_len = 6,
-		.type = ONL_PAD, .unit = ONL_UNIT_NONE, .idx = 156,
+		.type = ONL_PAD, .unit = ONL_UNIT_NONE, .idx = 158,
 	},
 	[OPHOTON_A_LANE_STATS_RX_POWER_UDBM] = {
 		.name = "rx-power-udbm", .label = "rx-power",
 		.key = "\"rx-power-udbm\": ", .key_len = 16,
-		.type = ONL_S32, .unit = ONL_UNIT_UDBM, .idx = 157,
+		.type = ONL_S32, .unit = ONL_UNIT_UDBM, .idx = 159,
 	},
 	[OPHOTON_A_LANE_STATS_MARGIN_MDB] = {
 		.name = "margin-mdb", .label = "margin",
 		.key = "\"margin-mdb\": ", .key_len = 13,
-		.type = ONL_S32, .unit = ONL_UNIT_MDB, .idx = 158,
+		.type = ONL_S32, .unit = ONL_UNIT_MDB, .idx = 160,
 	},
 	[OPHOTON_A_LANE_STATS_RING_OFFSET_PM] = {
 		.name = "ring-offset-pm", .label = "ring-offset",
 		.key = "\"ring-offset-pm\": ", .key_len = 17,
-		.type = ONL_S32, .unit = ONL_UNIT_PM, .idx = 159,
+		.type = ONL_S32, .unit = ONL_UNIT_PM, .idx = 161,
 	},
 	[OPHOTON_A_LANE_STATS_HEATER_UW] = {
 		.name = "heater-uw", .label = "heater",
 		.key = "\"heater-uw\": ", .key_len = 12,
-		.type = ONL_U32, .unit = ONL_UNIT_UW, .idx = 160,
+		.type = ONL_U32, .unit = ONL_UNIT_UW, .idx = 162,
 	},
 	[OPHOTON_A_LANE_STATS_BER_E] = {
 		.name = "ber-e", .label = "ber",
 		.key = "\"ber-e\": ", .key_len = 8,
-		.type = ONL_U32, .unit = ONL_UNIT_BER, .idx = 161,
+		.type = ONL_U32, .unit = ONL_UNIT_BER, .idx = 163,
 	},
 	[OPHOTON_A_LANE_STATS_BITS] = {
 		.name = "bits", .label = "bits",
 		.key = "\"bits\": ", .key_len = 7,
-		.type = ONL_U64, .unit = ONL_UNIT_NONE, .idx = 162,
+		.type = ONL_U64, .unit = ONL_UNIT_NONE, .idx = 164,
 	},
 	[OPHOTON_A_LANE_STATS_ERR_BITS] = {
 		.name = "err-bits", .label = "err-bits",
 		.key = "\"err-bits\": ", .key_len = 11,
-		.type = ONL_U64, .unit = ONL_UNIT_NONE, .idx = 163,
+		.type = ONL_U64, .unit = ONL_UNIT_NONE, .idx = 165,
 	},
 	[OPHOTON_A_LANE_STATS_FEC_CORRECTED] = {
 		.name = "fec-corrected", .label = "fec-corrected",
 		.key = "\"fec-corrected\": ", .key_len = 16,
-		.type = ONL_U64, .unit = ONL_UNIT_NONE, .idx = 164,
+		.type = ONL_U64, .unit = ONL_UNIT_NONE, .idx = 166,
 	},
 	[OPHOTON_A_LANE_STATS_FEC_UNCORRECTABLE] = {
 		.name = "fec-uncorrectable", .label = "fec-uncorrectable",
 		.key = "\"fec-uncorrectable\": ", .key_len = 20,
-		.type = ONL_U64, .unit = ONL_UNIT_NONE, .idx = 165,
+		.type = ONL_U64, .unit = ONL_UNIT_NONE, .idx = 167,
 	},
 	[OPHOTON_A_LANE_STATS_FLAGS] = {
 		.name = "flags", .label = "flags",
 		.key = "\"flags\": ", .key_len = 8,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 166,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 168,
 	},
 	[OPHOTON_A_LANE_STATS_BER_BOUND_E] = {
 		.name = "ber-bound-e", .label = "ber",
 		.key = "\"ber-bound-e\": ", .key_len = 14,
-		.type = ONL_U32, .unit = ONL_UNIT_BER_BOUND, .idx = 167,
+		.type = ONL_U32, .unit = ONL_UNIT_BER_BOUND, .idx = 169,
 	},
 };
 
@@ -1539,27 +1552,27 @@ static const struct onl_attr set_thresh_attrs[OPHOTON_A_THRESH_MAX + 1] = {
 	[OPHOTON_A_THRESH_ID] = {
 		.name = "id", .label = "id",
 		.key = "\"id\": ", .key_len = 5,
-		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 168, .enm = &onl_enum_thresh_id,
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 170, .enm = &onl_enum_thresh_id,
 	},
 	[OPHOTON_A_THRESH_ALARM_LO] = {
 		.name = "alarm-lo", .label = "alarm-lo",
 		.key = "\"alarm-lo\": ", .key_len = 11,
-		.type = ONL_S32, .unit = ONL_UNIT_NONE, .idx = 169,
+		.type = ONL_S32, .unit = ONL_UNIT_NONE, .idx = 171,
 	},
 	[OPHOTON_A_THRESH_WARN_LO] = {
 		.name = "warn-lo", .label = "warn-lo",
 		.key = "\"warn-lo\": ", .key_len = 10,
-		.type = ONL_S32, .unit = ONL_UNIT_NONE, .idx = 170,
+		.type = ONL_S32, .unit = ONL_UNIT_NONE, .idx = 172,
 	},
 	[OPHOTON_A_THRESH_WARN_HI] = {
 		.name = "warn-hi", .label = "warn-hi",
 		.key = "\"warn-hi\": ", .key_len = 10,
-		.type = ONL_S32, .unit = ONL_UNIT_NONE, .idx = 171,
+		.type = ONL_S32, .unit = ONL_UNIT_NONE, .idx = 173,
 	},
 	[OPHOTON_A_THRESH_ALARM_HI] = {
 		.name = "alarm-hi", .label = "alarm-hi",
 		.key = "\"alarm-hi\": ", .key_len = 11,
-		.type = ONL_S32, .unit = ONL_UNIT_NONE, .idx = 172,
+		.type = ONL_S32, .unit = ONL_UNIT_NONE, .idx = 174,
 	},
 };
 
@@ -1580,62 +1593,62 @@ static const struct onl_attr set_agg_stats_attrs[OPHOTON_A_AGG_STATS_MAX + 1] = 
 	[OPHOTON_A_AGG_STATS_PAD] = {
 		.name = "pad", .label = "pad",
 		.key = "\"pad\": ", .key_len = 6,
-		.type = ONL_PAD, .unit = ONL_UNIT_NONE, .idx = 173,
+		.type = ONL_PAD, .unit = ONL_UNIT_NONE, .idx = 175,
 	},
 	[OPHOTON_A_AGG_STATS_LINKS_DEGRADED] = {
 		.name = "links-degraded", .label = "links-degraded",
 		.key = "\"links-degraded\": ", .key_len = 17,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 174,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 176,
 	},
 	[OPHOTON_A_AGG_STATS_LINKS_BRINGUP] = {
 		.name = "links-bringup", .label = "links-bringup",
 		.key = "\"links-bringup\": ", .key_len = 16,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 175,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 177,
 	},
 	[OPHOTON_A_AGG_STATS_LINKS_DOWN] = {
 		.name = "links-down", .label = "links-down",
 		.key = "\"links-down\": ", .key_len = 13,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 176,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 178,
 	},
 	[OPHOTON_A_AGG_STATS_LINKS_FAILED] = {
 		.name = "links-failed", .label = "links-failed",
 		.key = "\"links-failed\": ", .key_len = 15,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 177,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 179,
 	},
 	[OPHOTON_A_AGG_STATS_BANDWIDTH_GBPS] = {
 		.name = "bandwidth-gbps", .label = "bandwidth",
 		.key = "\"bandwidth-gbps\": ", .key_len = 17,
-		.type = ONL_U64, .unit = ONL_UNIT_GBPS, .idx = 178,
+		.type = ONL_U64, .unit = ONL_UNIT_GBPS, .idx = 180,
 	},
 	[OPHOTON_A_AGG_STATS_POWER_MW] = {
 		.name = "power-mw", .label = "power",
 		.key = "\"power-mw\": ", .key_len = 11,
-		.type = ONL_U64, .unit = ONL_UNIT_MW, .idx = 179,
+		.type = ONL_U64, .unit = ONL_UNIT_MW, .idx = 181,
 	},
 	[OPHOTON_A_AGG_STATS_TEMP_MC] = {
 		.name = "temp-mc", .label = "temp",
 		.key = "\"temp-mc\": ", .key_len = 10,
-		.type = ONL_S32, .unit = ONL_UNIT_MC, .idx = 180,
+		.type = ONL_S32, .unit = ONL_UNIT_MC, .idx = 182,
 	},
 	[OPHOTON_A_AGG_STATS_BUDGET_W] = {
 		.name = "budget-w", .label = "budget",
 		.key = "\"budget-w\": ", .key_len = 11,
-		.type = ONL_U32, .unit = ONL_UNIT_W, .idx = 181,
+		.type = ONL_U32, .unit = ONL_UNIT_W, .idx = 183,
 	},
 	[OPHOTON_A_AGG_STATS_OVER_BUDGET] = {
 		.name = "over-budget", .label = "over-budget",
 		.key = "\"over-budget\": ", .key_len = 14,
-		.type = ONL_FLAG, .unit = ONL_UNIT_NONE, .idx = 182,
+		.type = ONL_FLAG, .unit = ONL_UNIT_NONE, .idx = 184,
 	},
 	[OPHOTON_A_AGG_STATS_FLAGS] = {
 		.name = "flags", .label = "flags",
 		.key = "\"flags\": ", .key_len = 8,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 183,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 185,
 	},
 	[OPHOTON_A_AGG_STATS_LATCHED] = {
 		.name = "latched", .label = "latched",
 		.key = "\"latched\": ", .key_len = 10,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 184,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 186,
 	},
 };
 
@@ -1662,67 +1675,67 @@ static const struct onl_attr set_laser_stats_attrs[OPHOTON_A_LASER_STATS_MAX + 1
 	[OPHOTON_A_LASER_STATS_BIAS_UA] = {
 		.name = "bias-ua", .label = "bias",
 		.key = "\"bias-ua\": ", .key_len = 10,
-		.type = ONL_U32, .unit = ONL_UNIT_UA, .idx = 185,
+		.type = ONL_U32, .unit = ONL_UNIT_UA, .idx = 187,
 	},
 	[OPHOTON_A_LASER_STATS_POWER_UW] = {
 		.name = "power-uw", .label = "power",
 		.key = "\"power-uw\": ", .key_len = 11,
-		.type = ONL_U32, .unit = ONL_UNIT_UW, .idx = 186,
+		.type = ONL_U32, .unit = ONL_UNIT_UW, .idx = 188,
 	},
 	[OPHOTON_A_LASER_STATS_VOLTAGE_MV] = {
 		.name = "voltage-mv", .label = "voltage",
 		.key = "\"voltage-mv\": ", .key_len = 13,
-		.type = ONL_U32, .unit = ONL_UNIT_MV, .idx = 187,
+		.type = ONL_U32, .unit = ONL_UNIT_MV, .idx = 189,
 	},
 	[OPHOTON_A_LASER_STATS_FREQ_ERR_MHZ] = {
 		.name = "freq-err-mhz", .label = "freq-err",
 		.key = "\"freq-err-mhz\": ", .key_len = 15,
-		.type = ONL_S32, .unit = ONL_UNIT_MHZ, .idx = 188,
+		.type = ONL_S32, .unit = ONL_UNIT_MHZ, .idx = 190,
 	},
 	[OPHOTON_A_LASER_STATS_TEMP_MC] = {
 		.name = "temp-mc", .label = "temp",
 		.key = "\"temp-mc\": ", .key_len = 10,
-		.type = ONL_S32, .unit = ONL_UNIT_MC, .idx = 189,
+		.type = ONL_S32, .unit = ONL_UNIT_MC, .idx = 191,
 	},
 	[OPHOTON_A_LASER_STATS_TEC_MA] = {
 		.name = "tec-ma", .label = "tec",
 		.key = "\"tec-ma\": ", .key_len = 9,
-		.type = ONL_U32, .unit = ONL_UNIT_MA, .idx = 190,
+		.type = ONL_U32, .unit = ONL_UNIT_MA, .idx = 192,
 	},
 	[OPHOTON_A_LASER_STATS_AGE_PPM] = {
 		.name = "age-ppm", .label = "age",
 		.key = "\"age-ppm\": ", .key_len = 10,
-		.type = ONL_U32, .unit = ONL_UNIT_PPM, .idx = 191,
+		.type = ONL_U32, .unit = ONL_UNIT_PPM, .idx = 193,
 	},
 	[OPHOTON_A_LASER_STATS_FLAGS] = {
 		.name = "flags", .label = "flags",
 		.key = "\"flags\": ", .key_len = 8,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 192,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 194,
 	},
 	[OPHOTON_A_LASER_STATS_LATCHED] = {
 		.name = "latched", .label = "latched",
 		.key = "\"latched\": ", .key_len = 10,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 193,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 195,
 	},
 	[OPHOTON_A_LASER_STATS_PAD] = {
 		.name = "pad", .label = "pad",
 		.key = "\"pad\": ", .key_len = 6,
-		.type = ONL_PAD, .unit = ONL_UNIT_NONE, .idx = 194,
+		.type = ONL_PAD, .unit = ONL_UNIT_NONE, .idx = 196,
 	},
 	[OPHOTON_A_LASER_STATS_AGING_RATE_PPB_H] = {
 		.name = "aging-rate-ppb-h", .label = "aging-rate",
 		.key = "\"aging-rate-ppb-h\": ", .key_len = 19,
-		.type = ONL_U64, .unit = ONL_UNIT_PPB_H, .idx = 195,
+		.type = ONL_U64, .unit = ONL_UNIT_PPB_H, .idx = 197,
 	},
 	[OPHOTON_A_LASER_STATS_BIAS_WARN_IN_S] = {
 		.name = "bias-warn-in-s", .label = "bias-warn",
 		.key = "\"bias-warn-in-s\": ", .key_len = 17,
-		.type = ONL_U64, .unit = ONL_UNIT_S, .idx = 196,
+		.type = ONL_U64, .unit = ONL_UNIT_S, .idx = 198,
 	},
 	[OPHOTON_A_LASER_STATS_END_OF_LIFE_IN_S] = {
 		.name = "end-of-life-in-s", .label = "end-of-life",
 		.key = "\"end-of-life-in-s\": ", .key_len = 19,
-		.type = ONL_U64, .unit = ONL_UNIT_S, .idx = 197,
+		.type = ONL_U64, .unit = ONL_UNIT_S, .idx = 199,
 	},
 };
 
@@ -1750,72 +1763,72 @@ static const struct onl_attr set_diag_problem_attrs[OPHOTON_A_PROBLEM_MAX + 1] =
 	[OPHOTON_A_PROBLEM_PAD] = {
 		.name = "pad", .label = "pad",
 		.key = "\"pad\": ", .key_len = 6,
-		.type = ONL_PAD, .unit = ONL_UNIT_NONE, .idx = 198,
+		.type = ONL_PAD, .unit = ONL_UNIT_NONE, .idx = 200,
 	},
 	[OPHOTON_A_PROBLEM_OBJ] = {
 		.name = "obj", .label = "obj",
 		.key = "\"obj\": ", .key_len = 6,
-		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 199, .enm = &onl_enum_diag_obj,
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 201, .enm = &onl_enum_diag_obj,
 	},
 	[OPHOTON_A_PROBLEM_SIDE] = {
 		.name = "side", .label = "side",
 		.key = "\"side\": ", .key_len = 7,
-		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 200, .enm = &onl_enum_side,
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 202, .enm = &onl_enum_side,
 	},
 	[OPHOTON_A_PROBLEM_ID] = {
 		.name = "id", .label = "id",
 		.key = "\"id\": ", .key_len = 5,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 201,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 203,
 	},
 	[OPHOTON_A_PROBLEM_FIBRE] = {
 		.name = "fibre", .label = "fibre",
 		.key = "\"fibre\": ", .key_len = 8,
-		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 202, .enm = &onl_enum_fibre,
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 204, .enm = &onl_enum_fibre,
 	},
 	[OPHOTON_A_PROBLEM_CAUSE] = {
 		.name = "cause", .label = "cause",
 		.key = "\"cause\": ", .key_len = 8,
-		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 203, .enm = &onl_enum_down_reason,
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 205, .enm = &onl_enum_down_reason,
 	},
 	[OPHOTON_A_PROBLEM_MODULE_CAUSE] = {
 		.name = "module-cause", .label = "module-cause",
 		.key = "\"module-cause\": ", .key_len = 15,
-		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 204, .enm = &onl_enum_module_cause,
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 206, .enm = &onl_enum_module_cause,
 	},
 	[OPHOTON_A_PROBLEM_SEVERITY] = {
 		.name = "severity", .label = "severity",
 		.key = "\"severity\": ", .key_len = 11,
-		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 205, .enm = &onl_enum_severity,
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 207, .enm = &onl_enum_severity,
 	},
 	[OPHOTON_A_PROBLEM_ACTION] = {
 		.name = "action", .label = "action",
 		.key = "\"action\": ", .key_len = 9,
-		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 206, .enm = &onl_enum_diag_action,
+		.type = ONL_U8, .unit = ONL_UNIT_NONE, .idx = 208, .enm = &onl_enum_diag_action,
 	},
 	[OPHOTON_A_PROBLEM_SINCE_NS] = {
 		.name = "since-ns", .label = "since",
 		.key = "\"since-ns\": ", .key_len = 11,
-		.type = ONL_U64, .unit = ONL_UNIT_NS, .idx = 207,
+		.type = ONL_U64, .unit = ONL_UNIT_NS, .idx = 209,
 	},
 	[OPHOTON_A_PROBLEM_LINKS] = {
 		.name = "links", .label = "links",
 		.key = "\"links\": ", .key_len = 8,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 208,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 210,
 	},
 	[OPHOTON_A_PROBLEM_LINKS_DOWN] = {
 		.name = "links-down", .label = "links-down",
 		.key = "\"links-down\": ", .key_len = 13,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 209,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 211,
 	},
 	[OPHOTON_A_PROBLEM_GPUS] = {
 		.name = "gpus", .label = "gpus",
 		.key = "\"gpus\": ", .key_len = 7,
-		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 210,
+		.type = ONL_U32, .unit = ONL_UNIT_NONE, .idx = 212,
 	},
 	[OPHOTON_A_PROBLEM_GBPS_LOST] = {
 		.name = "gbps-lost", .label = "gbps-lost",
 		.key = "\"gbps-lost\": ", .key_len = 12,
-		.type = ONL_U64, .unit = ONL_UNIT_NONE, .idx = 211,
+		.type = ONL_U64, .unit = ONL_UNIT_NONE, .idx = 213,
 	},
 };
 
@@ -1840,7 +1853,7 @@ const struct onl_set onl_set_diag_problem = {
 	.attrs = set_diag_problem_attrs, .policy = set_diag_problem_policy,
 };
 
-const int onl_attrs_total = 212;
+const int onl_attrs_total = 214;
 
 const char *const onl_cmd_names[OPHOTON_CMD_MAX + 1] = {
 	[OPHOTON_CMD_VERSION_GET] = "version-get",

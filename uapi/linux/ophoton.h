@@ -587,6 +587,11 @@ enum ophoton_health_domain {
  *	module or an engine, named as the domain) crossed thresholds at once:
  *	%OPHOTON_A_ALARM_LINK_COUNT links, the lowest %OPHOTON_A_LINK_ID, flags
  *	as %OPHOTON_A_LINK_STATS_LATCHED ORed.
+ * @OPHOTON_ALARM_CLEARED: The flags latched in a link, a laser module (its
+ *	lasers' with it) or an engine went: an operator cleared them, or the
+ *	module left its slot. %OPHOTON_A_ALARM_FLAGS are those that were
+ *	latched; the object is named as its threshold alarms name it. The alarms
+ *	they raised are no longer active.
  */
 enum ophoton_alarm_kind {
 	OPHOTON_ALARM_HEALTH_ERROR = 1,
@@ -598,6 +603,7 @@ enum ophoton_alarm_kind {
 	OPHOTON_ALARM_THRESHOLD_ENGINE,
 	OPHOTON_ALARM_AGING_PREDICTED,
 	OPHOTON_ALARM_THRESHOLD_LINKS,
+	OPHOTON_ALARM_CLEARED,
 };
 
 /**
@@ -845,6 +851,13 @@ enum ophoton_diag_action {
  * @OPHOTON_A_ALARM_ACTIVE: flag: alarm-get: what raised the alarm is there now
  *	(its flags still latched, its domain still quarantined or in error, its
  *	lasers still aging too fast). Alarm-get request: list only those.
+ * @OPHOTON_A_ALARM_CLEARED_NS: u64, alarm-get: when the alarm ended, virtual
+ *	time since the fabric's creation: its flags cleared (a later
+ *	%OPHOTON_ALARM_CLEARED), its domain recovered (a later
+ *	%OPHOTON_ALARM_RECOVERED). Absent while it lasts, or when the history no
+ *	longer tells.
+ * @OPHOTON_A_ALARM_CLEARED_WALL_NS: u64, alarm-get: the same, wall clock
+ *	(CLOCK_REALTIME, ns since the epoch).
  * @OPHOTON_A_ALARM_ACKED: flag: alarm-get: an operator acknowledged it
  *	(%OPHOTON_CMD_ALARM_ACK).
  * @OPHOTON_A_ALARM_HISTORY: u32, fabric-get: alarms the fabric's history keeps,
@@ -981,6 +994,8 @@ enum ophoton_attr {
 	OPHOTON_A_ALARM_WALL_NS,
 	OPHOTON_A_ALARM_SEVERITY,
 	OPHOTON_A_ALARM_ACTIVE,
+	OPHOTON_A_ALARM_CLEARED_NS,
+	OPHOTON_A_ALARM_CLEARED_WALL_NS,
 	OPHOTON_A_ALARM_ACKED,
 	OPHOTON_A_ALARM_HISTORY,
 	OPHOTON_A_ALARM_FIRST_SEQ,

@@ -706,8 +706,9 @@ static const struct oph_change *last_alarm(const struct rec *r, u8 obj, u8 reaso
 
 /*
  * An alarm is active while what raised it is there: a threshold while its
- * flags stay latched, a quarantine while it lasts; its severity is the
- * diagnosis's (a warning minor, a quarantine critical, a recovery info).
+ * flags stay latched (their clearing is a record of its own), a quarantine
+ * while it lasts; its severity is the diagnosis's (a warning minor, a
+ * quarantine critical, a recovery or a clearing info).
  */
 TEST(an_alarm_is_active_while_its_cause_is_there)
 {
@@ -732,9 +733,18 @@ TEST(an_alarm_is_active_while_its_cause_is_there)
 	ASSERT_NE(NULL, c);
 	EXPECT_TRUE(oph_alarm_active(f, c));
 	EXPECT_EQ(OPH_SEV_MINOR, oph_alarm_severity(c));
-	/* The operator clears the link's flags: no longer active. */
+	/* The operator clears the link's flags: no longer active, and said so. */
 	ASSERT_EQ(0, oph_link_clear(f, 2, &why));
 	EXPECT_FALSE(oph_alarm_active(f, c));
+	c = last_alarm(&r, OPH_OBJ_ALARM, OPH_ALARM_CLEARED, 2);
+	ASSERT_NE(NULL, c);
+	EXPECT_EQ(OPH_OBJ_LINK, c->domain);
+	EXPECT_NE(0U, c->flags & 0xf0);		/* the rx warning it had latched */
+	EXPECT_EQ(OPH_SEV_INFO, oph_alarm_severity(c));
+	EXPECT_FALSE(oph_alarm_active(f, c));
+	/* Nothing latched, nothing to clear: no record. */
+	ASSERT_EQ(0, oph_link_clear(f, 2, &why));
+	EXPECT_EQ(c, last_alarm(&r, OPH_OBJ_ALARM, OPH_ALARM_CLEARED, 2));
 
 	/* Two lasers die within the grace period: an error, then a quarantine. */
 	for (k = 0; k < 2; k++) {
