@@ -61,6 +61,7 @@ int ophoton_nl_reply(struct genl_info *info, u8 cmd, ophoton_fill_fn fill,
 		     u32 id);
 int ophoton_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 		    const struct ophoton_dump *d);
+bool ophoton_nl_dump_lock(struct ophoton_fabric *fab);
 void ophoton_nl_err_at(struct netlink_ext_ack *extack, const struct nlattr *bad,
 		       const char *why);
 int ophoton_nl_model_err(struct genl_info *info, int attr, int err,

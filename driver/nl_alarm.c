@@ -100,10 +100,8 @@ static int alarm_dump_fabric(struct sk_buff *skb, struct netlink_callback *cb,
 	int err = 0;
 	void *hdr;
 
-	ophoton_lock(fab);
-	if (fab->dead)
-		goto out_unlock;
-	ophoton_clock_sync(fab);
+	if (!ophoton_nl_dump_lock(fab))
+		return 0;
 	/* Alarms that left the history between two messages are gone. */
 	ctx->next = max(ctx->next, ophoton_alarm_log_first(fab));
 	while ((a = ophoton_alarm_log_find(fab, ctx->next))) {
@@ -125,7 +123,6 @@ static int alarm_dump_fabric(struct sk_buff *skb, struct netlink_callback *cb,
 		genlmsg_end(skb, hdr);
 		ctx->next++;
 	}
-out_unlock:
 	ophoton_unlock(fab);
 	return err;
 }

@@ -141,10 +141,8 @@ static int dump_fabric(struct sk_buff *skb, struct netlink_callback *cb,
 	int err = 0;
 	void *hdr;
 
-	ophoton_lock(fab);
-	if (fab->dead)
-		goto out_unlock;
-	ophoton_clock_sync(fab);
+	if (!ophoton_nl_dump_lock(fab))
+		goto out_put;
 	err = d->range(fab, attrs, cb->extack, &first, &last);
 	if (err)
 		goto out_unlock;
@@ -174,8 +172,30 @@ static int dump_fabric(struct sk_buff *skb, struct netlink_callback *cb,
 		err = -EMSGSIZE;
 out_unlock:
 	ophoton_unlock(fab);
+out_put:
 	ophoton_fabric_put(fab);
 	return err;
+}
+
+/**
+ * ophoton_nl_dump_lock() - lock a fabric for one message of a dump
+ * @fab: fabric, held
+ *
+ * Locked, its clock brought to now, unless it is being deleted; a dump
+ * keeps it for one message at most.
+ *
+ * Return: true when locked (ophoton_unlock() lets it go), false when the
+ * fabric is going away (not locked: the dump ends).
+ */
+bool ophoton_nl_dump_lock(struct ophoton_fabric *fab)
+{
+	ophoton_lock(fab);
+	if (fab->dead) {
+		ophoton_unlock(fab);
+		return false;
+	}
+	ophoton_clock_sync(fab);
+	return true;
 }
 
 /**
