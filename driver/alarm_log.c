@@ -8,9 +8,10 @@
  *
  * An alarm ends with a later record of the same stream: a threshold's
  * with its flags cleared (OPH_ALARM_CLEARED), a fault domain's error or
- * quarantine with its recovery.  The alarms of one object and class are
- * chained by number, the latest found through a small hash of the key, so
- * an end stamps what it ends without a walk of the whole history.
+ * quarantine with its recovery.  The alarms whose object and class hash
+ * alike are chained by number, the latest found through a small hash of
+ * the key, so an end stamps what it ends without a walk of the whole
+ * history.
  */
 #include <linux/hash.h>
 #include <linux/log2.h>
@@ -111,25 +112,25 @@ static u64 alarm_key(const struct oph_change *c, bool *ends)
 	return (u64)class << 40 | (u64)c->side << 32 | id;
 }
 
-/* An end: the alarms of its key still lasting end now. */
-static void alarm_log_end(struct ophoton_fabric *fab, u64 *last, u64 key,
+/*
+ * An end: the alarms of its key still lasting end now.  A bucket chains
+ * every alarm whose key hashes to it, whatever the key, so two keys that
+ * share a bucket lose nothing: the walk stamps those of its own key, down
+ * to the oldest the history holds.
+ */
+static void alarm_log_end(struct ophoton_fabric *fab, u64 seq, u64 key,
 			  const struct oph_change *c, u64 wall_ns)
 {
 	struct ophoton_alarm *a;
-	u64 seq = *last;
 
-	while (seq && (a = ophoton_alarm_log_find(fab, seq)) && a->key == key) {
-		if (!a->cleared) {
+	while (seq && (a = ophoton_alarm_log_find(fab, seq))) {
+		if (a->key == key && !a->cleared) {
 			a->cleared = true;
 			a->cleared_time = c->time;
 			a->cleared_wall_ns = wall_ns;
 		}
 		seq = a->prev;
 	}
-	/* Later alarms of the key start a chain of their own. */
-	a = ophoton_alarm_log_find(fab, *last);
-	if (a && a->key == key)
-		*last = 0;
 }
 
 /**
@@ -149,7 +150,7 @@ void ophoton_alarm_log_add(struct ophoton_fabric *fab, const struct oph_change *
 	if (key) {
 		last = &h->last[hash_64(key, h->bits)];
 		if (ends)
-			alarm_log_end(fab, last, key, c, wall_ns);
+			alarm_log_end(fab, *last, key, c, wall_ns);
 	}
 	/*
 	 * The stream is numbered without gaps, which ophoton_alarm_log_find()
@@ -168,10 +169,10 @@ void ophoton_alarm_log_add(struct ophoton_fabric *fab, const struct oph_change *
 	h->len++;
 	if (!key || ends)
 		return;
-	/* The latest of its key: chained to the one before, if still held. */
+	/* The latest of its bucket: chained to the one before, if still held. */
 	a->key = key;
 	p = ophoton_alarm_log_find(fab, *last);
-	if (*last && p && p->key == key)
+	if (p)
 		a->prev = *last;
 	*last = c->seq;
 }

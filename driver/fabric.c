@@ -6,6 +6,7 @@
  * order; freed by the device's release() when the last reference goes.
  * bus.c decides when, under the registry's mutex (registry.c).
  */
+#include <linux/atomic.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <uapi/linux/ophoton.h>
@@ -13,6 +14,9 @@
 #include "ophoton.h"
 
 #define OPHOTON_MAX_ID	65535
+
+/* Fabrics made over the module's life, for ophoton_fabric::serial. */
+static atomic64_t ophoton_fabric_serial = ATOMIC64_INIT(0);
 
 static void ophoton_fabric_release(struct device *dev)
 {
@@ -153,6 +157,7 @@ int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
 		return -ENOMEM;
 	}
 	fab->id = id;
+	fab->serial = atomic64_inc_return(&ophoton_fabric_serial);
 	mutex_init(&fab->lock);
 	write_pnet(&fab->net, net);
 	err = oph_fabric_create(p, &fab->model, why);

@@ -12,6 +12,15 @@
 #include "compat.h"
 #include "nl.h"
 
+/*
+ * What raised it is there now, and it has not ended since: a quarantine
+ * that was recovered and came back is a new alarm, the old one stays over.
+ */
+static bool alarm_active(struct ophoton_fabric *fab, const struct ophoton_alarm *a)
+{
+	return !a->cleared && oph_alarm_active(fab->model, &a->c);
+}
+
 /* An alarm of the history as an ALARM_GET record. */
 static int alarm_record(struct sk_buff *msg, struct ophoton_fabric *fab,
 			const struct ophoton_alarm *a)
@@ -26,7 +35,7 @@ static int alarm_record(struct sk_buff *msg, struct ophoton_fabric *fab,
 	    nla_put_u64_64bit(msg, OPHOTON_A_ALARM_TIME_NS, c->time, OPHOTON_A_PAD) ||
 	    nla_put_u64_64bit(msg, OPHOTON_A_ALARM_WALL_NS, a->wall_ns, OPHOTON_A_PAD) ||
 	    nla_put_u8(msg, OPHOTON_A_ALARM_SEVERITY, oph_alarm_severity(c)) ||
-	    (oph_alarm_active(fab->model, c) && nla_put_flag(msg, OPHOTON_A_ALARM_ACTIVE)) ||
+	    (alarm_active(fab, a) && nla_put_flag(msg, OPHOTON_A_ALARM_ACTIVE)) ||
 	    (a->cleared &&
 	     (nla_put_u64_64bit(msg, OPHOTON_A_ALARM_CLEARED_NS, a->cleared_time,
 				OPHOTON_A_PAD) ||
@@ -85,6 +94,7 @@ int ophoton_nl_alarm_get_doit(struct sk_buff *skb, struct genl_info *info)
 /* Dump state, over cb->ctx: the next alarm's number. */
 struct alarm_dump_ctx {
 	u64 next;
+	u64 serial;	/* the fabric's, which the numbers are of */
 	bool started;
 };
 
@@ -105,7 +115,7 @@ static int alarm_dump_fabric(struct sk_buff *skb, struct netlink_callback *cb,
 	/* Alarms that left the history between two messages are gone. */
 	ctx->next = max(ctx->next, ophoton_alarm_log_first(fab));
 	while ((a = ophoton_alarm_log_find(fab, ctx->next))) {
-		if (active_only && !oph_alarm_active(fab->model, &a->c)) {
+		if (active_only && !alarm_active(fab, a)) {
 			ctx->next++;
 			continue;
 		}
@@ -160,8 +170,15 @@ int ophoton_nl_alarm_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb
 	}
 	if (!ctx->started) {
 		ctx->started = true;
+		ctx->serial = fab->serial;
 		if (attrs[OPHOTON_A_NTF_SEQ])
 			ctx->next = nla_get_u64(attrs[OPHOTON_A_NTF_SEQ]);
+	} else if (fab->serial != ctx->serial) {
+		/* Deleted and created again mid-dump: its numbers are another's. */
+		ophoton_fabric_put(fab);
+		NL_SET_ERR_MSG_ATTR(cb->extack, attrs[OPHOTON_A_FABRIC_ID],
+				    "the fabric was deleted during the dump");
+		return -ENODEV;
 	}
 	err = alarm_dump_fabric(skb, cb, fab, attrs[OPHOTON_A_ALARM_ACTIVE]);
 	ophoton_fabric_put(fab);

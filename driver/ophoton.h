@@ -38,7 +38,7 @@ struct ophoton_ntf {
  * @wall_ns: wall clock when it was raised (CLOCK_REALTIME)
  * @key: the object and class of alarm it is about (alarm_log.c), 0 for
  *	none an end is recorded for
- * @prev: the previous alarm about the same, by number; 0 for none
+ * @prev: the previous alarm whose key hashes alike, by number; 0 for none
  * @cleared_time: virtual time it ended, since creation, when @cleared
  * @cleared_wall_ns: wall clock it ended, when @cleared
  * @cleared: a later record ended it (flags cleared, domain recovered)
@@ -61,8 +61,8 @@ struct ophoton_alarm {
  * @cap: room, the fabric's alarm_history
  * @len: records held
  * @head: where the oldest is
- * @last: by a hash of the key, the number of the latest alarm of each
- *	object and class still lasting: where an end finds what it ends
+ * @last: by a hash of the key, the number of the latest alarm whose key
+ *	hashes there: where an end starts to find what it ends
  * @bits: log2 of @last's size
  */
 struct ophoton_alarm_log {
@@ -78,6 +78,8 @@ struct ophoton_alarm_log {
  * struct ophoton_fabric - one virtual CPO fabric device
  * @dev: the device on the ophoton bus; its release frees everything
  * @id: the N of ophotonN, unique across namespaces
+ * @serial: which fabric of the module's life it is: a fabric created again
+ *	under @id has another
  * @net: the network namespace that created it; netlink sees it only there
  * @lock: serialises the model, the clock and @dead
  * @model: the emulated fabric, under @lock
@@ -107,6 +109,7 @@ struct ophoton_alarm_log {
 struct ophoton_fabric {
 	struct device dev;
 	u32 id;
+	u64 serial;
 	possible_net_t net;
 	struct mutex lock;	/* the model, the clock and @dead */
 	struct oph_fabric *model;

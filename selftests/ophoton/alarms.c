@@ -276,4 +276,80 @@ TEST_F(fabric, an_alarm_is_active_while_its_cause_is_there_and_stays_listed_once
 	EXPECT_TRUE(active.acked[i]);
 }
 
+/* The alarm of @link in @a, the last one listed; -1 if none. */
+static int alarm_of_link(const struct alarms *a, uint32_t link, uint8_t kind)
+{
+	int i, found = -1;
+
+	for (i = 0; i < a->n; i++)
+		if (a->link[i] == link && a->kind[i] == kind)
+			found = i;
+	return found;
+}
+
+/* LINK_SET clear of link @link: its latched flags go. */
+static void clear_link(struct __test_metadata *_metadata, FIXTURE_DATA(fabric) *self,
+		       uint32_t link)
+{
+	char req[256] __attribute__((aligned(4)));
+
+	fab_msg(self, req, OPHOTON_CMD_LINK_SET, FAB);
+	genl_put_u32(req, OPHOTON_A_LINK_ID, link);
+	genl_put_u8(req, OPHOTON_A_LINK_ACTION, OPHOTON_LINK_ACTION_CLEAR);
+	ASSERT_EQ(0, request(_metadata, self, req));
+}
+
+/*
+ * With room for 16 alarms the history finds ends through 32 buckets, where
+ * links 0, 34 and 55 hash alike: clearing 0 and 55 ends their alarms and
+ * not 34's.  And an alarm that ended stays over when its cause comes back:
+ * the new one is active, the old one is not.
+ */
+TEST_F(fabric, an_end_finds_its_alarms_among_others_that_hash_alike)
+{
+	struct alarms all;
+	int a0, a34, a55, b55;
+	uint64_t first55;
+
+	ASSERT_EQ(0, sysfs_write(DEL_DEVICE, FAB_STR));
+	ASSERT_EQ(0, sysfs_write(NEW_DEVICE, FAB_STR " " FAB_SHAPE " alarm_history=16"));
+	ASSERT_TRUE(bring_up(_metadata, self));
+	dirty(_metadata, self, 0);
+	dirty(_metadata, self, 34);
+	dirty(_metadata, self, 55);
+	clear_link(_metadata, self, 0);
+	clear_link(_metadata, self, 55);
+	usleep(300000);
+	ASSERT_LT(0, history(self, 0, false, &all));
+	a0 = alarm_of_link(&all, 0, OPHOTON_ALARM_THRESHOLD_LINK);
+	a34 = alarm_of_link(&all, 34, OPHOTON_ALARM_THRESHOLD_LINK);
+	a55 = alarm_of_link(&all, 55, OPHOTON_ALARM_THRESHOLD_LINK);
+	ASSERT_LE(0, a0);
+	ASSERT_LE(0, a34);
+	ASSERT_LE(0, a55);
+	EXPECT_EQ(0, one_alarm(_metadata, self, OPHOTON_CMD_ALARM_GET, all.seq[a0]));
+	EXPECT_NE(NULL, genl_attr((struct nlmsghdr *)self->r->buf, OPHOTON_A_ALARM_CLEARED_NS));
+	EXPECT_EQ(0, one_alarm(_metadata, self, OPHOTON_CMD_ALARM_GET, all.seq[a55]));
+	EXPECT_NE(NULL, genl_attr((struct nlmsghdr *)self->r->buf, OPHOTON_A_ALARM_CLEARED_NS));
+	EXPECT_EQ(0, one_alarm(_metadata, self, OPHOTON_CMD_ALARM_GET, all.seq[a34]));
+	EXPECT_EQ(NULL, genl_attr((struct nlmsghdr *)self->r->buf, OPHOTON_A_ALARM_CLEARED_NS));
+	EXPECT_TRUE(all.active[a34]);
+	first55 = all.seq[a55];
+
+	/* Dirt on link 55's other fibre: its flags latch again, a new alarm. */
+	dirty_fibre(_metadata, self, 55, OPHOTON_FIBRE_RX);
+	usleep(300000);
+	ASSERT_LT(0, history(self, 0, false, &all));
+	b55 = alarm_of_link(&all, 55, OPHOTON_ALARM_THRESHOLD_LINK);
+	ASSERT_LE(0, b55);
+	ASSERT_LT(first55, all.seq[b55]);
+	EXPECT_TRUE(all.active[b55]);
+	/* The first, ended, is not active though link 55's flags are latched. */
+	for (a55 = 0; a55 < all.n; a55++)
+		if (all.seq[a55] == first55)
+			break;
+	ASSERT_LT(a55, all.n);
+	EXPECT_FALSE(all.active[a55]);
+}
+
 TEST_HARNESS_MAIN

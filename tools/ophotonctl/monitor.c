@@ -40,6 +40,11 @@ struct monitor {
 	} seen[MAX_FABRICS];
 	int nseen;
 	int resync_fabric;	/* a fabric to re-read, or -1 */
+	/*
+	 * It watches "config": it sees a fabric created again under an id,
+	 * whose alarms number anew, so a gap in them is one fabric's.
+	 */
+	bool sees_creates;
 	bool resync_all;	/* an overrun: every fabric to re-read */
 	unsigned long events, gaps;
 };
@@ -231,8 +236,11 @@ static int on_event(struct nl_msg *msg, void *arg)
 		/* Checked on every event, watched or not: a gap is a gap. */
 		if (last && *last && seq != *last + 1) {
 			m->gaps++;
-			/* Lost alarms are read back from the fabric's history, in order. */
-			if (g->cmd == OPHOTON_CMD_ALARM_NTF && seq > *last + 1 &&
+			/*
+			 * Lost alarms are read back from the fabric's history, in
+			 * order, when the gap is surely one fabric's.
+			 */
+			if (g->cmd == OPHOTON_CMD_ALARM_NTF && seq > *last + 1 && m->sees_creates &&
 			    !replay(m, fabric, *last + 1, seq - 1)) {
 				perr("ophotonctl: %llu alarms of fabric %d missed; read back from its history\n",
 				     (unsigned long long)(seq - *last - 1), fabric);
@@ -347,6 +355,7 @@ static int monitor_run(struct ctx *c, int argc, char **argv)
 	}
 	if (!want[0] && !want[1])
 		want[0] = want[1] = true;
+	m.sees_creates = want[0];
 	ret = parse_place(c, argc - start, argv + start, PB(P_LINK) | PB(P_GPU) | PB(P_MODULE),
 			  0, &m.filter, NULL, NULL);
 	if (ret)

@@ -1302,7 +1302,7 @@ TEST_F(cli, monitor_reads_missed_alarms_back_from_the_history_in_order)
 	ntf_sock = 2;
 	/* Reading the history ends the watch, once the events are printed. */
 	stop_cmd = OPHOTON_CMD_ALARM_GET;
-	run(&self->r, "-j", "monitor", "alarms", NULL);
+	run(&self->r, "-j", "monitor", "all", NULL);
 	nlmsg_free(ntf[0]);
 	nlmsg_free(ntf[1]);
 	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);

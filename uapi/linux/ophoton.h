@@ -850,7 +850,9 @@ enum ophoton_diag_action {
  *	aging, info for a recovery.
  * @OPHOTON_A_ALARM_ACTIVE: flag: alarm-get: what raised the alarm is there now
  *	(its flags still latched, its domain still quarantined or in error, its
- *	lasers still aging too fast). Alarm-get request: list only those.
+ *	lasers still aging too fast) and it has not ended since (a cause that
+ *	came back after %OPHOTON_A_ALARM_CLEARED_NS is a new alarm). Alarm-get
+ *	request: list only those.
  * @OPHOTON_A_ALARM_CLEARED_NS: u64, alarm-get: when the alarm ended, virtual
  *	time since the fabric's creation: its flags cleared (a later
  *	%OPHOTON_ALARM_CLEARED), its domain recovered (a later
