@@ -2,8 +2,10 @@
 /*
  * libFuzzer target of ophotonctl's decoder: any bytes, taken as the
  * attributes of a message of the family, must decode without a memory
- * error (ASan, UBSan) into valid JSON, and into human output too.
+ * error (ASan, UBSan) into valid JSON, and into human output too; its
+ * compact and pretty JSON differ only in whitespace.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +19,32 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* @s without the whitespace pretty JSON adds outside strings, in place. */
+static void squeeze(char *s)
+{
+	bool in_str = false;
+	char *d = s;
+
+	for (; *s; s++) {
+		if (in_str) {
+			*d++ = *s;
+			if (*s == '\\' && s[1])
+				*d++ = *++s;
+			else if (*s == '"')
+				in_str = false;
+		} else if (*s != ' ' && *s != '\n') {
+			in_str = *s == '"';
+			*d++ = *s;
+		}
+	}
+	*d = '\0';
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t hdr = NLMSG_HDRLEN + GENL_HDRLEN, len;
 	struct nlmsghdr *nlh;
-	char *buf = NULL;
+	char *buf = NULL, *compact = NULL;
 	FILE *f;
 
 	if (size > 65000)
@@ -31,11 +54,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	nlh->nlmsg_len = (uint32_t)(hdr + size);
 	memcpy((char *)nlh + hdr, data, size);
-	for (int json = 0; json < 2; json++) {
+	/* Human, compact JSON, pretty JSON: the last two alike but for spaces. */
+	for (int json = 0; json < 3; json++) {
 		f = open_memstream(&buf, &len);
 		if (!f)
 			break;
-		out_init(f, json, 0);
+		out_init(f, json > 0, json == 2);
 		out_object_start(NULL);
 		/* A malformed attribute stops the decoder; what it wrote is still JSON. */
 		print_msg(nlh, "link-");
@@ -46,9 +70,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fprintf(stderr, "invalid JSON: %s\n", buf);
 			abort();
 		}
-		free(buf);
+		/*
+		 * Compact JSON takes print.c's quick way through numbers,
+		 * pretty JSON the general one: they must agree.
+		 */
+		if (json == 1) {
+			compact = buf;
+			squeeze(compact);
+		} else if (json == 2) {
+			squeeze(buf);
+			if (strcmp(compact, buf)) {
+				fprintf(stderr, "compact: %s\npretty: %s\n", compact, buf);
+				abort();
+			}
+		}
+		if (json != 1)
+			free(buf);
 		buf = NULL;
 	}
+	free(compact);
 	free(nlh);
 	return 0;
 }

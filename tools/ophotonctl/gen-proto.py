@@ -26,6 +26,10 @@ UNITS = [("-udbm", "UDBM"), ("-mdb", "MDB"), ("-mc", "MC"), ("-uw", "UW"),
          ("-ps", "PS"), ("-ppm", "PPM"), ("-pm", "PM"), ("-mhz", "MHZ"),
          ("-permille", "PERMILLE"), ("ber-bound-e", "BER_BOUND"), ("ber-e", "BER"),
          ("-in-s", "S"), ("-ppb-h", "PPB_H")]
+# proto.h: ONL_KEY_MAX, ONL_NAME_MAX.
+KEY_MAX = 40
+NAME_MAX = 40
+
 TYPES = {"u8": ("ONL_U8", "NLA_U8"), "u16": ("ONL_U16", "NLA_U16"),
          "u32": ("ONL_U32", "NLA_U32"), "u64": ("ONL_U64", "NLA_U64"),
          "s32": ("ONL_S32", "NLA_U32"), "flag": ("ONL_FLAG", "NLA_FLAG"),
@@ -73,6 +77,10 @@ def generate():
             continue
         start = d.get("value-start", 0)
         names = [e if isinstance(e, str) else e["name"] for e in d["entries"]]
+        for n in names:
+            if len(n) > NAME_MAX:
+                sys.exit("gen-proto: enum name %s is over %d bytes (proto.h ONL_NAME_MAX)"
+                         % (n, NAME_MAX))
         enums[d["name"]] = ident(d["name"])
         w("static const char *const enum_%s_names[] = {" % ident(d["name"]))
         for n in names:
@@ -96,6 +104,9 @@ def generate():
     # Every attribute of every set numbered from 0: an index of its own
     # for what the printer remembers of it.
     idx = 0
+    # The payload of a number, one at a time: what print.c decodes
+    # without asking the type again.
+    SCALAR_LEN = {"u8": 1, "u16": 2, "u32": 4, "s32": 4, "u64": 8}
     for s in sets:
         enum_max = "%s_MAX" % c_name(s["name-prefix"], "").rstrip("_")
         sid = ident(s["name"])
@@ -103,6 +114,9 @@ def generate():
         for a in s["attributes"]:
             t, _ = TYPES[a["type"]]
             unit, label = unit_of(a["name"])
+            if len(a["name"]) + 4 > KEY_MAX:
+                sys.exit("gen-proto: attribute %s is over %d bytes as a JSON key "
+                         "(proto.h ONL_KEY_MAX)" % (a["name"], KEY_MAX))
             # The JSON key as written, '"name": '; compact output leaves
             # out the space, pretty output keeps it.
             fields = ['.name = "%s"' % a["name"], '.label = "%s"' % label,
@@ -115,6 +129,8 @@ def generate():
                 fields.append(".enm = &onl_enum_%s" % enums[a["enum"]])
             if a.get("multi-attr"):
                 fields.append(".multi = 1")
+            elif a["type"] in SCALAR_LEN:
+                fields.append(".scalar_len = %d" % SCALAR_LEN[a["type"]])
             w("\t[%s] = {" % c_name(s["name-prefix"], a["name"]))
             w("\t\t" + ", ".join(fields[:2]) + ",")
             w("\t\t" + ", ".join(fields[2:4]) + ",")

@@ -34,56 +34,33 @@ struct out_state {
 static struct out_state out = { .f = NULL };
 
 /*
- * What is printed collects here and goes to the stream in 64 KiB writes:
- * a listing of a million records is some hundred million small pieces,
- * and stdio's per-call work (a lock, a vtable call, a length) was most of
- * the tool's time.  Whoever writes to the stream directly asks for it
- * through out_file(), which first empties this buffer, so the order holds.
+ * What is printed collects in out_ob and goes to the stream in 64 KiB
+ * writes: a listing of a million records is some hundred million small
+ * pieces, and stdio's per-call work (a lock, a vtable call, a length) was
+ * most of the tool's time.  Whoever writes to the stream directly asks
+ * for it through out_file(), which first empties this buffer, so the
+ * order holds.
  */
-static struct {
-	size_t n;
-	bool tty;		/* a person watches: each line goes out whole */
-	char b[1 << 16];
-} ob;
+struct out_buf out_ob;
 
-static void ob_flush(void)
+void out_ob_flush(void)
 {
-	if (ob.n && out.f)
-		fwrite_unlocked(ob.b, 1, ob.n, out.f);
-	ob.n = 0;
-}
-
-/*
- * Most of what is written is a few bytes (a key, a label, a number): two
- * overlapping moves of a fixed size rather than a call to memcpy().
- */
-static inline void copy_short(char *d, const char *s, size_t n)
-{
-	if (n >= 8 && n <= 16) {
-		memcpy(d, s, 8);
-		memcpy(d + n - 8, s + n - 8, 8);
-	} else if (n >= 4 && n < 8) {
-		memcpy(d, s, 4);
-		memcpy(d + n - 4, s + n - 4, 4);
-	} else if (n < 4) {
-		while (n--)
-			*d++ = *s++;
-	} else {
-		memcpy(d, s, n);
-	}
+	if (out_ob.n && out.f)
+		fwrite_unlocked(out_ob.b, 1, out_ob.n, out.f);
+	out_ob.n = 0;
 }
 
 static inline void ob_put(const char *s, size_t n)
 {
-	if (n > sizeof(ob.b) - ob.n) {
-		ob_flush();
-		if (n > sizeof(ob.b)) {
+	if (n > sizeof(out_ob.b) - out_ob.n) {
+		out_ob_flush();
+		if (n > sizeof(out_ob.b)) {
 			fwrite_unlocked(s, 1, n, out.f);
 			return;
 		}
 	}
-	copy_short(ob.b + ob.n, s, n);
-	ob.n += n;
+	out_copy_short(out_ob.b + out_ob.n, s, n);
+	out_ob.n += n;
 }
 
 static inline void ob_s(const char *s)
@@ -98,34 +75,34 @@ static inline void ob_s(const char *s)
  */
 static inline void ob_room(size_t n)
 {
-	if (n > sizeof(ob.b) - ob.n)
-		ob_flush();
+	if (n > sizeof(out_ob.b) - out_ob.n)
+		out_ob_flush();
 }
 
 /* Writers into the room ob_room() made: no check of their own. */
 static inline void ob_c_in(char c)
 {
-	ob.b[ob.n++] = c;
+	out_ob.b[out_ob.n++] = c;
 }
 
 static inline void ob_put_in(const char *s, size_t n)
 {
-	copy_short(ob.b + ob.n, s, n);
-	ob.n += n;
+	out_copy_short(out_ob.b + out_ob.n, s, n);
+	out_ob.n += n;
 }
 
 static inline void ob_c(char c)
 {
-	if (ob.n == sizeof(ob.b))
-		ob_flush();
-	ob.b[ob.n++] = c;
+	if (out_ob.n == sizeof(out_ob.b))
+		out_ob_flush();
+	out_ob.b[out_ob.n++] = c;
 }
 
 /* A line is done: on a terminal it is shown now, as stdio would. */
 static void ob_line(void)
 {
-	if (ob.tty) {
-		ob_flush();
+	if (out_ob.tty) {
+		out_ob_flush();
 		fflush(out.f);
 	}
 }
@@ -139,10 +116,10 @@ static struct {
 
 void out_init(FILE *f, int json, int pretty)
 {
-	ob_flush();
+	out_ob_flush();
 	memset(&out, 0, sizeof(out));
 	out.f = f;
-	ob.tty = isatty(fileno(f));
+	out_ob.tty = isatty(fileno(f));
 	out.json = json;
 	out_json_on = json;
 	out.pretty = json && pretty;
@@ -153,54 +130,33 @@ void out_init(FILE *f, int json, int pretty)
 	__fsetlocking(f, FSETLOCKING_BYCALLER);
 }
 
-/* Decimal digits of @v, two at a time, without printf's parsing of a format. */
+const char out_digit_pairs[200] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+const uint32_t out_pow10[10] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+};
+
+/* Decimal digits of @v, without printf's parsing of a format. */
 static void put_u64(uint64_t v)
 {
-	static const char pairs[] =
-		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-		"8081828384858687888990919293949596979899";
-	char buf[24], *p = buf + sizeof(buf);
-
-	uint32_t w;
-
-	while (v > UINT32_MAX) {
-		unsigned int r = (unsigned int)(v % 100);
-
-		v /= 100;
-		p -= 2;
-		memcpy(p, pairs + 2 * r, 2);
-	}
-	/* Most values fit 32 bits, where a division by 100 is cheaper. */
-	for (w = (uint32_t)v; w >= 100; w /= 100) {
-		p -= 2;
-		memcpy(p, pairs + 2 * (w % 100), 2);
-	}
-	if (w >= 10) {
-		p -= 2;
-		memcpy(p, pairs + 2 * w, 2);
-	} else {
-		*--p = (char)('0' + w);
-	}
-	ob_room(sizeof(buf));
-	ob_put_in(p, (size_t)(buf + sizeof(buf) - p));
+	ob_room(OUT_U64_DIGITS);
+	out_wrote(out_dec_u64(out_ob.b + out_ob.n, v));
 }
 
 static void put_s64(int64_t v)
 {
-	if (v < 0) {
-		ob_c('-');
-		put_u64(-(uint64_t)v);
-	} else {
-		put_u64((uint64_t)v);
-	}
+	ob_room(OUT_U64_DIGITS);
+	out_wrote(out_dec_s64(out_ob.b + out_ob.n, v));
 }
 
 int out_json_on;
 
 FILE *out_file(void)
 {
-	ob_flush();
+	out_ob_flush();
 	return out.f;
 }
 
@@ -237,22 +193,28 @@ static void json_string(const char *s)
 }
 
 /* Newline and indentation for the next line of pretty JSON. */
-static void json_indent(void)
+static __attribute__((noinline)) void json_indent_pretty(void)
 {
-	if (!out.pretty)
-		return;
 	ob_c('\n');
 	for (int i = 0; i < out.depth; i++)
 		ob_put("    ", 4);
 }
 
+static inline void json_indent(void)
+{
+	if (out.pretty)
+		json_indent_pretty();
+}
+
 /* The separator before the next member or element of the open JSON value. */
-static void json_sep(void)
+static inline void json_sep(void)
 {
 	if (out.depth > 0 && out.depth <= OUT_MAX_DEPTH) {
-		if (!out.first[out.depth - 1])
+		bool *first = &out.first[out.depth - 1];
+
+		if (!*first)
 			ob_c(',');
-		out.first[out.depth - 1] = false;
+		*first = false;
 		json_indent();
 	}
 }
@@ -273,10 +235,23 @@ static void json_key(const char *key)
 }
 
 /* The same for an attribute of the spec, its key written beforehand. */
-static void json_akey(const struct onl_attr *a)
+static inline void json_akey(const struct onl_attr *a)
 {
-	json_sep();
-	ob_put(a->key, (size_t)a->key_len + out.pretty);
+	size_t n = (size_t)a->key_len;
+	bool *first;
+
+	if (out.pretty || out.depth <= 0 || out.depth > OUT_MAX_DEPTH) {
+		json_sep();
+		ob_put(a->key, n + out.pretty);
+		return;
+	}
+	/* Compact, a dozen times a record: separator and key in one room. */
+	first = &out.first[out.depth - 1];
+	ob_room(n + 1);
+	out_ob.b[out_ob.n] = ',';
+	out_ob.n += !*first;
+	*first = false;
+	ob_put_in(a->key, n);
 }
 
 static void json_open(const char *key, char c)
@@ -346,6 +321,39 @@ static void human_sep_l(const struct out_label *l)
 		human_sep_n(l->text, (size_t)l->len);
 	else
 		human_sep_n(NULL, 0);
+}
+
+/*
+ * The human form of a value is written in place, into one room made for
+ * it: at most HUMAN_VALUE_MAX bytes (a number, its decimals and unit, or
+ * a BER, a duration, a date).
+ */
+#define HUMAN_VALUE_MAX	64
+
+/* Put @n bytes of @s at @p: the end. */
+static inline char *put_at(char *p, const char *s, size_t n)
+{
+	out_copy_short(p, s, n);
+	return p + n;
+}
+
+/*
+ * Separator and label, and room after them for @n bytes of a value:
+ * where the value goes.  A dozen times a record, so one room for all.
+ */
+static inline char *human_labelled(const struct out_label *l, size_t n)
+{
+	char *p;
+
+	if (!out.line_open || !l || l->len >= 64) {
+		human_sep_l(l);
+		return out_room(n);
+	}
+	p = out_room((size_t)l->len + 2 + n);
+	*p++ = ' ';
+	p = put_at(p, l->text, (size_t)l->len);
+	*p++ = ' ';
+	return p;
 }
 
 void out_object_start(const char *key)
@@ -469,17 +477,29 @@ void out_attr_name(const struct onl_attr *a, const struct out_label *label, cons
 		ob_c('"');
 		return;
 	}
-	human_sep_l(label);
-	ob_put(name, (size_t)len);
+	if (len > HUMAN_VALUE_MAX) {
+		human_sep_l(label);
+		ob_put(name, (size_t)len);
+		return;
+	}
+	out_wrote(put_at(human_labelled(label, (size_t)len), name, (size_t)len));
 }
 
 void out_attr_u64(const struct onl_attr *a, const struct out_label *label, uint64_t val)
 {
-	if (out.json)
-		json_akey(a);
-	else
-		human_sep_l(label);
+	if (!out.json) {
+		out_wrote(out_dec_u64(human_labelled(label, OUT_U64_DIGITS), val));
+		return;
+	}
+	json_akey(a);
 	put_u64(val);
+}
+
+bool *out_json_first(void)
+{
+	if (!out.json || out.pretty || out.depth <= 0 || out.depth > OUT_MAX_DEPTH)
+		return NULL;
+	return &out.first[out.depth - 1];
 }
 
 void out_attr_flag(const struct onl_attr *a, const struct out_label *label)
@@ -500,19 +520,17 @@ void out_attr_flag(const struct onl_attr *a, const struct out_label *label)
  * the unit and no division instruction remain (both costly under
  * emulation, where a million lanes are listed).
  */
-static inline __attribute__((always_inline)) void human_int(int64_t v, const char *unit)
+static inline __attribute__((always_inline)) char *human_int(char *p, int64_t v,
+							     const char *unit)
 {
-	size_t n = strlen(unit);
-
-	put_s64(v);
-	ob_room(n + 1);
-	ob_c_in(' ');
-	ob_put_in(unit, n);
+	p = out_dec_s64(p, v);
+	*p++ = ' ';
+	return put_at(p, unit, strlen(unit));
 }
 
 /* Scaled values: at most 3 decimals, trailing zeros dropped. */
-static inline __attribute__((always_inline)) void human_scaled(int64_t v, int64_t div,
-								const char *unit)
+static inline __attribute__((always_inline)) char *human_scaled(char *p, int64_t v,
+								 int64_t div, const char *unit)
 {
 	int64_t whole = v / div, frac = v % div;
 	size_t un = strlen(unit);
@@ -520,26 +538,27 @@ static inline __attribute__((always_inline)) void human_scaled(int64_t v, int64_
 	if (frac < 0)
 		frac = -frac;
 	if (v < 0 && !whole)
-		ob_c('-');
-	put_s64(whole);
-	/* The decimals and the unit: one room for both. */
-	ob_room(un + 5);
+		*p++ = '-';
+	p = out_dec_s64(p, whole);
 	if (frac) {
-		char d[3];
-		int digits = div == 10 ? 1 : div == 100 ? 2 : 3, n = digits;
-
-		for (int i = digits - 1; i >= 0; i--, frac /= 10)
-			d[i] = (char)('0' + frac % 10);
-		while (n > 1 && d[n - 1] == '0')
-			n--;
-		ob_c_in('.');
-		for (int i = 0; i < n; i++)
-			ob_c_in(d[i]);
+		/* All the decimals written, then those of trailing zeros taken back. */
+		*p++ = '.';
+		if (div == 10) {
+			*p++ = (char)('0' + frac);
+		} else if (div == 100) {
+			memcpy(p, out_digit_pairs + 2 * frac, 2);
+			p += 2 - (frac % 10 == 0);
+		} else {
+			*p = (char)('0' + frac / 100);
+			memcpy(p + 1, out_digit_pairs + 2 * (frac % 100), 2);
+			p += 3 - (frac % 10 == 0) - (frac % 100 == 0);
+		}
 	}
 	if (un) {
-		ob_c_in(' ');
-		ob_put_in(unit, un);
+		*p++ = ' ';
+		p = put_at(p, unit, un);
 	}
+	return p;
 }
 
 /* A bit error ratio from its -100 log10 form: "1.0e-12", or a bound "<1e-15". */
@@ -555,26 +574,23 @@ static void human_ber_text(int64_t v, bool bound, char *num, size_t len)
  */
 #define BER_MEMO	4096
 
-static void human_ber(int64_t v, bool bound)
+static char *human_ber(char *p, int64_t v, bool bound)
 {
 	static char memo[2][BER_MEMO][12];
-	char num[32], *m;
+	char num[HUMAN_VALUE_MAX], *m;
 
 	if (v < 0 || v >= BER_MEMO) {
 		human_ber_text(v, bound, num, sizeof(num));
-		ob_s(num);
-		return;
+		return put_at(p, num, strlen(num));
 	}
 	m = memo[bound][v];
 	if (!m[0]) {
 		human_ber_text(v, bound, num, sizeof(num));
-		if (strlen(num) >= sizeof(memo[0][0])) {
-			ob_s(num);
-			return;
-		}
+		if (strlen(num) >= sizeof(memo[0][0]))
+			return put_at(p, num, strlen(num));
 		strcpy(m, num);
 	}
-	ob_s(m);
+	return put_at(p, m, strlen(m));
 }
 
 /**
@@ -599,30 +615,34 @@ void format_duration_s(uint64_t s, char *buf, size_t len)
 		snprintf(buf, len, "%lluy%03llud", v / (365 * 86400ULL), v % (365 * 86400ULL) / 86400);
 }
 
-static void human_secs(int64_t v)
+static char *human_secs(char *p, int64_t v)
 {
-	char buf[48];
+	char buf[HUMAN_VALUE_MAX];
 
 	format_duration_s(v < 0 ? 0 : (uint64_t)v, buf, sizeof(buf));
-	ob_s(buf);
+	return put_at(p, buf, strlen(buf));
 }
 
 /* A wall clock time, as ISO 8601 in UTC to the second: 2026-12-07T03:12:45Z. */
-static void human_wall(int64_t ns)
+static char *human_wall(char *p, int64_t ns)
 {
 	time_t t = (time_t)(ns / 1000000000);
 	char buf[32];
 	struct tm tm;
 
 	if (ns <= 0 || !gmtime_r(&t, &tm) ||
-	    !strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm)) {
-		put_s64(ns);
-		return;
-	}
-	ob_s(buf);
+	    !strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return out_dec_s64(p, ns);
+	return put_at(p, buf, strlen(buf));
 }
 
-static void human_unit(int64_t v, enum onl_unit unit);
+static char *human_unit(char *p, int64_t v, enum onl_unit unit);
+
+/* @v in its unit, written in one room. */
+static void human_value(int64_t v, enum onl_unit unit)
+{
+	out_wrote(human_unit(out_room(HUMAN_VALUE_MAX), v, unit));
+}
 
 void out_unit(const char *key, const char *label, int64_t v, enum onl_unit unit)
 {
@@ -632,7 +652,7 @@ void out_unit(const char *key, const char *label, int64_t v, enum onl_unit unit)
 		return;
 	}
 	human_sep(label);
-	human_unit(v, unit);
+	human_value(v, unit);
 }
 
 void out_attr_unit(const struct onl_attr *a, const struct out_label *label, int64_t v)
@@ -642,97 +662,69 @@ void out_attr_unit(const struct onl_attr *a, const struct out_label *label, int6
 		put_s64(v);
 		return;
 	}
-	human_sep_l(label);
-	human_unit(v, a->unit);
+	out_wrote(human_unit(human_labelled(label, HUMAN_VALUE_MAX), v, a->unit));
 }
 
-/* @v in its unit, after its label. */
-static void human_unit(int64_t v, enum onl_unit unit)
+/* @v in its unit at @p, after its label: the end. */
+static char *human_unit(char *p, int64_t v, enum onl_unit unit)
 {
 	switch (unit) {
 	case ONL_UNIT_UDBM:
-		human_scaled(v, 1000, "dBm");
-		break;
+		return human_scaled(p, v, 1000, "dBm");
 	case ONL_UNIT_MDB:
-		human_scaled(v, 1000, "dB");
-		break;
+		return human_scaled(p, v, 1000, "dB");
 	case ONL_UNIT_MC:
-		human_scaled(v, 1000, "C");
-		break;
+		return human_scaled(p, v, 1000, "C");
 	case ONL_UNIT_UW:
 		if (v >= 1000 || v <= -1000)
-			human_scaled(v, 1000, "mW");
-		else
-			human_int(v, "uW");
-		break;
+			return human_scaled(p, v, 1000, "mW");
+		return human_int(p, v, "uW");
 	case ONL_UNIT_MW:
 		if (v >= 1000000 || v <= -1000000)
-			human_scaled(v / 1000, 1000, "kW");
-		else if (v >= 1000 || v <= -1000)
-			human_scaled(v, 1000, "W");
-		else
-			human_int(v, "mW");
-		break;
+			return human_scaled(p, v / 1000, 1000, "kW");
+		if (v >= 1000 || v <= -1000)
+			return human_scaled(p, v, 1000, "W");
+		return human_int(p, v, "mW");
 	case ONL_UNIT_W:
-		human_int(v, "W");
-		break;
+		return human_int(p, v, "W");
 	case ONL_UNIT_MV:
-		human_scaled(v, 1000, "V");
-		break;
+		return human_scaled(p, v, 1000, "V");
 	case ONL_UNIT_UA:
-		human_scaled(v, 1000, "mA");
-		break;
+		return human_scaled(p, v, 1000, "mA");
 	case ONL_UNIT_MA:
-		human_int(v, "mA");
-		break;
+		return human_int(p, v, "mA");
 	case ONL_UNIT_NS:
-		human_scaled(v / 1000000, 1000, "s");
-		break;
+		return human_scaled(p, v / 1000000, 1000, "s");
 	case ONL_UNIT_MS:
-		human_int(v, "ms");
-		break;
+		return human_int(p, v, "ms");
 	case ONL_UNIT_GBPS:
 		if (v >= 1000)
-			human_scaled(v, 1000, "Tb/s");
-		else
-			human_int(v, "Gb/s");
-		break;
+			return human_scaled(p, v, 1000, "Tb/s");
+		return human_int(p, v, "Gb/s");
 	case ONL_UNIT_DM:
-		human_scaled(v, 10, "m");
-		break;
+		return human_scaled(p, v, 10, "m");
 	case ONL_UNIT_PS:
-		human_int(v, "ps");
-		break;
+		return human_int(p, v, "ps");
 	case ONL_UNIT_PPM:
-		human_int(v, "ppm");
-		break;
+		return human_int(p, v, "ppm");
 	case ONL_UNIT_PM:
-		human_int(v, "pm");
-		break;
+		return human_int(p, v, "pm");
 	case ONL_UNIT_MHZ:
-		human_int(v, "MHz");
-		break;
+		return human_int(p, v, "MHz");
 	case ONL_UNIT_PERMILLE:
-		human_scaled(v, 10, "%");
-		break;
+		return human_scaled(p, v, 10, "%");
 	case ONL_UNIT_BER:
-		human_ber(v, false);
-		break;
+		return human_ber(p, v, false);
 	case ONL_UNIT_S:
-		human_secs(v);
-		break;
+		return human_secs(p, v);
 	case ONL_UNIT_PPB_H:
-		human_scaled(v, 1000, "ppm/h");
-		break;
+		return human_scaled(p, v, 1000, "ppm/h");
 	case ONL_UNIT_BER_BOUND:
-		human_ber(v, true);
-		break;
+		return human_ber(p, v, true);
 	case ONL_UNIT_WALL:
-		human_wall(v);
-		break;
+		return human_wall(p, v);
 	default:
-		put_s64(v);
-		break;
+		return out_dec_s64(p, v);
 	}
 }
 
@@ -748,13 +740,13 @@ void out_newline(void)
 void out_flush(void)
 {
 	out_newline();
-	ob_flush();
+	out_ob_flush();
 	fflush(out.f);
 }
 
 int out_capture_start(void)
 {
-	ob_flush();
+	out_ob_flush();
 	cap.mem = open_memstream(&cap.buf, &cap.len);
 	if (!cap.mem)
 		return -1;
@@ -767,7 +759,7 @@ void out_capture_end(int keep)
 {
 	if (!cap.mem)
 		return;
-	ob_flush();
+	out_ob_flush();
 	fclose(cap.mem);
 	cap.mem = NULL;
 	if (keep) {

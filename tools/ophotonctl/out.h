@@ -10,10 +10,130 @@
 #ifndef OPHOTONCTL_OUT_H
 #define OPHOTONCTL_OUT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "proto.h"
+
+/*
+ * What is printed collects in @b and goes to the stream in 64 KiB
+ * writes (out.c says why).  print.c writes the numbers of a record into
+ * it directly, through out_room() and out_wrote().
+ */
+struct out_buf {
+	size_t n;
+	bool tty;		/* a person watches: each line goes out whole */
+	char b[1 << 16];
+};
+
+extern struct out_buf out_ob;
+void out_ob_flush(void);
+
+/*
+ * Most of what is written is a few bytes (a key, a label, a number): two
+ * overlapping moves of a fixed size rather than a call to memcpy().
+ */
+static inline void out_copy_short(char *d, const char *s, size_t n)
+{
+	if (n >= 16 && n <= 32) {
+		memcpy(d, s, 16);
+		memcpy(d + n - 16, s + n - 16, 16);
+	} else if (n >= 8 && n < 16) {
+		memcpy(d, s, 8);
+		memcpy(d + n - 8, s + n - 8, 8);
+	} else if (n >= 4 && n < 8) {
+		memcpy(d, s, 4);
+		memcpy(d + n - 4, s + n - 4, 4);
+	} else if (n < 4) {
+		while (n--)
+			*d++ = *s++;
+	} else {
+		memcpy(d, s, n);
+	}
+}
+
+/* Room for @n more bytes (a few hundred at most): where they go. */
+static inline char *out_room(size_t n)
+{
+	if (n > sizeof(out_ob.b) - out_ob.n)
+		out_ob_flush();
+	return out_ob.b + out_ob.n;
+}
+
+/* What was written into out_room()'s room, up to @end. */
+static inline void out_wrote(const char *end)
+{
+	out_ob.n = (size_t)(end - out_ob.b);
+}
+
+/* The most decimal digits of a u64, and a sign. */
+#define OUT_U64_DIGITS	21
+
+extern const char out_digit_pairs[200];
+extern const uint32_t out_pow10[10];
+
+/* How many decimal digits @w has (0 has one): the bit length, then one comparison. */
+static inline int out_dec_len32(uint32_t w)
+{
+	/* log10(2) ~ 1233 / 4096: the digits of the bit length's power of two. */
+	int t = ((32 - __builtin_clz(w | 1)) * 1233) >> 12;
+
+	return t + 1 - ((w | 1) < out_pow10[t]);
+}
+
+/*
+ * @v in decimal at @p, two digits at a time; the end.  A million records
+ * carry some ten million numbers, most of them under 2^32.
+ */
+static inline char *out_dec_u64(char *p, uint64_t v)
+{
+	char buf[24], *q = buf + sizeof(buf);
+	uint32_t w;
+
+	if (v <= UINT32_MAX) {
+		char *e;
+
+		w = (uint32_t)v;
+		p += out_dec_len32(w);
+		for (e = p; w >= 100; w /= 100) {
+			e -= 2;
+			memcpy(e, out_digit_pairs + 2 * (w % 100), 2);
+		}
+		if (w >= 10)
+			memcpy(e - 2, out_digit_pairs + 2 * w, 2);
+		else
+			e[-1] = (char)('0' + w);
+		return p;
+	}
+	while (v > UINT32_MAX) {
+		q -= 2;
+		memcpy(q, out_digit_pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	for (w = (uint32_t)v; w >= 100; w /= 100) {
+		q -= 2;
+		memcpy(q, out_digit_pairs + 2 * (w % 100), 2);
+	}
+	if (w >= 10) {
+		q -= 2;
+		memcpy(q, out_digit_pairs + 2 * w, 2);
+	} else {
+		*--q = (char)('0' + w);
+	}
+	memcpy(p, q, (size_t)(buf + sizeof(buf) - q));
+	return p + (buf + sizeof(buf) - q);
+}
+
+static inline char *out_dec_s64(char *p, int64_t v)
+{
+	if (v < 0) {
+		*p++ = '-';
+		return out_dec_u64(p, -(uint64_t)v);
+	}
+	return out_dec_u64(p, (uint64_t)v);
+}
 
 void out_init(FILE *f, int json, int pretty);
 /* Set by out_init(): JSON rather than human output. */
@@ -56,6 +176,12 @@ void out_attr_flag(const struct onl_attr *a, const struct out_label *label);
 /* A name of the spec (an enum value's), @len bytes, as a string. */
 void out_attr_name(const struct onl_attr *a, const struct out_label *label, const char *name,
 		   int len);
+/*
+ * Compact JSON: where the open object or list says whether a member was
+ * written yet, for print.c to write the separator itself; NULL in
+ * pretty JSON, human output, or nested deeper than out.c tracks.
+ */
+bool *out_json_first(void);
 void out_newline(void);
 /* A duration of @s seconds, short: 45s, 12m05s, 3h20m, 4d06h, 2y031d. */
 void format_duration_s(uint64_t s, char *buf, size_t len);

@@ -307,14 +307,36 @@ static __attribute__((noinline)) void print_unknown(const struct nlattr *nla)
 	out_u64(key, key, (uint64_t)a_len(nla));
 }
 
+/*
+ * A number of @a: an enum's name, a flag word's names, a value in its
+ * unit or a plain number.  @m is what human output labels it with (NULL
+ * in JSON).
+ */
+static inline void print_scalar(const struct onl_attr *a, const struct label_memo *m,
+				uint64_t v)
+{
+	const struct onl_enum *e = a->enm;
+	const struct out_label *lb = m ? &m->lab : NULL;
+
+	if (m && m->fl)
+		print_flag_words(a, m, (uint32_t)v);
+	else if (e && v - (uint64_t)e->first < (uint64_t)e->n)
+		out_attr_name(a, lb, e->names[v - e->first], e->lens[v - e->first]);
+	else if (a->type == ONL_S32)
+		out_attr_unit(a, lb, (int32_t)v);
+	else if (a->unit != ONL_UNIT_NONE && v <= INT64_MAX)
+		out_attr_unit(a, lb, (int64_t)v);
+	else
+		/* Unsigned to the top: a saturated clock is 2^64 - 1, not -1. */
+		out_attr_u64(a, lb, v);
+}
+
 static int print_one(const struct onl_set *set, const struct onl_attr *a,
 		     const struct nlattr *nla, const char *strip, int in_list)
 {
 	const struct label_memo *m = NULL;
 	int want = want_len(a->type);
 	const struct out_label *lb = NULL;
-	const char *name;
-	uint64_t v;
 
 	if (want >= 0 && a_len(nla) != want)
 		return -1;
@@ -341,25 +363,12 @@ static int print_one(const struct onl_set *set, const struct onl_attr *a,
 		if (!a->nested)
 			return print_u32_list(a->name, lb ? lb->text : NULL, nla);
 		return print_nest(set, a, nla, in_list);
-	case ONL_S32:
-		out_attr_unit(a, lb, (int32_t)a_uint(nla, 4));
-		return 0;
 	default:
 		break;
 	}
 	if (want <= 0)
 		return -1;	/* ONL_NONE: nothing the spec declares */
-	v = a_uint(nla, want);
-	name = onl_enum_name(a->enm, (unsigned int)v);
-	if (m && m->fl)
-		print_flag_words(a, m, (uint32_t)v);
-	else if (name)
-		out_attr_name(a, lb, name, a->enm->lens[v - (unsigned int)a->enm->first]);
-	else if (a->unit != ONL_UNIT_NONE && v <= INT64_MAX)
-		out_attr_unit(a, lb, (int64_t)v);
-	else
-		/* Unsigned to the top: a saturated clock is 2^64 - 1, not -1. */
-		out_attr_u64(a, lb, v);
+	print_scalar(a, m, a_uint(nla, want));
 	return 0;
 }
 
@@ -373,9 +382,44 @@ static bool seen_before(const struct nlattr *head, const struct nlattr *nla, int
 	return false;
 }
 
+/*
+ * A number or an enum's name as a member of compact JSON: most of every
+ * record, and of a million of them in a listing.  Written in place,
+ * separator, key and value in one room, without print_one()'s
+ * questions, which gen-proto.py answered beforehand (@a->scalar_len;
+ * keys and names within ONL_KEY_MAX and ONL_NAME_MAX); the same bytes.
+ */
+static inline void json_scalar(bool *first, const struct onl_attr *a,
+			       const struct nlattr *nla)
+{
+	uint64_t v = a_uint(nla, a->scalar_len);
+	const struct onl_enum *e = a->enm;
+	char *p = out_room(1 + ONL_KEY_MAX + 2 + ONL_NAME_MAX + OUT_U64_DIGITS);
+
+	*p = ',';
+	p += !*first;
+	*first = false;
+	out_copy_short(p, a->key, (size_t)a->key_len);
+	p += a->key_len;
+	if (e && v - (uint64_t)e->first < (uint64_t)e->n) {
+		size_t n = e->lens[v - e->first];
+
+		*p++ = '"';
+		out_copy_short(p, e->names[v - e->first], n);
+		p += n;
+		*p++ = '"';
+	} else if (a->type == ONL_S32) {
+		p = out_dec_s64(p, (int32_t)v);
+	} else {
+		p = out_dec_u64(p, v);
+	}
+	out_wrote(p);
+}
+
 int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		const char *strip)
 {
+	bool *first = out_json_first();
 	const struct nlattr *nla, *x;
 	int rem, rem2;
 
@@ -383,6 +427,10 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		int type = a_type(nla);
 		const struct onl_attr *a = onl_attr(set, type);
 
+		if (first && a && a->scalar_len && a->scalar_len == a_len(nla)) {
+			json_scalar(first, a, nla);
+			continue;
+		}
 		if (!a) {
 			print_unknown(nla);
 			continue;
@@ -391,6 +439,10 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		if (type == OPHOTON_A_FABRIC_ID && set == &onl_set_ophoton && !out_is_json() &&
 		    (!strip || strcmp(strip, "fabric-")))
 			continue;
+		if (a->scalar_len && a->scalar_len == a_len(nla)) {
+			print_scalar(a, label_memo(set, a, strip), a_uint(nla, a->scalar_len));
+			continue;
+		}
 		if (!a->multi) {
 			if (print_one(set, a, nla, strip, 0) < 0)
 				return -1;

@@ -50,6 +50,14 @@ enum onl_unit {
 	ONL_UNIT_WALL,		/* wall clock, ns since the epoch ("-wall-ns") */
 };
 
+/*
+ * The longest JSON key as written ('"name": ') and the longest name of
+ * an enum value: gen-proto.py refuses a spec beyond them, so that a
+ * record's writer can make room once for a key and a value.
+ */
+#define ONL_KEY_MAX	40
+#define ONL_NAME_MAX	40
+
 /* An enum of the spec: its names (spec names, nothing to escape) and their lengths. */
 struct onl_enum {
 	const char *name;
@@ -77,6 +85,7 @@ struct onl_attr {
 	const struct onl_set *nested;
 	const struct onl_enum *enm;
 	int multi;
+	int scalar_len;		/* a single number of this many bytes, else 0 */
 };
 
 struct onl_set {

@@ -192,6 +192,48 @@ TEST(numbers_read_as_printf_writes_them_across_the_buffer_end)
 	free(want);
 }
 
+/*
+ * Digits are counted before they are written: every count of them, at
+ * each power of ten and either side of it, signed and not, and values
+ * in tenths, read as printf writes them.
+ */
+TEST(every_length_of_number_reads_as_printf_writes_it)
+{
+	struct capture c;
+	char *s, *want = NULL;
+	size_t wlen = 0;
+	FILE *w = open_memstream(&want, &wlen);
+	unsigned long long p = 1;
+	int k, d;
+
+	ASSERT_NE(NULL, w);
+	cap_start(&c, 0, 0);
+	for (k = 0; k < 20; k++, p *= 10)
+		for (d = -1; d <= 1; d++) {
+			unsigned long long v = p + (unsigned long long)d;
+			long long sv = -(long long)(v & 0x7fffffffffffffffULL);
+
+			out_u64(NULL, "u", v);
+			out_s64(NULL, "s", sv);
+			out_unit(NULL, "d", sv / 7, ONL_UNIT_DM);
+			fprintf(w, "%su %llu s %lld d ", k || d > -1 ? " " : "", v, sv);
+			/* Decimetres: one decimal, dropped when it is 0. */
+			if ((sv / 7) % 10)
+				fprintf(w, "%s%lld.%lld m", sv / 7 > -10 ? "-" : "", sv / 7 / 10,
+					-((sv / 7) % 10));
+			else
+				fprintf(w, "%lld m", sv / 7 / 10);
+		}
+	out_u64(NULL, "max", 18446744073709551615ULL);
+	fprintf(w, " max 18446744073709551615\n");
+	out_newline();
+	fclose(w);
+	s = cap_end(&c);
+	EXPECT_STREQ(want, s);
+	free(s);
+	free(want);
+}
+
 /* What a command writes to the stream itself lands where it was written. */
 TEST(direct_writes_keep_their_place_among_buffered_output)
 {
