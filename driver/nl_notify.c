@@ -263,11 +263,14 @@ void ophoton_nl_model_change(void *ctx, const struct oph_change *c)
 				   c->time);
 		break;
 	case OPH_OBJ_HEALTH:
-		trace_ophoton_health(fab->id, c->reason, c->side, c->id, c->new, c->seq);
+		/* The model names the domain by its object; the spec by its own enum. */
+		trace_ophoton_health(fab->id, c->reason == OPH_OBJ_MODULE ? OPHOTON_HEALTH_MODULE :
+					      OPHOTON_HEALTH_ENGINE, c->side, c->id, c->new,
+				     c->seq);
 		break;
 	case OPH_OBJ_MODULE:
-		trace_ophoton_module(fab->id, c->side, c->id, c->old, c->new, c->seq,
-				     c->time);
+		trace_ophoton_module(fab->id, c->side, c->id, c->old, c->new, c->admin_old,
+				     c->admin, c->seq, c->time);
 		break;
 	case OPH_OBJ_ALARM:
 	case OPH_OBJ_FABRIC:

@@ -17,6 +17,8 @@ pkgs=(
 	# ophotonctl and the tests
 	libnl-3-dev libnl-genl-3-dev pkg-config clang llvm jq python3 python3-yaml
 	python3-prometheus-client
+	# the tracepoints as trace-cmd reads their format
+	trace-cmd
 	# make bench: the scale plot
 	gnuplot-nox
 	# fabric export's tests run node_exporter's textfile collector on its

@@ -451,8 +451,40 @@ def uapi():
     return "\n".join(h)
 
 
+# The enums the tracepoints print by name (driver/trace.h).
+TRACE_ENUMS = ["link-state", "down-reason", "side", "module-state", "module-admin",
+               "health-domain"]
+
+
+def trace_names():
+    """__print_symbolic() of each enum: the spec's names for its values.
+
+    The values are written as numbers: trace-cmd and perf read the
+    format file, where an enum's constant would mean nothing to them.
+    """
+    h = ["/* SPDX-License-Identifier: GPL-2.0 */", HEADER.rstrip("\n"),
+         "#ifndef _OPHOTON_TRACE_NAMES_H", "#define _OPHOTON_TRACE_NAMES_H", ""]
+    for name in TRACE_ENUMS:
+        e = enums[name]
+        v = e.get("value-start", 0)
+        pairs = []
+        for x in e["entries"]:
+            pairs.append((v, x if isinstance(x, str) else x["name"]))
+            v += 1
+        h.append("/* enum %s */" % name)
+        h.append("#define ophoton_trace_%s(v)\t\\" % ident(name))
+        h.append("\t__print_symbolic(v, \\")
+        for i, (val, nm) in enumerate(pairs):
+            last = i == len(pairs) - 1
+            h.append('\t\t\t { %d, "%s" }%s' % (val, nm, ")" if last else ", \\"))
+        h.append("")
+    h += ["#endif /* _OPHOTON_TRACE_NAMES_H */", ""]
+    return "\n".join(h)
+
+
 def main():
     files = generate()
+    files["driver/trace_names.h"] = trace_names()
     files["uapi/linux/%s.h" % family] = uapi()
     if sys.argv[1:] == ["--check"]:
         print("TAP version 13")

@@ -214,9 +214,17 @@ void oph_change(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		.new = new, .reason = reason,
 	};
 
-	/* A slot's state is its module's and its operator's intent. */
-	if (obj == OPH_OBJ_MODULE)
-		c.admin = f->slots[side][id].admin;
+	/*
+	 * A slot's state is its module's and its operator's intent, and
+	 * what that intent was at the slot's previous change.
+	 */
+	if (obj == OPH_OBJ_MODULE) {
+		struct oph_slot *s = &f->slots[side][id];
+
+		c.admin = s->admin;
+		c.admin_old = s->admin_told;
+		s->admin_told = s->admin;
+	}
 	/* Health goes out with the alarms: its own gap-free sequence. */
 	c.seq = obj == OPH_OBJ_HEALTH ? ++f->alarm_seq : ++f->change_seq;
 	/* A quarantine takes its domain's links out of the bandwidth. */

@@ -93,6 +93,7 @@ struct oph_slot {
 	u32 tec_mk;		/* laser heating since a TEC failure, at the last tick */
 	u8 state;		/* enum oph_mod_state */
 	u8 admin;		/* enum oph_admin */
+	u8 admin_told;		/* @admin as the slot's last change reported it */
 	u8 nfaults;
 	u8 fault_cause;		/* enum oph_mod_cause, while in fault */
 	u32 ev_seq;

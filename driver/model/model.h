@@ -287,6 +287,8 @@ enum oph_alarm {
  * @reason: enum oph_down_reason for links, the domain's enum oph_obj for
  *	health, enum oph_alarm for alarms
  * @admin: laser modules: the slot's enum oph_admin with @new
+ * @admin_old: laser modules: the slot's enum oph_admin at its previous
+ *	change (with @old)
  * @flags: alarms: the threshold flags newly latched
  * @mask: alarms: the lasers concerned
  * @domain: OPH_ALARM_LINKS: the fault domain's enum oph_obj; OPH_ALARM_CLEARED:
@@ -309,6 +311,7 @@ struct oph_change {
 	u8 new;
 	u8 reason;
 	u8 admin;
+	u8 admin_old;
 	u32 id;
 	u32 flags;
 	u16 mask;

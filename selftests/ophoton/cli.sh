@@ -140,6 +140,17 @@ t_bulk() {
 		j $F link show unhealthy && q 'length == 0'
 }
 ok "link set gpu and rack tray: every link of a place in one request, --wait follows them" t_bulk
+t_trace_cmd() {
+	# Debian's trace-cmd reads the events' format: names, not numbers.
+	command -v trace-cmd >/dev/null || { echo "no trace-cmd"; return 1; }
+	trace-cmd record -q -o "$tmp/trace.dat" -e ophoton:ophoton_link -e ophoton:ophoton_module \
+		"$C" $F -w --timeout 60 link set 0/0/3 down >/dev/null &&
+		trace-cmd report -i "$tmp/trace.dat" >"$tmp/report" 2>/dev/null &&
+		grep -E "ophoton_link: +fabric=$FAB link=3 state=up->down reason=admin seq=[0-9]+ vtime=" \
+			"$tmp/report" &&
+		"$C" $F -w --timeout 60 link set 0/0/3 up >/dev/null
+}
+ok "trace-cmd report names states and reasons as the spec does" t_trace_cmd
 t_engine() {
 	# Three deaths within the 60 s grace quarantine GPU 1's engine 0; it
 	# stays dark until recovered.  At x1000 a slow machine spends minutes
