@@ -341,7 +341,8 @@ static inline char *put_at(char *p, const char *s, size_t n)
  * Separator and label, and room after them for @n bytes of a value:
  * where the value goes.  A dozen times a record, so one room for all.
  */
-static inline char *human_labelled(const struct out_label *l, size_t n)
+static inline __attribute__((always_inline)) char *human_labelled(const struct out_label *l,
+								  size_t n)
 {
 	char *p;
 
@@ -636,37 +637,14 @@ static char *human_wall(char *p, int64_t ns)
 	return put_at(p, buf, strlen(buf));
 }
 
-static char *human_unit(char *p, int64_t v, enum onl_unit unit);
 
-/* @v in its unit, written in one room. */
-static void human_value(int64_t v, enum onl_unit unit)
-{
-	out_wrote(human_unit(out_room(HUMAN_VALUE_MAX), v, unit));
-}
-
-void out_unit(const char *key, const char *label, int64_t v, enum onl_unit unit)
-{
-	if (out.json) {
-		json_key(key);
-		put_s64(v);
-		return;
-	}
-	human_sep(label);
-	human_value(v, unit);
-}
-
-void out_attr_unit(const struct onl_attr *a, const struct out_label *label, int64_t v)
-{
-	if (out.json) {
-		json_akey(a);
-		put_s64(v);
-		return;
-	}
-	out_wrote(human_unit(human_labelled(label, HUMAN_VALUE_MAX), v, a->unit));
-}
-
-/* @v in its unit at @p, after its label: the end. */
-static char *human_unit(char *p, int64_t v, enum onl_unit unit)
+/*
+ * @v in its unit at @p, after its label: the end.  Inline where it is
+ * used: under emulation a call's return is a jump looked up at run time,
+ * and a million lanes make ten million of them.
+ */
+static inline __attribute__((always_inline)) char *human_unit(char *p, int64_t v,
+							      enum onl_unit unit)
 {
 	switch (unit) {
 	case ONL_UNIT_UDBM:
@@ -726,6 +704,33 @@ static char *human_unit(char *p, int64_t v, enum onl_unit unit)
 	default:
 		return out_dec_s64(p, v);
 	}
+}
+
+/* @v in its unit, written in one room. */
+static void human_value(int64_t v, enum onl_unit unit)
+{
+	out_wrote(human_unit(out_room(HUMAN_VALUE_MAX), v, unit));
+}
+
+void out_unit(const char *key, const char *label, int64_t v, enum onl_unit unit)
+{
+	if (out.json) {
+		json_key(key);
+		put_s64(v);
+		return;
+	}
+	human_sep(label);
+	human_value(v, unit);
+}
+
+void out_attr_unit(const struct onl_attr *a, const struct out_label *label, int64_t v)
+{
+	if (out.json) {
+		json_akey(a);
+		put_s64(v);
+		return;
+	}
+	out_wrote(human_unit(human_labelled(label, HUMAN_VALUE_MAX), v, a->unit));
 }
 
 void out_newline(void)

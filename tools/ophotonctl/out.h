@@ -75,7 +75,7 @@ extern const char out_digit_pairs[200];
 extern const uint32_t out_pow10[10];
 
 /* How many decimal digits @w has (0 has one): the bit length, then one comparison. */
-static inline int out_dec_len32(uint32_t w)
+static inline __attribute__((always_inline)) int out_dec_len32(uint32_t w)
 {
 	/* log10(2) ~ 1233 / 4096: the digits of the bit length's power of two. */
 	int t = ((32 - __builtin_clz(w | 1)) * 1233) >> 12;
@@ -83,50 +83,56 @@ static inline int out_dec_len32(uint32_t w)
 	return t + 1 - ((w | 1) < out_pow10[t]);
 }
 
-/*
- * @v in decimal at @p, two digits at a time; the end.  A million records
- * carry some ten million numbers, most of them under 2^32.
- */
-static inline char *out_dec_u64(char *p, uint64_t v)
+/* @w in decimal at @p, two digits at a time: the end. */
+static inline __attribute__((always_inline)) char *out_dec_u32(char *p, uint32_t w)
 {
-	char buf[24], *q = buf + sizeof(buf);
-	uint32_t w;
+	char *e;
 
-	if (v <= UINT32_MAX) {
-		char *e;
-
-		w = (uint32_t)v;
-		p += out_dec_len32(w);
-		for (e = p; w >= 100; w /= 100) {
-			e -= 2;
-			memcpy(e, out_digit_pairs + 2 * (w % 100), 2);
-		}
-		if (w >= 10)
-			memcpy(e - 2, out_digit_pairs + 2 * w, 2);
-		else
-			e[-1] = (char)('0' + w);
-		return p;
+	p += out_dec_len32(w);
+	for (e = p; w >= 100; w /= 100) {
+		e -= 2;
+		memcpy(e, out_digit_pairs + 2 * (w % 100), 2);
 	}
-	while (v > UINT32_MAX) {
-		q -= 2;
-		memcpy(q, out_digit_pairs + 2 * (v % 100), 2);
-		v /= 100;
-	}
-	for (w = (uint32_t)v; w >= 100; w /= 100) {
-		q -= 2;
-		memcpy(q, out_digit_pairs + 2 * (w % 100), 2);
-	}
-	if (w >= 10) {
-		q -= 2;
-		memcpy(q, out_digit_pairs + 2 * w, 2);
-	} else {
-		*--q = (char)('0' + w);
-	}
-	memcpy(p, q, (size_t)(buf + sizeof(buf) - q));
-	return p + (buf + sizeof(buf) - q);
+	if (w >= 10)
+		memcpy(e - 2, out_digit_pairs + 2 * w, 2);
+	else
+		e[-1] = (char)('0' + w);
+	return p;
 }
 
-static inline char *out_dec_s64(char *p, int64_t v)
+/* @w, under 10^8, as exactly eight digits at @p: the end. */
+static inline __attribute__((always_inline)) char *out_dec8(char *p, uint32_t w)
+{
+	memcpy(p, out_digit_pairs + 2 * (w / 1000000), 2);
+	memcpy(p + 2, out_digit_pairs + 2 * (w / 10000 % 100), 2);
+	memcpy(p + 4, out_digit_pairs + 2 * (w / 100 % 100), 2);
+	memcpy(p + 6, out_digit_pairs + 2 * (w % 100), 2);
+	return p + 8;
+}
+
+/*
+ * @v in decimal at @p: the end.  A million records carry some ten
+ * million numbers, most under 2^32; a lane's bit counters are not, and
+ * go as 32-bit pieces of eight digits rather than a 64-bit division for
+ * each pair.
+ */
+static inline __attribute__((always_inline)) char *out_dec_u64(char *p, uint64_t v)
+{
+	const uint64_t e8 = 100000000, e16 = e8 * e8;
+
+	if (v <= UINT32_MAX)
+		return out_dec_u32(p, (uint32_t)v);
+	if (v < e16) {
+		p = out_dec_u32(p, (uint32_t)(v / e8));
+		return out_dec8(p, (uint32_t)(v % e8));
+	}
+	p = out_dec_u32(p, (uint32_t)(v / e16));
+	v %= e16;
+	p = out_dec8(p, (uint32_t)(v / e8));
+	return out_dec8(p, (uint32_t)(v % e8));
+}
+
+static inline __attribute__((always_inline)) char *out_dec_s64(char *p, int64_t v)
 {
 	if (v < 0) {
 		*p++ = '-';

@@ -289,11 +289,6 @@ static __attribute__((noinline)) void print_flag_words(const struct onl_attr *a,
 {
 	char words[256];
 
-	/* Most records have no flag up. */
-	if (!v) {
-		out_attr_name(a, &m->lab, "none", 4);
-		return;
-	}
 	flag_words(m->fl, v, words, sizeof(words));
 	out_attr_str(a, &m->lab, words);
 }
@@ -318,7 +313,10 @@ static inline void print_scalar(const struct onl_attr *a, const struct label_mem
 	const struct onl_enum *e = a->enm;
 	const struct out_label *lb = m ? &m->lab : NULL;
 
-	if (m && m->fl)
+	if (m && m->fl && !v)
+		/* Most records have no flag up. */
+		out_attr_name(a, lb, "none", 4);
+	else if (m && m->fl)
 		print_flag_words(a, m, (uint32_t)v);
 	else if (e && v - (uint64_t)e->first < (uint64_t)e->n)
 		out_attr_name(a, lb, e->names[v - e->first], e->lens[v - e->first]);
@@ -420,6 +418,9 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		const char *strip)
 {
 	bool *first = out_json_first();
+	/* Human output names the fabric only where it is the object. */
+	bool hide_fabric = set == &onl_set_ophoton && !out_is_json() &&
+			   (!strip || strcmp(strip, "fabric-"));
 	const struct nlattr *nla, *x;
 	int rem, rem2;
 
@@ -435,9 +436,7 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 			print_unknown(nla);
 			continue;
 		}
-		/* Human output names the fabric only where it is the object. */
-		if (type == OPHOTON_A_FABRIC_ID && set == &onl_set_ophoton && !out_is_json() &&
-		    (!strip || strcmp(strip, "fabric-")))
+		if (type == OPHOTON_A_FABRIC_ID && hide_fabric)
 			continue;
 		if (a->scalar_len && a->scalar_len == a_len(nla)) {
 			print_scalar(a, label_memo(set, a, strip), a_uint(nla, a->scalar_len));
