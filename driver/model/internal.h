@@ -92,8 +92,9 @@ struct oph_slot {
 	u32 latched;		/* module and laser threshold flags */
 	u32 tec_mk;		/* laser heating since a TEC failure, at the last tick */
 	u8 state;		/* enum oph_mod_state */
-	u8 admin;		/* enum oph_admin */
-	u8 admin_told;		/* @admin as the slot's last change reported it */
+	/* Two nibbles: a slot is 40 bytes, a byte more would make it 48. */
+	u8 admin : 4;		/* enum oph_admin */
+	u8 admin_told : 4;	/* @admin as the slot's last change reported it */
 	u8 nfaults;
 	u8 fault_cause;		/* enum oph_mod_cause, while in fault */
 	u32 ev_seq;
@@ -102,6 +103,8 @@ struct oph_slot {
 	u64 since;
 	struct oph_health health;
 };
+
+static_assert(__OPH_ADMIN_CNT <= 16, "a slot keeps its admin intents in nibbles");
 
 struct oph_engine {
 	u8 nfaults;
