@@ -94,7 +94,10 @@ vm-selftest: kdir-check
 
 kselftests: all selftests
 	@mkdir -p $(RESULTS)
-	@$(VM) --kernel stock -- $(TOP)/tools/vm/kselftests.sh 2>&1 | tee $(RESULTS)/kselftests.tap; exit $${PIPESTATUS[0]}
+	@ynl=$$($(TOP)/tools/vm/ynl.sh) || exit 1; \
+	OPHOTON_VM_ENV="OPHOTON_YNL=$$ynl" \
+		$(VM) --kernel stock -- $(TOP)/tools/vm/kselftests.sh 2>&1 | tee $(RESULTS)/kselftests.tap; \
+	exit $${PIPESTATUS[0]}
 
 # The debug lane builds the module in its own tree: an M= build of 6.1
 # writes its objects next to the sources.
@@ -107,7 +110,8 @@ debug-module: ophotonctl selftests
 
 kselftests-debug: debug-module
 	@mkdir -p $(RESULTS)
-	@OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko OPHOTON_FUZZ_COUNT=200000 OPHOTON_FUZZ_SECONDS=1500 OPHOTON_STRESS_SECONDS=30 OPHOTON_LARGE_GPUS=8192" \
+	@ynl=$$($(TOP)/tools/vm/ynl.sh) || exit 1; \
+	OPHOTON_VM_ENV="OPHOTON_KO=$(DEBUG_BUILD)/driver/ophoton.ko OPHOTON_FUZZ_COUNT=200000 OPHOTON_FUZZ_SECONDS=1500 OPHOTON_STRESS_SECONDS=30 OPHOTON_LARGE_GPUS=8192 OPHOTON_YNL=$$ynl" \
 		$(VM) --kernel debug --timeout 3600 -- $(TOP)/tools/vm/kselftests.sh 2>&1 | \
 		tee $(RESULTS)/kselftests-debug.tap; exit $${PIPESTATUS[0]}
 

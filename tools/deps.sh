@@ -19,6 +19,8 @@ pkgs=(
 	python3-prometheus-client
 	# the tracepoints as trace-cmd reads their format
 	trace-cmd
+	# the kernel's YNL client (tools/vm/ynl.sh unpacks it) and the schema check
+	linux-source-6.12 python3-jsonschema
 	# make bench: the scale plot
 	gnuplot-nox
 	# fabric export's tests run node_exporter's textfile collector on its

@@ -378,6 +378,8 @@ def attr_doc(a):
         return doc or "padding for 64-bit attributes"
     if t == "flag":
         return "flag: " + doc
+    if t == "indexed-array":
+        return "nest, " + doc
     return "%s, %s" % (t, doc) if doc else t
 
 

@@ -34,7 +34,9 @@ TYPES = {"u8": ("ONL_U8", "NLA_U8"), "u16": ("ONL_U16", "NLA_U16"),
          "u32": ("ONL_U32", "NLA_U32"), "u64": ("ONL_U64", "NLA_U64"),
          "s32": ("ONL_S32", "NLA_U32"), "flag": ("ONL_FLAG", "NLA_FLAG"),
          "string": ("ONL_STRING", "NLA_STRING"), "nest": ("ONL_NEST", "NLA_NESTED"),
-         "pad": ("ONL_PAD", None)}
+         "pad": ("ONL_PAD", None),
+         # A nest of u32 entries (the only sub-type the spec uses): a list.
+         "indexed-array": ("ONL_NEST", "NLA_NESTED")}
 
 
 def c_name(prefix, name):

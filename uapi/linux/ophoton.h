@@ -754,7 +754,9 @@ enum ophoton_diag_action {
  * @OPHOTON_A_BLAST_GPUS: u32, GPUs losing at least one link.
  * @OPHOTON_A_BLAST_BANDWIDTH_GBPS: u64, bandwidth lost, per direction.
  * @OPHOTON_A_BLAST_LINK_IDS: nest, nest of u32 %OPHOTON_A_LINK_ID, the affected
- *	links, when there are at most 1024.
+ *	links, when there are at most 1024. Each entry is typed
+ *	%OPHOTON_A_LINK_ID rather than by its index; YNL's indexed-array reader
+ *	takes the entries in order, whatever their type.
  * @OPHOTON_A_SIM_ACTION: u8, enum ophoton_sim_action.
  * @OPHOTON_A_SIM_STEP_NS: u64, virtual nanoseconds to step the clock by, any
  *	span from 1 ns; a long step runs in slices and a signal stops it part of
