@@ -92,7 +92,7 @@ struct oph_slot {
 	u32 latched;		/* module and laser threshold flags */
 	u32 tec_mk;		/* laser heating since a TEC failure, at the last tick */
 	u8 state;		/* enum oph_mod_state */
-	/* Two nibbles: a slot is 40 bytes, a byte more would make it 48. */
+	/* Two nibbles: a byte more would cost a slot eight with its padding. */
 	u8 admin : 4;		/* enum oph_admin */
 	u8 admin_told : 4;	/* @admin as the slot's last change reported it */
 	u8 nfaults;

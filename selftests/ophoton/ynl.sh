@@ -149,7 +149,9 @@ t_stats() {
 ok "link-get dump with stats: the same attributes, nests and all" t_stats
 
 t_diag() {
+	# The fault's consequences settled before the two reads.
 	"$C" $F sim fault inject laser-death 0/1 lane 3 >/dev/null &&
+		"$C" $F sim clock step 10s >/dev/null &&
 		same_do diagnose "{\"fabric-id\": $FAB}" fabric diagnose &&
 		same_dump alarm-get "{\"fabric-id\": $FAB}" alarm show &&
 		seq=$(jq '.[0]."ntf-seq"' "$tmp/ynl") &&
@@ -168,22 +170,30 @@ ok "a refusal: YNL decodes the extended ACK's message and bad attribute" t_extac
 t_ntf() {
 	# Both groups heard during a hot swap of the module whose laser died.
 	python3 "$Y/tools/net/ynl/cli.py" --spec "$spec" --no-schema --output-json \
-		--subscribe config --sleep 30 >"$tmp/config" 2>&1 &
+		--subscribe config --sleep 90 >"$tmp/config" 2>&1 &
 	sub_config=$!
 	python3 "$Y/tools/net/ynl/cli.py" --spec "$spec" --no-schema --output-json \
-		--subscribe alarms --sleep 30 >"$tmp/alarms" 2>&1 &
+		--subscribe alarms --sleep 90 >"$tmp/alarms" 2>&1 &
 	sub_alarms=$!
 	subscribed $sub_config && subscribed $sub_alarms || return 1
 	# A second laser of the module dies: the reason to swap it.
 	"$C" $F sim fault inject laser-death 0/1 lane 4 >/dev/null &&
 		"$C" $F -w --timeout 60 laser prepare-remove 0/1 >/dev/null &&
 		"$C" $F sim laser remove 0/1 >/dev/null &&
-		"$C" $F sim laser insert 0/1 serial 78 >/dev/null &&
+		"$C" $F sim laser insert 0/1 serial 79 >/dev/null &&
 		"$C" $F -w --timeout 60 laser activate 0/1 >/dev/null || return 1
+	# YNL reads what queued once its sleep ends: it must not have ended yet.
+	kill -0 "$sub_config" && kill -0 "$sub_alarms" ||
+		{ echo "YNL stopped listening before the swap was over"; return 1; }
 	wait "$sub_config" "$sub_alarms"
 	sub_config= sub_alarms=
-	jq -e '[.[] | select(.name == "module-ntf" and .msg."module-id" == 1)] | length >= 3' \
-		"$tmp/config" >/dev/null &&
+	# The swap's own records: the slot empty, then the new module lighting its links.
+	jq -e '[.[] | select(.name == "module-ntf" and .msg.side == "gpu" and
+			     .msg."module-id" == 1) | .msg] |
+		(map(."module-state") | index("absent")) as $out |
+		$out != null and
+		(.[$out:] | any(."module-serial" == 79 and ."module-state" == "ready" and
+				."module-admin" == "active"))' "$tmp/config" >/dev/null &&
 		jq -e '[.[] | select(.name == "link-ntf")] | length > 0' "$tmp/config" >/dev/null &&
 		jq -e '[.[] | select(.name == "alarm-ntf")] | length > 0' "$tmp/alarms" >/dev/null ||
 		{ head -c 2000 "$tmp/config"; head -c 2000 "$tmp/alarms"; return 1; }

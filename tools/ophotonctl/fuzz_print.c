@@ -5,7 +5,6 @@
  * error (ASan, UBSan) into valid JSON, and into human output too; its
  * compact and pretty JSON differ only in whitespace.
  */
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,27 +17,6 @@
 #include "print.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* @s without the whitespace pretty JSON adds outside strings, in place. */
-static void squeeze(char *s)
-{
-	bool in_str = false;
-	char *d = s;
-
-	for (; *s; s++) {
-		if (in_str) {
-			*d++ = *s;
-			if (*s == '\\' && s[1])
-				*d++ = *++s;
-			else if (*s == '"')
-				in_str = false;
-		} else if (*s != ' ' && *s != '\n') {
-			in_str = *s == '"';
-			*d++ = *s;
-		}
-	}
-	*d = '\0';
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -76,9 +54,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 */
 		if (json == 1) {
 			compact = buf;
-			squeeze(compact);
+			json_squeeze(compact);
 		} else if (json == 2) {
-			squeeze(buf);
+			json_squeeze(buf);
 			if (strcmp(compact, buf)) {
 				fprintf(stderr, "compact: %s\npretty: %s\n", compact, buf);
 				abort();

@@ -114,6 +114,9 @@ def generate():
         sid = ident(s["name"])
         w("static const struct onl_attr set_%s_attrs[%s + 1] = {" % (sid, enum_max))
         for a in s["attributes"]:
+            if a["type"] == "indexed-array" and a.get("sub-type") != "u32":
+                sys.exit("gen-proto: %s: an indexed-array of %s, where print.c reads u32"
+                         % (a["name"], a.get("sub-type")))
             t, _ = TYPES[a["type"]]
             unit, label = unit_of(a["name"])
             if len(a["name"]) + 4 > KEY_MAX:

@@ -6,6 +6,7 @@
 #ifndef OPHOTONCTL_JSON_CHECK_H
 #define OPHOTONCTL_JSON_CHECK_H
 
+#include <stdbool.h>
 #include <string.h>
 
 static const char *json_value(const char *s, int depth);
@@ -109,6 +110,30 @@ static inline int json_valid(const char *s)
 	const char *end = json_value(s, 0);
 
 	return end && !*json_ws(end);
+}
+
+/*
+ * @s without the whitespace pretty output adds outside strings, in place:
+ * what compact output of the same value is.
+ */
+static inline void json_squeeze(char *s)
+{
+	bool in_str = false;
+	char *d = s;
+
+	for (; *s; s++) {
+		if (in_str) {
+			*d++ = *s;
+			if (*s == '\\' && s[1])
+				*d++ = *++s;
+			else if (*s == '"')
+				in_str = false;
+		} else if (*s != ' ' && *s != '\n') {
+			in_str = *s == '"';
+			*d++ = *s;
+		}
+	}
+	*d = '\0';
 }
 
 #endif /* OPHOTONCTL_JSON_CHECK_H */

@@ -439,7 +439,9 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		if (type == OPHOTON_A_FABRIC_ID && hide_fabric)
 			continue;
 		if (a->scalar_len && a->scalar_len == a_len(nla)) {
-			print_scalar(a, label_memo(set, a, strip), a_uint(nla, a->scalar_len));
+			/* JSON (pretty, here) has no labels: flag words stay numbers. */
+			print_scalar(a, out_is_json() ? NULL : label_memo(set, a, strip),
+				     a_uint(nla, a->scalar_len));
 			continue;
 		}
 		if (!a->multi) {

@@ -625,6 +625,8 @@ static int count(const char *hay, const char *needle)
 
 TEST_F(cli, every_read_prints_valid_json_and_the_same_fields_for_people)
 {
+	char *compact;
+
 	for (size_t i = 0; i < sizeof(reads) / sizeof(reads[0]); i++) {
 		const char *const *w = reads[i];
 
@@ -632,8 +634,16 @@ TEST_F(cli, every_read_prints_valid_json_and_the_same_fields_for_people)
 		EXPECT_EQ(0, self->r.ret) TH_LOG("%s %s: %s", w[0], w[1] ?: "", self->r.err);
 		EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s %s: %s", w[0], w[1] ?: "",
 							    self->r.out);
-		run(&self->r, "-j", "-p", w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], NULL);
+		compact = strdup(self->r.out);
+		ASSERT_NE(NULL, compact);
+		json_squeeze(compact);
+		run(&self->r, "-j", "-p", "-s", w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7],
+		    NULL);
 		EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("pretty %s: %s", w[0], self->r.out);
+		/* Compact JSON's numbers take a quick way; pretty's, the general one. */
+		json_squeeze(self->r.out);
+		EXPECT_STREQ(compact, self->r.out) TH_LOG("%s %s", w[0], w[1] ?: "");
+		free(compact);
 		run(&self->r, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], NULL);
 		EXPECT_EQ(0, self->r.ret);
 		EXPECT_LT(0U, strlen(self->r.out)) TH_LOG("%s %s printed nothing", w[0], w[1] ?: "");
