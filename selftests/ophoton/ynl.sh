@@ -53,29 +53,23 @@ subscribed() {
 VOLATILE='walk(if type == "object" then with_entries(select(.key |
 	test("clock|bits|fec-|-ns$|-in-s$|time|age|since|used|heater|ring-offset|temp|power|bias|rx-|margin|ber|freq|current|supply|-uw$|-mw$|-mv$|-ua$|-mc$") | not)) else . end)'
 
-# same WHAT JSON-REQ CLI-ARGS...: YNL's "do" of WHAT and the CLI's reply,
-# one object, equal but for what changes by itself.
-same_do() {
-	local op=$1 req=$2
-	shift 2
-	ynl --do "$op" --json "$req" >"$tmp/ynl" || { cat "$tmp/ynl"; return 1; }
+# same do|dump OP JSON-REQ CLI-ARGS...: YNL's reply to OP and the CLI's to
+# the same request, equal but for what changes by itself.  A do is one
+# object, the first of the CLI's list; a dump is the list, not empty.
+same() {
+	local mode=$1 op=$2 req=$3 pick=.
+	shift 3
+	[ "$mode" = do ] && pick='.[0]'
+	ynl "--$mode" "$op" --json "$req" >"$tmp/ynl" || { cat "$tmp/ynl"; return 1; }
 	"$C" -j $F "$@" >"$tmp/cli" || return 1
 	jq -S "$VOLATILE" "$tmp/ynl" >"$tmp/a" &&
-		jq -S ".[0] | $VOLATILE" "$tmp/cli" >"$tmp/b" &&
-		diff -u "$tmp/b" "$tmp/a"
-}
-
-# The same for a dump: YNL's list and the CLI's, record by record.
-same_dump() {
-	local op=$1 req=$2
-	shift 2
-	ynl --dump "$op" --json "$req" >"$tmp/ynl" || { cat "$tmp/ynl"; return 1; }
-	"$C" -j $F "$@" >"$tmp/cli" || return 1
-	jq -S "$VOLATILE" "$tmp/ynl" >"$tmp/a" &&
-		jq -S "$VOLATILE" "$tmp/cli" >"$tmp/b" &&
+		jq -S "$pick | $VOLATILE" "$tmp/cli" >"$tmp/b" &&
 		jq -e 'length > 0' "$tmp/a" >/dev/null &&
 		diff -u "$tmp/b" "$tmp/a"
 }
+
+same_do() { same do "$@"; }
+same_dump() { same dump "$@"; }
 
 t_setup() {
 	# shellcheck disable=SC2086
