@@ -21,7 +21,9 @@
 void oph_health_error(struct oph_fabric *f, struct oph_health *h,
 		      enum oph_obj obj, enum oph_side side, u32 id)
 {
+	struct oph_health_kind *k = &f->hkind[obj == OPH_OBJ_ENGINE];
 	u64 grace = (u64)f->p.grace_ms * OPH_NS_PER_MS;
+	bool quarantine;
 
 	if (h->errors && f->now - h->last_error <= grace)
 		h->burst++;
@@ -29,24 +31,30 @@ void oph_health_error(struct oph_fabric *f, struct oph_health *h,
 		h->burst = 1;
 	h->errors++;
 	h->last_error = f->now;
-	if (!h->quarantined && h->burst >= f->p.quarantine_errors) {
-		h->quarantined = true;
-		oph_change(f, OPH_OBJ_HEALTH, side, id, 0, 1, obj);
-		if (obj == OPH_OBJ_ENGINE)
-			return;
-		/*
-		 * A quarantined module goes dark, whatever it was doing, and
-		 * its cause is the quarantine: what a technician acts on (swap
-		 * it) is the burst, not its last fault alone.
-		 */
-		if (!f->slots[side][id].mod)
-			return;
-		f->slots[side][id].fault_cause = OPH_MC_QUARANTINE;
-		if (f->slots[side][id].state != OPH_MOD_FAULT)
-			oph_module_dark(f, side, id);
+	quarantine = !h->quarantined && h->burst >= f->p.quarantine_errors;
+	h->quarantined |= quarantine;
+	oph_change(f, OPH_OBJ_HEALTH, side, id, h->quarantined && !quarantine,
+		   h->quarantined, obj);
+	/*
+	 * The kind as a whole is updated after the change is announced, so
+	 * that a listener reads it as it was before this fault: whether the
+	 * fault found its kind healthy (oph_health_kind_get()).
+	 */
+	k->errors++;
+	k->last_error = f->now;
+	k->quarantined += quarantine;
+	if (!quarantine || obj == OPH_OBJ_ENGINE)
 		return;
-	}
-	oph_change(f, OPH_OBJ_HEALTH, side, id, h->quarantined, h->quarantined, obj);
+	/*
+	 * A quarantined module goes dark, whatever it was doing, and its
+	 * cause is the quarantine: what a technician acts on (swap it) is
+	 * the burst, not its last fault alone.
+	 */
+	if (!f->slots[side][id].mod)
+		return;
+	f->slots[side][id].fault_cause = OPH_MC_QUARANTINE;
+	if (f->slots[side][id].state != OPH_MOD_FAULT)
+		oph_module_dark(f, side, id);
 }
 
 /**
@@ -66,6 +74,170 @@ void oph_health_recover(struct oph_fabric *f, struct oph_health *h,
 	h->burst = 0;
 	h->recoveries++;
 	oph_change(f, OPH_OBJ_HEALTH, side, id, was, 0, obj);
+	f->hkind[obj == OPH_OBJ_ENGINE].quarantined -= was;
+}
+
+/**
+ * oph_health_kind_get() - the fault domains of one kind as a whole
+ * @f: fabric
+ * @obj: OPH_OBJ_MODULE or OPH_OBJ_ENGINE
+ * @ki: filled in
+ *
+ * What a devlink health reporter of the kind shows.  Called from a change
+ * record of the kind's health, it tells the kind as it was before that
+ * change.  O(1).
+ *
+ * Return: 0 or -EINVAL (not a fault domain).
+ */
+int oph_health_kind_get(struct oph_fabric *f, enum oph_obj obj,
+			struct oph_health_kind_info *ki)
+{
+	const struct oph_health_kind *k;
+	u64 grace = (u64)f->p.grace_ms * OPH_NS_PER_MS;
+
+	if (obj != OPH_OBJ_MODULE && obj != OPH_OBJ_ENGINE)
+		return -EINVAL;
+	k = &f->hkind[obj == OPH_OBJ_ENGINE];
+	ki->errors = k->errors;
+	ki->quarantined = k->quarantined;
+	ki->unhealthy = k->quarantined ||
+			(k->errors && f->now - k->last_error <= grace);
+	return 0;
+}
+
+/* A domain of a kind, by its place in side then id order. */
+static struct oph_health *domain_at(struct oph_fabric *f, enum oph_obj obj,
+				    u32 i, enum oph_side *side, u32 *id)
+{
+	u32 n = obj == OPH_OBJ_ENGINE ? oph_nengines(f, OPH_SIDE_EP) :
+		oph_nmods(f, OPH_SIDE_EP);
+
+	*side = i < n ? OPH_SIDE_EP : OPH_SIDE_SW;
+	*id = i < n ? i : i - n;
+	return obj == OPH_OBJ_ENGINE ? &f->engines[*side][*id].health :
+	       &f->slots[*side][*id].health;
+}
+
+static u32 domains_of(struct oph_fabric *f, enum oph_obj obj)
+{
+	return obj == OPH_OBJ_ENGINE ?
+	       oph_nengines(f, OPH_SIDE_EP) + oph_nengines(f, OPH_SIDE_SW) :
+	       oph_nmods(f, OPH_SIDE_EP) + oph_nmods(f, OPH_SIDE_SW);
+}
+
+/**
+ * oph_health_scan() - the fault domains of a kind that are not healthy
+ * @f: fabric
+ * @obj: OPH_OBJ_MODULE or OPH_OBJ_ENGINE
+ * @out: the first @max of them, gpu side first, by id
+ * @max: room in @out
+ * @sum: totals over every domain of the kind
+ *
+ * Not healthy: quarantined, or with a fault within the grace period.
+ * Walks every domain of the kind, a few thousand at the default size.
+ *
+ * Return: domains written to @out.
+ */
+u32 oph_health_scan(struct oph_fabric *f, enum oph_obj obj,
+		    struct oph_domain *out, u32 max, struct oph_health_sum *sum)
+{
+	u64 grace = (u64)f->p.grace_ms * OPH_NS_PER_MS;
+	u32 i, n = domains_of(f, obj), w = 0;
+
+	memset(sum, 0, sizeof(*sum));
+	for (i = 0; i < n; i++) {
+		enum oph_side side;
+		u32 id;
+		const struct oph_health *h = domain_at(f, obj, i, &side, &id);
+		bool in_error = h->errors && f->now - h->last_error <= grace;
+
+		oph_maybe_resched(i + 1);
+		sum->domains++;
+		sum->errors += h->errors;
+		sum->recoveries += h->recoveries;
+		sum->quarantined += h->quarantined;
+		sum->in_error += in_error;
+		if (!in_error && !h->quarantined)
+			continue;
+		if (w < max) {
+			out[w].side = side;
+			out[w].id = id;
+			out[w].quarantined = h->quarantined;
+			out[w].in_error = in_error;
+			out[w].errors = h->errors;
+			out[w].recoveries = h->recoveries;
+			out[w].last_error_ns = oph_time_since_creation(f, h->last_error);
+			w++;
+		}
+	}
+	return w;
+}
+
+/**
+ * oph_health_recover_kind() - recover every quarantined domain of a kind
+ * @f: fabric
+ * @obj: OPH_OBJ_MODULE or OPH_OBJ_ENGINE
+ * @recovered: domains recovered
+ * @why: why the first one refused was, when one was
+ *
+ * What an operator's recovery does to each, one by one: a module is reset;
+ * an engine is recovered unless it would not come back
+ * (oph_engine_recover_check()), and is then left quarantined.
+ *
+ * Return: 0, or the error of the first domain refused.
+ */
+int oph_health_recover_kind(struct oph_fabric *f, enum oph_obj obj,
+			    u32 *recovered, const char **why)
+{
+	u32 i, n = domains_of(f, obj), left = f->hkind[obj == OPH_OBJ_ENGINE].quarantined;
+	int first = 0;
+
+	*recovered = 0;
+	for (i = 0; i < n && left; i++) {
+		const char *refused = NULL;
+		enum oph_side side;
+		u32 id;
+		int err;
+
+		if (!domain_at(f, obj, i, &side, &id)->quarantined)
+			continue;
+		left--;
+		err = oph_health_recover_one(f, obj, side, id, &refused);
+		if (!err)
+			(*recovered)++;
+		else if (!first) {
+			first = err;
+			*why = refused;
+		}
+	}
+	return first;
+}
+
+/**
+ * oph_health_recover_one() - recover one domain as an operator would
+ * @f: fabric
+ * @obj: OPH_OBJ_MODULE or OPH_OBJ_ENGINE
+ * @side: side of the domain
+ * @id: module or engine id
+ * @why: reason when refused
+ *
+ * Return: 0, -ENOENT when it is not quarantined, -ERANGE, or an error of
+ * oph_engine_recover_check() or oph_module_recover().
+ */
+int oph_health_recover_one(struct oph_fabric *f, enum oph_obj obj,
+			   enum oph_side side, u32 id, const char **why)
+{
+	struct oph_health_info hi;
+	int err = oph_health_get(f, obj, side, id, &hi);
+
+	if (err)
+		return oph_refuse(why, err, "no such fault domain");
+	if (!hi.quarantined)
+		return oph_refuse(why, -ENOENT, "not quarantined: nothing to recover");
+	if (obj == OPH_OBJ_MODULE)
+		return oph_module_recover(f, side, id, why);
+	err = oph_engine_recover_check(f, side, id, why);
+	return err ? err : oph_engine_recover(f, side, id, why);
 }
 
 /**

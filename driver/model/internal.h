@@ -53,6 +53,13 @@ struct oph_health {
 	bool quarantined;
 };
 
+/* The fault domains of one kind as a whole (health.c). */
+struct oph_health_kind {
+	u64 last_error;
+	u32 errors;
+	u32 quarantined;
+};
+
 /* Link flags */
 #define OPH_LF_ADMIN_UP		0x01
 
@@ -199,6 +206,7 @@ struct oph_fabric {
 	u64 lambda_mask[2];
 	u64 lasers_on[2];
 	u64 now;		/* since the base, which moved @rebases times (time.c) */
+	struct oph_health_kind hkind[2];	/* modules, engines */
 	u64 rebases;
 	u64 gen;		/* bumped on presence and topology changes */
 	u64 change_seq;

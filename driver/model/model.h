@@ -677,6 +677,55 @@ struct oph_health_info {
 };
 
 /**
+ * struct oph_health_kind_info - the fault domains of one kind as a whole
+ * @errors: faults reported by any of them
+ * @quarantined: domains quarantined now
+ * @unhealthy: one is quarantined, or the latest fault is within the grace
+ *	period
+ */
+struct oph_health_kind_info {
+	u32 errors;
+	u32 quarantined;
+	bool unhealthy;
+};
+
+/**
+ * struct oph_domain - a fault domain not healthy, as oph_health_scan() lists it
+ * @side: enum oph_side
+ * @quarantined: out of service until recovered
+ * @in_error: a fault within the grace period
+ * @id: module or engine id
+ * @errors: faults reported
+ * @recoveries: recoveries out of quarantine
+ * @last_error_ns: virtual time of the last fault since the fabric was made
+ */
+struct oph_domain {
+	u8 side;
+	bool quarantined;
+	bool in_error;
+	u32 id;
+	u32 errors;
+	u32 recoveries;
+	u64 last_error_ns;
+};
+
+/**
+ * struct oph_health_sum - the fault domains of one kind, summed
+ * @domains: domains of the kind
+ * @in_error: of those, with a fault within the grace period
+ * @quarantined: of those, quarantined
+ * @errors: faults of them all
+ * @recoveries: recoveries of them all
+ */
+struct oph_health_sum {
+	u32 domains;
+	u32 in_error;
+	u32 quarantined;
+	u64 errors;
+	u64 recoveries;
+};
+
+/**
  * struct oph_agg_info - an engine, endpoint, rack or the whole fabric
  * @links: links in the aggregate
  * @by_state: links per enum oph_link_state
@@ -742,6 +791,14 @@ int oph_module_get(struct oph_fabric *f, enum oph_side side, u32 mod,
 		   struct oph_module_info *mi);
 int oph_health_get(struct oph_fabric *f, enum oph_obj obj, enum oph_side side,
 		   u32 id, struct oph_health_info *hi);
+int oph_health_kind_get(struct oph_fabric *f, enum oph_obj obj,
+			struct oph_health_kind_info *ki);
+u32 oph_health_scan(struct oph_fabric *f, enum oph_obj obj,
+		    struct oph_domain *out, u32 max, struct oph_health_sum *sum);
+int oph_health_recover_kind(struct oph_fabric *f, enum oph_obj obj,
+			    u32 *recovered, const char **why);
+int oph_health_recover_one(struct oph_fabric *f, enum oph_obj obj,
+			   enum oph_side side, u32 id, const char **why);
 int oph_engine_get(struct oph_fabric *f, enum oph_side side, u32 engine,
 		   struct oph_agg_info *ai);
 int oph_ep_get(struct oph_fabric *f, u32 ep, struct oph_agg_info *ai);

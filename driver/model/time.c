@@ -55,6 +55,8 @@ static void rebase(struct oph_fabric *f)
 	}
 	for (i = 0; i < f->nfaults; i++)
 		back(&f->faults[i].since);
+	for (i = 0; i < ARRAY_SIZE(f->hkind); i++)
+		back(&f->hkind[i].last_error);
 	f->rebases++;
 }
 

@@ -106,6 +106,17 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		CHECK(!s.gap);
 		/* Every aggregate kept is what a walk finds now. */
 		CHECK(oph_agg_verify(f));
+		/* Each kind of fault domain, as a whole, is the sum of its domains. */
+		for (k = 0; k < 2; k++) {
+			enum oph_obj kind = k ? OPH_OBJ_ENGINE : OPH_OBJ_MODULE;
+			struct oph_health_kind_info ki;
+			struct oph_health_sum sum;
+
+			oph_health_scan(f, kind, NULL, 0, &sum);
+			CHECK(!oph_health_kind_get(f, kind, &ki));
+			CHECK(ki.quarantined == sum.quarantined && ki.errors == sum.errors);
+			CHECK(ki.unhealthy == (sum.quarantined || sum.in_error));
+		}
 		/*
 		 * The diagnosis, which looks only where the units say, finds
 		 * every link a look at each finds; each problem is charged.

@@ -1053,6 +1053,136 @@ TEST(repeated_laser_faults_quarantine_the_module)
 	oph_fabric_destroy(f);
 }
 
+/* The kind's health as each health record of it found it. */
+struct kind_seen {
+	struct oph_fabric *f;
+	unsigned int n;
+	bool unhealthy[8];
+	u8 quarantine[8];
+};
+
+static void see_kind(void *ctx, const struct oph_change *c)
+{
+	struct kind_seen *k = ctx;
+	struct oph_health_kind_info ki;
+
+	if (c->obj != OPH_OBJ_HEALTH || c->reason != OPH_OBJ_MODULE || k->n >= 8)
+		return;
+	oph_health_kind_get(k->f, OPH_OBJ_MODULE, &ki);
+	k->unhealthy[k->n] = ki.unhealthy;
+	k->quarantine[k->n++] = c->new > c->old;
+}
+
+/*
+ * What devlink's reporter of laser modules is built on: a fault told with
+ * its kind as the fault found it (healthy for the first of a burst only),
+ * the domains not healthy listed with the sums that HEALTH_GET adds up to,
+ * and a recovery of the whole kind that does what the operator's does.
+ */
+TEST(the_laser_modules_as_a_whole_report_and_recover_like_each)
+{
+	struct oph_fault d = { .kind = OPH_FAULT_LASER_DEATH, .target = 1 };
+	struct kind_seen k = { 0 };
+	struct oph_health_kind_info ki;
+	struct oph_health_sum sum;
+	struct oph_domain dom[4];
+	struct oph_params p;
+	u32 recovered;
+	const char *why;
+	int i;
+
+	small_params(&p);
+	k.f = make(&p, NULL);
+	ASSERT_NE(NULL, k.f);
+	bring_up(k.f);
+	oph_fabric_set_notify(k.f, see_kind, &k);
+	ASSERT_EQ(0, oph_health_kind_get(k.f, OPH_OBJ_MODULE, &ki));
+	EXPECT_FALSE(ki.unhealthy);
+	EXPECT_EQ(-EINVAL, oph_health_kind_get(k.f, OPH_OBJ_LINK, &ki));
+	EXPECT_EQ(0U, oph_health_scan(k.f, OPH_OBJ_MODULE, dom, 4, &sum));
+	EXPECT_EQ(oph_fabric_topo(k.f)->ep_modules + oph_fabric_topo(k.f)->sw_modules, sum.domains);
+	for (i = 0; i < 3; i++) {
+		d.lane = (u8)i;
+		ASSERT_EQ(0, oph_fault_inject(k.f, &d, &why));
+		oph_fabric_advance(k.f, oph_fabric_now(k.f) + SEC);
+	}
+	/* Three faults within the grace period: the last is the quarantine. */
+	ASSERT_EQ(3U, k.n);
+	EXPECT_FALSE(k.unhealthy[0]);
+	EXPECT_TRUE(k.unhealthy[1]);
+	EXPECT_TRUE(k.unhealthy[2]);
+	EXPECT_EQ(0, k.quarantine[1]);
+	EXPECT_EQ(1, k.quarantine[2]);
+	oph_health_kind_get(k.f, OPH_OBJ_MODULE, &ki);
+	EXPECT_EQ(3U, ki.errors);
+	EXPECT_EQ(1U, ki.quarantined);
+	EXPECT_TRUE(ki.unhealthy);
+
+	ASSERT_EQ(1U, oph_health_scan(k.f, OPH_OBJ_MODULE, dom, 4, &sum));
+	EXPECT_EQ(OPH_SIDE_EP, dom[0].side);
+	EXPECT_EQ(1U, dom[0].id);
+	EXPECT_TRUE(dom[0].quarantined);
+	EXPECT_TRUE(dom[0].in_error);
+	EXPECT_EQ(3U, dom[0].errors);
+	EXPECT_EQ(3U, sum.errors);
+	EXPECT_EQ(1U, sum.quarantined);
+	EXPECT_EQ(0U, oph_health_scan(k.f, OPH_OBJ_MODULE, dom, 0, &sum));
+	EXPECT_EQ(1U, sum.quarantined);
+
+	/* Only a quarantined domain has anything to recover. */
+	EXPECT_EQ(-ENOENT, oph_health_recover_one(k.f, OPH_OBJ_MODULE, OPH_SIDE_EP, 0, &why));
+	EXPECT_NE(NULL, strstr(why, "not quarantined"));
+	EXPECT_EQ(-ERANGE, oph_health_recover_one(k.f, OPH_OBJ_MODULE, OPH_SIDE_EP, 100000, &why));
+	ASSERT_EQ(0, oph_health_recover_kind(k.f, OPH_OBJ_MODULE, &recovered, &why));
+	EXPECT_EQ(1U, recovered);
+	oph_health_scan(k.f, OPH_OBJ_MODULE, dom, 4, &sum);
+	EXPECT_EQ(0U, sum.quarantined);
+	EXPECT_EQ(1U, sum.recoveries);
+	oph_health_kind_get(k.f, OPH_OBJ_MODULE, &ki);
+	EXPECT_EQ(0U, ki.quarantined);
+	/* The faults age out with the grace period. */
+	oph_fabric_advance(k.f, oph_fabric_now(k.f) + (u64)p.grace_ms * OPH_NS_PER_MS + SEC);
+	oph_health_kind_get(k.f, OPH_OBJ_MODULE, &ki);
+	EXPECT_FALSE(ki.unhealthy);
+	EXPECT_EQ(0U, oph_health_scan(k.f, OPH_OBJ_MODULE, dom, 4, &sum));
+	oph_fabric_destroy(k.f);
+}
+
+/* An engine that would not come back is left quarantined, and said why. */
+TEST(recovering_the_engines_as_a_whole_leaves_a_dead_one_quarantined)
+{
+	struct oph_fault d = { .kind = OPH_FAULT_ENGINE_DEATH, .target = 1 };
+	struct oph_health_kind_info ki;
+	struct oph_params p;
+	struct oph_fabric *f;
+	u32 recovered = 99;
+	const char *why = NULL;
+	int i;
+
+	small_params(&p);
+	f = make(&p, NULL);
+	ASSERT_NE(NULL, f);
+	bring_up(f);
+	for (i = 0; i < 3; i++) {
+		ASSERT_EQ(0, oph_fault_inject(f, &d, &why));
+		ASSERT_EQ(0, oph_fault_clear(f, &d, &why));
+	}
+	ASSERT_EQ(0, oph_fault_inject(f, &d, &why));
+	oph_health_kind_get(f, OPH_OBJ_ENGINE, &ki);
+	ASSERT_EQ(1U, ki.quarantined);
+	EXPECT_EQ(-EBUSY, oph_health_recover_kind(f, OPH_OBJ_ENGINE, &recovered, &why));
+	EXPECT_EQ(0U, recovered);
+	EXPECT_NE(NULL, strstr(why, "still dead"));
+	oph_health_kind_get(f, OPH_OBJ_ENGINE, &ki);
+	EXPECT_EQ(1U, ki.quarantined);
+	ASSERT_EQ(0, oph_fault_clear(f, &d, &why));
+	EXPECT_EQ(0, oph_health_recover_kind(f, OPH_OBJ_ENGINE, &recovered, &why));
+	EXPECT_EQ(1U, recovered);
+	oph_health_kind_get(f, OPH_OBJ_ENGINE, &ki);
+	EXPECT_EQ(0U, ki.quarantined);
+	oph_fabric_destroy(f);
+}
+
 /* A quarantined module waits for its swap: it drains, and is safe to pull. */
 TEST(a_quarantined_module_can_be_drained_and_pulled)
 {
