@@ -171,6 +171,22 @@ static struct bus_type ophoton_bus = {
 	.bus_groups = ophoton_bus_groups,
 };
 
+/*
+ * Bound to every fabric, and doing nothing more: what names the driver of
+ * a fabric, as sysfs and devlink ("devlink dev info") show it.
+ */
+static int ophoton_probe(struct device *dev)
+{
+	return 0;
+}
+
+static struct device_driver ophoton_driver = {
+	.name = "ophoton",
+	.bus = &ophoton_bus,
+	.probe = ophoton_probe,
+	.suppress_bind_attrs = true,
+};
+
 /* A namespace going away takes its fabrics with it. */
 static void __net_exit ophoton_net_pre_exit(struct net *net)
 {
@@ -199,9 +215,12 @@ int ophoton_bus_init(void)
 	err = bus_register(&ophoton_bus);
 	if (err)
 		return err;
-	err = register_pernet_subsys(&ophoton_net_ops);
+	err = driver_register(&ophoton_driver);
 	if (err)
 		goto err_bus_unregister;
+	err = register_pernet_subsys(&ophoton_net_ops);
+	if (err)
+		goto err_driver_unregister;
 	ophoton_registry_lock();
 	ophoton_registry_set_open(true);
 	ophoton_registry_unlock();
@@ -222,6 +241,8 @@ err_disable:
 	ophoton_registry_set_open(false);
 	ophoton_registry_unlock();
 	unregister_pernet_subsys(&ophoton_net_ops);
+err_driver_unregister:
+	driver_unregister(&ophoton_driver);
 err_bus_unregister:
 	bus_unregister(&ophoton_bus);
 	return err;
@@ -242,5 +263,6 @@ void ophoton_bus_exit(void)
 	ophoton_registry_unlock();
 	unregister_pernet_subsys(&ophoton_net_ops);
 	ophoton_registry_wait_released();
+	driver_unregister(&ophoton_driver);
 	bus_unregister(&ophoton_bus);
 }

@@ -189,6 +189,11 @@ int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
 		*why = "device registration failed";
 		goto err_erase;
 	}
+	err = ophoton_devlink_register(fab);
+	if (err) {
+		*why = "devlink registration failed";
+		goto err_device_del;
+	}
 	ophoton_debugfs_add(fab);
 	ophoton_hwmon_add(fab);
 	/*
@@ -206,6 +211,8 @@ int ophoton_fabric_new(u32 id, const struct oph_params *p, struct net *net,
 	ophoton_registry_unlock();
 	return 0;
 
+err_device_del:
+	device_del(&fab->dev);
 err_erase:
 	ophoton_registry_erase(fab);
 err_unlock:
@@ -234,6 +241,7 @@ void ophoton_fabric_del(struct ophoton_fabric *fab)
 {
 	ophoton_registry_erase(fab);
 	ophoton_nl_fabric_event(fab, OPHOTON_FABRIC_EVENT_DELETE);
+	ophoton_devlink_unregister(fab);
 	ophoton_hwmon_remove(fab);
 	ophoton_debugfs_remove(fab);
 	ophoton_lock(fab);

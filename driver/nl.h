@@ -67,6 +67,7 @@ void ophoton_nl_err_at(struct netlink_ext_ack *extack, const struct nlattr *bad,
 int ophoton_nl_model_err(struct genl_info *info, int attr, int err,
 			 const char *why);
 int ophoton_nl_agg_refresh(struct ophoton_fabric *fab, struct genl_info *info);
+int ophoton_agg_refresh(struct ophoton_fabric *fab, struct netlink_ext_ack *extack);
 int ophoton_nl_yield(struct ophoton_fabric *fab, struct genl_info *info);
 int ophoton_nl_check_id(struct genl_info *info, int attr, u32 limit, u32 *id);
 int ophoton_nl_check_side_id(struct genl_info *info, int attr, enum oph_obj obj,

@@ -264,7 +264,7 @@ int ophoton_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
  * echoed to @info.  -ENODEV with an extended ACK when the fabric was
  * deleted meanwhile (it is locked again either way, for post_doit).
  */
-static int let_go(struct ophoton_fabric *fab, struct genl_info *info)
+static int let_go(struct ophoton_fabric *fab, struct netlink_ext_ack *extack)
 {
 	struct genl_info *echo = fab->echo;
 
@@ -274,7 +274,7 @@ static int let_go(struct ophoton_fabric *fab, struct genl_info *info)
 	cond_resched();
 	ophoton_lock(fab);
 	if (fab->dead) {
-		NL_SET_ERR_MSG(info->extack, "the fabric was deleted while the request ran");
+		NL_SET_ERR_MSG(extack, "the fabric was deleted while the request ran");
 		return -ENODEV;
 	}
 	fab->echo = echo;
@@ -283,6 +283,19 @@ static int let_go(struct ophoton_fabric *fab, struct genl_info *info)
 
 /* A request that held the fabric this long lets it go between two slices. */
 #define HOLD_NS		(2 * NSEC_PER_MSEC)
+
+static int fab_yield(struct ophoton_fabric *fab, struct netlink_ext_ack *extack)
+{
+	int err;
+
+	lockdep_assert_held(&fab->lock);
+	if (ktime_to_ns(ktime_sub(ktime_get(), fab->held_since)) < HOLD_NS)
+		return 0;
+	err = let_go(fab, extack);
+	if (!err)
+		ophoton_clock_sync(fab);
+	return err;
+}
 
 /**
  * ophoton_nl_yield() - let others at a fabric if this request held it long
@@ -302,15 +315,7 @@ static int let_go(struct ophoton_fabric *fab, struct genl_info *info)
  */
 int ophoton_nl_yield(struct ophoton_fabric *fab, struct genl_info *info)
 {
-	int err;
-
-	lockdep_assert_held(&fab->lock);
-	if (ktime_to_ns(ktime_sub(ktime_get(), fab->held_since)) < HOLD_NS)
-		return 0;
-	err = let_go(fab, info);
-	if (!err)
-		ophoton_clock_sync(fab);
-	return err;
+	return fab_yield(fab, info->extack);
 }
 
 /* Aggregate units recomputed per slice, about a thousand links each. */
@@ -319,20 +324,21 @@ int ophoton_nl_yield(struct ophoton_fabric *fab, struct genl_info *info)
 #define AGG_SLICES_MAX	8192
 
 /**
- * ophoton_nl_agg_refresh() - bring a fabric's kept aggregates up to date
- * @fab: fabric, locked by pre_doit
- * @info: the request about to read them
+ * ophoton_agg_refresh() - bring a fabric's kept aggregates up to date
+ * @fab: fabric, locked
+ * @extack: the request's, for the fabric deleted meanwhile; may be NULL
  *
  * After a change that touched much of the fabric (everything brought up,
  * a long clock step) many units are stale; they are recomputed a slice at
  * a time, the fabric let go every 2 ms, so that a reader, which any user
  * may be, does not hold up management for the whole walk.  If the fabric
  * keeps changing, the reader stops yielding after a bounded number of
- * slices and finishes under the lock.
+ * slices and finishes under the lock.  The caller holds a reference to
+ * @fab (a netlink request's, or devlink's instance).
  *
  * Return: 0, or -ENODEV when the fabric was deleted meanwhile.
  */
-int ophoton_nl_agg_refresh(struct ophoton_fabric *fab, struct genl_info *info)
+int ophoton_agg_refresh(struct ophoton_fabric *fab, struct netlink_ext_ack *extack)
 {
 	u32 slices = 0;
 	int err;
@@ -340,11 +346,23 @@ int ophoton_nl_agg_refresh(struct ophoton_fabric *fab, struct genl_info *info)
 	lockdep_assert_held(&fab->lock);
 	ophoton_clock_sync(fab);
 	while (!oph_agg_refresh(fab->model, AGG_SLICE) && ++slices < AGG_SLICES_MAX) {
-		err = ophoton_nl_yield(fab, info);
+		err = fab_yield(fab, extack);
 		if (err)
 			return err;
 	}
 	return 0;
+}
+
+/**
+ * ophoton_nl_agg_refresh() - ophoton_agg_refresh() for a netlink request
+ * @fab: fabric, locked by pre_doit
+ * @info: the request about to read the aggregates
+ *
+ * Return: 0, or -ENODEV when the fabric was deleted meanwhile.
+ */
+int ophoton_nl_agg_refresh(struct ophoton_fabric *fab, struct genl_info *info)
+{
+	return ophoton_agg_refresh(fab, info->extack);
 }
 
 /**

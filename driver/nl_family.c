@@ -4,9 +4,9 @@
  * hooks every do request on a fabric runs through.
  *
  * The policies and the op table are generated from the YNL spec
- * (nl_gen.c).  Every command has its own policy (struct genl_ops rather
- * than genl_small_ops, because 6.1 has no split ops) and resv_start_op is
- * left at zero, so the core validates every request strictly and rejects
+ * (nl_gen.c).  Every command has its own policy (split ops since 6.2;
+ * struct genl_ops rather than genl_small_ops on 6.1, which has no split
+ * ops) and resv_start_op is left at zero, so the core validates every request strictly and rejects
  * attributes of commands that take none.  Requests on a fabric find it in
  * the caller's namespace, hold a reference and its lock for the whole
  * request (pre_doit and post_doit), and bring its clock up to date first.
@@ -27,7 +27,7 @@
  *
  * Return: 0, -EINVAL without a fabric id, or -ENODEV with an extended ACK.
  */
-int ophoton_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
+int ophoton_nl_pre_doit(OPHOTON_GENL_OPS *ops, struct sk_buff *skb,
 			struct genl_info *info)
 {
 	struct ophoton_fabric *fab;
@@ -54,8 +54,9 @@ int ophoton_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
 	return 0;
 
 no_fabric:
-	NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[OPHOTON_A_FABRIC_ID],
-			    "no such fabric in this network namespace");
+	ophoton_err_fmt(info->extack, "no such fabric in this network namespace", ": %u",
+			nla_get_u32(info->attrs[OPHOTON_A_FABRIC_ID]));
+	NL_SET_BAD_ATTR(info->extack, info->attrs[OPHOTON_A_FABRIC_ID]);
 	return -ENODEV;
 }
 
@@ -65,7 +66,7 @@ no_fabric:
  * @skb: the request
  * @info: request info
  */
-void ophoton_nl_post_doit(const struct genl_ops *ops, struct sk_buff *skb,
+void ophoton_nl_post_doit(OPHOTON_GENL_OPS *ops, struct sk_buff *skb,
 			  struct genl_info *info)
 {
 	struct ophoton_fabric *fab = info->user_ptr[0];

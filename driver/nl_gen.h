@@ -8,6 +8,8 @@
 #include <net/genetlink.h>
 #include <uapi/linux/ophoton.h>
 
+#include "compat.h"
+
 /* ops' internal_flags: pre_doit finds and locks the fabric named */
 #define OPHOTON_NL_NEED_FABRIC	BIT(0)
 
@@ -19,8 +21,8 @@ enum {
 
 extern struct genl_family ophoton_nl_family;
 
-int ophoton_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb, struct genl_info *info);
-void ophoton_nl_post_doit(const struct genl_ops *ops, struct sk_buff *skb, struct genl_info *info);
+int ophoton_nl_pre_doit(OPHOTON_GENL_OPS *ops, struct sk_buff *skb, struct genl_info *info);
+void ophoton_nl_post_doit(OPHOTON_GENL_OPS *ops, struct sk_buff *skb, struct genl_info *info);
 
 int ophoton_nl_version_get_doit(struct sk_buff *skb, struct genl_info *info);
 int ophoton_nl_fabric_get_doit(struct sk_buff *skb, struct genl_info *info);

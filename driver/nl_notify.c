@@ -267,6 +267,7 @@ void ophoton_nl_model_change(void *ctx, const struct oph_change *c)
 		trace_ophoton_health(fab->id, c->reason == OPH_OBJ_MODULE ? OPHOTON_HEALTH_MODULE :
 					      OPHOTON_HEALTH_ENGINE, c->side, c->id, c->new,
 				     c->seq);
+		ophoton_devlink_health_change(fab, c);
 		break;
 	case OPH_OBJ_MODULE:
 		trace_ophoton_module(fab->id, c->side, c->id, c->old, c->new, c->admin_old,

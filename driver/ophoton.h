@@ -128,6 +128,7 @@ struct ophoton_fabric {
 	u32 ntf_cap;
 	u64 ntf_lost;
 	struct ophoton_alarm_log alarms;
+	struct ophoton_devlink *dl;
 };
 
 void ophoton_nl_flush(struct ophoton_fabric *fab);
@@ -209,6 +210,12 @@ void ophoton_debugfs_init(void);
 void ophoton_debugfs_exit(void);
 void ophoton_debugfs_add(struct ophoton_fabric *fab);
 void ophoton_debugfs_remove(struct ophoton_fabric *fab);
+
+/* devlink.c */
+int ophoton_devlink_register(struct ophoton_fabric *fab);
+void ophoton_devlink_unregister(struct ophoton_fabric *fab);
+void ophoton_devlink_health_change(struct ophoton_fabric *fab,
+				   const struct oph_change *c);
 
 /* hwmon.c */
 void ophoton_hwmon_add(struct ophoton_fabric *fab);

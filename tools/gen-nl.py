@@ -5,9 +5,11 @@ uapi header with the spec's docs as kernel-doc (uapi/linux/ophoton.h), the
 per-op request policies, the op table, the multicast groups and the family
 (driver/nl_gen.c), and the handlers' declarations (driver/nl_gen.h).
 
-The kernel's own ynl-gen-c writes split ops (struct genl_split_ops), which
-Linux 6.1 does not have; this writes the struct genl_ops form both 6.1 and
-later kernels take.  What it reads from the spec:
+The op table is written twice: as split ops (struct genl_split_ops, a do
+and a dump of a command as two entries, each with its own hooks), what
+the kernel's own ynl-gen-c writes and kernels since 6.2 take, and as the
+struct genl_ops that 6.1 has; compat.h's OPHOTON_SPLIT_OPS picks one.
+What it reads from the spec:
 
   - an op's do request lists the attributes its policy accepts; an op with
     no request gets no policy, so the core refuses every attribute;
@@ -18,9 +20,10 @@ later kernels take.  What it reads from the spec:
   - a multi-attr nest is validated against a policy of its whole set;
   - flags [uns-admin-perm] becomes GENL_UNS_ADMIN_PERM;
   - do and dump name ophoton_nl_<op>_doit and ophoton_nl_<op>_dumpit;
-  - pre/post in an op's do are the family's pre_doit/post_doit (6.1 has no
-    per-op hooks): such an op is flagged OPHOTON_NL_NEED_FABRIC, and the
-    hooks find, lock and release the fabric it names.
+  - pre/post in an op's do are the do's hooks (split ops) or the family's
+    pre_doit/post_doit (6.1 has no per-op hooks): such an op is flagged
+    OPHOTON_NL_NEED_FABRIC, and the hooks find, lock and release the
+    fabric it names.
 
   gen-nl.py            write the header, driver/nl_gen.c and nl_gen.h
   gen-nl.py --check    TAP: the committed files are what this writes
@@ -256,14 +259,15 @@ def generate():
     h = ["/* SPDX-License-Identifier: GPL-2.0 */", HEADER.rstrip("\n"),
          "#ifndef %s" % guard, "#define %s" % guard, "",
          "#include <net/genetlink.h>", "#include <uapi/linux/ophoton.h>", "",
+         '#include "compat.h"', "",
          "/* ops' internal_flags: pre_doit finds and locks the fabric named */",
          "#define OPHOTON_NL_NEED_FABRIC\tBIT(0)", "",
          "/* The family's multicast groups, in the spec's order. */", "enum {"]
     h += ["\t%s," % grp for grp in grps]
     h += ["};", "", "extern struct genl_family %s_nl_family;" % family, "",
-          *wrap("int %s(" % pre, ["const struct genl_ops *ops", "struct sk_buff *skb",
+          *wrap("int %s(" % pre, ["OPHOTON_GENL_OPS *ops", "struct sk_buff *skb",
                                    "struct genl_info *info"], ");"),
-          *wrap("void %s(" % post, ["const struct genl_ops *ops", "struct sk_buff *skb",
+          *wrap("void %s(" % post, ["OPHOTON_GENL_OPS *ops", "struct sk_buff *skb",
                                      "struct genl_info *info"], ");"), ""]
     for name, args in protos:
         h += wrap("int %s(" % name, args, ");")
@@ -284,21 +288,44 @@ def generate():
         c += ["};", ""]
     for _, lines in g.policies:
         c += lines + [""]
-    c.append("static const struct genl_ops %s_nl_ops[] = {" % family)
+    def common(e, caps):
+        out = []
+        if "policy" in e:
+            out.append("\t\t.policy\t\t= %s," % e["policy"])
+            out.append("\t\t.maxattr\t= ARRAY_SIZE(%s) - 1," % e["policy"])
+        if "internal_flags" in e:
+            out.append("\t\t.internal_flags\t= %s," % e["internal_flags"])
+        flags = caps + ([e["flags"]] if "flags" in e else [])
+        if flags:
+            out.append("\t\t.flags\t\t= %s," % " | ".join(flags))
+        return out
+
+    c += ["#if OPHOTON_SPLIT_OPS",
+          "static const struct genl_split_ops %s_nl_ops[] = {" % family]
+    for e in table:
+        if "doit" in e:
+            c += ["\t{", "\t\t.cmd\t\t= %s," % e["cmd"]]
+            if "internal_flags" in e:
+                c.append("\t\t.pre_doit\t= %s," % pre)
+            c.append("\t\t.doit\t\t= %s," % e["doit"])
+            if "internal_flags" in e:
+                c.append("\t\t.post_doit\t= %s," % post)
+            c += common(e, ["GENL_CMD_CAP_DO"]) + ["\t},"]
+        if "dumpit" in e:
+            c += ["\t{", "\t\t.cmd\t\t= %s," % e["cmd"],
+                  "\t\t.dumpit\t\t= %s," % e["dumpit"]]
+            c += common(e, ["GENL_CMD_CAP_DUMP"]) + ["\t},"]
+    c += ["};", "#else", "static const struct genl_ops %s_nl_ops[] = {" % family]
     for e in table:
         c.append("\t{")
         c.append("\t\t.cmd\t\t= %s," % e["cmd"])
         for k in ("doit", "dumpit"):
             if k in e:
                 c.append("\t\t.%s\t\t= %s," % (k, e[k]))
-        if "policy" in e:
-            c.append("\t\t.policy\t\t= %s," % e["policy"])
-            c.append("\t\t.maxattr\t= ARRAY_SIZE(%s) - 1," % e["policy"])
-        for k in ("internal_flags", "flags"):
-            if k in e:
-                c.append("\t\t.%s%s= %s," % (k, "\t" if k == "internal_flags" else "\t\t", e[k]))
+        c += common(e, [])
         c.append("\t},")
-    c += ["};", "", "static const struct genl_multicast_group %s_nl_mcgrps[] = {" % family]
+    c += ["};", "#endif"]
+    c += ["", "static const struct genl_multicast_group %s_nl_mcgrps[] = {" % family]
     for grp, g_ in zip(grps, spec["mcast-groups"]["list"]):
         c.append("\t[%s] = { .name = %s }," % (grp, c_name("%s-mcgrp-" % family, g_["name"])))
     c += ["};", "",
@@ -308,11 +335,16 @@ def generate():
           "\t.maxattr\t= OPHOTON_A_MAX,",
           "\t.netnsok\t= true,",
           "\t.parallel_ops\t= true,",
+          "\t.module\t\t= THIS_MODULE,",
+          "#if OPHOTON_SPLIT_OPS",
+          "\t.split_ops\t= %s_nl_ops," % family,
+          "\t.n_split_ops\t= ARRAY_SIZE(%s_nl_ops)," % family,
+          "#else",
           "\t.pre_doit\t= %s," % pre,
           "\t.post_doit\t= %s," % post,
-          "\t.module\t\t= THIS_MODULE,",
           "\t.ops\t\t= %s_nl_ops," % family,
           "\t.n_ops\t\t= ARRAY_SIZE(%s_nl_ops)," % family,
+          "#endif",
           "\t.mcgrps\t\t= %s_nl_mcgrps," % family,
           "\t.n_mcgrps\t= ARRAY_SIZE(%s_nl_mcgrps)," % family,
           "};", ""]
@@ -484,9 +516,33 @@ def trace_names():
     return "\n".join(h)
 
 
+# Enums whose names devlink's health reporters print (driver/devlink.c).
+NAME_ENUMS = ["side", "module-state", "module-cause", "down-reason", "severity",
+              "diag-action"]
+
+
+def enum_names():
+    """An array initialiser of each enum's names, indexed by value."""
+    h = ["/* SPDX-License-Identifier: GPL-2.0 */", HEADER.rstrip("\n"),
+         "#ifndef _OPHOTON_NAMES_H", "#define _OPHOTON_NAMES_H", ""]
+    for name in NAME_ENUMS:
+        e = enums[name]
+        v = e.get("value-start", 0)
+        h.append("/* enum %s */" % name)
+        h.append("#define OPHOTON_NAMES_%s {\t\\" % ident(name).upper())
+        for x in e["entries"]:
+            h.append('\t[%d] = "%s",\t\\' % (v, x if isinstance(x, str) else x["name"]))
+            v += 1
+        h.append("}")
+        h.append("")
+    h += ["#endif /* _OPHOTON_NAMES_H */", ""]
+    return "\n".join(h)
+
+
 def main():
     files = generate()
     files["driver/trace_names.h"] = trace_names()
+    files["driver/names.h"] = enum_names()
     files["uapi/linux/%s.h" % family] = uapi()
     if sys.argv[1:] == ["--check"]:
         print("TAP version 13")

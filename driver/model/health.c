@@ -42,6 +42,7 @@ void oph_health_error(struct oph_fabric *f, struct oph_health *h,
 	 */
 	k->errors++;
 	k->last_error = f->now;
+	k->active = true;
 	k->quarantined += quarantine;
 	if (!quarantine || obj == OPH_OBJ_ENGINE)
 		return;
@@ -75,34 +76,14 @@ void oph_health_recover(struct oph_fabric *f, struct oph_health *h,
 	h->recoveries++;
 	oph_change(f, OPH_OBJ_HEALTH, side, id, was, 0, obj);
 	f->hkind[obj == OPH_OBJ_ENGINE].quarantined -= was;
+	/* Its faults no longer count: the kind's latest is looked for again. */
+	f->hkind[obj == OPH_OBJ_ENGINE].stale = true;
 }
 
-/**
- * oph_health_kind_get() - the fault domains of one kind as a whole
- * @f: fabric
- * @obj: OPH_OBJ_MODULE or OPH_OBJ_ENGINE
- * @ki: filled in
- *
- * What a devlink health reporter of the kind shows.  Called from a change
- * record of the kind's health, it tells the kind as it was before that
- * change.  O(1).
- *
- * Return: 0 or -EINVAL (not a fault domain).
- */
-int oph_health_kind_get(struct oph_fabric *f, enum oph_obj obj,
-			struct oph_health_kind_info *ki)
+/* In error: a fault within the grace period, and no recovery since. */
+static bool in_error(const struct oph_fabric *f, const struct oph_health *h)
 {
-	const struct oph_health_kind *k;
-	u64 grace = (u64)f->p.grace_ms * OPH_NS_PER_MS;
-
-	if (obj != OPH_OBJ_MODULE && obj != OPH_OBJ_ENGINE)
-		return -EINVAL;
-	k = &f->hkind[obj == OPH_OBJ_ENGINE];
-	ki->errors = k->errors;
-	ki->quarantined = k->quarantined;
-	ki->unhealthy = k->quarantined ||
-			(k->errors && f->now - k->last_error <= grace);
-	return 0;
+	return h->burst && f->now - h->last_error <= (u64)f->p.grace_ms * OPH_NS_PER_MS;
 }
 
 /* A domain of a kind, by its place in side then id order. */
@@ -126,6 +107,54 @@ static u32 domains_of(struct oph_fabric *f, enum oph_obj obj)
 }
 
 /**
+ * oph_health_kind_get() - the fault domains of one kind as a whole
+ * @f: fabric
+ * @obj: OPH_OBJ_MODULE or OPH_OBJ_ENGINE
+ * @ki: filled in
+ *
+ * What a devlink health reporter of the kind shows: unhealthy while a
+ * domain is quarantined or in error (a fault within the grace period, and
+ * no recovery since).  Called from a change record of the kind's health,
+ * it tells the kind as it was before that change.  O(1), but for the first
+ * call after a recovery, which walks the kind's domains.
+ *
+ * Return: 0 or -EINVAL (not a fault domain).
+ */
+int oph_health_kind_get(struct oph_fabric *f, enum oph_obj obj,
+			struct oph_health_kind_info *ki)
+{
+	struct oph_health_kind *k;
+	u64 grace = (u64)f->p.grace_ms * OPH_NS_PER_MS;
+	u32 i, n, id;
+
+	if (obj != OPH_OBJ_MODULE && obj != OPH_OBJ_ENGINE)
+		return -EINVAL;
+	k = &f->hkind[obj == OPH_OBJ_ENGINE];
+	if (k->stale) {
+		/* After a recovery: the latest fault of a domain not recovered. */
+		n = domains_of(f, obj);
+		k->last_error = 0;
+		k->active = false;
+		for (i = 0; i < n; i++) {
+			enum oph_side side;
+			const struct oph_health *h = domain_at(f, obj, i, &side, &id);
+
+			if (h->burst && (!k->active || h->last_error > k->last_error)) {
+				k->last_error = h->last_error;
+				k->active = true;
+			}
+			oph_maybe_resched(i + 1);
+		}
+		k->stale = false;
+	}
+	ki->errors = k->errors;
+	ki->quarantined = k->quarantined;
+	ki->unhealthy = k->quarantined ||
+			(k->active && f->now - k->last_error <= grace);
+	return 0;
+}
+
+/**
  * oph_health_scan() - the fault domains of a kind that are not healthy
  * @f: fabric
  * @obj: OPH_OBJ_MODULE or OPH_OBJ_ENGINE
@@ -133,7 +162,8 @@ static u32 domains_of(struct oph_fabric *f, enum oph_obj obj)
  * @max: room in @out
  * @sum: totals over every domain of the kind
  *
- * Not healthy: quarantined, or with a fault within the grace period.
+ * Not healthy: quarantined, or in error (a fault within the grace period
+ * and no recovery since).
  * Walks every domain of the kind, a few thousand at the default size.
  *
  * Return: domains written to @out.
@@ -141,7 +171,6 @@ static u32 domains_of(struct oph_fabric *f, enum oph_obj obj)
 u32 oph_health_scan(struct oph_fabric *f, enum oph_obj obj,
 		    struct oph_domain *out, u32 max, struct oph_health_sum *sum)
 {
-	u64 grace = (u64)f->p.grace_ms * OPH_NS_PER_MS;
 	u32 i, n = domains_of(f, obj), w = 0;
 
 	memset(sum, 0, sizeof(*sum));
@@ -149,21 +178,22 @@ u32 oph_health_scan(struct oph_fabric *f, enum oph_obj obj,
 		enum oph_side side;
 		u32 id;
 		const struct oph_health *h = domain_at(f, obj, i, &side, &id);
-		bool in_error = h->errors && f->now - h->last_error <= grace;
+		bool err = in_error(f, h);
 
 		oph_maybe_resched(i + 1);
 		sum->domains++;
 		sum->errors += h->errors;
 		sum->recoveries += h->recoveries;
 		sum->quarantined += h->quarantined;
-		sum->in_error += in_error;
-		if (!in_error && !h->quarantined)
+		sum->in_error += err;
+		if (!err && !h->quarantined)
 			continue;
+		sum->unhealthy++;
 		if (w < max) {
 			out[w].side = side;
 			out[w].id = id;
 			out[w].quarantined = h->quarantined;
-			out[w].in_error = in_error;
+			out[w].in_error = err;
 			out[w].errors = h->errors;
 			out[w].recoveries = h->recoveries;
 			out[w].last_error_ns = oph_time_since_creation(f, h->last_error);
@@ -203,9 +233,9 @@ int oph_health_recover_kind(struct oph_fabric *f, enum oph_obj obj,
 			continue;
 		left--;
 		err = oph_health_recover_one(f, obj, side, id, &refused);
-		if (!err)
+		if (!err) {
 			(*recovered)++;
-		else if (!first) {
+		} else if (!first) {
 			first = err;
 			*why = refused;
 		}

@@ -55,9 +55,11 @@ struct oph_health {
 
 /* The fault domains of one kind as a whole (health.c). */
 struct oph_health_kind {
-	u64 last_error;
+	u64 last_error;		/* latest fault of a domain not recovered since */
 	u32 errors;
 	u32 quarantined;
+	bool active;		/* @last_error is one */
+	bool stale;		/* a recovery since: look for it again */
 };
 
 /* Link flags */

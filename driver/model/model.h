@@ -680,8 +680,8 @@ struct oph_health_info {
  * struct oph_health_kind_info - the fault domains of one kind as a whole
  * @errors: faults reported by any of them
  * @quarantined: domains quarantined now
- * @unhealthy: one is quarantined, or the latest fault is within the grace
- *	period
+ * @unhealthy: one is quarantined, or in error (a fault within the grace
+ *	period, and no recovery since)
  */
 struct oph_health_kind_info {
 	u32 errors;
@@ -693,7 +693,7 @@ struct oph_health_kind_info {
  * struct oph_domain - a fault domain not healthy, as oph_health_scan() lists it
  * @side: enum oph_side
  * @quarantined: out of service until recovered
- * @in_error: a fault within the grace period
+ * @in_error: a fault within the grace period, and no recovery since
  * @id: module or engine id
  * @errors: faults reported
  * @recoveries: recoveries out of quarantine
@@ -712,8 +712,10 @@ struct oph_domain {
 /**
  * struct oph_health_sum - the fault domains of one kind, summed
  * @domains: domains of the kind
- * @in_error: of those, with a fault within the grace period
+ * @in_error: of those, with a fault within the grace period and no
+ *	recovery since
  * @quarantined: of those, quarantined
+ * @unhealthy: of those, in error or quarantined (what is listed)
  * @errors: faults of them all
  * @recoveries: recoveries of them all
  */
@@ -721,6 +723,7 @@ struct oph_health_sum {
 	u32 domains;
 	u32 in_error;
 	u32 quarantined;
+	u32 unhealthy;
 	u64 errors;
 	u64 recoveries;
 };

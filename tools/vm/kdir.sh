@@ -5,13 +5,20 @@
 # kernel's when it has one, else the newest Debian amd64 headers that come
 # with a kernel image in /boot (so the stock test VM boots the kernel the
 # module was built for).  "kdir.sh kver" prints that kernel's version.
+#
+# OPHOTON_KSERIES=6.12 (or 6.1) picks the newest headers of that series,
+# whatever runs.  Without it, when the running kernel has none, Debian
+# 12's default series, 6.1, is preferred to any other installed.
 set -euo pipefail
 
+series=${OPHOTON_KSERIES:-}
 kver=$(uname -r)
 kdir=/lib/modules/$kver/build
-if [ ! -e "$kdir/Makefile" ]; then
+if [ -n "$series" ] || [ ! -e "$kdir/Makefile" ]; then
 	kdir=
-	for d in $(ls -1d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -rV); do
+	# The series asked for; else 6.1 first, then any other.
+	for d in $( (ls -1d /usr/src/linux-headers-"${series:-6.1}".*-amd64 2>/dev/null | sort -rV
+		     [ -n "$series" ] || ls -1d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -rV) ); do
 		v=${d#/usr/src/linux-headers-}
 		if [ -e "/boot/vmlinuz-$v" ]; then
 			kdir=$d
