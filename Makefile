@@ -21,7 +21,7 @@ help:
 	@echo "make              build driver/ophoton.ko and tools/ophotonctl/ophotonctl"
 	@echo "make deps         install the Debian packages everything needs"
 	@echo "make demo         boot the stock kernel VM and show ophoton working"
-	@echo "make check        lint, host unit tests, kselftests in the stock kernel VM"
+	@echo "make check        lint, host unit tests, kselftests in the stock kernel VMs (6.1, 6.12)"
 	@echo "make check-debug  kselftests and a kmemleak scan in the debug kernel VM"
 	@echo "make vm           a shell in the stock kernel VM with ophoton loaded"
 	@echo "make vm-debug     the same on the debug kernel"
@@ -33,6 +33,7 @@ help:
 	@echo "                  (PREFIX=/usr/local, DESTDIR=); make uninstall removes them"
 	@echo "make dkms-install the module under DKMS (make dkms-uninstall)"
 	@echo "make deb          Debian packages in build/deb: ophoton-dkms, ophotonctl, ophoton-dev"
+	@echo "make kselftests-6.12  the kselftests alone, on Debian 12's 6.12 kernel (module-6.12 builds it)"
 	@echo "make KDIR=...     build against another kernel tree"
 
 deps:
@@ -99,14 +100,35 @@ kselftests: all selftests
 		$(VM) --kernel stock -- $(TOP)/tools/vm/kselftests.sh 2>&1 | tee $(RESULTS)/kselftests.tap; \
 	exit $${PIPESTATUS[0]}
 
-# The debug lane builds the module in its own tree: an M= build of 6.1
-# writes its objects next to the sources.
+# $(call tree_build,KDIR,DIR): the module built against KDIR in DIR, a copy
+# of its sources: an M= build before 6.13 writes its objects next to them.
+tree_build = mkdir -p $(2) && \
+	rsync -a --delete --exclude='*.mod.c' --include='*/' --include='Kbuild' \
+		--include='*.[ch]' --exclude='*' Kbuild driver uapi $(2)/ && \
+	$(MAKE) -C $(1) M=$(2) modules
+
+# The debug lane builds the module in its own tree.
 debug-module: ophotonctl selftests
 	@dk=$$($(TOP)/tools/vm/debug-kernel.sh) || exit 1; \
-	mkdir -p $(DEBUG_BUILD); \
-	rsync -a --delete --exclude='*.mod.c' --include='*/' --include='Kbuild' \
-		--include='*.[ch]' --exclude='*' Kbuild driver uapi $(DEBUG_BUILD)/; \
-	$(MAKE) -C $$dk M=$(DEBUG_BUILD) modules
+	$(call tree_build,$$dk,$(DEBUG_BUILD))
+
+# The kernel Debian 13 and RHEL 10 ship, which Debian 12 carries too: the
+# module built for Debian's newest 6.12 in its own tree, and the same
+# kselftests in a VM booting that kernel.
+K612_KDIR = $(shell OPHOTON_KSERIES=6.12 $(TOP)/tools/vm/kdir.sh 2>/dev/null)
+K612_KVER = $(shell OPHOTON_KSERIES=6.12 $(TOP)/tools/vm/kdir.sh kver 2>/dev/null)
+K612_BUILD := $(TOP)/build/k6.12
+
+module-6.12:
+	@test -n "$(K612_KDIR)" || { echo "no 6.12 kernel headers with their image: run 'make deps'" >&2; exit 1; }
+	@$(call tree_build,$(K612_KDIR),$(K612_BUILD))
+
+kselftests-6.12: ophotonctl selftests module-6.12
+	@mkdir -p $(RESULTS)
+	@ynl=$$($(TOP)/tools/vm/ynl.sh) || exit 1; \
+	OPHOTON_KVER=$(K612_KVER) OPHOTON_VM_ENV="OPHOTON_KO=$(K612_BUILD)/driver/ophoton.ko OPHOTON_YNL=$$ynl" \
+		$(VM) --kernel stock -- $(TOP)/tools/vm/kselftests.sh 2>&1 | tee $(RESULTS)/kselftests-6.12.tap; \
+	exit $${PIPESTATUS[0]}
 
 kselftests-debug: debug-module
 	@mkdir -p $(RESULTS)
@@ -148,8 +170,12 @@ bench: deps all
 demo: deps all
 	$(VM) --kernel stock -- $(TOP)/tools/demo.sh
 
+# The two stock-kernel lanes, 6.1 and 6.12, run side by side: each VM
+# waits on its fabrics' clocks as much as it computes.
 check: deps
-	@$(MAKE) -s lint host-test docs-test vm-selftest kselftests package-check
+	@$(MAKE) -s lint host-test docs-test vm-selftest package-check; rc=$$?; \
+	$(MAKE) -s -j2 --output-sync=target kselftests kselftests-6.12 || rc=1; \
+	exit $$rc
 
 check-debug: deps
 	@$(MAKE) -s kselftests-debug
@@ -251,6 +277,7 @@ clean:
 	rm -rf build
 
 .PHONY: all help deps kdir-check module ophotonctl selftests lint host-test reliability \
+	module-6.12 kselftests-6.12 \
 	vm-selftest kselftests debug-module kselftests-debug demo check bench \
 	check-debug vm vm-debug clean kver-check install uninstall dkms-install \
 	dkms-uninstall deb package-check htmldocs docs-test

@@ -328,10 +328,20 @@ static const struct nla_policy ophoton_alarm_ack_policy[OPHOTON_A_NTF_SEQ + 1] =
 };
 
 #if OPHOTON_SPLIT_OPS
+/*
+ * A split op without a policy would take any attribute unparsed: the ops
+ * whose request has none get one that refuses each (as 6.1 does).
+ */
+static const struct nla_policy ophoton_no_attrs_policy[] = {
+	[1] = { .type = NLA_REJECT },
+};
+
 static const struct genl_split_ops ophoton_nl_ops[] = {
 	{
 		.cmd		= OPHOTON_CMD_VERSION_GET,
 		.doit		= ophoton_nl_version_get_doit,
+		.policy		= ophoton_no_attrs_policy,
+		.maxattr	= ARRAY_SIZE(ophoton_no_attrs_policy) - 1,
 		.flags		= GENL_CMD_CAP_DO,
 	},
 	{

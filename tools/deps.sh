@@ -17,8 +17,8 @@ pkgs=(
 	# ophotonctl and the tests
 	libnl-3-dev libnl-genl-3-dev pkg-config clang llvm jq python3 python3-yaml
 	python3-prometheus-client
-	# the tracepoints as trace-cmd reads their format
-	trace-cmd
+	# the tracepoints as trace-cmd reads their format; devlink's own client
+	trace-cmd iproute2
 	# the kernel's YNL client (tools/vm/ynl.sh unpacks it) and the schema check
 	linux-source-6.12 python3-jsonschema
 	# make bench: the scale plot
@@ -39,14 +39,28 @@ for p in "${pkgs[@]}"; do
 	status=$(dpkg-query -W -f '${Status}' "$p" 2>/dev/null || true)
 	[ "$status" = "install ok installed" ] || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# The second stock lane boots Debian 12's 6.12 (bookworm-security), the
+# kernel of Debian 13 and RHEL 10: its newest image, unsigned as the
+# module is, and the headers to match, unless a pair is installed.
+k612=0
+OPHOTON_KSERIES=6.12 "$(dirname "$0")/vm/kdir.sh" >/dev/null 2>&1 || k612=1
+[ ${#missing[@]} -eq 0 ] && [ $k612 = 0 ] && exit 0
 
 if [ "$(id -u)" != 0 ]; then
-	echo "deps: missing packages: ${missing[*]}" >&2
+	echo "deps: missing packages: ${missing[*]}${missing[*]:+ }$([ $k612 = 1 ] && echo "a 6.12 kernel image and its headers")" >&2
 	echo "deps: run 'sudo make deps' (or install them with apt-get)" >&2
 	exit 1
 fi
-echo "deps: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
+if [ $k612 = 1 ]; then
+	v=$(apt-cache search --names-only '^linux-image-6\.12\.[0-9]+\+deb12-amd64-unsigned$' |
+		awk '{print $1}' | sed 's/^linux-image-//; s/-amd64-unsigned$//' | sort -V | tail -1)
+	if [ -z "$v" ]; then
+		echo "deps: no 6.12 kernel in the package lists (is bookworm-security in sources.list?)" >&2
+		exit 1
+	fi
+	missing+=("linux-image-$v-amd64-unsigned" "linux-headers-$v-amd64")
+fi
+echo "deps: installing ${missing[*]}" >&2
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -288,11 +288,15 @@ def generate():
         c += ["};", ""]
     for _, lines in g.policies:
         c += lines + [""]
+    none = "%s_no_attrs_policy" % family
+
     def common(e, caps):
         out = []
-        if "policy" in e:
-            out.append("\t\t.policy\t\t= %s," % e["policy"])
-            out.append("\t\t.maxattr\t= ARRAY_SIZE(%s) - 1," % e["policy"])
+        # Split ops parse nothing without a policy; 6.1 refuses attributes.
+        pol = e.get("policy", none if caps else None)
+        if pol:
+            out.append("\t\t.policy\t\t= %s," % pol)
+            out.append("\t\t.maxattr\t= ARRAY_SIZE(%s) - 1," % pol)
         if "internal_flags" in e:
             out.append("\t\t.internal_flags\t= %s," % e["internal_flags"])
         flags = caps + ([e["flags"]] if "flags" in e else [])
@@ -301,6 +305,13 @@ def generate():
         return out
 
     c += ["#if OPHOTON_SPLIT_OPS",
+          "/*",
+          " * A split op without a policy would take any attribute unparsed: the ops",
+          " * whose request has none get one that refuses each (as 6.1 does).",
+          " */",
+          "static const struct nla_policy %s[] = {" % none,
+          "\t[1] = { .type = NLA_REJECT },",
+          "};", "",
           "static const struct genl_split_ops %s_nl_ops[] = {" % family]
     for e in table:
         if "doit" in e:

@@ -21,6 +21,10 @@
 # ldtarball) and does everything else itself; OPHOTON_PKG_DKMS=vm lets
 # dpkg -i compile it in the guest, as on a real machine.
 #
+# Where Debian 12's 6.12 kernel is installed with its headers (make deps
+# installs them), DKMS builds the module for it too, and a second dpkg VM
+# boots that kernel: the package installs and loads on both.
+#
 # Build products go to build/pkg; nothing is installed on this machine.
 set -euo pipefail
 
@@ -37,6 +41,8 @@ out=$top/build/pkg
 mode=${OPHOTON_PKG_DKMS:-host}
 case "$mode" in host|vm) ;; *) echo "pkg: OPHOTON_PKG_DKMS must be host or vm, not '$mode'" >&2; exit 2 ;; esac
 kver=${OPHOTON_KVER:-$("$top/tools/vm/kdir.sh" kver)}
+k612=$(OPHOTON_KSERIES=6.12 "$top/tools/vm/kdir.sh" kver 2>/dev/null || true)
+[ "$k612" != "$kver" ] || k612=
 ver=$(sed -n 's/^#define OPHOTON_VERSION "\(.*\)"/\1/p' "$top/driver/version.h")
 log=$(mktemp)
 vm1_pid=
@@ -61,7 +67,8 @@ ok() {	# ok DESCRIPTION COMMAND...
 vm() {	# vm NAME ENV GUEST-ARGS...: a stock-kernel VM with an overlay root
 	local name=$1 env=$2 rc=0
 	shift 2
-	OPHOTON_VM_ENV="$env" "$top/tools/vm/run.sh" --kernel stock --overlay --timeout 1200 \
+	OPHOTON_KVER=${vm_kver:-$kver} OPHOTON_VM_ENV="$env" \
+		"$top/tools/vm/run.sh" --kernel stock --overlay --timeout 1200 \
 		--results "$out/vm-$name" -- "$top/tools/pkg/guest.sh" "$@" >"$out/$name.tap" 2>&1 || rc=$?
 	if [ "$rc" = 0 ] && grep -qE '^(not )?ok ' "$out/$name.tap"; then
 		echo "ok 0 the VM ($name) ran to the end" >>"$out/$name.tap"
@@ -153,18 +160,24 @@ host_s=$((SECONDS - t0))
 # --- DKMS against the installed headers, sandboxed --------------------------
 t1=$SECONDS
 tarball=$out/ophoton-$ver-$kver.dkms.tar.gz
-dkms_sandboxed() {
+dkms_sandboxed() {	# dkms_sandboxed KVER TARBALL
 	"$top/tools/pkg/sandbox.sh" bash -c "set -e
 		cd '$top'
-		make -s dkms-install OPHOTON_KVER=$kver
-		dkms status -m ophoton -v $ver -k $kver | grep ': installed'
-		modinfo -F version /lib/modules/$kver/updates/dkms/ophoton.ko | grep -qx $ver
-		dkms mktarball -m ophoton -v $ver -k $kver --binaries-only --archive '$tarball'
+		make -s dkms-install OPHOTON_KVER=$1
+		dkms status -m ophoton -v $ver -k $1 | grep ': installed'
+		modinfo -F version /lib/modules/$1/updates/dkms/ophoton.ko | grep -qx $ver
+		dkms mktarball -m ophoton -v $ver -k $1 --binaries-only --archive '$2'
 		make -s dkms-uninstall
 		[ -z \"\$(dkms status -m ophoton)\" ] && [ ! -e /usr/src/ophoton-$ver ] &&
-			[ ! -e /lib/modules/$kver/updates/dkms/ophoton.ko ]"
+			[ ! -e /lib/modules/$1/updates/dkms/ophoton.ko ]"
 }
-ok "make dkms-install / dkms-uninstall for $kver (sandboxed: dkms add, build, install, remove)" dkms_sandboxed
+ok "make dkms-install / dkms-uninstall for $kver (sandboxed: dkms add, build, install, remove)" \
+	dkms_sandboxed "$kver" "$tarball"
+if [ -n "$k612" ]; then
+	tarball612=$out/ophoton-$ver-$k612.dkms.tar.gz
+	ok "make dkms-install / dkms-uninstall for $k612 (sandboxed)" \
+		dkms_sandboxed "$k612" "$tarball612"
+fi
 dkms_s=$((SECONDS - t1))
 
 # --- in the VM -----------------------------------------------------------
@@ -177,6 +190,12 @@ env="PKG_DEBS=$debs"
 [ "$mode" = vm ] || env="$env PKG_DKMS_TARBALL=$tarball"
 vm dpkg "$env" dpkg
 cat "$out/dpkg.tap"
+if [ -n "$k612" ]; then
+	env="PKG_DEBS=$debs"
+	[ "$mode" = vm ] || env="$env PKG_DKMS_TARBALL=$tarball612"
+	vm_kver=$k612 vm dpkg-6.12 "$env" dpkg
+	cat "$out/dpkg-6.12.tap"
+fi
 vm2_s=$((SECONDS - t2))
-echo "# time: ${host_s}s make install staged + packages + lintian, ${dkms_s}s sandboxed dkms, ${vm1_s}s for all that and the make-install VM beside it, ${vm2_s}s dpkg VM (DKMS build: $mode); total $((SECONDS - t0))s"
+echo "# time: ${host_s}s make install staged + packages + lintian, ${dkms_s}s sandboxed dkms, ${vm1_s}s for all that and the make-install VM beside it, ${vm2_s}s dpkg VM$([ -n "$k612" ] && echo "s (6.1, 6.12)") (DKMS build: $mode); total $((SECONDS - t0))s"
 } | tee "$out/raw.tap" | renumber
