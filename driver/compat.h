@@ -51,6 +51,17 @@ static inline void ophoton_fmsg_latch(int *errp, int err)
 #define ophoton_fmsg(errp, put)	ophoton_fmsg_latch(errp, put)
 #endif
 
+/*
+ * devlink's DUMP_GET holds the instance (its lock and a reference) while
+ * it calls a reporter's dump: so in 6.12; 6.1 holds neither, and a dump
+ * taken there can race the instance's end.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#define ophoton_devlink_dump_locked	true
+#else
+#define ophoton_devlink_dump_locked	false
+#endif
+
 /* devlink's core names the bound driver in "devlink dev info" since 6.2. */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
 #define ophoton_devlink_info_driver(req)	0

@@ -11,7 +11,9 @@
  * count is the sum of their recoveries.  diagnose lists the domains in
  * error or quarantine with what the fabric's diagnosis says of them;
  * dump is that list as the first fault found it; recover does what the
- * operator's recovery does to every quarantined domain of the kind.
+ * operator's recovery does to every quarantined domain of the kind.  The
+ * model's recovery records made during devlink's recover are what it
+ * counts, whatever the calls returned.
  *
  * devlink's automatic recovery follows devlink's rule: it runs after a
  * fault that found its reporter healthy, unless the last recovery is
@@ -24,7 +26,9 @@
  *
  * The model's change records arrive under the fabric's lock, where devlink
  * must not be called (its recovery takes the instance lock, then ours): they
- * are queued, and told to devlink by a work item.
+ * are queued in the order they happened (devlink judges its grace period
+ * by it), and told to devlink by a work item, which changes the reporter's
+ * counts and state under the instance lock as devlink itself does.
  */
 #include <net/devlink.h>
 
@@ -33,17 +37,28 @@
 #include "nl.h"
 #include "version.h"
 
-/* Faults queued for the work item; past that, told without their domain. */
+/* Events queued for the work item; past that, counted and told in bulk. */
 #define DL_EVENTS	64
 /* Domains diagnose and dump list; the totals count them all. */
 #define DL_LIST		32
 
-/* One fault of a domain, as the reporter is told it. */
+/*
+ * One fault of a domain, or one recovery not made by devlink, in the order
+ * they happened: devlink judges its grace period by that order.
+ */
 struct ophoton_dl_event {
 	u8 side;
+	bool recovered;		/* a recovery, not a fault */
 	bool quarantine;	/* this fault quarantined the domain */
 	bool found_unhealthy;	/* the kind was not healthy before it */
+	bool unknown;		/* a fault past the queue: its domain is not known */
 	u32 id;
+};
+
+/* A fault past the queue: it found its kind unhealthy, as a storm does. */
+static const struct ophoton_dl_event missed_fault = {
+	.found_unhealthy = true,
+	.unknown = true,
 };
 
 /**
@@ -51,10 +66,11 @@ struct ophoton_dl_event {
  * @dl: the fabric's devlink
  * @obj: OPH_OBJ_MODULE or OPH_OBJ_ENGINE
  * @rep: its reporter
- * @ev: faults not yet told, under the fabric's lock
+ * @ev: events not yet told, under the fabric's lock
  * @nev: entries of @ev
- * @missed: faults past @ev, told without their domain
- * @recovered: recoveries not yet told, other than devlink's own
+ * @missed: faults past @ev, told after it without their domain
+ * @missed_recovered: recoveries past @ev, told after it
+ * @op_recovered: recoveries made by devlink's recover callback running now
  */
 struct ophoton_dl_kind {
 	struct ophoton_devlink *dl;
@@ -63,7 +79,8 @@ struct ophoton_dl_kind {
 	struct ophoton_dl_event ev[DL_EVENTS];
 	u32 nev;
 	u32 missed;
-	u32 recovered;
+	u32 missed_recovered;
+	u32 op_recovered;
 };
 
 /**
@@ -118,8 +135,9 @@ static const char *kind_name(const struct ophoton_dl_kind *k)
  * @c: the model's change record (OPH_OBJ_HEALTH)
  *
  * A fault (the record's quarantine flag not falling) is queued for devlink
- * with whether its kind was healthy before it; a recovery not made by
- * devlink is counted.  The work item tells devlink.
+ * with whether its kind was healthy before it; so is a recovery, unless
+ * devlink's own recover callback made it (devlink counts those itself).
+ * The work item tells devlink.
  */
 void ophoton_devlink_health_change(struct ophoton_fabric *fab,
 				   const struct oph_change *c)
@@ -128,43 +146,87 @@ void ophoton_devlink_health_change(struct ophoton_fabric *fab,
 	struct oph_health_kind_info ki;
 	struct ophoton_dl_kind *k;
 	struct ophoton_dl_event *ev;
+	bool recovered = c->new < c->old;
 
 	lockdep_assert_held(&fab->lock);
 	if (!dl || dl->closing)
 		return;
 	k = &dl->kind[c->reason == OPH_OBJ_ENGINE];
-	if (c->new < c->old) {
-		/* devlink counts the recoveries it asked for itself. */
-		if (!dl->in_recover)
-			k->recovered++;
-	} else if (k->nev < DL_EVENTS) {
+	if (recovered && dl->in_recover) {
+		k->op_recovered++;
+		return;
+	}
+	if (k->nev == DL_EVENTS) {
+		if (recovered)
+			k->missed_recovered++;
+		else
+			k->missed++;
+		return;
+	}
+	ev = &k->ev[k->nev++];
+	memset(ev, 0, sizeof(*ev));
+	ev->side = c->side;
+	ev->id = c->id;
+	ev->recovered = recovered;
+	if (!recovered) {
 		/* Read now: the model tells the kind as it was before this fault. */
 		oph_health_kind_get(fab->model, k->obj, &ki);
-		ev = &k->ev[k->nev++];
-		ev->side = c->side;
-		ev->id = c->id;
 		ev->quarantine = c->new > c->old;
 		ev->found_unhealthy = ki.unhealthy;
-	} else {
-		k->missed++;
 	}
 	schedule_work(&dl->work);
 }
 
-static void tell_fault(struct ophoton_dl_kind *k, struct ophoton_dl_event *ev)
+/* The reporter's state, under devlink's lock as devlink changes it. */
+static void set_state(struct ophoton_dl_kind *k, bool unhealthy)
+{
+	struct devlink *devlink = priv_to_devlink(k->dl);
+
+	devl_lock(devlink);
+	devlink_health_reporter_state_update(k->rep, unhealthy ?
+					     DEVLINK_HEALTH_REPORTER_STATE_ERROR :
+					     DEVLINK_HEALTH_REPORTER_STATE_HEALTHY);
+	devl_unlock(devlink);
+}
+
+static void tell_recovered(struct ophoton_dl_kind *k, u32 n)
+{
+	struct devlink *devlink = priv_to_devlink(k->dl);
+
+	devl_lock(devlink);
+	while (n--)
+		devlink_health_reporter_recovery_done(k->rep);
+	devl_unlock(devlink);
+}
+
+static void tell_fault(struct ophoton_dl_kind *k, const struct ophoton_dl_event *ev)
 {
 	char msg[80];
 
 	/*
 	 * The state the fault found: devlink recovers by itself only after
-	 * a fault that found its reporter healthy.
+	 * a fault that found its reporter healthy.  (Not under devlink's
+	 * lock: its automatic recovery takes it.)
 	 */
-	devlink_health_reporter_state_update(k->rep, ev->found_unhealthy ?
-					     DEVLINK_HEALTH_REPORTER_STATE_ERROR :
-					     DEVLINK_HEALTH_REPORTER_STATE_HEALTHY);
-	snprintf(msg, sizeof(msg), "%s %s %u: %s", name_of(&side_names, ev->side),
-		 kind_name(k), ev->id, ev->quarantine ? "quarantined" : "fault");
-	devlink_health_report(k->rep, msg, ev);
+	set_state(k, ev->found_unhealthy);
+	if (ev->unknown)
+		snprintf(msg, sizeof(msg), "%s: fault (one of many at once)", kind_name(k));
+	else
+		snprintf(msg, sizeof(msg), "%s %s %u: %s", name_of(&side_names, ev->side),
+			 kind_name(k), ev->id, ev->quarantine ? "quarantined" : "fault");
+	devlink_health_report(k->rep, msg, (void *)ev);
+}
+
+/* The kind's state now, whatever devlink did meanwhile. */
+static void sync_state(struct ophoton_dl_kind *k)
+{
+	struct ophoton_fabric *fab = k->dl->fab;
+	struct oph_health_kind_info ki;
+
+	ophoton_lock(fab);
+	oph_health_kind_get(fab->model, k->obj, &ki);
+	ophoton_unlock(fab);
+	set_state(k, ki.unhealthy);
 }
 
 static void dl_work(struct work_struct *work)
@@ -172,8 +234,7 @@ static void dl_work(struct work_struct *work)
 	struct ophoton_devlink *dl = container_of(work, struct ophoton_devlink, work);
 	struct ophoton_fabric *fab = dl->fab;
 	struct ophoton_dl_event ev[DL_EVENTS];
-	struct oph_health_kind_info ki;
-	u32 i, k, n, missed, recovered;
+	u32 i, k, n, missed, missed_recovered;
 
 	for (k = 0; k < ARRAY_SIZE(dl->kind); k++) {
 		struct ophoton_dl_kind *dk = &dl->kind[k];
@@ -182,31 +243,25 @@ static void dl_work(struct work_struct *work)
 		n = dk->nev;
 		memcpy(ev, dk->ev, n * sizeof(ev[0]));
 		missed = dk->missed;
-		recovered = dk->recovered;
+		missed_recovered = dk->missed_recovered;
 		dk->nev = 0;
 		dk->missed = 0;
-		dk->recovered = 0;
+		dk->missed_recovered = 0;
 		ophoton_unlock(fab);
 
-		for (i = 0; i < n; i++)
-			tell_fault(dk, &ev[i]);
-		/* Counted, never lost; found unhealthy, as a queue that full is. */
+		for (i = 0; i < n; i++) {
+			if (ev[i].recovered)
+				tell_recovered(dk, 1);
+			else
+				tell_fault(dk, &ev[i]);
+		}
+		/* Counted, never lost; past the queue, in no order. */
 		for (i = 0; i < missed; i++) {
-			devlink_health_reporter_state_update(dk->rep,
-							     DEVLINK_HEALTH_REPORTER_STATE_ERROR);
-			devlink_health_report(dk->rep, "fault (one of many at once)", NULL);
+			tell_fault(dk, &missed_fault);
 			cond_resched();
 		}
-		for (i = 0; i < recovered; i++)
-			devlink_health_reporter_recovery_done(dk->rep);
-
-		/* Whatever devlink did meanwhile, the state is the kind's now. */
-		ophoton_lock(fab);
-		oph_health_kind_get(fab->model, dk->obj, &ki);
-		ophoton_unlock(fab);
-		devlink_health_reporter_state_update(dk->rep, ki.unhealthy ?
-						     DEVLINK_HEALTH_REPORTER_STATE_ERROR :
-						     DEVLINK_HEALTH_REPORTER_STATE_HEALTHY);
+		tell_recovered(dk, missed_recovered);
+		sync_state(dk);
 	}
 }
 
@@ -217,7 +272,7 @@ static int dl_recover(struct devlink_health_reporter *rep, void *priv_ctx,
 	const struct ophoton_dl_event *ev = priv_ctx;
 	struct ophoton_fabric *fab = k->dl->fab;
 	const char *why = NULL;
-	u32 n = 0;
+	u32 n, done;
 	int err;
 
 	ophoton_lock(fab);
@@ -228,19 +283,24 @@ static int dl_recover(struct devlink_health_reporter *rep, void *priv_ctx,
 	}
 	ophoton_clock_sync(fab);
 	k->dl->in_recover = true;
+	k->op_recovered = 0;
 	if (ev && !ev->quarantine) {
 		err = -ENOENT;
 		why = "the fault quarantined nothing: there is nothing to recover";
 	} else if (ev) {
 		err = oph_health_recover_one(fab->model, k->obj, ev->side, ev->id, &why);
-		n = !err;
 	} else {
-		err = oph_health_recover_kind(fab->model, k->obj, &n, &why);
-		if (!n && !err) {
+		err = oph_health_recover_kind(fab->model, k->obj, &done, &why);
+		if (!k->op_recovered && !err) {
 			err = -ENOENT;
 			why = "none is quarantined: there is nothing to recover";
 		}
 	}
+	/*
+	 * The recoveries the model recorded, whatever the calls returned: a
+	 * module's quarantine is lifted before its reset, which may refuse.
+	 */
+	n = k->op_recovered;
 	k->dl->in_recover = false;
 	ophoton_clock_sync(fab);
 	ophoton_unlock(fab);
@@ -372,7 +432,7 @@ static int dl_report(struct ophoton_dl_kind *k, struct devlink_fmsg *fmsg,
 	err = snapshot(k, s, extack);
 	if (err)
 		goto out;
-	if (ev) {
+	if (ev && !ev->unknown) {
 		/* The fault devlink was told first, then the kind as it found it. */
 		ophoton_fmsg(&err, devlink_fmsg_pair_nest_start(fmsg, "fault"));
 		ophoton_fmsg(&err, devlink_fmsg_obj_nest_start(fmsg));
@@ -393,14 +453,35 @@ out:
 static int dl_diagnose(struct devlink_health_reporter *rep,
 		       struct devlink_fmsg *fmsg, struct netlink_ext_ack *extack)
 {
-	return dl_report(devlink_health_reporter_priv(rep), fmsg, NULL, extack);
+	struct ophoton_dl_kind *k = devlink_health_reporter_priv(rep);
+	struct oph_health_kind_info ki;
+	struct ophoton_fabric *fab = k->dl->fab;
+
+	/* Faults age out unannounced: the state is brought up to now here. */
+	ophoton_lock(fab);
+	oph_health_kind_get(fab->model, k->obj, &ki);
+	ophoton_unlock(fab);
+	devlink_health_reporter_state_update(rep, ki.unhealthy ?
+					     DEVLINK_HEALTH_REPORTER_STATE_ERROR :
+					     DEVLINK_HEALTH_REPORTER_STATE_HEALTHY);
+	return dl_report(k, fmsg, NULL, extack);
 }
 
-/* Taken by devlink at the first fault it is told (and kept until cleared). */
+/*
+ * Taken by devlink at the first fault it is told (and kept until cleared).
+ * A dump asked for with none kept (no fault) is taken now, where devlink
+ * holds the instance while it runs (ophoton_devlink_dump_locked); where it
+ * does not, touching the reporter's private data could outlive the fabric.
+ */
 static int dl_dump(struct devlink_health_reporter *rep,
 		   struct devlink_fmsg *fmsg, void *priv_ctx,
 		   struct netlink_ext_ack *extack)
 {
+	if (!priv_ctx && !ophoton_devlink_dump_locked) {
+		NL_SET_ERR_MSG(extack,
+			       "no dump kept: on this kernel, one is taken at the first fault only");
+		return -EOPNOTSUPP;
+	}
 	return dl_report(devlink_health_reporter_priv(rep), fmsg, priv_ctx, extack);
 }
 
@@ -418,30 +499,27 @@ static const struct devlink_health_reporter_ops dl_engine_ops = {
 	.dump = dl_dump,
 };
 
+/*
+ * The driver, the fabric's serial (its id and the number of its creation
+ * in the module's life: ids are reused), and what the emulated board is
+ * and runs: the model is its firmware.
+ */
 static int dl_info_get(struct devlink *devlink, struct devlink_info_req *req,
 		       struct netlink_ext_ack *extack)
 {
 	struct ophoton_devlink *dl = devlink_priv(devlink);
-	struct ophoton_fabric *fab = dl->fab;
-	const struct oph_params *p;
-	char id[16], gpus[16], seed[24], serial[24];
+	char serial[32];
 	int err;
 
 	err = ophoton_devlink_info_driver(req);
 	if (err)
 		return err;
-	ophoton_lock(fab);
-	p = oph_fabric_params(fab->model);
-	snprintf(id, sizeof(id), "%u", fab->id);
-	snprintf(gpus, sizeof(gpus), "%u", p->racks * p->trays * p->slots);
-	snprintf(seed, sizeof(seed), "%llu", p->seed);
-	snprintf(serial, sizeof(serial), "%llu", fab->serial);
-	ophoton_unlock(fab);
+	snprintf(serial, sizeof(serial), "%u-%llu", dl->fab->id, dl->fab->serial);
 	return devlink_info_serial_number_put(req, serial) ?:
-	       devlink_info_version_fixed_put(req, "fabric.id", id) ?:
-	       devlink_info_version_fixed_put(req, "fabric.gpus", gpus) ?:
-	       devlink_info_version_fixed_put(req, "fabric.seed", seed) ?:
-	       devlink_info_version_running_put(req, "driver", OPHOTON_VERSION);
+	       devlink_info_version_fixed_put(req, DEVLINK_INFO_VERSION_GENERIC_BOARD_ID,
+					      "ophoton-cpo-fabric") ?:
+	       devlink_info_version_running_put(req, DEVLINK_INFO_VERSION_GENERIC_FW,
+						OPHOTON_VERSION);
 }
 
 static const struct devlink_ops ophoton_devlink_ops = {

@@ -10,6 +10,54 @@
  */
 #include "internal.h"
 
+/* A domain of a kind, by its place in side then id order. */
+static struct oph_health *domain_at(struct oph_fabric *f, enum oph_obj obj,
+				    u32 i, enum oph_side *side, u32 *id)
+{
+	u32 n = obj == OPH_OBJ_ENGINE ? oph_nengines(f, OPH_SIDE_EP) :
+		oph_nmods(f, OPH_SIDE_EP);
+
+	*side = i < n ? OPH_SIDE_EP : OPH_SIDE_SW;
+	*id = i < n ? i : i - n;
+	return obj == OPH_OBJ_ENGINE ? &f->engines[*side][*id].health :
+	       &f->slots[*side][*id].health;
+}
+
+static u32 domains_of(struct oph_fabric *f, enum oph_obj obj)
+{
+	return obj == OPH_OBJ_ENGINE ?
+	       oph_nengines(f, OPH_SIDE_EP) + oph_nengines(f, OPH_SIDE_SW) :
+	       oph_nmods(f, OPH_SIDE_EP) + oph_nmods(f, OPH_SIDE_SW);
+}
+
+/*
+ * The kind's summary, up to date: after a recovery, the latest fault of a
+ * domain not recovered since is looked for again (a walk of the kind).
+ */
+static struct oph_health_kind *kind_fresh(struct oph_fabric *f, enum oph_obj obj)
+{
+	struct oph_health_kind *k = &f->hkind[obj == OPH_OBJ_ENGINE];
+	u32 i, n, id;
+
+	if (!k->stale)
+		return k;
+	n = domains_of(f, obj);
+	k->last_error = 0;
+	k->active = false;
+	for (i = 0; i < n; i++) {
+		enum oph_side side;
+		const struct oph_health *h = domain_at(f, obj, i, &side, &id);
+
+		if (h->burst && (!k->active || h->last_error > k->last_error)) {
+			k->last_error = h->last_error;
+			k->active = true;
+		}
+		oph_maybe_resched(i + 1);
+	}
+	k->stale = false;
+	return k;
+}
+
 /**
  * oph_health_error() - a fault domain reports a fault
  * @f: fabric
@@ -21,7 +69,8 @@
 void oph_health_error(struct oph_fabric *f, struct oph_health *h,
 		      enum oph_obj obj, enum oph_side side, u32 id)
 {
-	struct oph_health_kind *k = &f->hkind[obj == OPH_OBJ_ENGINE];
+	/* Before this fault touches its domain: a listener reads the kind as it was. */
+	struct oph_health_kind *k = kind_fresh(f, obj);
 	u64 grace = (u64)f->p.grace_ms * OPH_NS_PER_MS;
 	bool quarantine;
 
@@ -86,26 +135,6 @@ static bool in_error(const struct oph_fabric *f, const struct oph_health *h)
 	return h->burst && f->now - h->last_error <= (u64)f->p.grace_ms * OPH_NS_PER_MS;
 }
 
-/* A domain of a kind, by its place in side then id order. */
-static struct oph_health *domain_at(struct oph_fabric *f, enum oph_obj obj,
-				    u32 i, enum oph_side *side, u32 *id)
-{
-	u32 n = obj == OPH_OBJ_ENGINE ? oph_nengines(f, OPH_SIDE_EP) :
-		oph_nmods(f, OPH_SIDE_EP);
-
-	*side = i < n ? OPH_SIDE_EP : OPH_SIDE_SW;
-	*id = i < n ? i : i - n;
-	return obj == OPH_OBJ_ENGINE ? &f->engines[*side][*id].health :
-	       &f->slots[*side][*id].health;
-}
-
-static u32 domains_of(struct oph_fabric *f, enum oph_obj obj)
-{
-	return obj == OPH_OBJ_ENGINE ?
-	       oph_nengines(f, OPH_SIDE_EP) + oph_nengines(f, OPH_SIDE_SW) :
-	       oph_nmods(f, OPH_SIDE_EP) + oph_nmods(f, OPH_SIDE_SW);
-}
-
 /**
  * oph_health_kind_get() - the fault domains of one kind as a whole
  * @f: fabric
@@ -123,30 +152,12 @@ static u32 domains_of(struct oph_fabric *f, enum oph_obj obj)
 int oph_health_kind_get(struct oph_fabric *f, enum oph_obj obj,
 			struct oph_health_kind_info *ki)
 {
-	struct oph_health_kind *k;
+	const struct oph_health_kind *k;
 	u64 grace = (u64)f->p.grace_ms * OPH_NS_PER_MS;
-	u32 i, n, id;
 
 	if (obj != OPH_OBJ_MODULE && obj != OPH_OBJ_ENGINE)
 		return -EINVAL;
-	k = &f->hkind[obj == OPH_OBJ_ENGINE];
-	if (k->stale) {
-		/* After a recovery: the latest fault of a domain not recovered. */
-		n = domains_of(f, obj);
-		k->last_error = 0;
-		k->active = false;
-		for (i = 0; i < n; i++) {
-			enum oph_side side;
-			const struct oph_health *h = domain_at(f, obj, i, &side, &id);
-
-			if (h->burst && (!k->active || h->last_error > k->last_error)) {
-				k->last_error = h->last_error;
-				k->active = true;
-			}
-			oph_maybe_resched(i + 1);
-		}
-		k->stale = false;
-	}
+	k = kind_fresh(f, obj);
 	ki->errors = k->errors;
 	ki->quarantined = k->quarantined;
 	ki->unhealthy = k->quarantined ||

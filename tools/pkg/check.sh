@@ -23,7 +23,8 @@
 #
 # Where Debian 12's 6.12 kernel is installed with its headers (make deps
 # installs them), DKMS builds the module for it too, and a second dpkg VM
-# boots that kernel: the package installs and loads on both.
+# boots that kernel: the package installs and loads on both.  (DKMS
+# compresses the module there, as the kernel's own are: ophoton.ko.xz.)
 #
 # Build products go to build/pkg; nothing is installed on this machine.
 set -euo pipefail
@@ -165,11 +166,11 @@ dkms_sandboxed() {	# dkms_sandboxed KVER TARBALL
 		cd '$top'
 		make -s dkms-install OPHOTON_KVER=$1
 		dkms status -m ophoton -v $ver -k $1 | grep ': installed'
-		modinfo -F version /lib/modules/$1/updates/dkms/ophoton.ko | grep -qx $ver
+		modinfo -F version /lib/modules/$1/updates/dkms/ophoton.ko* | grep -qx $ver
 		dkms mktarball -m ophoton -v $ver -k $1 --binaries-only --archive '$2'
 		make -s dkms-uninstall
 		[ -z \"\$(dkms status -m ophoton)\" ] && [ ! -e /usr/src/ophoton-$ver ] &&
-			[ ! -e /lib/modules/$1/updates/dkms/ophoton.ko ]"
+			! ls /lib/modules/$1/updates/dkms/ophoton.ko* 2>/dev/null"
 }
 ok "make dkms-install / dkms-uninstall for $kver (sandboxed: dkms add, build, install, remove)" \
 	dkms_sandboxed "$kver" "$tarball"
