@@ -328,7 +328,12 @@ t_mon_alarms() {
 		jq -e -s '[.[].msg."ntf-seq"] as $s | all(range(1; $s | length); $s[.] == $s[. - 1] + 1)' \
 			"$tmp/alarms" >/dev/null &&
 		jq -e -s 'any(.[].msg; ."alarm-kind" == "aging-predicted" and ."module-id" == 12 and
-			."alarm-lasers" == 8)' "$tmp/alarms" >/dev/null &&
+			."alarm-lasers" == 8 and ."alarm-lasers-list" == [3])' "$tmp/alarms" >/dev/null &&
+		# A laser alarm's flags by the names of a laser's, beside the number.
+		jq -e -s '[.[].msg | select(."alarm-kind" == "threshold-lasers")] |
+			length > 0 and all(.[]; ."alarm-flags-names" | length > 0 and
+				all(.[]; test("^(bias|power|freq)-(warn|alarm)-(lo|hi)$")))' \
+			"$tmp/alarms" >/dev/null &&
 		jq -e -s '[.[].msg | select(.side == "gpu" and ."module-id" == 4 and
 				."health-domain" == "module") | ."alarm-kind"] as $all |
 			($all | map(select(. != "cleared"))) as $k |
@@ -421,7 +426,9 @@ t_tec() {
 	"$C" -F $FAB sim fault inject tec 4/0 && "$C" -F $FAB sim clock step 30s &&
 		j -F $FAB -ss laser show 4/0 &&
 		q '.[0]."module-state" == "fault" and
-			all(.[0].lasers[]."laser-stats".latched; (. / 512 | floor) % 2 == 1 and (. / 2048 | floor) % 2 == 1)' &&
+			all(.[0].lasers[]."laser-stats".latched; (. / 512 | floor) % 2 == 1 and (. / 2048 | floor) % 2 == 1) and
+			all(.[0].lasers[]."laser-stats"."latched-names"; index("freq-warn-hi") and index("freq-alarm-hi"))' &&
+		"$C" -F $FAB -ss laser show 4/0 >"$tmp/text" && grep -q "latched .*freq-warn-hi,freq-alarm-hi" "$tmp/text" &&
 		j -F $FAB health show module 8 && q '.[0]."health-errors" == 1' &&
 		"$C" -F $FAB sim fault clear tec 4/0 && "$C" -F $FAB laser clear 4/0 &&
 		j -F $FAB -ss laser show 4/0 && q 'all(.[0].lasers[]; ."laser-stats".latched == 0)' &&

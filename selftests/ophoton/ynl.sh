@@ -58,6 +58,12 @@ subscribed() {
 VOLATILE='walk(if type == "object" then with_entries(select(.key |
 	test("clock|bits|fec-|-ns$|-in-s$|time|age|since|used|heater|ring-offset|temp|power|bias|rx-|margin|ber|freq|current|supply|-uw$|-mw$|-mv$|-ua$|-mc$") | not)) else . end)'
 
+# ophotonctl's JSON decodes flag words and laser bitmaps beside the
+# spec's numbers ("latched-names", "alarm-lasers-list"); YNL has the
+# numbers only.
+DECODED='walk(if type == "object" then with_entries(select(.key |
+	test("-names$|-list$") | not)) else . end)'
+
 # same do|dump OP JSON-REQ CLI-ARGS...: YNL's reply to OP and the CLI's to
 # the same request, equal but for what changes by itself.  A do is one
 # object, the first of the CLI's list; a dump is the list, not empty.
@@ -68,7 +74,7 @@ same() {
 	ynl "--$mode" "$op" --json "$req" >"$tmp/ynl" || { cat "$tmp/ynl"; return 1; }
 	"$C" -j $F "$@" >"$tmp/cli" || return 1
 	jq -S "$VOLATILE" "$tmp/ynl" >"$tmp/a" &&
-		jq -S "$pick | $VOLATILE" "$tmp/cli" >"$tmp/b" &&
+		jq -S "$pick | $DECODED | $VOLATILE" "$tmp/cli" >"$tmp/b" &&
 		jq -e 'length > 0' "$tmp/a" >/dev/null &&
 		diff -u "$tmp/b" "$tmp/a"
 }
@@ -143,7 +149,7 @@ t_stats() {
 	ynl --dump link-get --json "{\"fabric-id\": $FAB, \"stats\": true}" >"$tmp/ynl" &&
 		"$C" -j -s $F link show >"$tmp/cli" &&
 		[ "$(jq -c '[.[] | [paths | map(tostring) | join(".")]] | unique' "$tmp/ynl")" = \
-		  "$(jq -c '[.[] | [paths | map(tostring) | join(".")]] | unique' "$tmp/cli")" ]
+		  "$(jq -c "[.[] | $DECODED | [paths | map(tostring) | join(\".\")]] | unique" "$tmp/cli")" ]
 }
 ok "link-get dump with stats: the same attributes, nests and all" t_stats
 

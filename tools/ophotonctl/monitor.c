@@ -37,6 +37,13 @@ struct monitor {
 	struct {
 		int fabric;
 		uint64_t last[2];	/* config, alarms */
+		/*
+		 * The levels of each threshold as the fabric's last
+		 * fabric-ntf carried them (the nest, @thresh_len bytes; 0:
+		 * not seen): people are shown those that changed.
+		 */
+		unsigned char thresh[OPHOTON_THRESH_ENGINE_TEMP_MC + 1][64];
+		unsigned char thresh_len[OPHOTON_THRESH_ENGINE_TEMP_MC + 1];
 	} seen[MAX_FABRICS];
 	int nseen;
 	int resync_fabric;	/* a fabric to re-read, or -1 */
@@ -49,16 +56,62 @@ struct monitor {
 	unsigned long events, gaps;
 };
 
-static uint64_t *last_seq(struct monitor *m, int fabric, int alarms)
+static int seen_slot(struct monitor *m, int fabric)
 {
 	for (int i = 0; i < m->nseen; i++)
 		if (m->seen[i].fabric == fabric)
-			return &m->seen[i].last[alarms];
+			return i;
 	if (m->nseen == MAX_FABRICS)
-		return NULL;
+		return -1;
+	memset(&m->seen[m->nseen], 0, sizeof(m->seen[0]));
 	m->seen[m->nseen].fabric = fabric;
-	m->seen[m->nseen].last[0] = m->seen[m->nseen].last[1] = 0;
-	return &m->seen[m->nseen++].last[alarms];
+	return m->nseen++;
+}
+
+static uint64_t *last_seq(struct monitor *m, int fabric, int alarms)
+{
+	int i = seen_slot(m, fabric);
+
+	return i < 0 ? NULL : &m->seen[i].last[alarms];
+}
+
+/* A fabric-ntf for people: which threshold nests to leave out. */
+struct thresh_skip {
+	struct monitor *m;
+	int slot;		/* in m->seen, or -1 */
+	bool created;		/* a creation: its defaults, not a change */
+	int left_out;
+};
+
+/*
+ * print_msg_but()'s question, for a fabric-ntf: a threshold whose levels
+ * are as the fabric's last fabric-ntf carried them is left out (and, at
+ * the creation, all of them: the defaults "fabric show" lists), so that
+ * a "fabric set thresh" shows what it changed and the event stays one
+ * line.  Remembers the levels as it goes.
+ */
+static bool thresh_unchanged(const struct nlattr *nla, void *arg)
+{
+	struct thresh_skip *t = arg;
+	struct nlattr *id;
+	unsigned int i;
+	bool same;
+
+	if (nla_type(nla) != OPHOTON_A_THRESH || t->slot < 0)
+		return false;
+	id = nla_find(nla_data(nla), nla_len(nla), OPHOTON_A_THRESH_ID);
+	if (!id || nla_len(id) < 1 || nla_len(nla) > 64)
+		return false;
+	i = nla_get_u8(id);
+	if (i > OPHOTON_THRESH_ENGINE_TEMP_MC)
+		return false;
+	same = t->m->seen[t->slot].thresh_len[i] == nla_len(nla) &&
+	       !memcmp(t->m->seen[t->slot].thresh[i], nla_data(nla), (size_t)nla_len(nla));
+	memcpy(t->m->seen[t->slot].thresh[i], nla_data(nla), (size_t)nla_len(nla));
+	t->m->seen[t->slot].thresh_len[i] = (unsigned char)nla_len(nla);
+	if (same || t->created)
+		t->left_out++;
+	return same || t->created;
 }
 
 /* Whether an event is about what the command line asked to watch. */
@@ -111,6 +164,30 @@ static void note(struct monitor *m, const char *what, int fabric)
 	out_flush();
 }
 
+/*
+ * An event's attributes.  JSON has all of them; people, on one line, a
+ * fabric-ntf's thresholds only where they changed.
+ */
+static int print_body(struct monitor *m, const struct nlmsghdr *nlh, const char *strip)
+{
+	struct genlmsghdr *g = nlmsg_data(nlh);
+	struct thresh_skip t = { .m = m, .slot = -1 };
+	struct nlattr *tb[OPHOTON_A_MAX + 1];
+	int ret;
+
+	if (out_is_json() || g->cmd != OPHOTON_CMD_FABRIC_NTF || parse_msg(nlh, tb) < 0 ||
+	    !tb[OPHOTON_A_FABRIC_ID])
+		return print_msg(nlh, strip);
+	t.slot = seen_slot(m, (int)nla_get_u32(tb[OPHOTON_A_FABRIC_ID]));
+	/* Created or going away: its thresholds are no news. */
+	t.created = tb[OPHOTON_A_FABRIC_EVENT] &&
+		    nla_get_u8(tb[OPHOTON_A_FABRIC_EVENT]) != OPHOTON_FABRIC_EVENT_CHANGE;
+	ret = print_msg_but(nlh, strip, thresh_unchanged, &t);
+	if (!ret && t.left_out && !t.created)
+		out_str(NULL, NULL, "(other thresholds unchanged)");
+	return ret;
+}
+
 /* An event as it is printed: its name, then its attributes. */
 static void print_event(struct monitor *m, const struct nlmsghdr *nlh, const char *name,
 			const char *strip, bool replayed)
@@ -124,8 +201,10 @@ static void print_event(struct monitor *m, const struct nlmsghdr *nlh, const cha
 	/* YNL's shape in JSON, {"name": ..., "msg": {...}}; one line for people. */
 	if (out_is_json())
 		out_object_start("msg");
-	if (print_msg(nlh, strip) < 0)
+	out_one_line(true);
+	if (print_body(m, nlh, strip) < 0)
 		perr("ophotonctl: malformed attribute in %s\n", name);
+	out_one_line(false);
 	if (out_is_json())
 		out_object_end();
 	out_object_end();

@@ -29,6 +29,7 @@ struct out_state {
 	bool first[OUT_MAX_DEPTH];	/* no member written yet at this depth */
 	bool line_open;			/* human: something printed on the line */
 	int hdepth;			/* human: open sections */
+	bool one_line;			/* human: sections inline, not on lines of their own */
 };
 
 static struct out_state out = { .f = NULL };
@@ -381,13 +382,19 @@ void out_list_end(void)
 		json_close(']');
 }
 
+void out_one_line(bool on)
+{
+	out.one_line = on;
+}
+
 void out_section_start(const char *key, const char *label)
 {
 	if (out.json) {
 		json_open(key, '{');
 		return;
 	}
-	out_newline();
+	if (!out.one_line)
+		out_newline();
 	out.hdepth++;
 	if (label) {
 		human_sep(NULL);
@@ -402,7 +409,8 @@ void out_section_end(void)
 		json_close('}');
 		return;
 	}
-	out_newline();
+	if (!out.one_line)
+		out_newline();
 	if (out.hdepth > 0)
 		out.hdepth--;
 }
@@ -664,6 +672,9 @@ static inline __attribute__((always_inline)) char *human_unit(char *p, int64_t v
 			return human_scaled(p, v, 1000, "W");
 		return human_int(p, v, "mW");
 	case ONL_UNIT_W:
+		/* As milliwatts read: a rack's budget in kW beside its power. */
+		if (v >= 1000 || v <= -1000)
+			return human_scaled(p, v, 1000, "kW");
 		return human_int(p, v, "W");
 	case ONL_UNIT_MV:
 		return human_scaled(p, v, 1000, "V");

@@ -158,6 +158,11 @@ void out_list_end(void);
 /* A nested object: in human output, an indented line of its own. */
 void out_section_start(const char *key, const char *label);
 void out_section_end(void);
+/*
+ * Human output: sections inline ("label: key value ..."), so that a
+ * record is one line, as monitor prints an event.
+ */
+void out_one_line(bool on);
 /* Human output: indent the lines that follow by @delta levels. */
 void out_indent(int delta);
 void out_str(const char *key, const char *label, const char *val);

@@ -120,60 +120,177 @@ static const char *label_of(const struct onl_attr *a, const char *strip, char *b
 }
 
 /*
- * Threshold flag words for people: each nibble is warn-lo, warn-hi,
- * alarm-lo, alarm-hi of one value (uapi/linux/ophoton.h says which).
+ * Flag words and bitmaps, decoded: for people in place of the number,
+ * in JSON as an array beside it.  Threshold flags go by nibble: warn-lo,
+ * warn-hi, alarm-lo, alarm-hi of one value (uapi/linux/ophoton.h says
+ * which); an alarm's read as those of the object its kind names.
  */
-static const struct flag_layout {
-	const char *set, *attr;
-	const char *bits[4];	/* single bits of the low nibble, or NULL */
-	const char *groups[3];	/* the values of nibbles 0, 1, 2 */
-} flag_layouts[] = {
-	{ "link-stats", "latched", { "los-up", "los-down", "lol-up", "lol-down" },
-	  { NULL, "rx", "engine-input" } },
-	{ "module-stats", "flags", { NULL }, { "temp", "supply", NULL } },
-	{ "module-stats", "latched", { NULL }, { "temp", "supply", NULL } },
-	{ "laser-stats", "flags", { NULL }, { "bias", "power", "freq" } },
-	{ "laser-stats", "latched", { NULL }, { "bias", "power", "freq" } },
-	{ "agg-stats", "flags", { NULL }, { "temp", NULL, NULL } },
-	{ "agg-stats", "latched", { NULL }, { "temp", NULL, NULL } },
-	{ "lane-stats", "flags", { NULL }, { "rx", NULL, NULL } },
+enum word_kind {
+	WORDS_THRESH,		/* threshold flags, by nibble */
+	WORDS_BY_ALARM,		/* an alarm's: as the object its kind names */
+	WORDS_LASERS,		/* a bitmap of laser indexes */
 };
 
-static const struct flag_layout *flag_layout(const struct onl_set *set,
-					     const struct onl_attr *a)
+struct flag_layout {
+	enum word_kind kind;
+	const char *bits[4];	/* single bits of the low nibble, or NULL */
+	const char *groups[3];	/* the values of nibbles 0, 1, 2 */
+};
+
+static const struct flag_layout words_link = {
+	WORDS_THRESH, { "los-up", "los-down", "lol-up", "lol-down" },
+	{ NULL, "rx", "engine-input" } };
+static const struct flag_layout words_module = {
+	WORDS_THRESH, { NULL }, { "temp", "supply", NULL } };
+static const struct flag_layout words_laser = {
+	WORDS_THRESH, { NULL }, { "bias", "power", "freq" } };
+static const struct flag_layout words_temp = { WORDS_THRESH, { NULL }, { "temp", NULL, NULL } };
+static const struct flag_layout words_rx = { WORDS_THRESH, { NULL }, { "rx", NULL, NULL } };
+static const struct flag_layout words_alarm = { WORDS_BY_ALARM, { NULL }, { NULL } };
+static const struct flag_layout words_lasers = { WORDS_LASERS, { NULL }, { NULL } };
+
+/* The attributes that carry one, and the key of the decoded array in JSON. */
+static const struct flag_attr {
+	const char *set, *attr, *names_key;
+	const struct flag_layout *l;
+} flag_attrs[] = {
+	{ "link-stats", "latched", "latched-names", &words_link },
+	{ "module-stats", "flags", "flags-names", &words_module },
+	{ "module-stats", "latched", "latched-names", &words_module },
+	{ "laser-stats", "flags", "flags-names", &words_laser },
+	{ "laser-stats", "latched", "latched-names", &words_laser },
+	{ "agg-stats", "flags", "flags-names", &words_temp },
+	{ "agg-stats", "latched", "latched-names", &words_temp },
+	{ "lane-stats", "flags", "flags-names", &words_rx },
+	{ "ophoton", "alarm-flags", "alarm-flags-names", &words_alarm },
+	{ "ophoton", "alarm-lasers", "alarm-lasers-list", &words_lasers },
+};
+
+/*
+ * The alarm kind of the record being printed, for its alarm-flags word:
+ * the kernel puts the kind before the flags.
+ */
+static unsigned int rec_alarm_kind;
+
+/* How @fa reads in this record: NULL for a plain number (an alarm without flags). */
+static const struct flag_layout *layout_now(const struct flag_attr *fa)
 {
-	for (size_t i = 0; i < sizeof(flag_layouts) / sizeof(flag_layouts[0]); i++)
-		if (!strcmp(flag_layouts[i].set, set->name) &&
-		    !strcmp(flag_layouts[i].attr, a->name))
-			return &flag_layouts[i];
+	if (fa->l->kind != WORDS_BY_ALARM)
+		return fa->l;
+	switch (rec_alarm_kind) {
+	case OPHOTON_ALARM_THRESHOLD_LINK:
+	case OPHOTON_ALARM_THRESHOLD_LINKS:
+		return &words_link;
+	case OPHOTON_ALARM_THRESHOLD_MODULE:
+		return &words_module;
+	case OPHOTON_ALARM_THRESHOLD_LASERS:
+		return &words_laser;
+	case OPHOTON_ALARM_THRESHOLD_ENGINE:
+		return &words_temp;
+	default:
+		return NULL;
+	}
+}
+
+static const struct flag_attr *flag_attr(const struct onl_set *set, const struct onl_attr *a)
+{
+	for (size_t i = 0; i < sizeof(flag_attrs) / sizeof(flag_attrs[0]); i++)
+		if (!strcmp(flag_attrs[i].set, set->name) && !strcmp(flag_attrs[i].attr, a->name))
+			return &flag_attrs[i];
 	return NULL;
 }
 
-static void flag_words(const struct flag_layout *l, uint32_t v, char *buf, size_t len)
+/* The name of bit @b as @l reads it: "rx-warn-lo", or "bit12" where it has none. */
+static void flag_word(const struct flag_layout *l, int b, char *buf, size_t len)
 {
 	static const char *const level[4] = { "warn-lo", "warn-hi", "alarm-lo", "alarm-hi" };
+	const char *g = b < 12 ? l->groups[b / 4] : NULL;
+
+	if (b < 4 && l->bits[b])
+		snprintf(buf, len, "%s", l->bits[b]);
+	else if (g)
+		snprintf(buf, len, "%s-%s", g, level[b % 4]);
+	else
+		snprintf(buf, len, "bit%d", b);
+}
+
+/* @v read by @l, for people: "los-up,rx-warn-lo", lasers "0-3,7", or "none". */
+static void flag_words(const struct flag_layout *l, uint32_t v, char *buf, size_t len)
+{
 	size_t n = 0;
 
 	buf[0] = '\0';
-	for (int b = 0; b < 12; b++) {
-		const char *g = l->groups[b / 4];
+	for (int b = 0; b < 32 && n < len; b++) {
+		char w[32];
+		int e = b;
 
 		if (!(v & (1u << b)))
 			continue;
-		if (b < 4 && l->bits[b])
-			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "", l->bits[b]);
-		else if (g)
-			n += (size_t)snprintf(buf + n, len - n, "%s%s-%s", n ? "," : "", g,
-					      level[b % 4]);
-		else
-			n += (size_t)snprintf(buf + n, len - n, "%sbit%d", n ? "," : "", b);
-		if (n >= len)
-			break;
+		if (l->kind == WORDS_LASERS) {
+			/* A run of lasers as a range. */
+			while (e + 1 < 32 && (v & (1u << (e + 1))))
+				e++;
+			if (e > b)
+				snprintf(w, sizeof(w), "%d-%d", b, e);
+			else
+				snprintf(w, sizeof(w), "%d", b);
+			b = e;
+		} else {
+			flag_word(l, b, w, sizeof(w));
+		}
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "", w);
 	}
-	if (v >> 12)
-		snprintf(buf + n, len - n, "%s0x%x", n ? "," : "", v >> 12 << 12);
 	if (!buf[0])
 		snprintf(buf, len, "none");
+}
+
+/* JSON: @v decoded beside the number, an array of names (of indexes, for lasers). */
+static __attribute__((noinline)) void json_words(const struct flag_attr *fa, uint32_t v)
+{
+	const struct flag_layout *l = layout_now(fa);
+	char w[32];
+
+	if (!l)
+		return;
+	out_list_start(fa->names_key);
+	for (int b = 0; b < 32; b++) {
+		if (!(v & (1u << b)))
+			continue;
+		if (l->kind == WORDS_LASERS) {
+			out_u64(NULL, NULL, (uint64_t)b);
+			continue;
+		}
+		flag_word(l, b, w, sizeof(w));
+		out_str(NULL, NULL, w);
+	}
+	out_list_end();
+}
+
+/*
+ * Which attributes carry a flag word or bitmap, by index over every set,
+ * worked out once: JSON's fast path (json_scalar()) writes numbers only
+ * and passes these by.
+ */
+static const struct flag_attr **flag_by_idx;
+
+static __attribute__((noinline)) bool flags_index(void)
+{
+	static const struct onl_set *const sets[] = {
+		&onl_set_ophoton, &onl_set_link_stats, &onl_set_module_stats,
+		&onl_set_lane_stats, &onl_set_agg_stats, &onl_set_laser_stats,
+	};
+
+	flag_by_idx = calloc((size_t)onl_attrs_total, sizeof(*flag_by_idx));
+	if (!flag_by_idx)
+		return false;
+	for (size_t s = 0; s < sizeof(sets) / sizeof(sets[0]); s++)
+		for (int t = 1; t <= sets[s]->max; t++) {
+			const struct onl_attr *a = onl_attr(sets[s], t);
+
+			if (a)
+				flag_by_idx[a->idx] = flag_attr(sets[s], a);
+		}
+	return true;
 }
 
 static int want_len(enum onl_type t)
@@ -204,7 +321,7 @@ static int want_len(enum onl_type t)
 struct label_memo {
 	const char *strip;
 	bool known;
-	const struct flag_layout *fl;
+	const struct flag_attr *fl;
 	struct out_label lab;	/* @text and its length */
 	char text[64];
 };
@@ -219,7 +336,7 @@ label_work_out(struct label_memo *m, const struct onl_set *set, const struct onl
 	label_of(a, strip, m->text, sizeof(m->text));
 	m->lab.text = m->text;
 	m->lab.len = (int)strlen(m->text);
-	m->fl = flag_layout(set, a);
+	m->fl = flag_attr(set, a);
 	m->strip = strip;
 	m->known = true;
 	return m;
@@ -245,25 +362,72 @@ static inline const struct label_memo *label_memo(const struct onl_set *set,
 static int print_one(const struct onl_set *set, const struct onl_attr *a,
 		     const struct nlattr *nla, const char *strip, int in_list);
 
-/* A nest of u32 values with no attribute set of its own (blast-link-ids). */
+/* One run of ids, "4" or "4-9", after a comma unless first; the end. */
+static char *put_range(char *p, uint32_t first, uint32_t last, bool comma)
+{
+	if (comma)
+		*p++ = ',';
+	p = out_dec_u32(p, first);
+	if (last != first) {
+		*p++ = '-';
+		p = out_dec_u32(p, last);
+	}
+	return p;
+}
+
+/*
+ * A nest of u32 values with no attribute set of its own (blast-link-ids):
+ * in JSON a list; for people, runs of consecutive ids as ranges
+ * ("4-5,17"): a module's or an engine's links are consecutive.
+ */
 static int print_u32_list(const char *key, const char *label, const struct nlattr *nla)
 {
+	/* At most an id and a separator per 8 bytes of nest, with room for ends. */
+	size_t room = (size_t)a_len(nla) / 8 * (2 * 10 + 2) + 32;
+	char *ranges = NULL, *p = NULL;
 	const struct nlattr *x;
-	int rem;
+	uint32_t first = 0, last = 0;
+	bool open = false;
+	int rem, ret = 0;
 
 	out_list_start(key);
-	if (!out_is_json())
-		out_str(NULL, NULL, label);
-	for_each_a(x, (const struct nlattr *)a_data(nla), a_len(nla), rem) {
-		if (a_len(x) != 4) {
-			/* Close what was opened: the output stays well formed. */
+	if (!out_is_json()) {
+		ranges = malloc(room);
+		if (!ranges) {
 			out_list_end();
 			return -1;
 		}
-		out_u64(NULL, NULL, a_uint(x, 4));
+		p = ranges;
 	}
+	for_each_a(x, (const struct nlattr *)a_data(nla), a_len(nla), rem) {
+		uint32_t v;
+
+		if (a_len(x) != 4) {
+			ret = -1;
+			break;
+		}
+		v = (uint32_t)a_uint(x, 4);
+		if (!ranges) {
+			out_u64(NULL, NULL, v);
+		} else if (open && v == last + 1) {
+			last = v;
+		} else {
+			if (open)
+				p = put_range(p, first, last, p != ranges);
+			first = last = v;
+			open = true;
+		}
+	}
+	if (ranges) {
+		if (open)
+			p = put_range(p, first, last, p != ranges);
+		*p = '\0';
+		out_str(NULL, label, open ? ranges : "none");
+		free(ranges);
+	}
+	/* Closed whatever happened: the output stays well formed. */
 	out_list_end();
-	return 0;
+	return ret;
 }
 
 /* The attributes of one nest of @set, as a section. */
@@ -287,9 +451,14 @@ static int print_nest(const struct onl_set *set, const struct onl_attr *a,
 static __attribute__((noinline)) void print_flag_words(const struct onl_attr *a,
 							const struct label_memo *m, uint32_t v)
 {
-	char words[256];
+	const struct flag_layout *l = layout_now(m->fl);
+	char words[320];
 
-	flag_words(m->fl, v, words, sizeof(words));
+	if (!l) {
+		out_attr_u64(a, &m->lab, v);
+		return;
+	}
+	flag_words(l, v, words, sizeof(words));
 	out_attr_str(a, &m->lab, words);
 }
 
@@ -312,8 +481,13 @@ static inline void print_scalar(const struct onl_attr *a, const struct label_mem
 {
 	const struct onl_enum *e = a->enm;
 	const struct out_label *lb = m ? &m->lab : NULL;
+	const struct flag_attr *fa = !m && flag_by_idx ? flag_by_idx[a->idx] : NULL;
 
-	if (m && m->fl && !v)
+	if (fa) {
+		/* JSON: the number under the spec's key, its names beside it. */
+		out_attr_u64(a, NULL, v);
+		json_words(fa, (uint32_t)v);
+	} else if (m && m->fl && !v && m->fl->l->kind != WORDS_BY_ALARM)
 		/* Most records have no flag up. */
 		out_attr_name(a, lb, "none", 4);
 	else if (m && m->fl)
@@ -414,6 +588,10 @@ static inline void json_scalar(bool *first, const struct onl_attr *a,
 	out_wrote(p);
 }
 
+/* What print_msg_but() leaves out of the message it prints. */
+static print_skip_fn skip_fn;
+static void *skip_arg;
+
 int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		const char *strip)
 {
@@ -424,11 +602,18 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 	const struct nlattr *nla, *x;
 	int rem, rem2;
 
+	bool lists = false;
+
+	if (!flag_by_idx && !flags_index())
+		return -1;
 	for_each_a(nla, head, len, rem) {
 		int type = a_type(nla);
 		const struct onl_attr *a = onl_attr(set, type);
 
-		if (first && a && a->scalar_len && a->scalar_len == a_len(nla)) {
+		if (type == OPHOTON_A_ALARM_KIND && set == &onl_set_ophoton && a_len(nla) == 1)
+			rec_alarm_kind = *(const uint8_t *)a_data(nla);
+		if (first && a && a->scalar_len && a->scalar_len == a_len(nla) &&
+		    !flag_by_idx[a->idx]) {
 			json_scalar(first, a, nla);
 			continue;
 		}
@@ -438,13 +623,20 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		}
 		if (type == OPHOTON_A_FABRIC_ID && hide_fabric)
 			continue;
+		if (skip_fn && set == &onl_set_ophoton && !a->multi && skip_fn(nla, skip_arg))
+			continue;
 		if (a->scalar_len && a->scalar_len == a_len(nla)) {
-			/* JSON (pretty, here) has no labels: flag words stay numbers. */
+			/* JSON (pretty, here, or a flag word) has no labels. */
 			print_scalar(a, out_is_json() ? NULL : label_memo(set, a, strip),
 				     a_uint(nla, a->scalar_len));
 			continue;
 		}
 		if (!a->multi) {
+			/* People read a summary first: id lists come last. */
+			if (a->type == ONL_NEST && !a->nested && !out_is_json()) {
+				lists = true;
+				continue;
+			}
 			if (print_one(set, a, nla, strip, 0) < 0)
 				return -1;
 			continue;
@@ -454,11 +646,22 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 			continue;
 		out_list_start(a->name);
 		for_each_a(x, head, len, rem2)
-			if (a_type(x) == type && print_one(set, a, x, strip, 1) < 0) {
+			if (a_type(x) == type &&
+			    !(skip_fn && set == &onl_set_ophoton && skip_fn(x, skip_arg)) &&
+			    print_one(set, a, x, strip, 1) < 0) {
 				out_list_end();
 				return -1;
 			}
 		out_list_end();
+	}
+	if (!lists)
+		return 0;
+	for_each_a(nla, head, len, rem) {
+		const struct onl_attr *a = onl_attr(set, a_type(nla));
+
+		if (a && !a->multi && a->type == ONL_NEST && !a->nested &&
+		    print_one(set, a, nla, strip, 0) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -482,7 +685,20 @@ int print_msg(const struct nlmsghdr *nlh, const char *strip)
 	head = msg_attrs(nlh, &len);
 	if (!head)
 		return -1;
+	rec_alarm_kind = 0;
 	return print_attrs(&onl_set_ophoton, head, len, strip);
+}
+
+int print_msg_but(const struct nlmsghdr *nlh, const char *strip, print_skip_fn skip, void *arg)
+{
+	int ret;
+
+	skip_fn = skip;
+	skip_arg = arg;
+	ret = print_msg(nlh, strip);
+	skip_fn = NULL;
+	skip_arg = NULL;
+	return ret;
 }
 
 int parse_msg_into(const struct nlmsghdr *nlh, struct nlattr **tb)

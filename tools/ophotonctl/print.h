@@ -5,6 +5,7 @@
 #ifndef OPHOTONCTL_PRINT_H
 #define OPHOTONCTL_PRINT_H
 
+#include <stdbool.h>
 #include <netlink/msg.h>
 
 #include "proto.h"
@@ -18,6 +19,12 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 		const char *strip);
 /* Print the attributes of a message of the family. */
 int print_msg(const struct nlmsghdr *nlh, const char *strip);
+/*
+ * Attributes of the message (not of its nests) that print_msg() leaves
+ * out: @skip says which, for each, with @arg; NULL prints all.
+ */
+typedef bool (*print_skip_fn)(const struct nlattr *nla, void *arg);
+int print_msg_but(const struct nlmsghdr *nlh, const char *strip, print_skip_fn skip, void *arg);
 /*
  * The attributes of a message of the family, by type into @tb (of
  * OPHOTON_A_MAX + 1), each length checked against the spec's type as

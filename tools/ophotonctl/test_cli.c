@@ -175,6 +175,7 @@ static void put_fabric(struct nl_msg *m)
 		{ OPHOTON_A_FABRIC_ENGINES, 2 }, { OPHOTON_A_FABRIC_PORTS, 2 },
 		{ OPHOTON_A_FABRIC_LAMBDAS, 4 }, { OPHOTON_A_FABRIC_MODULES, 2 },
 		{ OPHOTON_A_FABRIC_LINKS, 16 }, { OPHOTON_A_FABRIC_LANE_GBPS, 32 },
+		{ OPHOTON_A_FABRIC_RACK_BUDGET_W, 150500 },
 	};
 
 	nla_put_u64(m, OPHOTON_A_FABRIC_CLOCK_NS, 18446744073709551615ULL);
@@ -693,6 +694,10 @@ TEST_F(cli, human_output_converts_units)
 	EXPECT_NE(NULL, strstr(self->r.out, "\"latched\":17")) TH_LOG("%s", self->r.out);
 	run(&self->r, "-s", "gpu", "show", "1", NULL);
 	EXPECT_NE(NULL, strstr(self->r.out, "power 1.5 kW")) TH_LOG("%s", self->r.out);
+	/* Watts in kW from a thousand, as milliwatts are: one unit beside another. */
+	run(&self->r, "fabric", "show", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "rack-budget 150.5 kW")) TH_LOG("%s", self->r.out);
+	run(&self->r, "-s", "gpu", "show", "1", NULL);
 	EXPECT_NE(NULL, strstr(self->r.out, "temp 47.12 C")) TH_LOG("%s", self->r.out);
 	run(&self->r, "-s", "lane", "show", "link", "1", "lane", "1", "dir", "down", NULL);
 	EXPECT_NE(NULL, strstr(self->r.out, "ber 1.0e-12")) TH_LOG("%s", self->r.out);
@@ -1252,6 +1257,75 @@ static struct nl_msg *link_ntf(uint64_t seq)
 	return m;
 }
 
+/* A fabric-ntf of fabric 1 with all eight thresholds; lane rx warning low at @rx_warn_lo. */
+static struct nl_msg *fabric_ntf(uint8_t event, uint64_t seq, int32_t rx_warn_lo)
+{
+	struct nl_msg *m = nlmsg_alloc();
+
+	genlmsg_put(m, 0, 0, FAMILY, 0, 0, OPHOTON_CMD_FABRIC_NTF, 1);
+	nla_put_u32(m, OPHOTON_A_FABRIC_ID, 1);
+	nla_put_u8(m, OPHOTON_A_FABRIC_EVENT, event);
+	if (seq)
+		nla_put_u64(m, OPHOTON_A_NTF_SEQ, seq);
+	put_fabric(m);
+	for (uint8_t id = OPHOTON_THRESH_LANE_RX_UDBM; id <= OPHOTON_THRESH_ENGINE_TEMP_MC; id++) {
+		struct nlattr *n = nla_nest_start(m, OPHOTON_A_THRESH);
+
+		nla_put_u8(m, OPHOTON_A_THRESH_ID, id);
+		nla_put_s32(m, OPHOTON_A_THRESH_ALARM_LO, -10000);
+		nla_put_s32(m, OPHOTON_A_THRESH_WARN_LO,
+			    id == OPHOTON_THRESH_LANE_RX_UDBM ? rx_warn_lo : -9000);
+		nla_put_s32(m, OPHOTON_A_THRESH_WARN_HI, 80000);
+		nla_put_s32(m, OPHOTON_A_THRESH_ALARM_HI, 90000);
+		nla_nest_end(m, n);
+	}
+	return m;
+}
+
+TEST_F(cli, monitor_prints_an_event_a_line_and_of_thresholds_those_that_changed)
+{
+	char *line;
+	int lines = 0, ntfs = 0;
+
+	/* Created; one threshold changed; a change of nothing; a gap ends it. */
+	ntf[0] = fabric_ntf(OPHOTON_FABRIC_EVENT_CREATE, 0, -7000);
+	ntf[1] = fabric_ntf(OPHOTON_FABRIC_EVENT_CHANGE, 1, -7500);
+	ntf[2] = fabric_ntf(OPHOTON_FABRIC_EVENT_CHANGE, 2, -7500);
+	ntf[3] = link_ntf(4);
+	ntf_n = 4;
+	nsockets = 0;
+	ntf_sock = 2;
+	stop_cmd = OPHOTON_CMD_HEALTH_GET;
+	run(&self->r, "monitor", "config", NULL);
+	for (int i = 0; i < 4; i++)
+		nlmsg_free(ntf[i]);
+	ntf_n = 0;
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	/* The change names the threshold it changed, and no other. */
+	EXPECT_EQ(1, count(self->r.out, "thresh:")) TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "thresh: id lane-rx-udbm alarm-lo -10000 warn-lo -7500 "))
+		TH_LOG("%s", self->r.out);
+	EXPECT_EQ(NULL, strstr(self->r.out, "engine-temp")) TH_LOG("%s", self->r.out);
+	EXPECT_EQ(2, count(self->r.out, "(other thresholds unchanged)")) TH_LOG("%s", self->r.out);
+	/* Each event on one line of its own. */
+	for (line = strtok(self->r.out, "\n"); line; line = strtok(NULL, "\n")) {
+		lines++;
+		ntfs += !strncmp(line, "fabric-ntf ", 11);
+	}
+	EXPECT_EQ(3, ntfs);
+	/* JSON keeps every threshold of every event. */
+	ntf[0] = fabric_ntf(OPHOTON_FABRIC_EVENT_CREATE, 0, -7000);
+	ntf[1] = fabric_ntf(OPHOTON_FABRIC_EVENT_CHANGE, 1, -7500);
+	ntf[2] = link_ntf(3);
+	ntf_n = 3;
+	nsockets = 0;
+	run(&self->r, "-j", "monitor", "config", NULL);
+	for (int i = 0; i < 3; i++)
+		nlmsg_free(ntf[i]);
+	ntf_n = 0;
+	EXPECT_EQ(16, count(self->r.out, "{\"id\":")) TH_LOG("%s", self->r.out);
+}
+
 TEST_F(cli, monitor_prints_only_a_resync_no_change_interrupted)
 {
 	char *line;
@@ -1337,6 +1411,87 @@ TEST_F(cli, monitor_reads_missed_alarms_back_from_the_history_in_order)
 		lines++;
 	}
 	EXPECT_LE(6, lines);
+}
+
+/* A laser alarm of fabric 1's module 4: bias alarm-hi, power warn-lo of lasers 0-3 and 7. */
+static struct nl_msg *laser_alarm_ntf(uint64_t seq)
+{
+	struct nl_msg *m = nlmsg_alloc();
+
+	genlmsg_put(m, 0, 0, FAMILY, 0, 0, OPHOTON_CMD_ALARM_NTF, 1);
+	nla_put_u32(m, OPHOTON_A_FABRIC_ID, 1);
+	nla_put_u32(m, OPHOTON_A_MODULE_ID, 4);
+	nla_put_u8(m, OPHOTON_A_ALARM_KIND, OPHOTON_ALARM_THRESHOLD_LASERS);
+	nla_put_u32(m, OPHOTON_A_ALARM_FLAGS, 0x18);
+	nla_put_u32(m, OPHOTON_A_ALARM_LASERS, 0x8f);
+	nla_put_u64(m, OPHOTON_A_NTF_SEQ, seq);
+	return m;
+}
+
+/* A monitor of @fmt (NULL or "-j") that sees a laser alarm, then a gap, then ends. */
+static void watch_laser_alarm(struct run *r, const char *fmt)
+{
+	ntf[0] = laser_alarm_ntf(1);
+	ntf[1] = alarm_ntf(3);
+	ntf_n = 2;
+	/* The monitor's socket is the second this run opens. */
+	nsockets = 0;
+	ntf_sock = 2;
+	stop_cmd = OPHOTON_CMD_ALARM_GET;
+	if (fmt)
+		run(r, fmt, "monitor", "all", NULL);
+	else
+		run(r, "monitor", "all", NULL);
+	nlmsg_free(ntf[0]);
+	nlmsg_free(ntf[1]);
+	ntf_n = 0;
+}
+
+TEST_F(cli, flag_words_and_laser_bitmaps_read_as_names_in_text_and_json)
+{
+	/* An alarm's flags read as its object's: a laser alarm's as a laser's. */
+	watch_laser_alarm(&self->r, NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_NE(NULL, strstr(self->r.out, "flags bias-alarm-hi,power-warn-lo"))
+		TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "lasers 0-3,7")) TH_LOG("%s", self->r.out);
+	/* A link alarm's, read back from the history, as a link's. */
+	EXPECT_NE(NULL, strstr(self->r.out, "flags rx-warn-lo")) TH_LOG("%s", self->r.out);
+	EXPECT_EQ(NULL, strstr(self->r.out, "lasers 143")) TH_LOG("%s", self->r.out);
+	/* JSON: the number under the spec's key, the names beside it. */
+	watch_laser_alarm(&self->r, "-j");
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"alarm-flags\":24,"
+				"\"alarm-flags-names\":[\"bias-alarm-hi\",\"power-warn-lo\"]"))
+		TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"alarm-lasers\":143,"
+				"\"alarm-lasers-list\":[0,1,2,3,7]")) TH_LOG("%s", self->r.out);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"alarm-flags\":16,"
+				"\"alarm-flags-names\":[\"rx-warn-lo\"]")) TH_LOG("%s", self->r.out);
+	/* Pretty JSON the same. */
+	watch_laser_alarm(&self->r, "-jp");
+	EXPECT_NE(NULL, strstr(self->r.out, "\"alarm-flags-names\": [")) TH_LOG("%s", self->r.out);
+	/* A telemetry word, in a listing's records. */
+	run(&self->r, "-j", "-s", "link", "show", "1", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"latched\":17,\"latched-names\":[\"los-up\",\"rx-warn-lo\"]"))
+		TH_LOG("%s", self->r.out);
+	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
+}
+
+TEST_F(cli, blast_prints_its_summary_first_and_link_ids_as_ranges)
+{
+	const char *links, *ids;
+
+	run(&self->r, "blast", "laser", "1/1", NULL);
+	EXPECT_EQ(0, self->r.ret) TH_LOG("%s", self->r.err);
+	links = strstr(self->r.out, "links 2");
+	ids = strstr(self->r.out, "link-ids 4-5");
+	ASSERT_NE(NULL, links) TH_LOG("%s", self->r.out);
+	ASSERT_NE(NULL, ids) TH_LOG("%s", self->r.out);
+	EXPECT_LT(links, ids) TH_LOG("%s", self->r.out);
+	/* JSON: every id, in the kernel's order. */
+	run(&self->r, "-j", "blast", "laser", "1/1", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"blast-link-ids\":[4,5]")) TH_LOG("%s", self->r.out);
 }
 
 TEST_F(cli, alarm_show_and_ack_name_an_alarm_by_its_number)
