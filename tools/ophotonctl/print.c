@@ -273,6 +273,14 @@ static __attribute__((noinline)) void json_words(const struct flag_attr *fa, uin
  */
 static const struct flag_attr **flag_by_idx;
 
+/*
+ * What compact JSON writes after a flag word of 0, the most common by far
+ * (a million lanes, each with its flags): ',"flags-names":[]', made once.
+ */
+#define N_FLAG_ATTRS (sizeof(flag_attrs) / sizeof(flag_attrs[0]))
+static char flag_none[N_FLAG_ATTRS][ONL_KEY_MAX + 8];
+static unsigned char flag_none_len[N_FLAG_ATTRS];
+
 static __attribute__((noinline)) bool flags_index(void)
 {
 	static const struct onl_set *const sets[] = {
@@ -283,6 +291,9 @@ static __attribute__((noinline)) bool flags_index(void)
 	flag_by_idx = calloc((size_t)onl_attrs_total, sizeof(*flag_by_idx));
 	if (!flag_by_idx)
 		return false;
+	for (size_t i = 0; i < N_FLAG_ATTRS; i++)
+		flag_none_len[i] = (unsigned char)snprintf(flag_none[i], sizeof(flag_none[i]),
+							   ",\"%s\":[]", flag_attrs[i].names_key);
 	for (size_t s = 0; s < sizeof(sets) / sizeof(sets[0]); s++)
 		for (int t = 1; t <= sets[s]->max; t++) {
 			const struct onl_attr *a = onl_attr(sets[s], t);
@@ -612,10 +623,24 @@ int print_attrs(const struct onl_set *set, const struct nlattr *head, int len,
 
 		if (type == OPHOTON_A_ALARM_KIND && set == &onl_set_ophoton && a_len(nla) == 1)
 			rec_alarm_kind = *(const uint8_t *)a_data(nla);
-		if (first && a && a->scalar_len && a->scalar_len == a_len(nla) &&
-		    !flag_by_idx[a->idx]) {
-			json_scalar(first, a, nla);
-			continue;
+		if (first && a && a->scalar_len && a->scalar_len == a_len(nla)) {
+			const struct flag_attr *fa = flag_by_idx[a->idx];
+
+			if (!fa) {
+				json_scalar(first, a, nla);
+				continue;
+			}
+			if (fa->l->kind != WORDS_BY_ALARM && !a_uint(nla, a->scalar_len)) {
+				/* No flag up: the number, then an empty list of names. */
+				size_t i = (size_t)(fa - flag_attrs);
+				char *p;
+
+				json_scalar(first, a, nla);
+				p = out_room(sizeof(flag_none[0]));
+				out_copy_short(p, flag_none[i], flag_none_len[i]);
+				out_wrote(p + flag_none_len[i]);
+				continue;
+			}
 		}
 		if (!a) {
 			print_unknown(nla);

@@ -209,7 +209,8 @@ static void put_object(struct nl_msg *m, int cmd, uint32_t id, int stats)
 			n = nla_nest_start(m, OPHOTON_A_LINK_STATS);
 			nla_put_u64(m, OPHOTON_A_LINK_STATS_TIME_IN_STATE_NS, 1500000000ULL);
 			nla_put_s32(m, OPHOTON_A_LINK_STATS_OE_INPUT_UDBM, -2500);
-			nla_put_u32(m, OPHOTON_A_LINK_STATS_LATCHED, 0x11);
+			/* Link 1 with flags latched, the others without. */
+			nla_put_u32(m, OPHOTON_A_LINK_STATS_LATCHED, id == 1 ? 0x11 : 0);
 			nla_nest_end(m, n);
 		}
 		break;
@@ -1475,6 +1476,14 @@ TEST_F(cli, flag_words_and_laser_bitmaps_read_as_names_in_text_and_json)
 	run(&self->r, "-j", "-s", "link", "show", "1", NULL);
 	EXPECT_NE(NULL, strstr(self->r.out, "\"latched\":17,\"latched-names\":[\"los-up\",\"rx-warn-lo\"]"))
 		TH_LOG("%s", self->r.out);
+	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
+	/* None up: an empty list, in compact and pretty JSON alike. */
+	run(&self->r, "-j", "-s", "link", "show", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"latched\":0,\"latched-names\":[]}"))
+		TH_LOG("%s", self->r.out);
+	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
+	run(&self->r, "-j", "-p", "-s", "link", "show", NULL);
+	EXPECT_NE(NULL, strstr(self->r.out, "\"latched-names\": []")) TH_LOG("%s", self->r.out);
 	EXPECT_TRUE(json_valid(self->r.out)) TH_LOG("%s", self->r.out);
 }
 
